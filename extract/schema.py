@@ -1,0 +1,102 @@
+"""The one schema of the statements frame and the documents frame.
+
+Every other module (pages, charts, exports) reads these names; nothing re-declares them.
+A statement is one sentence of one article together with one temporal expression in it.
+
+>>> empty_statements().columns.tolist()[:3]
+['statement_id', 'doc_id', 'title']
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+# --- statements: one row per (sentence, date expression) -------------------------------
+STATEMENT_COLUMNS: dict[str, str] = {
+    "statement_id": "string",       # stable across runs: "<doc_id>:<date_start_char>-<date_end_char>"
+    "doc_id": "string",             # file stem of the article
+    "title": "string",
+    "outlet": "string",
+    "published": "datetime64[ns]",  # the reference date (NaT when none could be found)
+    "sentence": "string",
+    "sentence_start": "int64",      # character offsets into the document text
+    "sentence_end": "int64",
+    "date_text": "string",          # the temporal expression as written
+    "date_start_char": "int64",     # character offsets into the document text, end exclusive
+    "date_end_char": "int64",
+    "value": "string",              # TIMEX3 value: 2025-06-13, 2024-10, 2007, 2025-W24, 199, ...
+    "grain": "string",              # one of GRAINS
+    "start": "datetime64[ns]",      # half-open interval [start, end); NaT when unresolved
+    "end": "datetime64[ns]",
+    "reference_date_basis": "string",
+    "actors": "object",             # list[str] of canonical actors in the sentence
+    "countries": "object",          # list[str] of canonical countries in the sentence
+    "kind": "string",               # one of KINDS
+    "rule": "string",               # the temporal rule that fired
+}
+
+GRAINS = ("hour", "day", "week", "month", "quarter", "season", "year", "decade", "century", "unknown")
+POINT_GRAINS = ("hour", "day")      # drawn as points; every other grain is drawn as a bar
+KINDS = ("event", "reference", "dateline")
+
+# --- documents: one row per input file, including the ones that could not be read ------
+DOCUMENT_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "path": "string",
+    "title": "string",
+    "outlet": "string",
+    "author": "string",
+    "published": "datetime64[ns]",
+    "url": "string",
+    "reference_date_basis": "string",
+    "text": "string",               # the plain text every offset points into ("" when unreadable)
+    "status": "string",             # "ok" or "unreadable"
+    "problem": "string",            # the warning about this file, "" when none
+}
+
+
+class SchemaError(ValueError):
+    """A frame does not have the columns and types of the schema."""
+
+
+def _empty(columns: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+def empty_statements() -> pd.DataFrame:
+    """An empty statements frame with every column typed. Example: `empty_statements().empty` is True."""
+    return _empty(STATEMENT_COLUMNS)
+
+
+def empty_documents() -> pd.DataFrame:
+    """An empty documents frame with every column typed."""
+    return _empty(DOCUMENT_COLUMNS)
+
+
+def _conform(frame: pd.DataFrame, columns: dict[str, str], what: str) -> pd.DataFrame:
+    missing = [name for name in columns if name not in frame.columns]
+    if missing:
+        raise SchemaError(f"{what} frame lacks columns: {', '.join(missing)}")
+    typed = frame.loc[:, list(columns)].copy()
+    for name, dtype in columns.items():
+        if dtype == "object":
+            typed[name] = typed[name].map(lambda v: list(v) if v is not None and not isinstance(v, float) else [])
+        elif dtype.startswith("datetime64"):
+            typed[name] = pd.to_datetime(typed[name]).astype(dtype)
+        else:
+            typed[name] = typed[name].astype(dtype)
+    return typed.reset_index(drop=True)
+
+
+def conform_statements(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return `frame` with exactly the statement columns, in order and typed; raise SchemaError if any is missing."""
+    typed = _conform(frame, STATEMENT_COLUMNS, "statements")
+    bad_grain = set(typed["grain"].dropna()) - set(GRAINS)
+    bad_kind = set(typed["kind"].dropna()) - set(KINDS)
+    if bad_grain or bad_kind:
+        raise SchemaError(f"unknown grain {sorted(bad_grain)} or kind {sorted(bad_kind)}")
+    return typed
+
+
+def conform_documents(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return `frame` with exactly the document columns, in order and typed."""
+    return _conform(frame, DOCUMENT_COLUMNS, "documents")
