@@ -1,0 +1,83 @@
+"""Stage 3: split a document's text into sentences with character offsets.
+
+Every line break ends a sentence (articles arrive one paragraph or heading per line);
+inside a line, a sentence ends at . ! ? (and closing quotes) before a capital, a digit or
+a quote, except after a known abbreviation or an initial.
+
+>>> [s.text for s in split_sentences("Dr. Sopher spoke. The U.S. joined on June 22.\\nNext line")]
+['Dr. Sopher spoke.', 'The U.S. joined on June 22.', 'Next line']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr mt ft
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+no nos vol fig p pp ca approx est inc corp ltd co vs etc e.g i.e u.s u.k u.n u.s.a a.m p.m
+""".split())
+
+_LINE = re.compile(r"[^\n]+")
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its text and its [start, end) character offsets in the document."""
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(line: str, dot_at: int) -> bool:
+    word = _WORD_BEFORE.search(line, 0, dot_at)
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end]) if end > start else None
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences; offsets point into `text`."""
+    sentences: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        cut = line.start()
+        for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
+            if boundary.group(0).startswith(".") and _is_abbreviation(text, boundary.start()):
+                continue
+            sentence = _trimmed(text, cut, boundary.end())
+            if sentence:
+                sentences.append(sentence)
+            cut = boundary.end()
+        sentence = _trimmed(text, cut, line.end())
+        if sentence:
+            sentences.append(sentence)
+    return sentences
+
+
+def sentence_index_at(sentences: list[Sentence], offset: int) -> int | None:
+    """Index of the sentence that contains character `offset`, or None (binary search).
+
+    >>> sentence_index_at(split_sentences("It ended. Then peace."), 12)
+    1
+    """
+    low, high = 0, len(sentences)
+    while low < high:
+        middle = (low + high) // 2
+        if sentences[middle].end <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    if low < len(sentences) and sentences[low].start <= offset < sentences[low].end:
+        return low
+    return None

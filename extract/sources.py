@@ -1,0 +1,143 @@
+"""Stage 2: what each article is and the reference date its relative dates resolve against.
+
+`data/sources.csv` describes known articles (doc_id, title, outlet, author, published, url,
+reference_date_basis). An article without a row gets its reference date inferred from its
+own text: a dateline near the top, else the latest fully specified date it mentions; with
+neither, it has none and its relative expressions stay unresolved. Never today's date.
+
+>>> infer_reference_date("Kyiv, 3 May 2024\\nTroops moved.", timexes=[])
+(None, 'none: no dateline and no fully specified date in the text; relative dates are left unresolved')
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SOURCE_FIELDS = ("doc_id", "title", "outlet", "author", "published", "url", "reference_date_basis")
+DEFAULT_SOURCES_CSV = Path(__file__).resolve().parent.parent / "data" / "sources.csv"
+DATELINE_LINES = 5          # a dateline stands among the first few non-empty lines
+DATELINE_MAX_CHARS = 60
+_FULL_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+_YEARLESS_DATE = re.compile(r"^XXXX-(?P<month>\d{2})-(?P<day>\d{2})")
+_YEAR = re.compile(r"^(?P<year>\d{4})")
+_DATELINE_RESIDUE = re.compile(r"(?:[\W\d_]|\b(?:updated|published|posted|at|on|am|pm|gmt|utc)\b)*", re.I)
+
+
+@dataclass(frozen=True)
+class Source:
+    """What is known about one article; `published` is its reference date (None when unknown)."""
+    doc_id: str
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    reference_date_basis: str = ""
+
+
+@dataclass
+class SourceTable:
+    """The rows of sources.csv by doc_id, and the problems found while reading it."""
+    by_doc_id: dict[str, Source] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_sources_csv(path: Path | None = DEFAULT_SOURCES_CSV) -> SourceTable:
+    """Read sources.csv; bad rows are reported (file and line) and skipped, a missing file is no error."""
+    table = SourceTable()
+    if path is None or not Path(path).exists():
+        return table
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [name for name in ("doc_id", "published") if name not in (reader.fieldnames or [])]
+            if missing:
+                table.problems.append(f"{path}: missing column(s) {', '.join(missing)}; file ignored")
+                return table
+            for line_number, row in enumerate(reader, start=2):
+                source, problem = _source_from_row(row)
+                if problem:
+                    table.problems.append(f"{path}, line {line_number}: {problem}")
+                if source is not None:
+                    table.by_doc_id[source.doc_id] = source
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        table.problems.append(f"{path}: cannot read ({error}); every article's reference date is inferred")
+    return table
+
+
+def _source_from_row(row: dict) -> tuple[Source | None, str]:
+    values = {name: (row.get(name) or "").strip() for name in SOURCE_FIELDS}
+    if not values["doc_id"]:
+        return None, "empty doc_id; row skipped"
+    published, problem = None, ""
+    if values["published"]:
+        try:
+            published = dt.date.fromisoformat(values["published"])
+        except ValueError:
+            problem = (f"published {values['published']!r} of {values['doc_id']} is not an ISO date "
+                       "(YYYY-MM-DD); its reference date is inferred from the text instead")
+    values["published"] = published
+    return Source(**values), problem
+
+
+def _first_lines(text: str, count: int) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return spans[:count]
+
+
+def find_dateline(text: str, timexes: list) -> tuple[int, int] | None:
+    """The [start, end) of a dateline: a short line near the top that is only a date/time.
+
+    >>> class T: start, end = 0, 7
+    >>> find_dateline("15 June\\nBody text.", [T()])
+    (0, 7)
+    """
+    for start, end in _first_lines(text, DATELINE_LINES):
+        inside = [t for t in timexes if start <= t.start and t.end <= end]
+        if not inside or end - start > DATELINE_MAX_CHARS:
+            continue
+        residue = text[start:end]
+        for timex in sorted(inside, key=lambda t: -t.start):
+            residue = residue[:timex.start - start] + residue[timex.end - start:]
+        if _DATELINE_RESIDUE.fullmatch(residue):
+            return start, end
+    return None
+
+
+def infer_reference_date(text: str, timexes: list) -> tuple[dt.date | None, str]:
+    """Infer a reference date from the text alone: its dateline, else its latest full date.
+
+    `timexes` are the tagger's output for `text` without a reference date (absolute
+    expressions resolved, relative ones not).
+    """
+    years = [int(m.group("year")) for t in timexes if t.type in ("DATE", "TIME")
+             for m in [_YEAR.match(t.value)] if m]
+    dateline = find_dateline(text, timexes)
+    if dateline:
+        for timex in (t for t in timexes if dateline[0] <= t.start < dateline[1]):
+            full = _date(_FULL_DATE.match(timex.value))
+            if full:
+                return full, f"inferred: dateline {timex.text!r}"
+            yearless = _YEARLESS_DATE.match(timex.value)
+            dated = yearless and years and _date({"year": max(years), **yearless.groupdict()})
+            if dated:
+                return dated, (f"inferred: dateline {timex.text!r}, year {dated.year} = "
+                               "the latest year the text mentions")
+    full_dates = [(day, t.text) for t in timexes for day in [_date(_FULL_DATE.match(t.value))] if day]
+    if full_dates:
+        latest, written = max(full_dates)
+        return latest, f"inferred: latest fully specified date in the text ({written!r})"
+    return None, "none: no dateline and no fully specified date in the text; relative dates are left unresolved"
+
+
+def _date(parts) -> dt.date | None:
+    """A date from year/month/day parts (a match or a dict); None when absent or impossible."""
+    if not parts:
+        return None
+    try:
+        return dt.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+    except ValueError:
+        return None
