@@ -31,8 +31,11 @@ class Sentence:
     text: str
 
 
-def _is_abbreviation(line: str, dot_at: int) -> bool:
-    word = _WORD_BEFORE.search(line, 0, dot_at)
+ABBREVIATION_WINDOW = 24  # the longest word looked at before a full stop
+
+
+def _is_abbreviation(text: str, dot_at: int) -> bool:
+    word = _WORD_BEFORE.search(text, max(0, dot_at - ABBREVIATION_WINDOW), dot_at)
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")

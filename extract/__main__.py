@@ -1,0 +1,93 @@
+"""Command line: `python -m extract seeds --out data/events.parquet` (or `.csv`).
+
+Writes the statements frame to --out and the documents frame (every input file, with its
+text and any problem) to `documents.parquet` beside it, then prints a summary. Exit code 1
+only when no input file could be read at all; 2 for usage errors.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from extract.actors import DEFAULT_GAZETTEER, GazetteerError
+from extract.documents import DEFAULT_MAX_BYTES
+from extract.pipeline import Extraction, extract_corpus
+from extract.sources import DEFAULT_SOURCES_CSV
+
+OUTPUT_SUFFIXES = (".parquet", ".csv")
+
+
+def write_outputs(extraction: Extraction, out: Path) -> Path:
+    """Write statements to `out` (.parquet or .csv) and documents to documents.parquet beside it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix == ".csv":
+        flat = extraction.statements.copy()
+        for column in ("actors", "countries"):
+            flat[column] = flat[column].map("; ".join)
+        flat.to_csv(out, index=False)
+    else:
+        extraction.statements.to_parquet(out, index=False)
+    documents_path = out.with_name("documents.parquet")
+    extraction.documents.to_parquet(documents_path, index=False)
+    return documents_path
+
+
+def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
+    """The human summary: documents, statements, per-document counts by kind, warnings."""
+    statements, documents = extraction.statements, extraction.documents
+    readable = int((documents["status"] == "ok").sum())
+    lines = [f"{len(documents)} documents ({readable} read, {len(documents) - readable} unreadable), "
+             f"{len(statements)} statements in {seconds:.2f} s"]
+    counts = statements.groupby(["doc_id", "kind"]).size().unstack(fill_value=0) if len(statements) else None
+    for row in documents.itertuples():
+        if row.status != "ok":
+            lines.append(f"  {row.doc_id}: not read")
+            continue
+        kinds = counts.loc[row.doc_id].to_dict() if counts is not None and row.doc_id in counts.index else {}
+        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()) if n)
+        published = row.published.date().isoformat() if row.published is not None and str(row.published) != "NaT" else "none"
+        lines.append(f"  {row.doc_id}: {sum(kinds.values())} statements ({detail or 'none'}); "
+                     f"reference date {published}")
+    if extraction.warnings:
+        lines.append(f"{len(extraction.warnings)} warning(s):")
+        lines.extend(f"  warning: {warning}" for warning in extraction.warnings)
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extract", description=__doc__.splitlines()[0])
+    parser.add_argument("inputs", nargs="+", help="a folder of .txt/.md/.html articles, or files")
+    parser.add_argument("--out", type=Path, default=Path("data/events.parquet"),
+                        help="statements file, .parquet or .csv (default: data/events.parquet)")
+    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES_CSV,
+                        help="sources.csv describing the articles (default: data/sources.csv)")
+    parser.add_argument("--actors", type=Path, default=DEFAULT_GAZETTEER,
+                        help="actors gazetteer (default: data/actors.csv)")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6,
+                        help="skip files larger than this many MB (default: %(default).0f)")
+    args = parser.parse_args(argv)
+    if args.out.suffix not in OUTPUT_SUFFIXES:
+        parser.error(f"--out must end in {' or '.join(OUTPUT_SUFFIXES)}, not {args.out.suffix or '(none)'}")
+    started = time.perf_counter()
+    try:
+        extraction = extract_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0],
+                                    sources_csv=args.sources, max_bytes=int(args.max_mb * 1e6),
+                                    actors_csv=args.actors)
+    except GazetteerError as error:
+        print(f"error: the actors gazetteer is not valid: {error}", file=sys.stderr)
+        return 2
+    seconds = time.perf_counter() - started
+    if not (extraction.documents["status"] == "ok").any():
+        print("\n".join(summary_lines(extraction, seconds)), file=sys.stderr)
+        print("error: no input file could be read; nothing written", file=sys.stderr)
+        return 1
+    documents_path = write_outputs(extraction, args.out)
+    print("\n".join(summary_lines(extraction, seconds)))
+    print(f"wrote {args.out} and {documents_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

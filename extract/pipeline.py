@@ -1,0 +1,156 @@
+"""The chain of stages: documents -> reference date -> sentences -> temporal expressions ->
+actors -> kinds -> one statements frame (schema in `extract.schema`).
+
+>>> extraction = extract_corpus([])
+>>> extraction.statements.empty, extraction.warnings
+(True, ['no input files'])
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from extract.actors import DEFAULT_GAZETTEER, Gazetteer, actors_and_countries, load_gazetteer
+from extract.documents import DEFAULT_MAX_BYTES, Document, read_documents
+from extract.kinds import classify_sentence, reference_line_spans
+from extract.schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, conform_documents, conform_statements
+from extract.sentences import Sentence, sentence_index_at, split_sentences
+from extract.sources import DEFAULT_SOURCES_CSV, Source, find_dateline, infer_reference_date, read_sources_csv
+from extract.timex import Timex, tag
+
+TIMELINE_TYPES = ("DATE", "TIME")   # durations and sets are tagged but are not timeline points
+TITLE_MAX_CHARS = 200
+
+
+@dataclass
+class Extraction:
+    """What one run produced: the statements, one row per input file, and every warning."""
+    statements: pd.DataFrame
+    documents: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+
+
+def _unique_doc_ids(documents: list[Document]) -> list[Document]:
+    seen: set[str] = set()
+    unique = []
+    for document in documents:
+        doc_id = document.doc_id
+        if doc_id in seen:  # a.txt and a.md: keep both, the second under its file name
+            doc_id = Path(document.path).name
+        seen.add(doc_id)
+        unique.append(Document(doc_id, document.path, document.text, document.problem, document.readable))
+    return unique
+
+
+def _inferred_title(text: str, doc_id: str, skip: tuple[int, int] | None) -> str:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not (skip and stripped in text[skip[0]:skip[1]]):
+            return stripped if len(stripped) <= TITLE_MAX_CHARS else stripped[:TITLE_MAX_CHARS - 1] + "…"
+    return doc_id
+
+
+def _to_timestamp(value: dt.date | None) -> pd.Timestamp:
+    return pd.Timestamp(value) if value is not None else pd.NaT
+
+
+def _statement_row(document: Document, source: Source, sentence: Sentence, timex: Timex,
+                   kind: str, actors: list[str], countries: list[str]) -> dict:
+    return {
+        "statement_id": f"{document.doc_id}:{timex.start}-{timex.end}",
+        "doc_id": document.doc_id, "title": source.title, "outlet": source.outlet,
+        "published": _to_timestamp(source.published),
+        "sentence": sentence.text, "sentence_start": sentence.start, "sentence_end": sentence.end,
+        "date_text": timex.text, "date_start_char": timex.start, "date_end_char": timex.end,
+        "value": timex.value, "grain": timex.grain,
+        "start": _to_timestamp(timex.interval_start), "end": _to_timestamp(timex.interval_end),
+        "reference_date_basis": source.reference_date_basis,
+        "actors": actors, "countries": countries, "kind": kind, "rule": timex.rule,
+    }
+
+
+def _sentence_for(sentences: list[Sentence], text: str, timex: Timex) -> Sentence:
+    index = sentence_index_at(sentences, timex.start)
+    if index is not None:
+        return sentences[index]
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    line_end = text.find("\n", timex.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return Sentence(line_start, line_end, text[line_start:line_end])
+
+
+def _resolve_source(document: Document, known: Source | None, warnings: list[str]) -> Source:
+    if known is not None and known.published is not None:
+        return Source(document.doc_id, known.title or _inferred_title(document.text, document.doc_id, None),
+                      known.outlet, known.author, known.published, known.url,
+                      known.reference_date_basis or "sources.csv")
+    undated_timexes = tag(document.text, None)
+    reference_date, basis = infer_reference_date(document.text, undated_timexes)
+    if reference_date is None:
+        warnings.append(f"{document.path}: no reference date (not in sources.csv, no dateline, no full date "
+                        "in the text); relative dates are kept but left unresolved")
+    dateline = find_dateline(document.text, undated_timexes)
+    known = known or Source(document.doc_id)
+    return Source(document.doc_id, known.title or _inferred_title(document.text, document.doc_id, dateline),
+                  known.outlet, known.author, reference_date, known.url, basis)
+
+
+def _document_row(document: Document, source: Source | None) -> dict:
+    source = source or Source(document.doc_id)
+    return {"doc_id": document.doc_id, "path": document.path, "title": source.title or document.doc_id,
+            "outlet": source.outlet, "author": source.author, "published": _to_timestamp(source.published),
+            "url": source.url, "reference_date_basis": source.reference_date_basis, "text": document.text,
+            "status": "ok" if document.readable else "unreadable", "problem": document.problem}
+
+
+def extract_document(document: Document, source: Source, gazetteer: Gazetteer | None = None) -> list[dict]:
+    """Statement rows of one readable document, given its resolved source."""
+    timexes = tag(document.text, source.published)
+    sentences = split_sentences(document.text)
+    dateline = find_dateline(document.text, timexes)
+    references = reference_line_spans(document.text)
+    rows, actors_by_sentence = [], {}
+    for timex in timexes:
+        if timex.type not in TIMELINE_TYPES:
+            continue
+        sentence = _sentence_for(sentences, document.text, timex)
+        kind = classify_sentence(sentence.start, sentence.end, references, dateline)
+        if sentence.start not in actors_by_sentence:
+            actors_by_sentence[sentence.start] = actors_and_countries(sentence.text, gazetteer)
+        rows.append(_statement_row(document, source, sentence, timex, kind, *actors_by_sentence[sentence.start]))
+    return rows
+
+
+def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None = DEFAULT_SOURCES_CSV,
+                   max_bytes: int = DEFAULT_MAX_BYTES, actors_csv: Path = DEFAULT_GAZETTEER) -> Extraction:
+    """Extract every article of a folder (or list of files) into statements and documents frames.
+
+    Raises `extract.actors.GazetteerError` (naming file and line) when actors_csv is not valid.
+    """
+    gazetteer = load_gazetteer(actors_csv)
+    sources = read_sources_csv(sources_csv)
+    warnings = list(sources.problems)
+    documents = _unique_doc_ids(read_documents(folder_or_paths, max_bytes))
+    if not documents:
+        warnings.append("no input files")
+    statement_rows, document_rows = [], []
+    for document in documents:
+        if document.problem:
+            warnings.append(f"{document.path}: {document.problem}")
+        if not document.readable:
+            document_rows.append(_document_row(document, sources.by_doc_id.get(document.doc_id)))
+            continue
+        source = _resolve_source(document, sources.by_doc_id.get(document.doc_id), warnings)
+        statement_rows.extend(extract_document(document, source, gazetteer))
+        document_rows.append(_document_row(document, source))
+    statements = conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS)))
+    return Extraction(statements, conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS))),
+                      warnings)
+
+
+def extract_events(folder_or_paths: str | Path | list) -> pd.DataFrame:
+    """The statements frame of a folder or list of article files. Example: `extract_events("seeds")`."""
+    return extract_corpus(folder_or_paths).statements

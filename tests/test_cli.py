@@ -1,0 +1,68 @@
+"""`python -m extract`: writes the frames, prints a summary, fails only when nothing could be read."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from extract.__main__ import main
+from extract.schema import STATEMENT_COLUMNS
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_cli_writes_statements_and_documents_and_prints_a_summary(tmp_path, capsys):
+    out = tmp_path / "events.parquet"
+    assert main([str(REPO / "seeds"), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("4 documents (4 read, 0 unreadable)")
+    assert "001_8c4639d7cc0bfce9: " in printed and "reference" in printed and "dateline" in printed
+    statements = pd.read_parquet(out)
+    documents = pd.read_parquet(tmp_path / "documents.parquet")
+    assert list(statements.columns) == list(STATEMENT_COLUMNS) and len(statements) > 50
+    assert sorted(documents["doc_id"]) == sorted(p.stem for p in (REPO / "seeds").glob("*.txt"))
+
+
+def test_cli_writes_csv_with_joined_lists(tmp_path):
+    out = tmp_path / "events.csv"
+    assert main([str(REPO / "seeds"), "--out", str(out)]) == 0
+    statements = pd.read_csv(out)
+    assert statements["countries"].dropna().str.contains("; ").any()
+
+
+def test_cli_reports_bad_files_and_still_succeeds(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("On 13 June 2025 Israel struck Iran.")
+    (tmp_path / "empty.txt").write_text("")
+    assert main([str(tmp_path), "--out", str(tmp_path / "out" / "events.parquet")]) == 0
+    printed = capsys.readouterr().out
+    assert "warning: " + str(tmp_path / "empty.txt") + ": empty file" in printed
+    assert "empty: not read" in printed
+
+
+def test_cli_fails_when_nothing_could_be_read(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("")
+    assert main([str(tmp_path), "--out", str(tmp_path / "events.parquet")]) == 1
+    assert "no input file could be read" in capsys.readouterr().err
+    assert not (tmp_path / "events.parquet").exists()
+
+
+def test_cli_rejects_an_unknown_output_format(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "extract", str(REPO / "seeds"), "--out", str(tmp_path / "x.xlsx")],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 2 and "--out must end in .parquet or .csv" in result.stderr
+
+
+def test_every_cli_option_is_documented_in_the_readme():
+    readme = (REPO / "README.md").read_text()
+    result = subprocess.run([sys.executable, "-m", "extract", "--help"], cwd=REPO, capture_output=True, text=True)
+    options = [word for word in result.stdout.split() if word.startswith("--") and word != "--help"]
+    assert options and all(option.strip(",") in readme for option in options), options
+
+
+def test_cli_names_the_line_of_a_broken_gazetteer(tmp_path, capsys):
+    actors = tmp_path / "actors.csv"
+    actors.write_text((REPO / "data" / "actors.csv").read_text(encoding="utf-8") + "Atlantis,Atlantis,country,Narnia,name,no,Atlantis rose.\n",
+                      encoding="utf-8")
+    assert main([str(REPO / "seeds"), "--out", str(tmp_path / "e.parquet"), "--actors", str(actors)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: the actors gazetteer is not valid:") and str(actors) in error
