@@ -8,6 +8,7 @@ actors -> kinds -> one statements frame (schema in `extract.schema`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from extract.sources import DEFAULT_SOURCES_CSV, Source, find_dateline, infer_re
 from extract.timex import Timex, tag
 
 TIMELINE_TYPES = ("DATE", "TIME")   # durations and sets are tagged but are not timeline points
+_CALENDAR_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")
 TITLE_MAX_CHARS = 200
 
 
@@ -106,9 +108,35 @@ def _document_row(document: Document, source: Source | None) -> dict:
             "status": "ok" if document.readable else "unreadable", "problem": document.problem}
 
 
-def extract_document(document: Document, source: Source, gazetteer: Gazetteer | None = None) -> list[dict]:
-    """Statement rows of one readable document, given its resolved source."""
+def is_impossible_date(value: str) -> bool:
+    """True for a value naming a calendar date that does not exist.
+
+    >>> is_impossible_date("2025-02-30"), is_impossible_date("2024-02-29"), is_impossible_date("2024-13")
+    (True, False, True)
+    """
+    match = _CALENDAR_DATE.match(value)
+    if not match:
+        return False
+    try:
+        dt.date(int(match["year"]), int(match["month"]), int(match["day"] or 1))
+    except ValueError:
+        return True
+    return False
+
+
+def impossible_date_warnings(document: Document, timexes: list[Timex]) -> list[str]:
+    """One warning per expression that names a date the calendar does not have (kept, not placed)."""
+    return [f"{document.path}: impossible date {timex.text!r} (line {document.text.count(chr(10), 0, timex.start) + 1}); "
+            "kept with grain 'unknown', not placed on the timeline"
+            for timex in timexes if timex.type in TIMELINE_TYPES and is_impossible_date(timex.value)]
+
+
+def extract_document(document: Document, source: Source, gazetteer: Gazetteer | None = None,
+                     warnings: list[str] | None = None) -> list[dict]:
+    """Statement rows of one readable document, given its resolved source; problems go to `warnings`."""
+    warnings = [] if warnings is None else warnings
     timexes = tag(document.text, source.published)
+    warnings.extend(impossible_date_warnings(document, timexes))
     sentences = split_sentences(document.text)
     dateline = find_dateline(document.text, timexes)
     references = reference_line_spans(document.text)
@@ -144,7 +172,7 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
             document_rows.append(_document_row(document, sources.by_doc_id.get(document.doc_id)))
             continue
         source = _resolve_source(document, sources.by_doc_id.get(document.doc_id), warnings)
-        statement_rows.extend(extract_document(document, source, gazetteer))
+        statement_rows.extend(extract_document(document, source, gazetteer, warnings))
         document_rows.append(_document_row(document, source))
     statements = conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS)))
     return Extraction(statements, conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS))),

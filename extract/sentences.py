@@ -2,7 +2,9 @@
 
 Every line break ends a sentence (articles arrive one paragraph or heading per line);
 inside a line, a sentence ends at . ! ? (and closing quotes) before a capital, a digit or
-a quote, except after a known abbreviation or an initial.
+a quote, except after a known abbreviation or an initial. A run-on "sentence" longer than
+MAX_SENTENCE_CHARS (a table, a list with no full stops, a hostile file) is cut at the last
+space before the limit, so that no statement carries megabytes of text.
 
 >>> [s.text for s in split_sentences("Dr. Sopher spoke. The U.S. joined on June 22.\\nNext line")]
 ['Dr. Sopher spoke.', 'The U.S. joined on June 22.', 'Next line']
@@ -18,6 +20,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 no nos vol fig p pp ca approx est inc corp ltd co vs etc e.g i.e u.s u.k u.n u.s.a a.m p.m
 """.split())
 
+MAX_SENTENCE_CHARS = 1000
 _LINE = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -50,6 +53,20 @@ def _trimmed(text: str, start: int, end: int) -> Sentence | None:
     return Sentence(start, end, text[start:end]) if end > start else None
 
 
+def _bounded(text: str, start: int, end: int) -> list[Sentence]:
+    """The sentence [start, end), cut into pieces of at most MAX_SENTENCE_CHARS at spaces."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut + 1 if cut > 0 else start + MAX_SENTENCE_CHARS
+        piece = _trimmed(text, start, cut)
+        if piece:
+            pieces.append(piece)
+        start = cut
+    piece = _trimmed(text, start, end)
+    return pieces + [piece] if piece else pieces
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; offsets point into `text`."""
     sentences: list[Sentence] = []
@@ -58,13 +75,9 @@ def split_sentences(text: str) -> list[Sentence]:
         for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
             if boundary.group(0).startswith(".") and _is_abbreviation(text, boundary.start()):
                 continue
-            sentence = _trimmed(text, cut, boundary.end())
-            if sentence:
-                sentences.append(sentence)
+            sentences.extend(_bounded(text, cut, boundary.end()))
             cut = boundary.end()
-        sentence = _trimmed(text, cut, line.end())
-        if sentence:
-            sentences.append(sentence)
+        sentences.extend(_bounded(text, cut, line.end()))
     return sentences
 
 

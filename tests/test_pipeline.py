@@ -144,3 +144,11 @@ def test_html_and_markdown_articles_are_extracted(tmp_path):
     statements = extract_events(tmp_path)
     assert set(statements["value"]) == {"2025-06-13", "2024-10"}
     assert "1999-05-01" not in set(statements["value"])
+
+
+def test_impossible_dates_are_reported_with_file_and_line_and_kept_unplaced(tmp_path):
+    (tmp_path / "typo.txt").write_text("Kyiv, 3 March 2025\nTalks failed.\nOn February 30, 2025 the envoy left.\n")
+    extraction = extract_corpus(tmp_path)
+    assert any("typo.txt: impossible date 'February 30, 2025' (line 3)" in w for w in extraction.warnings)
+    row = extraction.statements[extraction.statements["date_text"] == "February 30, 2025"].iloc[0]
+    assert row["grain"] == "unknown" and pd.isna(row["start"])

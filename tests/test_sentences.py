@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.sentences import sentence_index_at, split_sentences
+from extract.sentences import MAX_SENTENCE_CHARS, sentence_index_at, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -37,3 +37,11 @@ def test_sentence_index_at_finds_the_containing_sentence_or_none():
     assert sentence_index_at(sentences, 12) == 1
     assert sentence_index_at(sentences, 9) is None  # the space between sentences
     assert sentence_index_at([], 3) is None
+
+
+def test_run_on_text_is_cut_into_bounded_sentences_that_cover_it():
+    text = "On 12 June 2025, between 1990 and 2000, " * 500 + "x" * 3000
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
