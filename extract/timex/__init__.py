@@ -1,0 +1,27 @@
+"""Temporal tagger: find temporal expressions in text and normalise them against a reference date.
+
+Two phases, like HeidelTime: rules (`rules.py` table, `productions.py`, fragments in `fragments.py`)
+tag spans with underspecified values; `resolve.py` resolves them against the reference date.
+
+Conventions (news):
+- A month, weekday or month-day without a year is the latest one on or before the reference date
+  (a month-day up to 60 days ahead, a month up to 35 days ahead, counts as meant); a future cue in
+  the same clause ("will", "due", "by") picks the next one instead. "last"/"next"/"this" as written.
+- Ranges written as one expression ("June 13–24", "2022–2024", "from 2007 to 2020") are ONE Timex:
+  value = the start's value, interval = the whole range, rule name ends in "range". "between 2007
+  and 2020" and "in 2022 and 2023" are two Timexes (TimeML tags each year).
+- "since 2022": the 2022 Timex gets the interval [2022-01-01, reference date), rule "year_since".
+- "early/mid/late 2024", "the end of 2023": value 2024/2023, interval = first/middle/last third.
+- Durations (P3Y) and sets (P1M) are tagged with type DURATION/SET, grain "unknown", interval None.
+- reference_date=None: absolute expressions still resolve; relative ones get a value with X's
+  ("XXXX-10", "XXXX-WXX-5"), grain "unknown", interval None.
+- "two days later", "the following year" count from the date mentioned just before (within 400
+  characters); "a year earlier" after a quarter is that quarter a year back.
+
+>>> import datetime
+>>> [(t.text, t.value, t.grain) for t in tag("It was signed in October 2020.", datetime.date(2025, 6, 14))]
+[('October 2020', '2020-10', 'month')]
+"""
+from .tagger import Timex, tag, tag_spans
+
+__all__ = ["Timex", "tag", "tag_spans"]

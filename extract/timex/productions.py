@@ -1,0 +1,304 @@
+"""Productions of the temporal rules: named regex groups of one match -> an underspecified `Draft`.
+
+Each takes the match's `groupdict()` (fragment names from rules.py patterns) and returns the Draft
+that resolve.py turns into a value, grain and interval.
+
+>>> year({"year4": "2007"}).value
+'2007'
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .fragments import (DECADE_WORDS, ORDINALS, SEASONS, day_number, month_number, number_value, spelled_year,
+                        unit_letter, weekday_number)
+from .resolve import Draft
+
+Groups = dict[str, str | None]
+
+
+# --- small production helpers ----------------------------------------------------------------
+def written_year(g: Groups, key: str = "year4") -> str | None:
+    """The year written in the match, digits or words. Example: written_year({"year_spelled": "nineteen ninety-six"}) == "1996"."""
+    if g.get(key):
+        return g[key]
+    if g.get("year_spelled"):
+        return str(spelled_year(g["year_spelled"]))
+    return None
+
+
+def _date_value(year: str | None, month: int, day: int | None = None) -> str:
+    text = f"{year or 'XXXX'}-{month:02d}"
+    return text + (f"-{day:02d}" if day else "")
+
+
+def _shift_word(word: str) -> int:
+    """+1 for next/coming/following, -1 for last/past/previous, 0 for this/current."""
+    word = re.sub(r"\s+", " ", (word or "this").lower())
+    if any(w in word for w in ("next", "coming", "following")):
+        return 0 if word.startswith("this coming") else 1
+    if any(w in word for w in ("last", "past", "previous", "ago", "earlier")):
+        return 0 if word.startswith("this past") else -1
+    return 0
+
+
+def _prefer_of(word: str | None) -> str:
+    """How a written relation word picks the year: next/last/this as written, else the news default."""
+    if not word:
+        return "past"
+    if re.search(r"coming", word, re.I):
+        return "next"
+    if re.search(r"past", word, re.I):
+        return "last"
+    shift = _shift_word(word)
+    return "next" if shift > 0 else "last" if shift < 0 else "this" if re.match(r"this", word, re.I) else "past"
+
+
+def month_day_range(g: Groups) -> Draft:
+    """June 13–24 -> 06-13 until 06-24. Example: month_day_range({"month": "June", "day": "13", "end_day": "24"}).until.value == "XXXX-06-24"."""
+    month = month_number(g["month"])
+    return Draft(value=_date_value(written_year(g), month, day_number(g["day"])),
+                 until=Draft(value=_date_value(written_year(g), month, day_number(g["end_day"]))))
+
+
+def year_range(g: Groups) -> Draft:
+    """2022–2024 -> 2022 until 2024. Example: year_range({"year4": "1998", "end_year": "99"}).until.value == "1999"."""
+    end = g["end_year"]
+    if len(end) == 2:
+        if end < g["year4"][2:] and "01" <= end <= "12":  # "2024-03" is March 2024, not a range back to 1903
+            return Draft(value=f"{g['year4']}-{end}")
+        end = g["year4"][:2] + end
+    return Draft(value=g["year4"], until=Draft(value=end))
+
+
+def month_day_year(g: Groups) -> Draft:
+    """Month + day (+ year). Example: month_day_year({"month": "Sept.", "day": "27", "year4": "1989"}).value == "1989-09-27"."""
+    day = g.get("day") or g.get("day_ordinal")
+    prefer = _prefer_of(g.get("this_next_last"))
+    return Draft(value=_date_value(written_year(g), month_number(g["month"]), day_number(day)), prefer=prefer)
+
+
+def numeric_date(g: Groups) -> Draft:
+    """2025-06-13, 6/13/2025 (month first unless it cannot be), 13.06.2025 (day first).
+    Example: numeric_date({"first": "13", "second": "6", "numeric_year": "2025"}).value == "2025-06-13"."""
+    if g.get("iso_year"):
+        return Draft(value=f"{g['iso_year']}-{g['iso_month']}-{g['iso_day']}")
+    if g.get("dotted_year"):
+        return Draft(value=f"{g['dotted_year']}-{int(g['dotted_month']):02d}-{int(g['dotted_day']):02d}")
+    first, second = int(g["first"]), int(g["second"])
+    month, day = (second, first) if first > 12 else (first, second)
+    return Draft(value=f"{g['numeric_year']}-{month:02d}-{day:02d}")
+
+
+def month_year(g: Groups) -> Draft:
+    """Month + year. Example: month_year({"month": "October", "year4": "2020"}).value == "2020-10"."""
+    return Draft(value=_date_value(written_year(g), month_number(g["month"])))
+
+
+def month_relative(g: Groups) -> Draft:
+    """last May / July last year. Example: month_relative({"month": "May", "this_next_last": "last"}).prefer == "last"."""
+    month = month_number(g["month"])
+    relation = (g.get("this_next_last") or g.get("relation") or "").lower()
+    if "year" in relation:  # "July last year", "January this year"
+        return Draft(unit="year", shift=_shift_word(relation), value=f"-{month:02d}")
+    return Draft(value=f"XXXX-{month:02d}", prefer=_prefer_of(relation))
+
+
+def month_alone(g: Groups) -> Draft:
+    """A month name without a year. Example: month_alone({"month": "October"}).value == "XXXX-10"."""
+    return Draft(value=f"XXXX-{month_number(g['month']):02d}")
+
+
+def weekday(g: Groups) -> Draft:
+    """A weekday (+ relation, + part of day). Example: weekday({"weekday": "Friday"}).value == "XXXX-WXX-5"."""
+    prefer = _prefer_of(g.get("this_next_last"))
+    draft = Draft(value=f"XXXX-WXX-{weekday_number(g['weekday'])}", prefer="past" if prefer == "this" else prefer)
+    if g.get("part_of_day"):
+        draft = Draft(value=draft.value, type="TIME", time="T" + _part_code(g["part_of_day"]), prefer=draft.prefer)
+    return draft
+
+
+def _part_code(word: str) -> str:
+    """TIMEX3 part-of-day code. Example: _part_code("mid-afternoon") == "AF"."""
+    word = word.lower()
+    return next(code for part, code in (("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"))
+                if part in word)
+
+
+DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1}
+
+
+def deictic_day(g: Groups) -> Draft:
+    """today / yesterday / tonight. Example: deictic_day({"deictic": "yesterday"}).shift == -1."""
+    word = g["deictic"].lower()
+    part = g.get("part_of_day")
+    if word == "tonight":
+        part = "night"
+    if word == "overnight":
+        part = "overnight"
+    if part:
+        return Draft(unit="day", shift=DEICTIC_DAYS[word], type="TIME", time="T" + _part_code(part))
+    return Draft(unit="day", shift=DEICTIC_DAYS[word])
+
+
+def part_of_day_relative(g: Groups) -> Draft:
+    """this morning / last night. Example: part_of_day_relative({"relation": "last", "part_of_day": "night"}).time == "TNI"."""
+    relation = (g.get("relation") or "this").lower()
+    part = g["part_of_day"]
+    shift = -1 if relation in ("last", "yesterday") else 1 if relation in ("tomorrow", "next") else 0
+    return Draft(unit="day", shift=shift, type="TIME", time="T" + _part_code(part))
+
+
+def clock_time(g: Groups) -> Draft:
+    """A clock time (+ day). Example: clock_time({"clock12": "4", "ampm": "AM"}).time == "T04:00"."""
+    if g.get("special"):
+        hour, minute = (12, 0) if g["special"].lower() == "noon" else (24, 0)
+    elif g.get("clock"):
+        hour, minute = (int(x) for x in re.split(r"[:.]", g["clock"]))
+    else:
+        parts = re.split(r"[:.]", g["clock12"])
+        hour, minute = int(parts[0]) % 12, int(parts[1]) if len(parts) > 1 else 0
+        if g["ampm"].lower().startswith("p"):
+            hour += 12
+    day = "XXXX-XX-XX"
+    if g.get("weekday"):
+        day = f"XXXX-WXX-{weekday_number(g['weekday'])}"
+    if g.get("month"):
+        day = _date_value(written_year(g), month_number(g["month"]), day_number(g["day"]))
+    if g.get("deictic"):
+        return Draft(unit="day", shift=DEICTIC_DAYS[g["deictic"].lower()], type="TIME", time=f"T{hour:02d}:{minute:02d}")
+    return Draft(value=day, type="TIME", time=f"T{hour:02d}:{minute:02d}")
+
+
+RELATIVE_UNITS = {"year": "year", "month": "month", "week": "week", "weekend": "weekend", "quarter": "quarter",
+                  "decade": "decade", "century": "century", "day": "day", "half": "half"}
+
+
+def relative_unit(g: Groups) -> Draft:
+    """last year / this week / the latest quarter. Example: relative_unit({"relation": "last", "unit_single": "year"}).shift == -1."""
+    relation = g.get("this_next_last") or g.get("relation") or "this"
+    unit = RELATIVE_UNITS[(g["unit_single"] or "quarter").lower()]  # "the latest period": a quarter
+    shift = _shift_word(relation)
+    if g.get("extra"):  # "the year-ago quarter": the latest quarter, one year back
+        return Draft(unit="quarter", shift=-5)
+    if re.search(r"latest|recent", relation, re.I) or unit == "quarter" and re.search(r"last|past|previous", relation, re.I):
+        shift = -1  # "the latest quarter", "the latest fiscal year": the last completed one
+    return Draft(unit=unit, shift=shift)
+
+
+def the_unit(g: Groups) -> Draft:
+    """the weekend / the quarter. Example: the_unit({"unit_single": "weekend"}).unit == "weekend"."""
+    unit = RELATIVE_UNITS[g["unit_single"].lower()]
+    return Draft(unit=unit, shift=-1 if unit == "quarter" else 0)
+
+
+def ago(g: Groups) -> Draft:
+    """N units ago / earlier. Example: ago({"amount": "five", "unit": "months"}).shift == -5."""
+    amount = number_value(g["amount"])
+    unit = g["unit"].lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    direction = (g.get("direction") or "ago").lower()
+    anchor = "reference" if direction == "ago" else "mention"  # "two days later": after the date just mentioned
+    sign = 1 if direction in ("later", "after") else -1
+    if amount is None:
+        return Draft(value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit == "week":
+        return Draft(unit="day", shift=sign * 7 * amount, anchor=anchor)
+    if unit in ("hour", "minute"):
+        return Draft(unit="day", shift=0, anchor=anchor)
+    if unit in ("decade", "century"):
+        return Draft(unit="year", shift=sign * amount * (10 if unit == "decade" else 100), anchor=anchor)
+    return Draft(unit=unit, shift=sign * amount, anchor=anchor)
+
+
+def anaphoric_unit(g: Groups) -> Draft:
+    """the following year / the next day / that year: counted from the date just mentioned.
+    Example: anaphoric_unit({"relation": "following", "unit_single": "year"}).shift == 1."""
+    relation = (g.get("relation") or "same").lower()
+    unit = RELATIVE_UNITS[(g.get("unit_single") or "day").lower()]
+    shift = 1 if relation in ("following", "next") else -1 if relation in ("previous", "prior", "preceding") else 0
+    return Draft(unit=unit, shift=shift, anchor="mention_only")  # no mention before it: left unresolved
+
+
+def quarter(g: Groups) -> Draft:
+    """the third quarter (of 1990). Example: quarter({"quarter_ordinal": "third", "quarter": "quarter"}).value == "XXXX-Q3"."""
+    kind = "H" if g.get("half") else "Q"
+    ordinal = (g["quarter_ordinal"] or g["half_ordinal"]).lower()
+    index = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2, "latter": 2}.get(ordinal) or int(ordinal[0])
+    if written_year(g):
+        return Draft(value=f"{written_year(g)}-{kind}{index}")
+    relation = g.get("relation") or ""
+    year_before = re.search(r"\d{4}", relation)
+    if year_before:  # "the 1988 third quarter"
+        return Draft(value=f"{year_before.group(0)}-{kind}{index}")
+    if re.search(r"last year|year-(?:ago|earlier)|previous year|prior year", relation, re.I):
+        return Draft(unit="year", shift=-1, value=f"-{kind}{index}")
+    if re.search(r"next year", relation, re.I):
+        return Draft(unit="year", shift=1, value=f"-{kind}{index}")
+    return Draft(value=f"XXXX-{kind}{index}")
+
+
+def decade(g: Groups) -> Draft:
+    """the 1990s / the nineties. Example: decade({"decade4": "1990"}).value == "199"."""
+    if g.get("decade4"):
+        return Draft(value=g["decade4"][:3])
+    if g.get("decade_short"):  # "'80s" is the 1980s, "'10s" the 2010s
+        digit = g["decade_short"][1]
+        return Draft(value=("20" if digit in "01" else "19") + digit)
+    return Draft(value=f"19{DECADE_WORDS[g['decade_word'].lower()]}")
+
+
+def century(g: Groups) -> Draft:
+    """the 20th century. Example: century({"ordinal": "20th"}).value == "19"."""
+    ordinal = g["ordinal"].lower()
+    number = int(re.match(r"\d+", ordinal).group(0)) if ordinal[0].isdigit() else ORDINALS[ordinal]
+    return Draft(value=f"{number - 1:02d}")
+
+
+def season(g: Groups) -> Draft:
+    """this summer / the winter of 1994. Example: season({"season": "summer", "year4": "2024"}).value == "2024-SU"."""
+    code = SEASONS[g["season"].lower()]
+    if written_year(g):
+        return Draft(value=f"{written_year(g)}-{code}")
+    relation = g.get("this_next_last") or ""
+    if relation:
+        return Draft(unit="year", shift=_shift_word(relation), value=f"-{code}")
+    return Draft(value=f"XXXX-{code}")
+
+
+def year(g: Groups) -> Draft:
+    """A year. Example: year({"year4": "2007"}).value == "2007"."""
+    return Draft(value=written_year(g))
+
+
+def fiscal_year(g: Groups) -> Draft:
+    """fiscal 1997 / the fiscal year. Example: fiscal_year({"year4": "1997"}).value == "1997"."""
+    if written_year(g):
+        return Draft(value=written_year(g))
+    return Draft(unit="year", shift=_shift_word(g.get("relation") or "this"))
+
+
+def literal(value: str, type_: str = "DATE") -> Callable[[Groups], Draft]:
+    """A production that always gives `value`."""
+    return lambda g: Draft(value=value, type=type_)
+
+
+def duration(g: Groups) -> Draft:
+    """three years -> P3Y. Example: duration({"amount": "three", "unit": "years"}).value == "P3Y"."""
+    amount = number_value(g["amount"])
+    letter = unit_letter(g["unit"])
+    letter = {"DE": "E", "CE": "C"}.get(letter, letter)
+    if letter in ("H", "MIN", "S"):
+        return Draft(value=f"PT{amount if amount is not None else 'X'}{letter[0]}", type="DURATION")
+    return Draft(value=f"P{amount if amount is not None else 'X'}{letter}", type="DURATION")
+
+
+def set_expression(g: Groups) -> Draft:
+    """every month -> P1M. Example: set_expression({"unit_single": "month"}).value == "P1M"."""
+    if g.get("weekday"):
+        return Draft(value=f"XXXX-WXX-{weekday_number(g['weekday'])}", type="SET")
+    letter = unit_letter(g["unit_single"])
+    if letter in ("H", "MIN"):
+        return Draft(value=f"PT1{letter[0]}", type="SET")
+    return Draft(value=f"P1{letter}", type="SET")

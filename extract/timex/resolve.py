@@ -1,0 +1,255 @@
+"""Phase 2 of the tagger: an underspecified `Draft` + the reference date -> value, grain, interval.
+
+Pure functions, no text. News conventions: a month, weekday or month-day without a year is the
+latest one on or before the reference date, unless the tagger saw a future cue (prefer="future").
+
+>>> resolve(Draft(value="XXXX-10"), datetime.date(2025, 6, 14)).value
+'2024-10'
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+
+Day = datetime.date
+SEASON_MONTHS = {"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (12, 15)}  # [first, past-last) month
+PART_HOURS = {"MO": (6, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 28), "DT": (9, 17)}
+REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a rule production says about its span before the reference date is known.
+
+    Three kinds: an absolute or underspecified TIMEX3 `value` ("2007-10", "XXXX-10", "XXXX-WXX-5",
+    "PRESENT_REF", "P3Y"), or an offset from the reference date (`unit` + `shift`, e.g. year -1).
+    """
+    value: str = ""
+    type: str = "DATE"
+    unit: str | None = None      # offset unit: year, half, quarter, month, week, weekend, day, decade, century
+    shift: int = 0               # offset in `unit`s from the reference date
+    as_grain: str | None = None  # write an offset at another grain ("two weeks ago" -> a day)
+    time: str = ""               # time suffix: "T04:00", "TMO"
+    mod: str = ""                # START | MID | END: narrows the interval, not the value
+    until: "Draft | None" = None  # range end (the interval covers both)
+    until_reference: bool = False  # "since 2022": the interval ends at the reference date
+    anchor: str = ""             # "mention" ("a year earlier", counted from the date just mentioned, else the
+                                 # reference), "mention_only" ("the following year": unresolved without one),
+                                 # "reference" ("a year ago"; after a quarter mention it becomes a quarter)
+    prefer: str = "past"         # for a missing year: past | future (cue) | last | next | this (as written)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolved value with its grain and half-open interval (None when unresolved)."""
+    value: str
+    grain: str
+    interval_start: datetime.date | None
+    interval_end: datetime.date | None
+
+
+UNRESOLVED_BY_UNIT = {"year": "XXXX", "half": "XXXX-HX", "quarter": "XXXX-QX", "month": "XXXX-XX",
+                      "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX", "decade": "XXX",
+                      "century": "XX"}
+
+
+def resolve(draft: Draft, reference_date: datetime.date | None, context_day: datetime.date | None = None) -> Resolution:
+    """Resolve a draft against the reference date. Example: resolve(Draft(unit="year", shift=-1), date(2025,6,14)).value == "2024"."""
+    try:
+        return _resolve(draft, reference_date, context_day)
+    except (OverflowError, ValueError):  # "1,000,000 days ago", a reference date in 9999: beyond the calendar
+        return Resolution("UNKNOWN", "unknown", None, None)
+
+
+def _resolve(draft: Draft, reference_date: datetime.date | None, context_day: datetime.date | None) -> Resolution:
+    value = _value(draft, reference_date, context_day)
+    if value is None:  # relative expression without a reference date
+        suffix = draft.value if draft.value.startswith("-") else ""
+        unresolved = UNRESOLVED_BY_UNIT.get(draft.as_grain or draft.unit or "", "UNKNOWN") + suffix if draft.unit \
+            else draft.value
+        return Resolution(unresolved + _time_suffix(draft), "unknown", None, None)
+    if draft.type in ("DURATION", "SET") or value in REF_VALUES or "X" in value:
+        return Resolution(value, "unknown", None, None)
+    grain = grain_of(value)
+    interval = interval_of(value)
+    if interval is None:
+        return Resolution(value, "unknown", None, None)
+    start, end = _narrow(interval, draft.mod)
+    if draft.until is not None:
+        until = draft.until
+        if until.value.startswith("XXXX") and re.match(r"\d{4}", value):  # "June 13–24": the start's year
+            until = replace(until, value=value[:4] + until.value[4:])
+        end_resolution = _resolve(until, reference_date, context_day)
+        if end_resolution.interval_end is not None and _as_date(end_resolution.interval_end) > _as_date(start):
+            start, end = _as_date(start), _as_date(end_resolution.interval_end)
+    if draft.until_reference and reference_date is not None and reference_date > _as_date(start):
+        start, end = _as_date(start), reference_date
+    return Resolution(value, grain, start, end)
+
+
+def _time_suffix(draft: Draft) -> str:
+    return draft.time if draft.time and "XX" not in draft.time else ""
+
+
+def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str | None:
+    if draft.unit is not None:
+        if reference is None:
+            return None
+        suffix = draft.value if draft.value.startswith("-") else ""  # "July last year": year -1 + "-07"
+        return offset_value(reference, draft.unit, draft.shift, draft.as_grain) + suffix + _time_suffix(draft)
+    value = draft.value
+    if draft.type in ("DURATION", "SET"):
+        return value
+    if value.startswith("XXXX-XX-XX"):  # a time of an unnamed day: the day in context, else the reference
+        day = context_day or reference
+        return None if day is None else day.isoformat() + value[10:] + _time_suffix(draft)
+    date_part, separator, time_part = value.partition("T")
+    if _FILLABLE.fullmatch(date_part):
+        if reference is None:
+            return None
+        value = _fill_year(date_part, reference, draft.prefer) + separator + time_part
+    return value + _time_suffix(draft)
+
+
+_FILLABLE = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|WXX-\d|[QH]\d|SP|SU|FA|WI)")
+
+
+def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = None) -> str:
+    """The value `shift` units from a day, at that unit's grain. Example: offset_value(date(2025, 6, 14), "month", -5) == "2025-01"."""
+    if unit == "year":
+        return str(reference.year + shift) if reference.year + shift > 0 else "PAST_REF"
+    if unit == "decade":
+        return str(reference.year // 10 + shift)
+    if unit == "century":
+        return str(reference.year // 100 + shift)
+    if unit == "half":
+        index = reference.year * 2 + (reference.month - 1) // 6 + shift
+        return f"{index // 2}-H{index % 2 + 1}"
+    if unit == "quarter":
+        index = reference.year * 4 + (reference.month - 1) // 3 + shift
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 + shift
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    if unit in ("week", "weekend"):
+        day = reference + datetime.timedelta(weeks=shift)
+        if unit == "weekend" and day.isoweekday() < 6:  # "the weekend" on a weekday: the one just past
+            day -= datetime.timedelta(weeks=1)
+        if as_grain == "day":
+            return day.isoformat()
+        iso_year, iso_week, _ = day.isocalendar()
+        return f"{iso_year}-W{iso_week:02d}" + ("-WE" if unit == "weekend" else "")
+    if unit == "day":
+        return (reference + datetime.timedelta(days=shift)).isoformat()
+    raise ValueError(f"unknown offset unit {unit!r}")
+
+
+def _fill_year(value: str, reference: Day, prefer: str) -> str:
+    """Give an underspecified month, month-day, weekday, season or quarter its year.
+
+    prefer: "past" (latest on or before the reference; a month-day up to NEAR_FUTURE_DAYS ahead
+    counts as meant), "future" (a cue like "will" was seen: the next one), "last"/"next" (written
+    "last Friday"/"next May": strictly before/after), "this" (the reference's own year or week).
+    """
+    weekday = re.fullmatch(r"XXXX-WXX-(\d)", value)
+    if weekday:
+        back = (reference.isoweekday() - int(weekday.group(1))) % 7
+        if prefer == "last":
+            back = back or 7
+        if prefer in ("future", "next") and back:
+            return (reference + datetime.timedelta(days=7 - back)).isoformat()
+        return (reference - datetime.timedelta(days=back)).isoformat()
+    rest = value[4:]
+    if prefer == "this" or re.fullmatch(r"-Q\d|-H\d", rest):  # "the third quarter": the reference year's
+        return f"{reference.year}{rest}"
+    candidates = [f"{year}{rest}" for year in (reference.year - 1, reference.year, reference.year + 1)]
+    intervals = [interval_of(c) or (None, None) for c in candidates]
+    if prefer in ("future", "next"):
+        future = [c for c, (start, end) in zip(candidates, intervals)
+                  if start and (_as_date(start) > reference if prefer == "next" else _as_date(end) > reference)]
+        return future[0] if future else candidates[1]
+    ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) else 0
+    horizon = reference + datetime.timedelta(days=ahead)
+    past = [c for c, (start, end) in zip(candidates, intervals)
+            if start and _as_date(start) <= horizon and (prefer != "last" or _as_date(end) <= reference)]
+    return past[-1] if past else candidates[0]
+
+
+NEAR_FUTURE_DAYS = 60  # "Nov. 6" written Oct. 27 is the coming one (measured on TimeBank)
+NEAR_FUTURE_MONTH_DAYS = 35  # a bare month: latest on or before the reference, or the coming month
+
+
+def grain_of(value: str) -> str:
+    """The grain (extract.schema.GRAINS) of a TIMEX3 value. Example: grain_of("2025-W24") == "week"."""
+    patterns = (
+        (r"\d{4}-\d\d-\d\dT.*", "hour"), (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d(-WE)?", "week"),
+        (r"\d{4}-\d\d", "month"), (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "quarter"),
+        (r"\d{4}-(SP|SU|FA|WI)", "season"), (r"\d{4}", "year"), (r"\d{3}", "decade"), (r"\d{2}", "century"),
+    )
+    for pattern, grain in patterns:
+        if re.fullmatch(pattern, value):
+            return grain
+    return "unknown"
+
+
+def interval_of(value: str) -> tuple[datetime.date, datetime.date] | None:
+    """Half-open interval of a resolved TIMEX3 value. Example: interval_of("2024-10")[1] == date(2024, 11, 1)."""
+    match = re.fullmatch(r"(?P<day>\d{4}-\d\d-\d\d)T(?:(?P<hour>\d\d)(?::(?P<minute>\d\d))?|(?P<part>[A-Z]{2}))", value)
+    if match:
+        day = datetime.datetime.fromisoformat(match.group("day"))
+        if match.group("part"):
+            first, last = PART_HOURS.get(match.group("part"), (0, 24))
+            return day + datetime.timedelta(hours=first), day + datetime.timedelta(hours=last)
+        start = day + datetime.timedelta(hours=int(match.group("hour")), minutes=int(match.group("minute") or 0))
+        return start, start + datetime.timedelta(hours=1)
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            day = datetime.date.fromisoformat(value)
+            return day, day + datetime.timedelta(days=1)
+        week = re.fullmatch(r"(?P<year>\d{4})-W(?P<week>\d\d)(?P<weekend>-WE)?", value)
+        if week:
+            monday = datetime.date.fromisocalendar(int(week.group("year")), int(week.group("week")), 1)
+            if week.group("weekend"):
+                return monday + datetime.timedelta(days=5), monday + datetime.timedelta(days=7)
+            return monday, monday + datetime.timedelta(days=7)
+        if re.fullmatch(r"\d{4}-\d\d", value):
+            return _months(int(value[:4]), int(value[5:]), 1)
+        quarter = re.fullmatch(r"(?P<year>\d{4})-(?P<kind>[QH])(?P<index>\d)", value)
+        if quarter:
+            size = 3 if quarter.group("kind") == "Q" else 6
+            return _months(int(quarter.group("year")), (int(quarter.group("index")) - 1) * size + 1, size)
+        season = re.fullmatch(r"(?P<year>\d{4})-(?P<season>SP|SU|FA|WI)", value)
+        if season:
+            first, last = SEASON_MONTHS[season.group("season")]
+            return _months(int(season.group("year")), first, last - first)
+        if re.fullmatch(r"\d{4}", value):
+            return datetime.date(int(value), 1, 1), datetime.date(int(value) + 1, 1, 1)
+        if re.fullmatch(r"\d{3}", value):
+            return datetime.date(int(value) * 10, 1, 1), datetime.date(int(value) * 10 + 10, 1, 1)
+        if re.fullmatch(r"\d{2}", value) and int(value) > 0:
+            return datetime.date(int(value) * 100, 1, 1), datetime.date(int(value) * 100 + 100, 1, 1)
+    except ValueError:  # "2025-02-30", week 54: not a date
+        return None
+    return None
+
+
+def _months(year: int, month: int, count: int) -> tuple[datetime.date, datetime.date]:
+    first = year * 12 + month - 1
+    last = first + count
+    return datetime.date(first // 12, first % 12 + 1, 1), datetime.date(last // 12, last % 12 + 1, 1)
+
+
+def _as_date(moment: datetime.date) -> datetime.date:
+    return moment.date() if isinstance(moment, datetime.datetime) else moment
+
+
+def _narrow(interval: tuple, mod: str) -> tuple:
+    """START/MID/END keep the first, middle or last third of the interval."""
+    start, end = interval
+    if not mod or isinstance(start, datetime.datetime):
+        return start, end
+    third = (end - start) // 3
+    if third < datetime.timedelta(days=1):
+        return start, end
+    return {"START": (start, start + third), "MID": (start + third, end - third), "END": (end - third, end)}.get(mod, (start, end))

@@ -1,0 +1,242 @@
+"""Phase 1 + glue: find temporal expressions with ONE master regex, then resolve each (phase 2).
+
+The master pattern is the alternation of every rule of `rules.RULES`, in table order, each in a
+group named after the rule; a hit is re-matched by that rule's own regex to read its named
+fragments, then its production gives a `Draft` that `resolve` turns into value, grain, interval.
+
+>>> [t.value for t in tag("It launched on Friday.", datetime.date(2025, 6, 14))]
+['2025-06-13']
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+
+from .fragments import TRIGGER_WORDS
+from .resolve import Draft, offset_value, resolve
+from .rules import RULES, Rule
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression: span, TIMEX3 value and type, grain, interval, and the rule that fired."""
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str
+    grain: str
+    interval_start: datetime.date | None
+    interval_end: datetime.date | None
+    rule: str
+
+
+def _unnamed(regex: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", regex)
+
+
+RULE_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
+
+
+def _compile(rule: Rule) -> re.Pattern:
+    if "(?P=" in rule.regex:
+        raise ValueError(f"temporal rule {rule.name!r}: no back-references (the master pattern drops group names)")
+    try:
+        return re.compile(rule.regex)
+    except re.error as problem:
+        raise ValueError(f"temporal rule {rule.name!r} has a bad pattern: {problem}") from None
+
+
+RULE_REGEX: dict[str, re.Pattern] = {rule.name: _compile(rule) for rule in RULES}
+VETO: dict[str, re.Pattern] = {rule.name: re.compile(rule.vetoed_after) for rule in RULES if rule.vetoed_after}
+VETO_WINDOW = 40
+MASTER = re.compile(r"(?<!\w)(?:" + "|".join(
+    f"(?P<{rule.name}>{_unnamed(rule.regex)})" for rule in RULES) + r")(?!\w)")
+
+# Words before a hit that belong to the expression: "early 2024", "the end of 2023", "around Nov. 1".
+MODIFIER_BEFORE = re.compile(
+    r"(?:(?P<start>[Ee]arly|(?:[Tt]he\s+)?(?:beginning|start)\s+of(?:\s+the)?)|(?P<mid>[Mm]id(?:dle\s+of)?|(?:[Tt]he\s+)?middle\s+of)"
+    r"|(?P<end>[Ll]ate|(?:[Tt]he\s+)?end\s+of)|(?P<plain>[Ee]arlier|[Ll]ater|[Aa]round|[Ss]ometime))[\s-]+$")
+MODIFIER_WINDOW = 30
+
+# A future cue shortly before an expression without a year ("will meet on Monday", "due in March").
+FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|expected|due|payable|effective|set\s+to|is\s+to|are\s+to)\b"
+                        r"(?:[^.;!?]|\.(?=\S)|(?<=\b[A-Z])\.)*$"  # same clause; "Daniel P. Davison" does not end it
+                        r"|\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$")
+PAST_CUE = re.compile(r"\b(?:had|was|were|did|previously|ago)\b")
+FUTURE_WINDOW = 40
+SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
+MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it counts from
+MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
+CONTEXT_DAY_GAP = 25  # a bare time ("at 4 AM") takes the day of a date at most this far before it
+
+
+def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
+    """Find and normalise temporal expressions, sorted and non-overlapping. Example: tag("in October 2020", None)[0].value == "2020-10"."""
+    if isinstance(reference_date, datetime.datetime):  # a datetime or pandas Timestamp: its day
+        reference_date = reference_date.date()
+    found: list[Timex] = []
+    drafts: list[Draft] = []
+    previous_end = 0
+    context_day: tuple[int, datetime.date] | None = None
+    mentions: dict[str, tuple[int, str, datetime.date]] = {}  # grain -> the latest date mentioned at that grain
+    for hit in _master_hits(text):
+        rule = RULE_BY_NAME[hit.lastgroup]
+        start, end = hit.start(), hit.end()
+        if rule.name in VETO and VETO[rule.name].search(text, max(0, start - VETO_WINDOW), start):
+            continue
+        fields = RULE_REGEX[rule.name].fullmatch(text, start, end) or RULE_REGEX[rule.name].match(text, start, end)
+        draft = rule.production(fields.groupdict())
+        if draft is None:
+            continue
+        start, draft = _with_modifier(text, start, previous_end, rule, draft)
+        draft = _with_cues(text, start, draft)
+        looks_back = draft.anchor == "quarter_of_mention" or bool(draft.anchor) and draft.shift < 0
+        draft, resolve_against = _anchored(draft, mentions, start, reference_date)
+        day = context_day[1] if context_day and start - context_day[0] <= CONTEXT_DAY_GAP else None
+        resolution = resolve(draft, resolve_against, day)
+        found.append(Timex(start, end, text[start:end], resolution.value, draft.type, resolution.grain,
+                           resolution.interval_start, resolution.interval_end,
+                           rule.name + ("_since" if draft.until_reference else "")))
+        drafts.append(draft)
+        if resolution.grain == "day":
+            context_day = (end, resolution.interval_start)
+        if draft.type == "DATE" and resolution.grain in MENTION_GRAINS and not looks_back:  # "a year earlier" is a comparison, not the new topic
+            mentions[resolution.grain] = (end, resolution.value, _as_day(resolution.interval_start))
+        previous_end = end
+    return _with_shared_years(text, found, drafts, reference_date)
+
+
+TOKEN = re.compile(r"[A-Za-z]+\d?|\d+")
+TRIGGER_LOOKBACK = 40  # a match starts at most this far before its first trigger ("the comparable year-ago quarter")
+
+
+def _master_hits(text: str):
+    """The hits of MASTER.finditer(text), trying MASTER only at word starts shortly before trigger tokens.
+
+    Every match starts at a word start (or an apostrophe: "'80s") and contains a trigger token (a digit,
+    a month name, "year", ...; fragments.TRIGGER_WORDS) at most TRIGGER_LOOKBACK characters after its start.
+    """
+    position = 0        # end of the last hit
+    tried = -1          # every start up to here has been tried
+    recent_starts: list[int] = []
+    for token in TOKEN.finditer(text):
+        token_start = token.start()
+        recent_starts.append(token_start - 1 if token_start and text[token_start - 1] == "'" else token_start)
+        word = token.group()
+        if token_start < position or not word[0].isdigit() and word.lower() not in TRIGGER_WORDS:
+            if len(recent_starts) > 12:
+                del recent_starts[:6]
+            continue
+        earliest = max(position, tried + 1, token_start - TRIGGER_LOOKBACK)
+        for start in recent_starts:
+            if start < earliest:
+                continue
+            hit = MASTER.match(text, start)
+            if hit is not None:
+                yield hit
+                position = hit.end()
+                break
+        tried = max(tried, token_start)
+        recent_starts.clear()
+
+
+YEARLESS = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")  # a month, month-day or season without its year
+RANGE_CONNECTOR = re.compile(r"\s*(?:[-–—]|to|until|till|through|and|or)\s*")
+
+
+def _with_shared_years(text: str, found: list[Timex], drafts: list[Draft], reference_date: datetime.date | None) -> list[Timex]:
+    """"from March to June 2024", "June 13 and July 2, 2025": a year-less start takes the written year of its end."""
+    for index in range(len(found) - 1):
+        first, second, first_draft = found[index], found[index + 1], drafts[index]
+        written_year = re.match(r"\d{4}", drafts[index + 1].value)
+        if not (written_year and YEARLESS.fullmatch(first_draft.value) and first_draft.unit is None
+                and RANGE_CONNECTOR.fullmatch(text, first.end, second.start)):
+            continue
+        draft = replace(first_draft, value=written_year.group(0) + first_draft.value[4:])
+        resolution = resolve(draft, reference_date)
+        if resolution.interval_start is not None and second.interval_start is not None \
+                and _as_day(resolution.interval_start) > _as_day(second.interval_start):
+            continue  # "December to March 2025" crosses a year end: keep the news default
+        found[index] = replace(first, value=resolution.value, grain=resolution.grain,
+                               interval_start=resolution.interval_start, interval_end=resolution.interval_end)
+    return found
+
+
+def _with_modifier(text: str, start: int, previous_end: int, rule: Rule, draft: Draft) -> tuple[int, Draft]:
+    """Widen the span over "early"/"the end of"/"around"... just before it, narrowing the interval accordingly."""
+    if not rule.takes_modifier or draft.type != "DATE" and draft.type != "TIME":
+        return start, draft
+    window_start = max(previous_end, start - MODIFIER_WINDOW)
+    modifier = MODIFIER_BEFORE.search(text, window_start, start)
+    if not modifier:
+        return start, draft
+    kind = next(name for name in ("start", "mid", "end", "plain") if modifier.group(name))
+    mod = {"start": "START", "mid": "MID", "end": "END", "plain": draft.mod}[kind]
+    return modifier.start(), replace(draft, mod=mod)
+
+
+def _anchored(draft: Draft, mentions: dict, start: int, reference_date: datetime.date | None) -> tuple[Draft, datetime.date | None]:
+    """An anaphoric draft counted from the latest usable mention, and the reference date to resolve the rest against."""
+    if not draft.anchor:
+        return draft, reference_date
+    mention = _latest_mention(mentions, draft)
+    if mention and start - mention[0] <= MENTION_WINDOW:
+        draft = _with_mention(draft, mention, reference_date)
+    unresolvable = draft.anchor == "mention_only" and draft.unit is not None  # "the following year" with no year before it
+    return draft, None if unresolvable else reference_date
+
+
+def _latest_mention(mentions: dict, draft: Draft) -> tuple[int, str, datetime.date] | None:
+    """The latest mention an anaphoric draft can count from: "that day" needs a day, "a year earlier" any grain."""
+    if draft.anchor == "quarter_of_mention" or draft.unit == "quarter" or draft.unit == "year" and draft.shift < 0 and "quarter" in mentions:
+        return mentions.get("quarter")  # "the 1988 period", "a year earlier" in a quarterly report: that quarter
+    anaphoric = draft.anchor in ("mention", "mention_only")
+    finest = MENTION_GRAINS.index(draft.unit) if draft.unit in MENTION_GRAINS and anaphoric else len(MENTION_GRAINS) - 1
+    usable = [mentions[grain] for grain in MENTION_GRAINS[:finest + 1] if grain in mentions]
+    return max(usable, default=None)
+
+
+def _with_mention(draft: Draft, mention: tuple[int, str, datetime.date], reference_date: datetime.date | None) -> Draft:
+    """Count an anaphoric draft from the date just mentioned ("two days later", "the following year").
+
+    Financial-news convention: "a year earlier/ago" or "the year-ago quarter" after a quarter ("1989-Q3")
+    is that quarter a year back; "the 1988 period" after it is 1988-Q3.
+    """
+    _, value, mention_day = mention
+    quarter = re.fullmatch(r"(?P<year>\d{4})(?P<rest>-Q\d)", value)
+    if draft.anchor == "quarter_of_mention":
+        return replace(draft, value=draft.value + quarter.group("rest")) if quarter else draft
+    if quarter and (draft.unit == "quarter" or draft.unit == "year" and draft.shift < 0):
+        years_back = 1 if draft.unit == "quarter" else -draft.shift
+        counts_from_now = draft.anchor == "reference" and draft.unit == "year" and reference_date is not None  # "a year ago"
+        base_year = reference_date.year if counts_from_now else int(quarter.group("year"))
+        return replace(draft, unit=None, shift=0, value=f"{base_year - years_back}{quarter.group('rest')}")
+    if draft.anchor in ("mention", "mention_only") and draft.unit is not None and draft.unit != "quarter":
+        try:
+            value = offset_value(mention_day, draft.unit, draft.shift, draft.as_grain)
+        except (OverflowError, ValueError):  # counted past the calendar's end
+            return draft
+        return replace(draft, unit=None, shift=0, value=value)
+    return draft
+
+
+def _with_cues(text: str, start: int, draft: Draft) -> Draft:
+    """A future cue ("will ... Monday") flips a year-less draft to the future; "since" runs it to the reference date."""
+    if draft.prefer == "past" and draft.value.startswith("XXXX-") and draft.unit is None:
+        window = text[max(0, start - FUTURE_WINDOW):start]
+        if FUTURE_CUE.search(window) and not PAST_CUE.search(window):
+            draft = replace(draft, prefer="future")
+    if SINCE_BEFORE.search(text, max(0, start - 20), start):
+        draft = replace(draft, until_reference=True)
+    return draft
+
+
+def _as_day(moment: datetime.date) -> datetime.date:
+    return moment.date() if isinstance(moment, datetime.datetime) else moment
+
+
+def tag_spans(text: str, reference_date: datetime.date | None) -> list[tuple[int, int, str, str]]:
+    """(start, end, value, type) of every timex, for scorers. Example: tag_spans("in 2007", None) == [(3, 7, "2007", "DATE")]."""
+    return [(timex.start, timex.end, timex.value, timex.type) for timex in tag(text, reference_date)]

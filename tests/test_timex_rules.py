@@ -1,0 +1,40 @@
+"""Every rule's examples and counter-examples (extract/timex/rules.py) are tests: adding a rule adds tests."""
+import pytest
+
+from extract.schema import GRAINS
+from extract.timex import tag
+from extract.timex.rules import EXAMPLE_REFERENCE_DATE, RULES
+
+EXAMPLES = [(rule.name, surface, value, grain) for rule in RULES for surface, (value, grain) in rule.examples.items()]
+COUNTER_EXAMPLES = [(rule.name, text) for rule in RULES for text in rule.counter_examples]
+
+
+@pytest.mark.parametrize("rule_name, surface, value, grain", EXAMPLES, ids=[f"{e[0]}:{e[1]}" for e in EXAMPLES])
+def test_rule_example_is_one_timex_with_its_value_and_grain(rule_name, surface, value, grain):
+    found = tag(surface, EXAMPLE_REFERENCE_DATE)
+    assert [(t.text, t.rule) for t in found] == [(surface, rule_name)]
+    assert (found[0].value, found[0].grain) == (value, grain)
+
+
+@pytest.mark.parametrize("rule_name, text", COUNTER_EXAMPLES, ids=[f"{c[0]}:{c[1]}" for c in COUNTER_EXAMPLES])
+def test_rule_counter_example_yields_no_timex(rule_name, text):
+    assert [t.text for t in tag(text, EXAMPLE_REFERENCE_DATE)] == []
+
+
+def test_every_rule_has_examples_and_a_unique_name():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    assert [rule.name for rule in RULES if not rule.examples] == []
+
+
+@pytest.mark.parametrize("rule_name, surface, value, grain", EXAMPLES, ids=[f"{e[0]}:{e[1]}" for e in EXAMPLES])
+def test_rule_example_grain_is_a_schema_grain(rule_name, surface, value, grain):
+    assert grain in GRAINS
+
+
+@pytest.mark.parametrize("module_name", ["fragments", "productions", "resolve", "rules", "tagger"])
+def test_module_docstring_examples_hold(module_name):
+    import doctest
+    import importlib
+    module = importlib.import_module(f"extract.timex.{module_name}")
+    assert doctest.testmod(module).failed == 0
