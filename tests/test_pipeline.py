@@ -152,3 +152,25 @@ def test_impossible_dates_are_reported_with_file_and_line_and_kept_unplaced(tmp_
     assert any("typo.txt: impossible date 'February 30, 2025' (line 3)" in w for w in extraction.warnings)
     row = extraction.statements[extraction.statements["date_text"] == "February 30, 2025"].iloc[0]
     assert row["grain"] == "unknown" and pd.isna(row["start"])
+
+
+HOSTILE_FILES = {
+    "digits.txt": "1 " * 100_000,
+    "numbers.txt": "-".join(str(i) for i in range(30_000)),
+    "months.txt": "June " * 40_000,
+    "runon.txt": "On 12 June 2025, 13-24 June 2025 and in 2007–2020, between 1990 and 2000, " * 2_000,
+    "angles.html": "<" * 200_000,
+    "nested.html": "<div>" * 20_000 + "On 3 May 2024 it began." + "</div>" * 20_000,
+    "oneline.txt": "a" * 500_000,
+}
+
+
+def test_hostile_files_are_extracted_with_bounded_statements(tmp_path):
+    for name, content in HOSTILE_FILES.items():
+        (tmp_path / name).write_text(content)
+    extraction = extract_corpus(tmp_path)
+    assert sorted(extraction.documents["path"].map(lambda p: Path(p).name)) == sorted(HOSTILE_FILES)
+    statements = extraction.statements
+    assert statements["sentence"].str.len().max() <= 1000
+    assert (statements["doc_id"] == "runon").sum() >= 8_000
+    assert "2024-05-03" in set(statements.loc[statements["doc_id"] == "nested", "value"])
