@@ -3,7 +3,7 @@ import pytest
 
 from extract.schema import GRAINS
 from extract.timex import tag
-from extract.timex.rules import EXAMPLE_REFERENCE_DATE, RULES
+from extract.timex.rules import CONTEXT_EXAMPLES, EXAMPLE_REFERENCE_DATE, RULES
 
 EXAMPLES = [(rule.name, surface, value, grain) for rule in RULES for surface, (value, grain) in rule.examples.items()]
 COUNTER_EXAMPLES = [(rule.name, text) for rule in RULES for text in rule.counter_examples]
@@ -30,6 +30,12 @@ def test_every_rule_has_examples_and_a_unique_name():
 @pytest.mark.parametrize("rule_name, surface, value, grain", EXAMPLES, ids=[f"{e[0]}:{e[1]}" for e in EXAMPLES])
 def test_rule_example_grain_is_a_schema_grain(rule_name, surface, value, grain):
     assert grain in GRAINS
+
+
+@pytest.mark.parametrize("example", CONTEXT_EXAMPLES, ids=[f"{e.convention}:{e.sentence[:40]}" for e in CONTEXT_EXAMPLES])
+def test_context_example_gives_its_expression_the_value_of_its_convention(example):
+    found = {t.text: t.value for t in tag(example.sentence, EXAMPLE_REFERENCE_DATE)}
+    assert found.get(example.expression) == example.value, found
 
 
 @pytest.mark.parametrize("module_name", ["fragments", "productions", "resolve", "rules", "tagger"])

@@ -5,8 +5,10 @@ tag spans with underspecified values; `resolve.py` resolves them against the ref
 
 Conventions (news):
 - A month, weekday or month-day without a year is the latest one on or before the reference date
-  (a month-day up to 60 days ahead, a month up to 35 days ahead, counts as meant); a future cue in
-  the same clause ("will", "due", "by") picks the next one instead. "last"/"next"/"this" as written.
+  (a month-day up to 60 days ahead, a month up to 35 days ahead, counts as meant); a future cue just
+  before it ("will", "due", "by"), or a modal/prospective verb earlier in its clause ("would be paid on a
+  date in January", "agreed to buy ... in February") with no past-tense cue after it, picks the next one
+  instead; "since March" never does. "last"/"next"/"this" as written.
 - Ranges written as one expression ("June 13–24", "2022–2024", "from 2007 to 2020") are ONE Timex:
   value = the start's value, interval = the whole range, rule name ends in "range". "between 2007
   and 2020" and "in 2022 and 2023" are two Timexes (TimeML tags each year).
@@ -16,7 +18,10 @@ Conventions (news):
 - reference_date=None: absolute expressions still resolve; relative ones get a value with X's
   ("XXXX-10", "XXXX-WXX-5"), grain "unknown", interval None.
 - "two days later", "the following year" count from the date mentioned just before (within 400
-  characters); "a year earlier" after a quarter is that quarter a year back.
+  characters); "a year earlier", "the year-ago period", "the corresponding period last year" after a
+  reported quarter (one begun by the reference date) are that quarter a year back; "the quarter" and
+  "the latest quarter/period" are the completed quarter named last, else the last completed one.
+  rules.CONTEXT_EXAMPLES lists these conventions as tested examples.
 
 >>> import datetime
 >>> [(t.text, t.value, t.grain) for t in tag("It was signed in October 2020.", datetime.date(2025, 6, 14))]

@@ -182,15 +182,19 @@ def relative_unit(g: Groups) -> Draft:
     shift = _shift_word(relation)
     if g.get("extra"):  # "the year-ago quarter": the latest quarter, one year back
         return Draft(unit="quarter", shift=-5)
+    if unit == "quarter" and re.search(r"latest|recent", relation, re.I):
+        return Draft(unit="quarter", shift=-1, anchor="topic_quarter")  # the quarter the report is about
     if re.search(r"latest|recent", relation, re.I) or unit == "quarter" and re.search(r"last|past|previous", relation, re.I):
-        shift = -1  # "the latest quarter", "the latest fiscal year": the last completed one
+        shift = -1  # "the latest fiscal year", "last quarter": the last completed one
     return Draft(unit=unit, shift=shift)
 
 
 def the_unit(g: Groups) -> Draft:
     """the weekend / the quarter. Example: the_unit({"unit_single": "weekend"}).unit == "weekend"."""
     unit = RELATIVE_UNITS[g["unit_single"].lower()]
-    return Draft(unit=unit, shift=-1 if unit == "quarter" else 0)
+    if unit == "quarter":  # the quarter the report is about: the one last named, else the last completed one
+        return Draft(unit="quarter", shift=-1, anchor="topic_quarter")
+    return Draft(unit=unit, shift=0)
 
 
 def ago(g: Groups) -> Draft:
@@ -223,8 +227,8 @@ def anaphoric_unit(g: Groups) -> Draft:
 
 def quarter(g: Groups) -> Draft:
     """the third quarter (of 1990). Example: quarter({"quarter_ordinal": "third", "quarter": "quarter"}).value == "XXXX-Q3"."""
-    kind = "H" if g.get("half") else "Q"
-    ordinal = (g["quarter_ordinal"] or g["half_ordinal"]).lower()
+    kind = "H" if g.get("half") or g.get("two_quarters") else "Q"  # "the first two quarters": the first half
+    ordinal = (g["quarter_ordinal"] or g["half_ordinal"] or g["two_quarters"]).lower()
     index = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2, "latter": 2}.get(ordinal) or int(ordinal[0])
     if written_year(g):
         return Draft(value=f"{written_year(g)}-{kind}{index}")

@@ -36,7 +36,8 @@ class Draft:
     until_reference: bool = False  # "since 2022": the interval ends at the reference date
     anchor: str = ""             # "mention" ("a year earlier", counted from the date just mentioned, else the
                                  # reference), "mention_only" ("the following year": unresolved without one),
-                                 # "reference" ("a year ago"; after a quarter mention it becomes a quarter)
+                                 # "reference" ("a year ago"; after a quarter mention it becomes a quarter),
+                                 # "topic_quarter" ("the quarter": the completed quarter named last, else shift)
     prefer: str = "past"         # for a missing year: past | future (cue) | last | next | this (as written)
 
 

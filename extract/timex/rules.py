@@ -126,18 +126,29 @@ RULES: list[Rule] = [
           "10 days ago": ("2025-06-04", "day"), "some 2500 years ago": ("PAST_REF", "unknown")}),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-|1\d\d\d|20\d\d)\s*)?"
-         r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half))(?:\s+(?:of\s+)?(?:fiscal\s+)?<<year4>>)?",
+         r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half)|(?P<two_quarters>first)\s+two\s+quarters)"
+         r"(?:\s+(?:of\s+)?(?:fiscal\s+)?<<year4>>)?",
          quarter,
          {"the third quarter": ("2025-Q3", "quarter"), "third-quarter": ("2025-Q3", "quarter"),
           "the fourth quarter of 1990": ("1990-Q4", "quarter"), "the fiscal first quarter": ("2025-Q1", "quarter"),
           "the year-ago third quarter": ("2024-Q3", "quarter"), "the first half of 1989": ("1989-H1", "quarter"),
-          "the 1988 second quarter": ("1988-Q2", "quarter"), "the last half of 1989": ("1989-H2", "quarter")},
+          "the 1988 second quarter": ("1988-Q2", "quarter"), "the last half of 1989": ("1989-H2", "quarter"),
+          "the first two quarters of 1990": ("1990-H1", "quarter")},
          ("three-quarters of the vote",)),
     Rule("anaphoric_unit",
          r"[Tt]he\s+(?:(?P<relation>following|previous|prior|preceding|same)\s+(?P<unit_single>day|week|month|year)|(?P<next>next)\s+day)"
          r"|[Tt]hat\s+(?P<that_unit>day|month|year)(?![\w-])",
          lambda g: anaphoric_unit({"relation": g["relation"] or g["next"], "unit_single": g["unit_single"] or g["that_unit"]}),
          {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"), "that year": ("XXXX", "unknown")}),
+    # "the corresponding period last year", "last year's quarter", "the quarter a year ago": the quarter under
+    # discussion one year back (like "the year-ago quarter"); with no quarter named, the last completed one.
+    Rule("period_a_year_back",
+         r"(?:[Tt]he\s+)?(?:(?:corresponding|comparable|same)\s+(?:quarter|period)|quarter)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
+         r"|(?:[Ll]ast|[Pp]revious|[Pp]rior)\s+year's\s+(?:(?:corresponding|comparable|same)\s+(?:quarter|period)|quarter)(?![\w-])",
+         lambda g: Draft(unit="quarter", shift=-5, anchor="reference"),
+         {"the corresponding period last year": ("2024-Q1", "quarter"), "last year's quarter": ("2024-Q1", "quarter"),
+          "the quarter a year ago": ("2024-Q1", "quarter"), "the same period a year earlier": ("2024-Q1", "quarter")},
+         ("in the same period", "the corresponding period")),
     Rule("relative_unit",
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?(?P<relation>(?:[Ll]atest|[Cc]urrent|[Rr]ecent|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Pp]revious|[Ff]ollowing|[Tt]his(?:\s+(?:past|coming))?)(?:\s+fiscal)?)"
          r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])",
@@ -202,11 +213,14 @@ RULES: list[Rule] = [
          literal("PRESENT_REF"), {"now": ("PRESENT_REF", "unknown"), "currently": ("PRESENT_REF", "unknown"),
                                   "to this day": ("PRESENT_REF", "unknown")},
          ("the current account deficit", "a know-how")),
-    Rule("past_ref", r"(?:[Mm]ore\s+)?[Rr]ecently|[Rr]ecent\s+(?:years|days|weeks|months|times)|[Rr]ecent|[Tt]he\s+past(?=\s*[^\w\s]|\s*$|\s+(?:and|or|but|of|in|on|at|to|for|as|is|was|were|has|had|have|will|would|when|with|by|that|which|we|they|he|she|it|I|you|this)\b)",
-         literal("PAST_REF"), {"recently": ("PAST_REF", "unknown"), "the past": ("PAST_REF", "unknown")},
-         ("the past tense",)),
-    Rule("future_ref", r"[Tt]he\s+(?:near\s+|distant\s+)?future|[Tt]he\s+(?:near|short)\s+term|(?:[Cc]oming|[Ff]uture)\s+(?:months|weeks|years|days|quarters)|[Aa]\s+later\s+date",
-         literal("FUTURE_REF"), {"the future": ("FUTURE_REF", "unknown"), "the near future": ("FUTURE_REF", "unknown")}),
+    Rule("past_ref", r"[Tt]hen[\s-]+current|(?:[Mm]ore\s+)?[Rr]ecently|[Rr]ecent\s+(?:years|days|weeks|months|times)|[Pp]ast\s+(?:years|months|decades)(?![\w-])|[Rr]ecent|[Tt]he\s+past(?=\s*[^\w\s]|\s*$|\s+(?:and|or|but|of|in|on|at|to|for|as|is|was|were|has|had|have|will|would|when|with|by|that|which|we|they|he|she|it|I|you|this)\b)",
+         literal("PAST_REF"), {"recently": ("PAST_REF", "unknown"), "the past": ("PAST_REF", "unknown"),
+                               "then-current": ("PAST_REF", "unknown"), "past years": ("PAST_REF", "unknown")},
+         ("the past tense", "past times")),
+    Rule("future_ref", r"(?:(?<=\bwill\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bwould\s)|(?<=\bmay\s)|(?<=\bcan\s)|(?<=\bshould\s))[Oo]ne\s+day(?![\w-])"
+                       r"|[Ss]omeday(?![\w-])|[Tt]he\s+(?:near\s+|distant\s+)?future|[Tt]he\s+(?:near|short)\s+term|(?:[Cc]oming|[Ff]uture)\s+(?:months|weeks|years|days|quarters)|[Aa]\s+later\s+date",
+         literal("FUTURE_REF"), {"the future": ("FUTURE_REF", "unknown"), "the near future": ("FUTURE_REF", "unknown"),
+                                 "someday": ("FUTURE_REF", "unknown")}),  # "will one day be": CONTEXT_EXAMPLES
     Rule("set", r"(?:[Ee]very|[Ee]ach)\s+(?:<<weekday>>|(?P<unit_single>year|month|week|day|quarter|hour|minute))",
          set_expression, {"every month": ("P1M", "unknown"), "each Thursday": ("XXXX-WXX-4", "unknown"),
                           "every hour": ("PT1H", "unknown")},
@@ -222,4 +236,52 @@ RULES: list[Rule] = [
           "May": ("2025-05", "month")},
          ("they may agree", "the march on the capital", "we will march", "Theresa May said", "as Brian May sang", "THEY MAY AGREE"),
          vetoed_after=NAME_BEFORE_MONTH),
+]
+
+
+# --- context conventions: what the words around an expression change (tagger.py), as examples -------
+@dataclass(frozen=True)
+class ContextExample:
+    """A sentence, one expression in it and the value it must get under EXAMPLE_REFERENCE_DATE."""
+    convention: str   # the regularity, one phrase
+    sentence: str
+    expression: str
+    value: str
+
+
+CONTEXT_EXAMPLES: list[ContextExample] = [
+    # A prospective verb + to-infinitive puts the event after the verb: the coming February.
+    ContextExample("prospective_verb", "Thermo agreed to purchase the line for $22 million in February.", "February", "2026-02"),
+    ContextExample("prospective_verb", "Midwest announced an agreement to acquire the Peoria, Ill., bank in January.", "January", "2026-01"),
+    # ... but not a noun after "to", nor when a past-tense clause follows the verb.
+    ContextExample("prospective_verb", "The board agreed to the sale, which closed in February.", "February", "2025-02"),
+    ContextExample("prospective_verb", "It planned to expand but was hit by a strike in February.", "February", "2025-02"),
+    # "will"/"would" + verb governs its clause: a month or weekday later in it is the coming one ...
+    ContextExample("modal_verb", "The split would be paid on a still unspecified date in January.", "January", "2026-01"),
+    # ... unless a past-tense verb follows the modal; "since" is never a coming month.
+    ContextExample("modal_verb", "He would later say that the deal had closed in January.", "January", "2025-01"),
+    ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
+    # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
+    ContextExample("comparative_expected", "A vote is expected on Monday.", "Monday", "2025-06-16"),
+    ContextExample("comparative_expected", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
+    # "one day" right after a modal verb is some future day, not a duration.
+    ContextExample("modal_one_day", "Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
+    ContextExample("modal_one_day", "The talks lasted one day.", "one day", "P1D"),
+    # "the quarter" / "the latest period" in a report: the completed quarter named last ...
+    ContextExample("topic_quarter", "Profit fell in the third quarter of 2024. Sales in the quarter rose 5%.", "the quarter", "2024-Q3"),
+    ContextExample("topic_quarter", "It posted a loss for the fourth quarter of 2024. The latest period includes gains.",
+                   "The latest period", "2024-Q4"),
+    # ... not one still to come, and without one, the last completed quarter.
+    ContextExample("topic_quarter", "The fourth quarter will be weak. Sales in the latest quarter rose.", "the latest quarter", "2025-Q1"),
+    ContextExample("topic_quarter", "Sales in the quarter rose 5%.", "the quarter", "2025-Q1"),
+    # "a year ago", "the year-ago period" compare with a reported quarter, not a forecast one.
+    ContextExample("reported_quarter", "Net rose in the first quarter from $5 million a year ago.", "a year ago", "2024-Q1"),
+    ContextExample("reported_quarter", "Analysts see a loss in the fourth quarter. A year ago, it earned $5 million.", "A year ago", "2024"),
+    ContextExample("reported_quarter", "Analysts expect losses through the third quarter of 2026. In the year-ago period, it earned $5.",
+                   "the year-ago period", "2024-Q1"),
+    ContextExample("reported_quarter", "Net fell in the third quarter of 2024, compared with the corresponding period last year.",
+                   "the corresponding period last year", "2023-Q3"),
+    # A half-year report compares halves; "the quarter" is still a quarter.
+    ContextExample("reported_half", "Profit rose in the first half from $3 million a year earlier.", "a year earlier", "2024-H1"),
+    ContextExample("reported_half", "Profit rose in the first half. In the quarter, sales fell.", "the quarter", "2025-Q1"),
 ]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .fragments import TRIGGER_WORDS
-from .resolve import Draft, offset_value, resolve
+from .resolve import Draft, interval_of, offset_value, resolve
 from .rules import RULES, Rule
 
 
@@ -61,9 +61,15 @@ MODIFIER_BEFORE = re.compile(
 MODIFIER_WINDOW = 30
 
 # A future cue shortly before an expression without a year ("will meet on Monday", "due in March").
-FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|expected|due|payable|effective|set\s+to|is\s+to|are\s+to)\b"
+FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective|set\s+to|is\s+to|are\s+to)\b"
                         r"(?:[^.;!?]|\.(?=\S)|(?<=\b[A-Z])\.)*$"  # same clause; "Daniel P. Davison" does not end it
                         r"|\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$")
+# A modal + verb ("would be paid on a still unspecified date in January") or a prospective verb + to-infinitive
+# ("agreed to acquire ... in January") puts the event after the verb: looked for further back, within the same
+# clause, and only if no past-tense cue follows it ("would later say it had closed in January").
+PROSPECTIVE_CUE = re.compile(r"(?:\b(?:agree[sd]?|agreement|plans?|planned|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
+                             r"(?!the\b|an?\b|\d)[a-z]+|\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+)\b(?:[^.;!?]|\.(?=\S)|(?<=\b[A-Z])\.)*$")
+PROSPECTIVE_WINDOW = 120
 PAST_CUE = re.compile(r"\b(?:had|was|were|did|previously|ago)\b")
 FUTURE_WINDOW = 40
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
@@ -92,7 +98,7 @@ def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
             continue
         start, draft = _with_modifier(text, start, previous_end, rule, draft)
         draft = _with_cues(text, start, draft)
-        looks_back = draft.anchor == "quarter_of_mention" or bool(draft.anchor) and draft.shift < 0
+        looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
         day = context_day[1] if context_day and start - context_day[0] <= CONTEXT_DAY_GAP else None
         resolution = resolve(draft, resolve_against, day)
@@ -104,6 +110,8 @@ def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
             context_day = (end, resolution.interval_start)
         if draft.type == "DATE" and resolution.grain in MENTION_GRAINS and not looks_back:  # "a year earlier" is a comparison, not the new topic
             mentions[resolution.grain] = (end, resolution.value, _as_day(resolution.interval_start))
+            if resolution.grain == "quarter" and (reference_date is None or _as_day(resolution.interval_start) <= reference_date):
+                mentions["reported_quarter"] = mentions["quarter"]  # a quarter still to come is a forecast, not what is reported
         previous_end = end
     return _with_shared_years(text, found, drafts, reference_date)
 
@@ -190,8 +198,8 @@ def _anchored(draft: Draft, mentions: dict, start: int, reference_date: datetime
 
 def _latest_mention(mentions: dict, draft: Draft) -> tuple[int, str, datetime.date] | None:
     """The latest mention an anaphoric draft can count from: "that day" needs a day, "a year earlier" any grain."""
-    if draft.anchor == "quarter_of_mention" or draft.unit == "quarter" or draft.unit == "year" and draft.shift < 0 and "quarter" in mentions:
-        return mentions.get("quarter")  # "the 1988 period", "a year earlier" in a quarterly report: that quarter
+    if draft.anchor in ("quarter_of_mention", "topic_quarter") or draft.unit == "quarter" or draft.unit == "year" and draft.shift < 0 and "quarter" in mentions:
+        return mentions.get("reported_quarter")  # "the 1988 period", "a year earlier" in a quarterly report: that quarter
     anaphoric = draft.anchor in ("mention", "mention_only")
     finest = MENTION_GRAINS.index(draft.unit) if draft.unit in MENTION_GRAINS and anaphoric else len(MENTION_GRAINS) - 1
     usable = [mentions[grain] for grain in MENTION_GRAINS[:finest + 1] if grain in mentions]
@@ -202,12 +210,15 @@ def _with_mention(draft: Draft, mention: tuple[int, str, datetime.date], referen
     """Count an anaphoric draft from the date just mentioned ("two days later", "the following year").
 
     Financial-news convention: "a year earlier/ago" or "the year-ago quarter" after a quarter ("1989-Q3")
-    is that quarter a year back; "the 1988 period" after it is 1988-Q3.
+    or a half ("1989-H1") is that period a year back; "the 1988 period" after it is 1988-Q3.
     """
     _, value, mention_day = mention
-    quarter = re.fullmatch(r"(?P<year>\d{4})(?P<rest>-Q\d)", value)
+    quarter = re.fullmatch(r"(?P<year>\d{4})(?P<rest>-[QH]\d)", value)
     if draft.anchor == "quarter_of_mention":
         return replace(draft, value=draft.value + quarter.group("rest")) if quarter else draft
+    if draft.anchor == "topic_quarter":  # "the quarter", "the latest period": the completed quarter last named
+        completed = quarter and "Q" in value and reference_date is not None and interval_of(value)[1] <= reference_date
+        return replace(draft, unit=None, shift=0, value=value) if completed else draft
     if quarter and (draft.unit == "quarter" or draft.unit == "year" and draft.shift < 0):
         years_back = 1 if draft.unit == "quarter" else -draft.shift
         counts_from_now = draft.anchor == "reference" and draft.unit == "year" and reference_date is not None  # "a year ago"
@@ -224,11 +235,16 @@ def _with_mention(draft: Draft, mention: tuple[int, str, datetime.date], referen
 
 def _with_cues(text: str, start: int, draft: Draft) -> Draft:
     """A future cue ("will ... Monday") flips a year-less draft to the future; "since" runs it to the reference date."""
-    if draft.prefer == "past" and draft.value.startswith("XXXX-") and draft.unit is None:
+    since = SINCE_BEFORE.search(text, max(0, start - 20), start)  # "since March" is never a coming March
+    if draft.prefer == "past" and draft.value.startswith("XXXX-") and draft.unit is None and not since:
         window = text[max(0, start - FUTURE_WINDOW):start]
         if FUTURE_CUE.search(window) and not PAST_CUE.search(window):
             draft = replace(draft, prefer="future")
-    if SINCE_BEFORE.search(text, max(0, start - 20), start):
+        else:
+            prospective = PROSPECTIVE_CUE.search(text, max(0, start - PROSPECTIVE_WINDOW), start)
+            if prospective and not PAST_CUE.search(text, prospective.start(), start):
+                draft = replace(draft, prefer="future")
+    if since:
         draft = replace(draft, until_reference=True)
     return draft
 
