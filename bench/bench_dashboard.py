@@ -1,0 +1,188 @@
+"""Dashboard speed: first load of the Timeline on the seeds, and a filter change on 100,000 statements.
+
+Run: cd /work/main && . .venv/bin/activate && python bench/bench_dashboard.py [--browser] [--statements 100000]
+
+1. First load (AppTest): a fresh `AppTest.from_file("app.py").run()` on the seeds' extraction — script run
+   server-side, cold (first in the process: parquet read, figure built) and warm (median of 5).
+   Peer: the same AppTest run of a one-line app (`st.write("x")`), i.e. streamlit's own floor.
+2. First paint (--browser, needs Chromium): `streamlit run app.py` + Playwright; time from `page.goto`
+   to the timeline's `.js-plotly-plot` holding its traces, on a fresh browser context (median of 3).
+   Peer: the same for a one-chart streamlit app (3 points), i.e. the frontend + plotly.js floor.
+3. Filter change on a synthetic frame of N statements: server-side time to apply the filters, build the
+   timeline figure and serialise it to JSON (what `st.plotly_chart` sends), median of 3 per filter.
+   Peer: `plotly.express.scatter(render_mode="webgl")` of the same filtered rows, serialised the same way.
+Targets: first load < 3 s, filter change < 1 s.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def _timed(action, repeat: int = 1) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def first_load(data_dir: Path) -> dict[str, float]:
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["TIMELINE_DESK_EVENTS"] = str(data_dir / "events.parquet")
+    original_init = PagesManager.__init__
+
+    def init_as_navigation_app(self, *args, **kwargs):  # what a running server has; see tests/test_pages.py
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init_as_navigation_app
+
+    def run_timeline() -> None:
+        app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+        assert not app.exception and app.get("plotly_chart"), "the timeline did not render"
+
+    def run_peer() -> None:
+        AppTest.from_string('import streamlit as st\nst.write("x")').run()
+
+    cold = _timed(run_timeline)
+    warm = _timed(run_timeline, repeat=5)
+    peer = _timed(run_peer, repeat=5)
+    PagesManager.__init__ = original_init
+    return {"cold": cold, "warm": warm, "peer": peer}
+
+
+PEER_APP = ("import plotly.graph_objects as go\nimport streamlit as st\n"
+            "st.title('peer')\nst.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))\n")
+
+
+def _first_paint(app_path: Path, environment: dict[str, str], chromium: str) -> float:
+    """Median of 3 fresh-context loads: `page.goto` until the first plotly chart holds its traces."""
+    import socket
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app_path), "--server.headless", "true",
+                               "--server.address", "127.0.0.1", "--server.port", str(port)],
+                              cwd=app_path.parent, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.3)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"])
+            paints = []
+            for _ in range(3):
+                context = browser.new_context(viewport={"width": 1440, "height": 1000})
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/")
+                page.wait_for_function("() => { const p = document.querySelector('.js-plotly-plot');"
+                                       " return p && p.data && p.data.length > 0; }", timeout=60_000)
+                paints.append(time.perf_counter() - started)
+                context.close()
+            browser.close()
+        return statistics.median(paints)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def first_paint(data_dir: Path) -> tuple[float, float] | None:
+    """(timeline first paint, peer first paint) in Chromium, or None without Chromium."""
+    import shutil
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return None
+    environment = {**os.environ, "TIMELINE_DESK_EVENTS": str(data_dir / "events.parquet")}
+    ours = _first_paint(REPO / "app.py", environment, chromium)
+    peer_app = data_dir / "peer_app.py"
+    peer_app.write_text(PEER_APP, encoding="utf-8")
+    return ours, _first_paint(peer_app, environment, chromium)
+
+
+def filter_changes(count: int) -> list[tuple[str, int, float, float]]:
+    import plotly.express as px
+
+    from desk.charts import build_timeline_figure
+    from desk.filters import Filters, apply_filters
+    from desk.synthetic import synthetic_statements
+
+    statements = synthetic_statements(count, seed=0)
+    scenarios = {
+        "country=Iran": Filters(countries=("Iran",)),
+        "dates 13-24 Jun 2025": Filters(date_from=date(2025, 6, 13), date_to=date(2025, 6, 24)),
+        "text 'air defence'": Filters(text="air defence"),
+        "all kinds, no filter": Filters(kinds=()),
+    }
+    rows = []
+    for name, filters in scenarios.items():
+        shown = apply_filters(statements, filters)
+
+        def ours(filters=filters) -> None:
+            build_timeline_figure(apply_filters(statements, filters)).to_json()
+
+        def peer(shown=shown) -> None:
+            px.scatter(shown.dropna(subset=["start"]), x="start", y="grain", render_mode="webgl",
+                       template="plotly").to_json()
+
+        rows.append((name, len(shown), _timed(ours, repeat=3), _timed(peer, repeat=3)))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--statements", type=int, default=100_000)
+    parser.add_argument("--browser", action="store_true", help="also measure first paint in Chromium")
+    arguments = parser.parse_args()
+
+    from extract.pipeline import extract_corpus
+
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder)
+        extraction = extract_corpus(REPO / "seeds")
+        extraction.statements.to_parquet(data_dir / "events.parquet", index=False)
+        extraction.documents.to_parquet(data_dir / "documents.parquet", index=False)
+        load = first_load(data_dir)
+        print(f"first load, AppTest run of app.py on the seeds ({len(extraction.statements)} statements):")
+        print(f"  cold {load['cold']:.2f} s   warm {load['warm']:.2f} s   peer one-line app {load['peer']:.3f} s"
+              f"   ratio warm/peer {load['warm'] / load['peer']:.1f}x   (target < 3 s)")
+        if arguments.browser:
+            paints = first_paint(data_dir)
+            if paints is None:
+                print("first paint in Chromium: skipped, no chromium")
+            else:
+                print(f"first paint in Chromium (goto -> timeline drawn, median of 3): {paints[0]:.2f} s   peer one-chart "
+                      f"app {paints[1]:.2f} s   ratio {paints[0] / paints[1]:.1f}x   (target < 3 s)")
+    print(f"filter change on {arguments.statements:,} synthetic statements (filter + figure + JSON, median of 3):")
+    for name, shown, ours, peer in filter_changes(arguments.statements):
+        print(f"  {name:<22} {shown:>7,} rows  {ours:.2f} s   peer px.scatter webgl {peer:.2f} s   "
+              f"ratio {ours / peer:.1f}x   (target < 1 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

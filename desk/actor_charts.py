@@ -1,0 +1,114 @@
+"""Who appears, how often, when, and with whom: the Actors page's tables and charts.
+
+A mention is counted once per sentence (one sentence may carry several date expressions and so
+several statements). Years come from the resolved start of the statement.
+
+>>> from desk.synthetic import synthetic_statements
+>>> actor_mentions(synthetic_statements(40)).columns.tolist()
+['actor', 'mentions', 'first_seen', 'last_seen']
+"""
+from __future__ import annotations
+
+import html
+from itertools import combinations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+MAX_ACTORS = 25
+
+
+def _sentences(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence (doc_id, sentence_start), keeping its actors and earliest resolved start."""
+    if statements.empty:
+        return statements.assign(actors=[])[["doc_id", "sentence_start", "actors", "start"]]
+    grouped = statements.groupby(["doc_id", "sentence_start"], sort=False)
+    return pd.DataFrame({"actors": grouped["actors"].first(), "start": grouped["start"].min()}).reset_index()
+
+
+def actor_mentions(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per actor: sentences mentioning it, first and last resolved date. Example: `actor_mentions(frame).iloc[0]["actor"]`."""
+    exploded = _sentences(statements).explode("actors").dropna(subset=["actors"])
+    if exploded.empty:
+        return pd.DataFrame({"actor": pd.Series(dtype="string"), "mentions": pd.Series(dtype="int64"),
+                             "first_seen": pd.Series(dtype="datetime64[ns]"), "last_seen": pd.Series(dtype="datetime64[ns]")})
+    table = exploded.groupby("actors").agg(mentions=("sentence_start", "size"), first_seen=("start", "min"),
+                                           last_seen=("start", "max"))
+    table = table.reset_index().rename(columns={"actors": "actor"})
+    return table.sort_values(["mentions", "actor"], ascending=[False, True]).reset_index(drop=True)
+
+
+def actor_year_counts(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) -> pd.DataFrame:
+    """Actor × year matrix of sentence counts (most mentioned actors first). Example: `actor_year_counts(frame).loc["Vladimir Putin", 2025]`."""
+    sentences = _sentences(statements)
+    sentences = sentences[sentences["start"].notna()].explode("actors").dropna(subset=["actors"])
+    if sentences.empty:
+        return pd.DataFrame()
+    sentences["year"] = sentences["start"].dt.year
+    matrix = pd.crosstab(sentences["actors"], sentences["year"])
+    order = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:max_actors]
+    return matrix.loc[order]
+
+
+def actor_cooccurrence(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) -> pd.DataFrame:
+    """Symmetric actor × actor matrix: sentences naming both. Example: `actor_cooccurrence(frame).loc["Putin", "Trump"]`."""
+    pairs: dict[tuple[str, str], int] = {}
+    for actors in _sentences(statements)["actors"]:
+        for first, second in combinations(sorted(set(actors)), 2):
+            pairs[(first, second)] = pairs.get((first, second), 0) + 1
+    if not pairs:
+        return pd.DataFrame()
+    totals: dict[str, int] = {}
+    for (first, second), count in pairs.items():
+        totals[first] = totals.get(first, 0) + count
+        totals[second] = totals.get(second, 0) + count
+    names = sorted(totals, key=lambda name: (-totals[name], name))[:max_actors]
+    matrix = pd.DataFrame(0, index=names, columns=names, dtype="int64")
+    for (first, second), count in pairs.items():
+        if first in matrix.index and second in matrix.index:
+            matrix.loc[first, second] = count
+            matrix.loc[second, first] = count
+    return matrix
+
+
+def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, hover: str, colorscale: str) -> go.Figure:
+    figure = go.Figure(go.Heatmap(
+        z=matrix.to_numpy(), x=[html.escape(str(column)) for column in matrix.columns],
+        y=[html.escape(str(row)) for row in matrix.index], colorscale=colorscale, hoverongaps=False,
+        hovertemplate=hover, xgap=1, ygap=1, texttemplate="%{z}", colorbar=dict(title=dict(text="sentences")),
+    ))
+    figure.update_layout(template="plotly", title=dict(text=title, x=0.01), height=int(min(1000, 160 + 28 * len(matrix))),
+                         margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white",
+                         xaxis=dict(title=dict(text=x_title), type="category", side="top"),
+                         yaxis=dict(autorange="reversed", type="category"))
+    return figure
+
+
+def build_actor_year_heatmap(statements: pd.DataFrame) -> go.Figure:
+    """Heatmap: which actor is mentioned in statements about which year. Example: `build_actor_year_heatmap(frame).show()`."""
+    matrix = actor_year_counts(statements)
+    return _heatmap(matrix.replace(0, float("nan")), "Mentions by year the statement refers to", "year",
+                    "%{y} in %{x}: %{z} sentence(s)<extra></extra>", "Blues")
+
+
+def build_cooccurrence_heatmap(statements: pd.DataFrame) -> go.Figure:
+    """Heatmap: how often two actors are named in the same sentence. Example: `build_cooccurrence_heatmap(frame).show()`."""
+    matrix = actor_cooccurrence(statements)
+    for name in matrix.index:
+        matrix.loc[name, name] = 0
+    return _heatmap(matrix.replace(0, float("nan")), "Named in the same sentence", "",
+                    "%{y} + %{x}: %{z} sentence(s)<extra></extra>", "Oranges")
+
+
+def build_actor_mentions_bar(statements: pd.DataFrame) -> go.Figure:
+    """Horizontal bars: sentences mentioning each actor. Example: `build_actor_mentions_bar(frame).show()`."""
+    table = actor_mentions(statements).head(MAX_ACTORS)
+    figure = go.Figure(go.Bar(x=table["mentions"], y=[html.escape(str(actor)) for actor in table["actor"]],
+                              orientation="h", marker=dict(color="#1f4e9c"), text=table["mentions"],
+                              textposition="outside",
+                              hovertemplate="%{y}: %{x} sentence(s)<extra></extra>"))
+    figure.update_layout(template="plotly", title=dict(text="How often each actor appears", x=0.01),
+                         height=int(min(900, 140 + 26 * len(table))), margin=dict(l=10, r=30, t=50, b=10),
+                         plot_bgcolor="white", yaxis=dict(autorange="reversed", type="category"),
+                         xaxis=dict(title=dict(text="sentences"), gridcolor="#e3e6ec"))
+    return figure

@@ -1,0 +1,218 @@
+"""The timeline figure, shared by the Timeline page and by image export (the exported image is the chart the user saw).
+
+A day- or hour-grain statement is a point; a coarser one (week, month, year, ...) or a range is a
+translucent bar over its whole half-open interval [start, end), labelled with the period, so that
+"October 2024" never looks like 1 October. Rows with no resolved date are counted in a note.
+
+>>> from desk.synthetic import synthetic_statements
+>>> build_timeline_figure(synthetic_statements(30), lane_by="actor").layout.barmode
+'overlay'
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from desk.actor_charts import build_actor_year_heatmap, build_cooccurrence_heatmap  # noqa: F401  (re-exported)
+from desk.marks import (
+    COLOR_CHOICES,
+    LANE_CHOICES,
+    OTHER_LANE_PREFIX,
+    color_of,
+    default_window,
+    interval_label,
+    period_labels,
+    source_colors,
+    source_labels,
+    timeline_marks,
+)
+
+__all__ = [
+    "COLOR_CHOICES", "LANE_CHOICES", "build_timeline_figure", "plotly_config", "statement_ids_from_selection",
+    "build_actor_year_heatmap", "build_cooccurrence_heatmap", "interval_label", "source_labels",
+]
+
+SENTENCE_PREVIEW_CHARS = 140
+LEGEND_LABEL_CHARS = 28
+ASSUMED_PLOT_PIXELS = 900      # plot-area width used to decide which bars get a visible label
+LANE_PIXELS = 44
+IMAGE_FORMATS = ("png", "svg")
+_DAY_TICKS = [
+    dict(dtickrange=[None, 86_400_000], value="%d %b %H:%M"),
+    dict(dtickrange=[86_400_000, 604_800_000], value="%a %d %b"),
+    dict(dtickrange=[604_800_000, "M1"], value="%d %b %Y"),
+    dict(dtickrange=["M1", "M12"], value="%b %Y"),
+    dict(dtickrange=["M12", None], value="%Y"),
+]
+
+
+def _hover_texts(marks: pd.DataFrame, labels: dict[str, str]) -> list[str]:
+    """Escaped hover HTML for each mark: date as written, resolved period, source, start of the sentence."""
+    escaped: dict[str, str] = {}
+
+    def escape(text: object) -> str:  # article fields repeat a lot (dates, grains, sources): escape each once
+        key = str(text)
+        if key not in escaped:
+            escaped[key] = html.escape(key)
+        return escaped[key]
+
+    texts = []
+    for date_text, period, grain, value, doc_id, kind, sentence in zip(
+            marks["date_text"].tolist(), marks["period"].tolist(), marks["grain"].tolist(), marks["value"].tolist(),
+            marks["doc_id"].tolist(), marks["kind"].tolist(), marks["sentence"].tolist()):
+        sentence = str(sentence)
+        preview = sentence if len(sentence) <= SENTENCE_PREVIEW_CHARS else sentence[:SENTENCE_PREVIEW_CHARS] + "…"
+        texts.append(f"<b>{escape(date_text)}</b> → {escape(period)} <i>({escape(grain)}, {escape(value)})</i><br>"
+                     f"{escape(labels.get(doc_id, doc_id))} · {escape(kind)}<br>{escape(preview)}")
+    return texts
+
+
+def _legend_name(color_key: str, color_by: str, labels: dict[str, str]) -> str:
+    return labels.get(color_key, color_key) if color_by == "source" else color_key
+
+
+def _bar_labels(bars: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp], lane_pixels: float) -> list[str]:
+    """The period label for bars wide and tall enough to hold it at the default window; "" for the rest (no pile-ups)."""
+    pixels_per_second = ASSUMED_PLOT_PIXELS / max((window[1] - window[0]).total_seconds(), 1.0)
+    visible = (bars["end"].clip(upper=window[1]) - bars["start"].clip(lower=window[0])).dt.total_seconds()
+    wide_enough = visible * pixels_per_second >= bars["period"].str.len() * 7.5 + 10
+    tall_enough = bars["height"] * lane_pixels >= 20
+    return [html.escape(label) if keep else "" for label, keep in zip(bars["period"], wide_enough & tall_enough)]
+
+
+def _add_traces(figure: go.Figure, marks: pd.DataFrame, color_by: str, labels: dict[str, str],
+                window: tuple[pd.Timestamp, pd.Timestamp], lane_pixels: float) -> None:
+    """One bar trace and one point trace per colour group, sharing a legend entry."""
+    palette = source_colors(marks["doc_id"].astype(str).unique().tolist())
+    for color_key, group in marks.groupby("color_key", sort=True):
+        name = html.escape(_short(_legend_name(str(color_key), color_by, labels), LEGEND_LABEL_CHARS))
+        colour = color_of(str(color_key), color_by, palette)
+        bars = group[~group["is_point"]]
+        points = group[group["is_point"]]
+        if not bars.empty:
+            figure.add_trace(go.Bar(
+                orientation="h", base=bars["start"].to_numpy(),
+                x=((bars["end"] - bars["start"]).dt.total_seconds() * 1000).to_numpy(),
+                y=bars["y"].to_numpy(), width=bars["height"].to_numpy(), name=name, legendgroup=name, showlegend=points.empty,
+                marker=dict(color=colour, opacity=0.35, line=dict(color=colour, width=1)),
+                text=np.array(_bar_labels(bars, window, lane_pixels), dtype=object), textposition="inside", insidetextanchor="middle",
+                textangle=0, insidetextfont=dict(color="#222", size=11),
+                customdata=bars["statement_id"].to_numpy(dtype=object), hovertext=np.array(_hover_texts(bars, labels), dtype=object),
+                hoverinfo="text",
+            ))
+        if not points.empty:
+            figure.add_trace(go.Scattergl(
+                x=points["start"].to_numpy(), y=points["y"].to_numpy(), mode="markers", name=name, legendgroup=name,
+                marker=dict(color=colour, size=9, line=dict(color="white", width=1)),
+                customdata=points["statement_id"].to_numpy(dtype=object),
+                hovertext=np.array(_hover_texts(points, labels), dtype=object),
+                hoverinfo="text",
+            ))
+
+
+def _notes(statements: pd.DataFrame, marks: pd.DataFrame, placed_statements: int, sampled_from: int | None,
+           window_hides: int) -> list[str]:
+    notes = ["● dated to the day/hour   ▬ translucent bar = the whole period (month, year, range…), not a precise day"]
+    unplaced = int(statements["start"].isna().sum())
+    if unplaced:
+        notes.append(f"{unplaced:,} statement(s) without a resolvable date are not shown on the timeline")
+    if sampled_from is not None:
+        notes.append(f"Sampled: {len(marks):,} of {sampled_from:,} marks drawn (every lane kept); filter to see every statement")
+    if window_hides:
+        notes.append(f"{window_hides:,} of {placed_statements:,} statement(s) lie outside the default window: "
+                     "use the range slider or 'all' to reach them")
+    return notes
+
+
+def build_timeline_figure(statements: pd.DataFrame, *, lane_by: str = "country", color_by: str = "source",
+                          title: str | None = None, max_points: int = 20_000) -> go.Figure:
+    """The timeline of `statements` (a schema frame) with lanes and colours. Example: `build_timeline_figure(frame, lane_by="actor")`."""
+    if lane_by not in LANE_CHOICES:
+        raise ValueError(f"lane_by must be one of {', '.join(LANE_CHOICES)}, not {lane_by!r}")
+    if color_by not in COLOR_CHOICES:
+        raise ValueError(f"color_by must be one of {', '.join(COLOR_CHOICES)}, not {color_by!r}")
+    labels = source_labels(statements)
+    marks, lanes, sampled_from = timeline_marks(statements, lane_by=lane_by, color_by=color_by,
+                                                max_marks=max_points, labels=labels)
+    marks = marks.assign(period=period_labels(marks))
+    figure = go.Figure()
+    figure.update_layout(template="plotly")
+    if marks.empty:
+        figure.add_annotation(text="No statement here can be placed on the timeline", showarrow=False,
+                              xref="paper", yref="paper", x=0.5, y=0.5, font=dict(size=16))
+        figure.update_layout(title=title, height=320, xaxis=dict(visible=False), yaxis=dict(visible=False))
+        return figure
+    window_start, window_end = default_window(marks)
+    _add_traces(figure, marks, color_by, labels, (window_start, window_end), LANE_PIXELS)
+    placed = marks.drop_duplicates("statement_id")
+    window_hides = int(((placed["end"] <= window_start) | (placed["start"] >= window_end)).sum())
+    notes = _notes(statements, marks, len(placed), sampled_from, window_hides)
+    for position, lane in enumerate(lanes):
+        if position % 2 == 0:
+            figure.add_hrect(y0=position - 0.5, y1=position + 0.5, fillcolor="#f3f5f9", line_width=0, layer="below")
+    full_start, full_end = marks["start"].min(), marks["end"].max()
+    figure.update_layout(
+        title=dict(text=html.escape(title) if title else None, x=0.01, xanchor="left", y=0.995, yanchor="top",
+                   yref="container"),
+        barmode="overlay", hovermode="closest", dragmode="zoom", clickmode="event+select",
+        height=int(min(1400, max(420, 190 + LANE_PIXELS * len(lanes)))),
+        margin=dict(l=10, r=10, t=70 + 16 * len(notes) + (30 if title else 0), b=10),
+        hoverlabel=dict(align="left"),
+        legend=dict(title=dict(text=COLOR_CHOICES[color_by]), orientation="v", x=1.01, y=1, itemclick="toggle"),
+        plot_bgcolor="white",
+        xaxis=dict(
+            type="date", range=[window_start, window_end], tickformatstops=_DAY_TICKS, showgrid=True,
+            gridcolor="#e3e6ec", rangeslider=dict(visible=True, thickness=0.07, range=[full_start, full_end]),
+            rangeselector=dict(buttons=[dict(count=14, label="2w", step="day", stepmode="backward"),
+                                        dict(count=1, label="1m", step="month", stepmode="backward"),
+                                        dict(count=1, label="1y", step="year", stepmode="backward"),
+                                        dict(label="all", step="all")], y=1.0, yanchor="bottom"),
+        ),
+        yaxis=dict(tickvals=list(range(len(lanes))), ticktext=[html.escape(_short(lane)) for lane in lanes],
+                   range=[len(lanes) - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
+                   title=dict(text=LANE_CHOICES[lane_by])),
+    )
+    figure.add_annotation(text="<br>".join(html.escape(note) for note in notes), showarrow=False, xref="paper",
+                          yref="paper", x=0, y=1, yshift=40, yanchor="bottom", xanchor="left", align="left",
+                          font=dict(size=12, color="#444"))
+    return figure
+
+
+def _short(lane: str, limit: int = 28) -> str:
+    return lane if len(lane) <= limit or lane.startswith(OTHER_LANE_PREFIX) else lane[: limit - 1] + "…"
+
+
+def plotly_config(filename: str, image_format: str = "png") -> dict:
+    """Config for `st.plotly_chart`: camera button exports `filename` at scale 3. Example: `plotly_config("timeline_iran", "svg")`."""
+    if image_format not in IMAGE_FORMATS:
+        raise ValueError(f"image_format must be one of {', '.join(IMAGE_FORMATS)}, not {image_format!r}")
+    safe_name = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("_") or "timeline"
+    return {
+        "displaylogo": False,
+        "scrollZoom": True,
+        "toImageButtonOptions": {"format": image_format, "filename": safe_name, "scale": 3},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def statement_ids_from_selection(selection_event: object) -> list[str]:
+    """The statement_ids of the selected marks of an `st.plotly_chart(on_select="rerun")` event, in order, once each.
+
+    Example: `statement_ids_from_selection({"selection": {"points": [{"customdata": "d:1-5"}]}}) == ["d:1-5"]`.
+    """
+    if not selection_event:
+        return []
+    selection = selection_event.get("selection") if hasattr(selection_event, "get") else None
+    points = (selection or {}).get("points") or [] if hasattr(selection or {}, "get") else []
+    chosen: list[str] = []
+    for point in points:
+        customdata = point.get("customdata") if hasattr(point, "get") else None
+        if isinstance(customdata, (list, tuple)):
+            customdata = customdata[0] if customdata else None
+        if isinstance(customdata, str) and customdata and customdata not in chosen:
+            chosen.append(customdata)
+    return chosen

@@ -1,0 +1,282 @@
+"""Batch briefings: `python -m desk.export` writes chart images (and data) for the filters a dashboard URL carries.
+
+    python -m desk.export --query "country=Iran&kind=event" --per country --format png,pdf --out briefings/
+
+Thin: it reads the statements (`desk.loading`), turns the URL query and flags into `desk.filters.Filters`
+(`filters_from_query_params`, the dashboard's own parser) and calls `briefing_image` (shared with the
+dashboard's export panel) and the `desk.data_exports` writers. Every user mistake is an error naming
+the file or value at fault, with a non-zero exit; nothing is skipped without a message.
+
+>>> parse_query("http://localhost:8501/timeline?countries=Iran&countries=Israel&kind=event")
+{'country': ['Iran', 'Israel'], 'kind': ['event']}
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from datetime import date
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pandas as pd
+
+from desk.briefing import DEFAULT_SIZE, SIZE_PRESETS, WINDOWS, briefing_figure, default_title, pdf_scale
+from desk.charts import build_timeline_figure
+from desk.data_exports import statements_to_csv, statements_to_excel, statements_to_json, timelinejs_bytes
+from desk.filters import Filters, apply_filters, describe_filters, filename_for_filters, filters_from_query_params
+from desk.image_export import IMAGE_EXPORT_ERRORS, IMAGE_FORMATS, ImageExportUnavailable, image_export_problem, render_image
+from desk.loading import DataProblem, documents_path, events_path, read_documents, read_statements
+from desk.marks import COLOR_CHOICES, LANE_CHOICES, source_labels
+from extract.schema import GRAINS, KINDS
+
+DATA_SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx", "json": ".json", "timelinejs": ".timeline.json"}
+PER_CHOICES = {"country": "countries", "actor": "actors", "source": "sources"}
+# Plural / long spellings people type, mapped to the dashboard's URL keys.
+QUERY_ALIASES = {"countries": "country", "actors": "actor", "sources": "source", "grains": "grain", "kinds": "kind",
+                 "text": "q", "date_from": "from", "date_to": "to"}
+PNG_SCALE = 2
+
+
+class ExportError(Exception):
+    """A user mistake or bad input; the message names the file or value at fault."""
+
+
+def parse_query(query: str) -> dict[str, list[str]]:
+    """A dashboard URL (or just its query) as {url key: [values]}; plural spellings map to the URL's keys."""
+    query = query.split("?", 1)[1] if "?" in query else query
+    params: dict[str, list[str]] = {}
+    for key, values in parse_qs(query, keep_blank_values=False).items():
+        params.setdefault(QUERY_ALIASES.get(key, key), []).extend(values)
+    return params
+
+
+def briefing_image(statements: pd.DataFrame, filter_description: str, *, title: str, image_format: str,
+                   size: str = DEFAULT_SIZE, lane_by: str = "country", color_by: str = "source",
+                   window: str = "screen", documents: pd.DataFrame | None = None, scale: float = PNG_SCALE) -> bytes:
+    """Image bytes of the briefing built from the on-screen chart of `statements` (already filtered).
+
+    PNG is width*scale px wide; PDF pages have the preset's physical size. Raises one of IMAGE_EXPORT_ERRORS
+    (no Chromium / the browser failed), each with a message fit for the user.
+    Example: `briefing_image(frame, "Country: Iran", title="Iran", image_format="svg")[:4] == b"<svg"`.
+    """
+    screen = build_timeline_figure(statements, lane_by=lane_by, color_by=color_by)
+    figure = briefing_figure(screen, statements, title=title, filter_description=filter_description, size=size,
+                             window=window, documents=documents)
+    width, height = SIZE_PRESETS[size]
+    image_scale = pdf_scale(size) if image_format == "pdf" else (1 if image_format == "svg" else scale)
+    return render_image(figure, image_format=image_format, width=width, height=height, scale=image_scale)
+
+
+def data_file(statements: pd.DataFrame, data_format: str, *, title: str, description: str, lane_by: str) -> bytes:
+    """Bytes of one data download ("csv", "xlsx", "json" or "timelinejs"). Example: `data_file(frame, "csv", ...)`."""
+    if data_format == "csv":
+        return statements_to_csv(statements)
+    if data_format == "xlsx":
+        return statements_to_excel(statements, about=description)
+    if data_format == "json":
+        return statements_to_json(statements)
+    if data_format == "timelinejs":
+        return timelinejs_bytes(statements, title=title, description=description, lane_by=lane_by)
+    raise ValueError(f"unknown data format {data_format!r}; choose from {', '.join(DATA_SUFFIXES)}")
+
+
+# --- filters from the URL query and the flags ---------------------------------------------
+def resolve_sources(values: tuple[str, ...], statements: pd.DataFrame) -> tuple[str, ...]:
+    """Source values as doc_ids: a doc_id stays, an outlet or the chart's source label becomes its doc_id(s)."""
+    labels = source_labels(statements)
+    resolved: list[str] = []
+    for value in values:
+        matches = [doc_id for doc_id, label in labels.items() if value in (doc_id, label)]
+        matches += statements.loc[statements["outlet"] == value, "doc_id"].dropna().unique().tolist()
+        resolved.extend(matches or [value])
+    return tuple(dict.fromkeys(resolved))
+
+
+def check_filter_values(filters: Filters, statements: pd.DataFrame) -> None:
+    """Raise ExportError naming every filter value that matches nothing (a typo, usually). Example: `--country Narnia`."""
+    known = {
+        "countries": {name for names in statements["countries"] for name in names},
+        "actors": {name for names in statements["actors"] for name in names},
+        "sources": set(statements["doc_id"].dropna()),
+        "kinds": set(KINDS), "grains": set(GRAINS),
+    }
+    problems = []
+    for field, values_known in known.items():
+        unknown = [value for value in getattr(filters, field) if value not in values_known]
+        if unknown:
+            examples = ", ".join(sorted(values_known)[:10]) + (", …" if len(values_known) > 10 else "")
+            problems.append(f"unknown {field}: {', '.join(unknown)} (known: {examples})")
+    if problems:
+        raise ExportError("; ".join(problems))
+
+
+def build_filters(query: str, flags: dict[str, object], statements: pd.DataFrame) -> Filters:
+    """Filters from the URL query, then flags replace fields; ExportError for anything the dashboard would ignore.
+
+    Example: `build_filters("country=Iran", {"kinds": ("event", "reference")}, frame)`.
+    """
+    filters, warnings = filters_from_query_params(parse_query(query) if query else {})
+    if warnings:
+        raise ExportError("in --query: " + "; ".join(warnings))
+    given = {field: value for field, value in flags.items() if value not in (None, (), "")}
+    filters = dataclasses.replace(filters, **given)
+    filters = dataclasses.replace(filters, sources=resolve_sources(filters.sources, statements))
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise ExportError(f"--from {filters.date_from} is after --to {filters.date_to}")
+    check_filter_values(filters, statements)
+    return filters
+
+
+# --- the command --------------------------------------------------------------------------
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2025-06-13") from problem
+
+
+def _argument_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m desk.export",
+        description="Write briefing images (PNG/SVG/PDF) and data files for the statements matching the dashboard's "
+                    "filters. Without filters: every event statement, as the dashboard opens.")
+    parser.add_argument("--events", type=Path, default=None,
+                        help="statements parquet (default: $TIMELINE_DESK_EVENTS or data/events.parquet); "
+                             "documents.parquet beside it is used for the source footnote when present")
+    parser.add_argument("--query", default="", help='the dashboard URL or its query, e.g. "country=Iran&kind=event"')
+    parser.add_argument("--country", action="append", dest="countries", help="keep statements naming this country (repeatable)")
+    parser.add_argument("--actor", action="append", dest="actors", help="keep statements naming this actor (repeatable)")
+    parser.add_argument("--source", action="append", dest="sources", help="doc_id or outlet (repeatable)")
+    parser.add_argument("--kind", action="append", dest="kinds", help="event / reference / dateline (repeatable; default event)")
+    parser.add_argument("--grain", action="append", dest="grains", help="day, month, year, ... (repeatable)")
+    parser.add_argument("--from", dest="date_from", type=_day, help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", type=_day, help="last day, YYYY-MM-DD")
+    parser.add_argument("--text", help="keep statements whose sentence or date contains this text")
+    parser.add_argument("--per", choices=sorted(PER_CHOICES), help="one set of files per country / actor / source")
+    parser.add_argument("--format", default="png", help=f"comma-separated image formats: {', '.join(IMAGE_FORMATS)}; "
+                                                        "'none' for data only (default png)")
+    parser.add_argument("--data", default="", help=f"comma-separated data files too: {', '.join(DATA_SUFFIXES)}")
+    parser.add_argument("--size", default=DEFAULT_SIZE, choices=list(SIZE_PRESETS), help="page size preset")
+    parser.add_argument("--window", default="screen", choices=list(WINDOWS),
+                        help="time axis: 'screen' = as the dashboard first shows it, 'all' = every dated statement")
+    parser.add_argument("--title", help="title (default: from the filters); with --per the value is appended")
+    parser.add_argument("--lane-by", choices=list(LANE_CHOICES), help="lanes (default: the URL's 'lane', else country)")
+    parser.add_argument("--color-by", choices=list(COLOR_CHOICES), help="colours (default: the URL's 'color', else source)")
+    parser.add_argument("--scale", type=float, default=PNG_SCALE, help="PNG pixel scale (2 = 3200x1800 for a slide)")
+    parser.add_argument("--out", type=Path, default=Path("briefings"), help="output directory (created if missing)")
+    return parser
+
+
+def _formats(text: str, allowed: tuple[str, ...], what: str) -> list[str]:
+    chosen = [part.strip().lower() for part in text.split(",") if part.strip() and part.strip().lower() != "none"]
+    unknown = [part for part in chosen if part not in allowed]
+    if unknown:
+        raise ExportError(f"unknown {what} format {', '.join(unknown)}; choose from {', '.join(allowed)}")
+    return chosen
+
+
+def _view_choice(flag: str | None, query: str, key: str, choices: dict[str, str], default: str) -> str:
+    from_url = parse_query(query).get(key, []) if query else []
+    chosen = flag or (from_url[-1] if from_url else default)
+    if chosen not in choices:
+        raise ExportError(f"in --query: unknown {key} {chosen!r}; choose from {', '.join(choices)}")
+    return chosen
+
+
+def _jobs(statements: pd.DataFrame, filters: Filters, per: str | None) -> list[tuple[Filters, str]]:
+    """(filters, value shown in the title) for each file set: one, or one per country/actor/source."""
+    if not per:
+        return [(filters, "")]
+    field = PER_CHOICES[per]
+    matching = apply_filters(statements, filters)
+    values = getattr(filters, field) or tuple(
+        sorted(matching["doc_id"].dropna().unique()) if per == "source"
+        else sorted({name for names in matching[field] for name in names}))
+    labels = source_labels(statements)
+    return [(dataclasses.replace(filters, **{field: (value,)}), labels.get(value, value) if per == "source" else value)
+            for value in values]
+
+
+def _write(path: Path, payload: bytes) -> None:
+    path.write_bytes(payload)
+    print(f"wrote {path} ({len(payload):,} bytes)")
+
+
+def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | None, Filters, list[str], list[str]]:
+    image_formats = _formats(options.format, IMAGE_FORMATS, "image")
+    data_formats = _formats(options.data, tuple(DATA_SUFFIXES), "data")
+    if image_formats and (problem := image_export_problem()):
+        raise ImageExportUnavailable(problem)
+    events = options.events or events_path()
+    try:
+        statements = read_statements(events)
+        documents = read_documents(documents_path(events)) if documents_path(events).exists() else None
+    except DataProblem as problem:
+        raise ExportError(str(problem)) from problem
+    flags = {field: tuple(getattr(options, field)) if getattr(options, field) else None
+             for field in ("countries", "actors", "sources", "kinds", "grains")}
+    flags.update(date_from=options.date_from, date_to=options.date_to, text=options.text)
+    filters = build_filters(options.query, flags, statements)
+    options.lane_by = _view_choice(options.lane_by, options.query, "lane", LANE_CHOICES, "country")
+    options.color_by = _view_choice(options.color_by, options.query, "color", COLOR_CHOICES, "source")
+    return statements, documents, filters, image_formats, data_formats
+
+
+def run(argv: list[str] | None = None) -> int:
+    """The command; exit status 0 ok, 1 nothing written, 2 bad input, 3 image export unavailable/failed.
+
+    Example: `run(["--per", "country", "--format", "png,pdf", "--out", "briefings"])`.
+    """
+    options = _argument_parser().parse_args(argv)
+    try:
+        statements, documents, filters, image_formats, data_formats = _prepare(options)
+    except ExportError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    except ImageExportUnavailable as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 3
+    labels = source_labels(statements)
+    jobs = _jobs(statements, filters, options.per)
+    if not jobs:
+        print(f"error: no {options.per} appears in the statements matching {describe_filters(filters, labels)}",
+              file=sys.stderr)
+        return 1
+    options.out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for job_filters, value in jobs:
+        shown = apply_filters(statements, job_filters)
+        description = describe_filters(job_filters, labels)
+        name = filename_for_filters(job_filters)
+        if shown.empty:
+            print(f"skipped {name}: no statement matches {description}", file=sys.stderr)
+            continue
+        if value:
+            title = f"{options.title} — {value}" if options.title else f"Timeline — {value}"
+        else:
+            title = options.title or default_title(description, options.lane_by)
+        try:
+            for image_format in image_formats:
+                _write(options.out / f"{name}.{image_format}",
+                       briefing_image(shown, description, title=title, image_format=image_format, size=options.size,
+                                      lane_by=options.lane_by, color_by=options.color_by, window=options.window,
+                                      documents=documents, scale=options.scale))
+                written += 1
+        except IMAGE_EXPORT_ERRORS as problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 3
+        for data_format in data_formats:
+            _write(options.out / f"{name}{DATA_SUFFIXES[data_format]}",
+                   data_file(shown, data_format, title=title, description=description, lane_by=options.lane_by))
+            written += 1
+    return 0 if written else 1
+
+
+def main() -> None:
+    """Entry point: `python -m desk.export --help`."""
+    sys.exit(run())
+
+
+if __name__ == "__main__":
+    main()

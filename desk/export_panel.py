@@ -1,0 +1,96 @@
+"""The export section under the timeline: a briefing image of the chart as filtered, and the data downloads.
+
+Thin streamlit wiring around `desk.export.briefing_image`, `desk.briefing` and `desk.data_exports`;
+every decision lives in those pure modules. Without Chromium the image part says how to install it
+and the data downloads still work.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from desk.briefing import DEFAULT_SIZE, SIZE_NOTES, SIZE_PRESETS, WINDOWS, default_title
+from desk.export import briefing_image, data_file
+from desk.filters import Filters, describe_filters, filename_for_filters
+from desk.image_export import IMAGE_EXPORT_ERRORS, MEDIA_TYPES, image_export_problem
+
+FORMAT_LABELS = {"PNG": "png", "SVG": "svg", "PDF": "pdf"}
+_RENDERED = "export_panel_rendered_image"
+
+
+def _selection_key(statements: pd.DataFrame, *settings: object) -> str:
+    digest = hashlib.sha1(repr(settings).encode("utf-8"))
+    digest.update("\n".join(statements["statement_id"].astype(str)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def render_export_panel(statements: pd.DataFrame, documents: pd.DataFrame | None, filters: Filters,
+                        lane_by: str, color_by: str) -> None:
+    """Export section under the timeline for `statements` (already filtered by `filters`). Example: see pages/timeline.py."""
+    from desk.marks import source_labels
+
+    description = describe_filters(filters, source_labels(statements))
+    file_stem = filename_for_filters(filters)
+    with st.expander("Export for a briefing (image and data)", expanded=False):
+        if statements.empty:
+            st.info("Nothing to export: no statement matches the current filters.")
+            return
+        st.caption(f"Exports exactly what the timeline shows: {description} ({len(statements):,} statements).")
+        _image_section(statements, documents, description, file_stem, lane_by, color_by)
+        st.divider()
+        _data_section(statements, description, file_stem, lane_by)
+
+
+def _image_section(statements: pd.DataFrame, documents: pd.DataFrame | None, description: str, file_stem: str,
+                   lane_by: str, color_by: str) -> None:
+    title = st.text_input("Title", value=default_title(description, lane_by), key="export_title")
+    size_column, format_column, window_column = st.columns(3)
+    size = size_column.selectbox("Size", list(SIZE_PRESETS), index=list(SIZE_PRESETS).index(DEFAULT_SIZE),
+                                 key="export_size")
+    size_column.caption(SIZE_NOTES[size])
+    format_label = format_column.radio("Format", list(FORMAT_LABELS), horizontal=True, key="export_format")
+    window = window_column.radio("Time axis", list(WINDOWS), format_func=lambda name: WINDOWS[name], key="export_window")
+    image_format = FORMAT_LABELS[format_label]
+    problem = image_export_problem()
+    if problem:
+        st.warning(problem)
+        return
+    selection = _selection_key(statements, title, size, image_format, window, lane_by, color_by, description)
+    if st.button("Render image", key="export_render", type="primary"):
+        with st.spinner("Rendering the briefing image…"):
+            try:
+                payload = briefing_image(statements, description, title=title, image_format=image_format, size=size,
+                                         lane_by=lane_by, color_by=color_by, window=window, documents=documents)
+            except IMAGE_EXPORT_ERRORS as problem:
+                st.error(str(problem))
+                return
+        st.session_state[_RENDERED] = (selection, payload)
+    rendered = st.session_state.get(_RENDERED)
+    if rendered is None or rendered[0] != selection:
+        st.caption("Render the image after choosing title, size and format; it is rebuilt from the chart above.")
+        return
+    payload = rendered[1]
+    if image_format == "png":
+        st.image(payload, caption=f"{title} — {size}", width="stretch")
+    st.download_button(f"Download {format_label} ({len(payload) / 1024:,.0f} KB)", data=payload,
+                       file_name=f"{file_stem}.{image_format}", mime=MEDIA_TYPES[image_format],
+                       key="export_image_download", on_click="ignore")
+
+
+def _data_section(statements: pd.DataFrame, description: str, file_stem: str, lane_by: str) -> None:
+    st.markdown("**Data as filtered** (text exactly as in the articles; actors and countries `; `-joined in CSV/Excel)")
+    title = st.session_state.get("export_title") or default_title(description, lane_by)
+    downloads = (("CSV", "csv", ".csv", "text/csv"),
+                 ("Excel", "xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                 ("JSON", "json", ".json", "application/json"),
+                 ("TimelineJS", "timelinejs", ".timeline.json", "application/json"))
+    for column, (label, data_format, suffix, mime) in zip(st.columns(len(downloads)), downloads):
+        def make(data_format: str = data_format) -> bytes:  # runs only when clicked
+            return data_file(statements, data_format, title=title, description=description, lane_by=lane_by)
+        column.download_button(label, data=make, file_name=f"{file_stem}{suffix}", mime=mime,
+                               key=f"export_data_{data_format}", on_click="ignore", width="stretch")
+    undated = int(statements["start"].isna().sum())
+    if undated:
+        st.caption(f"{undated:,} statement(s) without a resolved date are in CSV/Excel/JSON but cannot be placed in TimelineJS.")

@@ -1,0 +1,237 @@
+"""From a statements frame to the marks of the timeline: lanes, points vs bars, vertical positions, colours, labels.
+
+Pure pandas (no plotly, no streamlit) so every decision the chart makes can be tested.
+
+>>> interval_label("2024-10", "month", pd.Timestamp("2024-10-01"), pd.Timestamp("2024-11-01"))
+'October 2024'
+"""
+from __future__ import annotations
+
+import math
+import zlib
+
+import numpy as np
+import pandas as pd
+
+from extract.schema import POINT_GRAINS
+
+LANE_CHOICES: dict[str, str] = {"country": "Country", "actor": "Actor", "source": "Source"}
+COLOR_CHOICES: dict[str, str] = {"source": "Source", "kind": "Kind"}
+NO_LANE_LABEL = {"country": "(no country named)", "actor": "(no actor named)", "source": "(no source)"}
+OTHER_LANE_PREFIX = "Other "
+MAX_LANES = 30
+MAX_BAR_TRACKS = 6
+LANE_BAND = 0.8            # fraction of a lane's height the marks may use
+SOURCE_PALETTE = (
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#9c9a1c",
+    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1",
+)
+KIND_COLORS = {"event": "#1f4e9c", "reference": "#8a8f98", "dateline": "#e07b00"}
+MARK_COLUMNS = ["statement_id", "doc_id", "sentence", "date_text", "value", "grain", "start", "end", "kind",
+                "countries", "actors"]
+_SEASONS = {12: "winter", 1: "winter", 3: "spring", 6: "summer", 9: "autumn"}
+
+
+def source_labels(statements: pd.DataFrame) -> dict[str, str]:
+    """A readable, unique label per doc_id (the outlet, disambiguated by title). Example: `{"syn_002": "Kyiv Post"}`."""
+    firsts = statements.drop_duplicates("doc_id")[["doc_id", "outlet", "title"]]
+    labels: dict[str, str] = {}
+    for doc_id, outlet, title in firsts.itertuples(index=False):
+        outlet = "" if pd.isna(outlet) else str(outlet).strip()
+        title = "" if pd.isna(title) else str(title).strip()
+        labels[str(doc_id)] = outlet or title or str(doc_id)
+    counts = pd.Series(list(labels.values())).value_counts()
+    for doc_id, label in list(labels.items()):
+        if counts.get(label, 0) > 1:
+            title = firsts.loc[firsts["doc_id"] == doc_id, "title"].iloc[0]
+            suffix = str(title)[:30] if pd.notna(title) and str(title) and str(title) != label else doc_id
+            labels[doc_id] = f"{label} · {suffix}"
+    return labels
+
+
+def source_colors(doc_ids: list[str]) -> dict[str, str]:
+    """A fixed colour per source: its hashed palette slot, or the next free one on a collision. Example: `source_colors(["a"])`."""
+    slot_of = {doc_id: zlib.crc32(doc_id.encode("utf-8")) % len(SOURCE_PALETTE) for doc_id in sorted(set(doc_ids))}
+    taken: set[int] = set()
+    colors: dict[str, str] = {}
+    for doc_id in sorted(slot_of, key=lambda d: (slot_of[d], d)):
+        slot = slot_of[doc_id]
+        while slot in taken and len(taken) < len(SOURCE_PALETTE):
+            slot = (slot + 1) % len(SOURCE_PALETTE)
+        taken.add(slot)
+        colors[doc_id] = SOURCE_PALETTE[slot]
+    return colors
+
+
+def color_of(color_key: str, color_by: str, source_color_map: dict[str, str] | None = None) -> str:
+    """The colour of one group. Example: `color_of("event", "kind") == "#1f4e9c"`."""
+    if color_by == "kind":
+        return KIND_COLORS.get(color_key, "#444444")
+    return (source_color_map or source_colors([color_key]))[color_key]
+
+
+def _fmt_day(moment: pd.Timestamp) -> str:
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def _nominal_label(grain: str, start: pd.Timestamp) -> tuple[str, pd.Timestamp] | None:
+    """The label and nominal end of the period of `grain` that begins at `start`, when it is aligned."""
+    if grain == "hour":
+        return f"{_fmt_day(start)} {start:%H}:00", start + pd.Timedelta(hours=1)
+    if grain == "day":
+        return _fmt_day(start), start + pd.Timedelta(days=1)
+    if grain == "week":
+        return f"week of {_fmt_day(start)}", start + pd.Timedelta(weeks=1)
+    if grain == "month" and start.day == 1:
+        return f"{start:%B %Y}", start + pd.offsets.MonthBegin(1)
+    if grain == "quarter" and start.day == 1 and start.month in (1, 4, 7, 10):
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}", start + pd.offsets.MonthBegin(3)
+    if grain == "season" and start.day == 1 and start.month in _SEASONS:
+        return f"{_SEASONS[start.month]} {start.year}", start + pd.offsets.MonthBegin(3)
+    if grain == "year" and start.day == 1 and start.month == 1:
+        return str(start.year), start + pd.offsets.YearBegin(1)
+    if grain == "decade" and start.day_of_year == 1 and start.year % 10 == 0:
+        return f"{start.year}s", pd.Timestamp(year=start.year + 10, month=1, day=1)
+    if grain == "century" and start.day_of_year == 1 and start.year % 100 == 0:
+        century = start.year // 100 + 1
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(century % 10 if century not in (11, 12, 13) else 0, "th")
+        return f"{century}{suffix} century", pd.Timestamp(year=start.year + 100, month=1, day=1)
+    return None
+
+
+def interval_label(value: str, grain: str, start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """The resolved period in words, never more precise than the grain. Example: `interval_label("2007", "year", ...) == "2007"`."""
+    if pd.isna(start):
+        return f"unresolved ({value})" if isinstance(value, str) and value else "unresolved"
+    nominal = _nominal_label(str(grain), start)
+    if nominal is not None and (pd.isna(end) or nominal[1] == end):
+        return nominal[0]
+    last = end - pd.Timedelta(days=1) if end - start >= pd.Timedelta(days=1) else start
+    whole_months = start.day == 1 and end.day == 1 and end.hour == 0
+    if whole_months and start.month == 1 and end.month == 1 and last.year > start.year:
+        return f"{start.year} – {last.year}"
+    if whole_months:
+        return f"{start:%b} – {last:%b %Y}" if start.year == last.year else f"{start:%b %Y} – {last:%b %Y}"
+    if start.year == last.year and start.month == last.month:
+        return f"{start.day}–{last.day} {start:%b %Y}"
+    if start.year == last.year:
+        return f"{start.day} {start:%b} – {_fmt_day(last)}"
+    return f"{_fmt_day(start)} – {_fmt_day(last)}"
+
+
+def period_labels(statements: pd.DataFrame) -> list[str]:
+    """`interval_label` of every row, computed once per distinct (value, grain, start, end). Example: `period_labels(frame)[0]`."""
+    keys = list(zip(statements["value"].tolist(), statements["grain"].tolist(), statements["start"].tolist(),
+                    statements["end"].tolist()))
+    distinct = {key: interval_label(*key) for key in set(keys)}
+    return [distinct[key] for key in keys]
+
+
+def _lane_values(statements: pd.DataFrame, lane_by: str, labels: dict[str, str]) -> pd.Series:
+    if lane_by == "source":
+        return statements["doc_id"].map(lambda doc_id: [labels.get(doc_id, doc_id)])
+    column = "countries" if lane_by == "country" else "actors"
+    return statements[column].map(lambda names: list(names) if len(names) else [NO_LANE_LABEL[lane_by]])
+
+
+def _order_lanes(lanes: pd.Series, lane_by: str) -> tuple[pd.Series, list[str]]:
+    """Lanes by frequency (ties by name), the empty lane last; beyond MAX_LANES merged into one 'Other' lane."""
+    counts = lanes.value_counts()
+    named = sorted((lane for lane in counts.index if lane != NO_LANE_LABEL[lane_by]), key=lambda lane: (-counts[lane], lane))
+    if len(named) > MAX_LANES:
+        kept, merged = named[: MAX_LANES - 1], named[MAX_LANES - 1:]
+        other = f"{OTHER_LANE_PREFIX}({len(merged)} more {LANE_CHOICES[lane_by].lower()}s)"
+        lanes = lanes.where(~lanes.isin(merged), other)
+        named = kept + [other]
+    if NO_LANE_LABEL[lane_by] in counts.index:
+        named.append(NO_LANE_LABEL[lane_by])
+    return lanes, named
+
+
+def _sample_per_lane(marks: pd.DataFrame, max_marks: int) -> pd.DataFrame:
+    """A deterministic sample of about `max_marks` rows, the same share of every lane and at least one mark per lane."""
+    rng = np.random.default_rng(0)
+    fraction = max_marks / len(marks)
+    chosen = [rng.choice(positions, size=max(1, round(len(positions) * fraction)), replace=False)
+              for positions in marks.groupby("lane", sort=False).indices.values()]
+    return marks.take(np.sort(np.concatenate(chosen)))
+
+
+def _bar_tracks(bars: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Greedy interval packing per lane: overlapping bars go to separate tracks (at most MAX_BAR_TRACKS)."""
+    tracks = pd.Series(0, index=bars.index, dtype="int64")
+    track_counts = pd.Series(1, index=bars.index, dtype="int64")
+    for _, lane_bars in bars.sort_values(["lane_position", "start", "end"]).groupby("lane_position", sort=False):
+        track_ends: list[pd.Timestamp] = []
+        for index, start, end in zip(lane_bars.index, lane_bars["start"], lane_bars["end"]):
+            free = next((track for track, last_end in enumerate(track_ends) if last_end <= start), None)
+            if free is None and len(track_ends) < MAX_BAR_TRACKS:
+                track_ends.append(end)
+                free = len(track_ends) - 1
+            elif free is None:
+                free = min(range(len(track_ends)), key=lambda track: track_ends[track])
+            track_ends[free] = max(track_ends[free], end)
+            tracks[index] = free
+        track_counts[lane_bars.index] = len(track_ends)
+    return tracks, track_counts
+
+
+def timeline_marks(statements: pd.DataFrame, *, lane_by: str, color_by: str, max_marks: int,
+                   labels: dict[str, str]) -> tuple[pd.DataFrame, list[str], int | None]:
+    """(marks, lane order, sampled-from count or None): one row per placeable statement and lane, with y, height, is_point.
+
+    Example: `timeline_marks(frame, lane_by="country", color_by="source", max_marks=20_000, labels={})[1]` -> ['Iran', ...].
+    """
+    placeable = statements.loc[statements["start"].notna(), MARK_COLUMNS].copy()
+    placeable["end"] = placeable["end"].where(placeable["end"].notna() & (placeable["end"] > placeable["start"]),
+                                              placeable["start"] + pd.Timedelta(days=1))
+    placeable["lane"] = _lane_values(placeable, lane_by, labels)
+    marks = placeable.explode("lane")
+    marks["lane"], lanes = _order_lanes(marks["lane"].astype(str), lane_by)
+    marks = marks.reset_index(drop=True)
+    sampled_from = None
+    if len(marks) > max_marks:
+        sampled_from = len(marks)
+        marks = _sample_per_lane(marks, max_marks).reset_index(drop=True)
+    marks["lane_position"] = marks["lane"].map({lane: position for position, lane in enumerate(lanes)}).astype("int64")
+    marks["color_key"] = marks["doc_id"].astype(str) if color_by == "source" else marks["kind"].astype(str)
+    marks["is_point"] = marks["grain"].isin(POINT_GRAINS) & (marks["end"] - marks["start"] <= pd.Timedelta(days=1))
+    marks["y"] = marks["lane_position"].astype("float64")
+    marks["height"] = LANE_BAND
+    points = marks[marks["is_point"]]
+    if not points.empty:
+        day_keys = [points["lane_position"], points["start"].dt.floor("D")]
+        rank = points.groupby(day_keys).cumcount()
+        same_day = points.groupby(day_keys)["statement_id"].transform("size")
+        step = (LANE_BAND / same_day).clip(upper=0.16)
+        marks.loc[points.index, "y"] = points["lane_position"] + (rank - (same_day - 1) / 2) * step
+    bars = marks[~marks["is_point"]]
+    if not bars.empty:
+        tracks, track_counts = _bar_tracks(bars)
+        height = LANE_BAND / track_counts
+        marks.loc[bars.index, "height"] = height * 0.9
+        marks.loc[bars.index, "y"] = bars["lane_position"] - LANE_BAND / 2 + height * (tracks + 0.5)
+    return marks, lanes, sampled_from
+
+
+def default_window(marks: pd.DataFrame, share: float = 0.8) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The initial x range: the shortest span holding `share` of the statements (by interval midpoint), widened to
+    the statements within one such span of it, padded.
+
+    Robust to a few outliers (1979, "the 20th century"); everything stays reachable through the range slider.
+    Example: `default_window(marks)` -> (Timestamp('2025-05-30'), Timestamp('2025-06-28')).
+    """
+    placed = marks.drop_duplicates("statement_id").reset_index(drop=True)
+    midpoints = (placed["start"] + (placed["end"] - placed["start"]) / 2).sort_values()
+    count = max(1, math.ceil(share * len(midpoints)))
+    values = midpoints.to_numpy()
+    spans = values[count - 1:] - values[: len(values) - count + 1]
+    first = int(spans.argmin())
+    core_low, core_high = values[first], values[first + count - 1]
+    reach = max(core_high - core_low, pd.Timedelta(days=1).to_timedelta64())
+    inside = placed.loc[midpoints.index[(values >= core_low - reach) & (values <= core_high + reach)]]
+    low, high = inside["start"].min(), inside["end"].max()
+    padding = max((high - low) * 0.04, pd.Timedelta(days=1))
+    # little room on the right: the 2w/1m/1y buttons count back from the window's end, which must stay near the
+    # data's end; just enough (0.4% of the span, ~3 px) that a point on the last day is not cut in half
+    return low - padding, high + min(padding, max((high - low) * 0.004, pd.Timedelta(days=2)))

@@ -1,0 +1,51 @@
+"""The pages' cached access to the data files, with a clear on-screen error instead of a traceback.
+
+>>> callable(load_frames)
+True
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from desk.loading import (
+    DataProblem,
+    documents_from_statements,
+    documents_path,
+    events_path,
+    file_signature,
+    read_documents,
+    read_statements,
+)
+
+
+@st.cache_resource(show_spinner="Loading statements…", max_entries=4)
+def _cached_statements(signature: tuple[str, int, int]) -> pd.DataFrame:
+    """Read once per file version (the signature holds mtime and size); the pages never mutate the frame."""
+    return read_statements(Path(signature[0]))
+
+
+@st.cache_resource(show_spinner="Loading sources…", max_entries=4)
+def _cached_documents(signature: tuple[str, int, int]) -> pd.DataFrame:
+    return read_documents(Path(signature[0]))
+
+
+def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(statements, documents) for the configured data file; shows st.error and stops the page when unusable.
+
+    Example (a page): `statements, documents = load_frames()`.
+    """
+    statements_file = events_path()
+    try:
+        statements = _cached_statements(file_signature(statements_file))
+    except DataProblem as problem:
+        st.error(str(problem))
+        st.stop()
+    try:
+        documents = _cached_documents(file_signature(documents_path(statements_file)))
+    except DataProblem as problem:
+        st.warning(f"{problem} Until then, sources are listed without their article text.")
+        documents = documents_from_statements(statements)
+    return statements, documents

@@ -1,0 +1,56 @@
+"""The tables the pages show: statements for reading/sorting, one row per source. Pure pandas.
+
+>>> from desk.synthetic import synthetic_statements, synthetic_documents
+>>> frame = synthetic_statements(20)
+>>> len(sources_table(synthetic_documents(frame), frame, frame)) == 6
+True
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from desk.marks import period_labels, source_labels
+from extract.schema import KINDS
+
+
+def statements_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """Readable columns for st.dataframe, indexed like `statements`. Example: `statements_table(frame)["period"]`."""
+    labels = source_labels(statements)
+    return pd.DataFrame({
+        "date as written": statements["date_text"],
+        "period": period_labels(statements),
+        "starts": statements["start"],
+        "grain": statements["grain"],
+        "kind": statements["kind"],
+        "countries": statements["countries"].map(", ".join),
+        "actors": statements["actors"].map(", ".join),
+        "source": statements["doc_id"].map(lambda doc_id: labels.get(doc_id, doc_id)),
+        "sentence": statements["sentence"],
+        "statement_id": statements["statement_id"],
+    }, index=statements.index)
+
+
+def sources_table(documents: pd.DataFrame, statements: pd.DataFrame, shown: pd.DataFrame) -> pd.DataFrame:
+    """One row per document: metadata, statements per kind, how many the filters show, status and problem.
+
+    Example: `sources_table(documents, statements, apply_filters(statements, filters))["event statements"]`.
+    """
+    by_kind = pd.crosstab(statements["doc_id"], statements["kind"]).reindex(columns=list(KINDS), fill_value=0)
+    shown_counts = shown["doc_id"].value_counts()
+    table = pd.DataFrame({"title": documents["title"], "outlet": documents["outlet"], "author": documents["author"],
+                          "reference date": documents["published"]})
+    for kind in KINDS:
+        table[f"{kind} statements"] = documents["doc_id"].map(by_kind[kind]).fillna(0).astype("int64")
+    table["shown by filters"] = documents["doc_id"].map(shown_counts).fillna(0).astype("int64")
+    table["status"] = documents["status"]
+    table["problem"] = documents["problem"]
+    table["reference date decided by"] = documents["reference_date_basis"]
+    table["doc_id"] = documents["doc_id"]
+    return table.reset_index(drop=True)
+
+
+def document_label(document: pd.Series) -> str:
+    """How a document is named in pickers. Example: 'Kyiv Post — Russia's strategic bankruptcy'."""
+    title = str(document["title"]) if pd.notna(document["title"]) and str(document["title"]) else str(document["doc_id"])
+    outlet = str(document["outlet"]) if pd.notna(document["outlet"]) and str(document["outlet"]) else ""
+    return f"{outlet} — {title}" if outlet else title

@@ -1,0 +1,50 @@
+"""Sources page: one row per article, and the article text with every date expression and actor highlighted."""
+from __future__ import annotations
+
+import streamlit as st
+
+from desk.detail import article_header_html
+from desk.filters import apply_filters
+from desk.highlight import actor_spans, date_spans, highlight_html, legend_html, styled_block
+from desk.page_data import load_frames
+from desk.sidebar import filters_from_widgets, write_query_params
+from desk.tables import document_label, sources_table
+
+statements, documents = load_frames()
+shown = apply_filters(statements, filters_from_widgets())
+
+st.title("Sources")
+st.dataframe(sources_table(documents, statements, shown), hide_index=True,
+             column_config={"reference date": st.column_config.DatetimeColumn(format="YYYY-MM-DD")})
+unreadable = documents[documents["status"] != "ok"]
+for path, problem in zip(unreadable["path"], unreadable["problem"]):
+    st.warning(f"{path}: {problem or 'could not be read'} — no statement was extracted from it.")
+
+readable = documents[documents["status"] == "ok"].reset_index(drop=True)
+if readable.empty:
+    st.info("No readable article in the data.")
+    st.stop()
+
+doc_ids = readable["doc_id"].tolist()
+labels = {doc_id: document_label(row) for doc_id, (_, row) in zip(doc_ids, readable.iterrows())}
+requested = st.query_params.get("doc")
+if "article_choice" not in st.session_state or (requested in labels and st.session_state.get("_doc_from_url") != requested):
+    if requested and requested not in labels:
+        st.warning(f"The link names article {requested!r}, which is not among the readable sources.")
+    st.session_state["article_choice"] = requested if requested in labels else doc_ids[0]
+    st.session_state["_doc_from_url"] = requested
+doc_id = st.selectbox("Article", doc_ids, key="article_choice", format_func=labels.get)
+st.session_state["_doc_from_url"] = doc_id
+write_query_params({"doc": doc_id}, ("doc",))
+
+document = readable[readable["doc_id"] == doc_id].iloc[0]
+st.html(article_header_html(document))
+text = str(document["text"])
+if not text:
+    st.info(document["problem"] or "The article text is not available.")
+else:
+    selected = st.query_params.get("statement")
+    spans = date_spans(statements, doc_id, selected) + actor_spans(text, statements, doc_id)
+    kinds = ("selected", "date", "actor") if selected in set(statements["statement_id"]) else ("date", "actor")
+    st.html(legend_html(kinds) + styled_block(highlight_html(text, spans)))
+    st.caption("Every date expression of the article is highlighted, whatever the filters.")

@@ -1,0 +1,64 @@
+"""Shared fixtures, named after the state they give. Paths resolve from this file, never from the cwd."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_extraction():
+    """The real extraction of the four seed articles: (statements, documents)."""
+    from extract.pipeline import extract_corpus
+
+    extraction = extract_corpus(SEEDS)
+    return extraction.statements, extraction.documents
+
+
+@pytest.fixture(scope="session")
+def seeds_data_dir(tmp_path_factory, seeds_extraction) -> Path:
+    """A folder holding events.parquet + documents.parquet of the seeds, as `python -m extract` writes them."""
+    folder = tmp_path_factory.mktemp("seeds_data")
+    statements, documents = seeds_extraction
+    statements.to_parquet(folder / "events.parquet", index=False)
+    documents.to_parquet(folder / "documents.parquet", index=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def synthetic_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """300 synthetic statements (every grain and kind, NaT rows, `<script>`/`*markdown*` text) and their documents."""
+    from desk.synthetic import synthetic_documents, synthetic_statements
+
+    statements = synthetic_statements(300, seed=7)
+    return statements, synthetic_documents(statements)
+
+
+@pytest.fixture(scope="session")
+def synthetic_data_dir(tmp_path_factory, synthetic_frames) -> Path:
+    """A folder holding events.parquet + documents.parquet of the synthetic frames."""
+    folder = tmp_path_factory.mktemp("synthetic_data")
+    statements, documents = synthetic_frames
+    statements.to_parquet(folder / "events.parquet", index=False)
+    documents.to_parquet(folder / "documents.parquet", index=False)
+    return folder
+
+
+@pytest.fixture
+def app_on_seeds(monkeypatch, seeds_data_dir) -> Path:
+    """TIMELINE_DESK_EVENTS points at the seeds' extraction; returns the events file."""
+    events = seeds_data_dir / "events.parquet"
+    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(events))
+    return events
+
+
+@pytest.fixture
+def app_on_synthetic(monkeypatch, synthetic_data_dir) -> Path:
+    """TIMELINE_DESK_EVENTS points at the synthetic frames; returns the events file."""
+    events = synthetic_data_dir / "events.parquet"
+    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(events))
+    return events

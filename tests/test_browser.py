@@ -1,0 +1,200 @@
+"""The dashboard in a real browser: `streamlit run app.py` as a subprocess, driven by Playwright + Debian's Chromium.
+
+Filters by one country (by link and by the sidebar widget), counts the timeline's statements in the
+plotly DOM object, checks the URL carries the filter, and saves a screenshot of every page into
+artifacts/screenshots/.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+COUNT_TIMELINE_STATEMENTS = """() => {
+    const plot = document.querySelector('.js-plotly-plot');
+    if (!plot || !plot.data) return -1;
+    const ids = new Set();
+    for (const trace of plot.data) for (const id of (trace.customdata || [])) ids.add(Array.isArray(id) ? id[0] : id);
+    return ids.size;
+}"""
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def dashboard_url(seeds_data_dir):
+    """A running `streamlit run app.py` on the seeds' extraction; yields its base URL."""
+    port = _free_port()
+    environment = {**os.environ, "TIMELINE_DESK_EVENTS": str(seeds_data_dir / "events.parquet"),
+                   "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"],
+        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                output = server.stdout.read().decode("utf-8", "replace") if server.stdout else ""
+                pytest.fail(f"streamlit did not become healthy on {base}:\n{output}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1700})
+    opened = context.new_page()
+    opened.set_default_timeout(30_000)
+    yield opened
+    context.close()
+
+
+def _dated_events_naming(statements, country: str) -> int:
+    chosen = statements[(statements["kind"] == "event") & statements["start"].notna()]
+    return int(chosen["countries"].map(lambda countries: country in countries).sum())
+
+
+def _wait_for_statement_count(page, expected: int) -> None:
+    page.wait_for_selector(".js-plotly-plot")
+    page.wait_for_function(f"({COUNT_TIMELINE_STATEMENTS})() === {expected}", timeout=30_000)
+
+
+def test_link_with_a_country_shows_exactly_its_statements(page, dashboard_url, seeds_extraction):
+    statements, _ = seeds_extraction
+    expected = _dated_events_naming(statements, "Israel")
+    page.goto(f"{dashboard_url}/?country=Israel")
+    _wait_for_statement_count(page, expected)
+    assert page.evaluate(COUNT_TIMELINE_STATEMENTS) == expected
+    assert "country=Israel" in page.url
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SCREENSHOTS / "timeline_israel.png"), full_page=True)
+
+
+def test_choosing_a_country_in_the_sidebar_filters_the_chart_and_the_url(page, dashboard_url, seeds_extraction):
+    statements, _ = seeds_extraction
+    page.goto(f"{dashboard_url}/")
+    _wait_for_statement_count(page, int(((statements["kind"] == "event") & statements["start"].notna()).sum()))
+    country_picker = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Country")
+    country_picker.locator("input").click()
+    page.keyboard.type("Syria")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    _wait_for_statement_count(page, _dated_events_naming(statements, "Syria"))
+    page.wait_for_function("() => window.location.search.includes('country=Syria')")
+    assert "country=Syria" in page.url
+
+
+@pytest.mark.parametrize("path, name, ready", [
+    ("/", "timeline", ".js-plotly-plot"),
+    ("/statements?statement=__first__", "statements", '[data-testid="stDataFrame"]'),
+    ("/sources?doc=002_3d55fe1a66942adb", "sources", "mark.td-date"),
+    ("/actors", "actors", ".js-plotly-plot"),
+])
+def test_every_page_renders_in_the_browser(page, dashboard_url, seeds_extraction, path, name, ready):
+    statements, _ = seeds_extraction
+    first_event = statements.loc[statements["kind"] == "event", "statement_id"].iloc[0]
+    page.goto(dashboard_url + path.replace("__first__", first_event))
+    page.wait_for_selector(ready)
+    page.wait_for_timeout(1500)  # let plotly and the data grid finish drawing before the screenshot
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+FIRST_VISIBLE_POINT = """() => {
+    const plot = document.querySelector('.js-plotly-plot');
+    const xaxis = plot._fullLayout.xaxis, yaxis = plot._fullLayout.yaxis, box = plot.getBoundingClientRect();
+    for (const trace of plot._fullData) {  // decoded arrays (plot.data may hold base64 typed arrays)
+        if (trace.type !== 'scattergl') continue;
+        for (let index = 0; index < trace.x.length; index++) {
+            const x = xaxis.d2p(trace.x[index]), y = yaxis.d2p(trace.y[index]);
+            if (x > 1 && x < xaxis._length - 1 && y > 1 && y < yaxis._length - 1)
+                return {x: box.left + xaxis._offset + x, y: box.top + yaxis._offset + y, id: trace.customdata[index]};
+        }
+    }
+    return null;
+}"""
+
+
+def test_clicking_a_point_opens_its_statement_below_the_chart(page, dashboard_url, seeds_extraction):
+    statements, _ = seeds_extraction
+    page.goto(f"{dashboard_url}/?country=Syria")
+    _wait_for_statement_count(page, _dated_events_naming(statements, "Syria"))
+    page.wait_for_timeout(1000)
+    point = page.evaluate(FIRST_VISIBLE_POINT)
+    assert point is not None, "no point of the Syria timeline is inside the default window"
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector("text=Date as written")
+    statement = statements.set_index("statement_id").loc[point["id"]]
+    facts = page.locator("table").filter(has_text="Date as written").first.inner_text()
+    assert statement["rule"] in facts and statement["date_text"] in facts
+    assert page.get_by_text("Show it in the Statements table").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "timeline_selected_statement.png"), full_page=True)
+
+
+def test_filters_follow_the_analyst_to_another_page(page, dashboard_url, seeds_extraction):
+    page.goto(f"{dashboard_url}/?country=Israel")
+    page.wait_for_selector(".js-plotly-plot")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Statements").click()
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    page.wait_for_function("() => window.location.pathname.endsWith('/statements') "
+                           "&& window.location.search.includes('country=Israel')")
+    assert page.get_by_text("Country: Israel").count() >= 1
+
+
+def test_one_month_button_zooms_into_the_june_escalation_day_by_day(page, dashboard_url):
+    page.goto(f"{dashboard_url}/")
+    page.wait_for_selector(".js-plotly-plot .rangeselector")
+    page.locator(".js-plotly-plot .rangeselector .button").filter(has_text="1m").click()
+    page.wait_for_timeout(1000)
+    start, end = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range")
+    assert start[:10] <= "2025-06-13" and end[:10] >= "2025-06-25", "the 13-24 June escalation should be in view"
+    assert "2025-05-01" <= start[:10] and end[:10] <= "2025-07-31", "the window should be about one month"
+    tick_labels = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .xtick text')].map(t => t.textContent)")
+    assert any("Jun" in label for label in tick_labels)
+    page.screenshot(path=str(SCREENSHOTS / "timeline_june_zoom.png"), full_page=True)

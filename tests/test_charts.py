@@ -1,0 +1,198 @@
+"""The timeline figure and the actor charts: what is drawn, where, and what an analyst reads on hover."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from desk.actor_charts import actor_cooccurrence, actor_mentions, actor_year_counts, build_cooccurrence_heatmap
+from desk.charts import build_timeline_figure, plotly_config, statement_ids_from_selection
+from desk.marks import interval_label, source_colors
+from desk.synthetic import synthetic_statements
+from extract.schema import conform_statements
+
+DAY_MS = 86_400_000
+
+
+def _row(statement_id: str, start, end, grain: str, *, countries=("Iran",), actors=(), doc_id="doc_a",
+         sentence="Jets struck on that day.", kind="event", date_text="13 June") -> dict:
+    return {
+        "statement_id": statement_id, "doc_id": doc_id, "title": f"Title of {doc_id}", "outlet": f"Outlet {doc_id}",
+        "published": pd.Timestamp("2025-06-25"), "sentence": sentence, "sentence_start": 0,
+        "sentence_end": len(sentence), "date_text": date_text, "date_start_char": 0, "date_end_char": len(date_text),
+        "value": "v", "grain": grain, "start": pd.Timestamp(start) if start else pd.NaT,
+        "end": pd.Timestamp(end) if end else pd.NaT, "reference_date_basis": "dateline", "actors": list(actors),
+        "countries": list(countries), "kind": kind, "rule": "r",
+    }
+
+
+def _frame(*rows: dict) -> pd.DataFrame:
+    return conform_statements(pd.DataFrame(list(rows)))
+
+
+def _marks(figure) -> list[tuple[str, str]]:
+    """(trace type, statement_id) for every mark of the figure."""
+    return [(trace.type, statement_id) for trace in figure.data for statement_id in (() if trace.customdata is None else list(trace.customdata))]
+
+
+def _trace_with(figure, statement_id: str):
+    return next(trace for trace in figure.data if statement_id in (() if trace.customdata is None else list(trace.customdata)))
+
+
+def test_every_placeable_statement_is_a_mark_carrying_its_statement_id():
+    statements = synthetic_statements(200, seed=3)
+    figure = build_timeline_figure(statements, lane_by="source")
+    drawn = {statement_id for _, statement_id in _marks(figure)}
+    assert drawn == set(statements.loc[statements["start"].notna(), "statement_id"])
+
+
+def test_statement_naming_two_countries_is_drawn_in_both_lanes():
+    figure = build_timeline_figure(_frame(_row("both", "2025-06-13", "2025-06-14", "day", countries=("Iran", "Israel"))))
+    trace = _trace_with(figure, "both")
+    lane_names = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext))
+    assert sorted(lane_names[round(y)] for y in trace.y) == ["Iran", "Israel"]
+
+
+def test_day_statement_is_a_point_and_month_statement_a_bar_over_the_whole_month():
+    figure = build_timeline_figure(_frame(_row("day", "2025-06-13", "2025-06-14", "day"),
+                                          _row("month", "2024-10-01", "2024-11-01", "month", date_text="October 2024")))
+    assert _trace_with(figure, "day").type == "scattergl"
+    bar = _trace_with(figure, "month")
+    assert bar.type == "bar" and bar.orientation == "h"
+    assert pd.Timestamp(bar.base[0]) == pd.Timestamp("2024-10-01")
+    assert bar.x[0] == 31 * DAY_MS
+    assert bar.marker.opacity < 1
+
+
+def test_a_range_of_days_is_a_bar_not_a_point():
+    figure = build_timeline_figure(_frame(_row("range", "2025-06-13", "2025-06-25", "day", date_text="13–24 June")))
+    assert _trace_with(figure, "range").type == "bar"
+
+
+def test_unresolved_statements_are_counted_in_a_note_not_drawn():
+    figure = build_timeline_figure(_frame(_row("dated", "2025-06-13", "2025-06-14", "day"),
+                                          _row("undated", None, None, "unknown"), _row("undated2", None, None, "unknown")))
+    assert [statement_id for _, statement_id in _marks(figure)] == ["dated"]
+    notes = " ".join(annotation.text for annotation in figure.layout.annotations)
+    assert "2 statement(s) without a resolvable date are not shown" in notes
+
+
+def test_hover_and_labels_escape_article_text():
+    hostile = "<script>alert('x')</script> *markdown* <b>bold</b>"
+    figure = build_timeline_figure(_frame(_row("s", "2025-06-13", "2025-06-14", "day", sentence=hostile,
+                                               doc_id="<img src=x>")), lane_by="source")
+    trace = _trace_with(figure, "s")
+    assert "<script>" not in trace.hovertext[0] and "&lt;script&gt;" in trace.hovertext[0]
+    assert "<b>bold" not in trace.hovertext[0]
+    assert "<img" not in trace.name and "<img" not in " ".join(figure.layout.yaxis.ticktext)
+
+
+def test_figure_uses_the_plotly_template_explicitly():
+    figure = build_timeline_figure(synthetic_statements(30))
+    assert figure.layout.template.layout.paper_bgcolor == "white"
+    assert figure.layout.template.layout.colorway is not None
+
+
+def test_default_window_shows_the_bulk_but_the_range_slider_reaches_outliers():
+    rows = [_row(f"june_{day}", f"2025-06-{day:02d}", f"2025-06-{day + 1:02d}", "day") for day in range(10, 25)]
+    rows.append(_row("old", "1900-01-01", "2000-01-01", "century", date_text="the 20th century"))
+    figure = build_timeline_figure(_frame(*rows))
+    window_start, window_end = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
+    assert pd.Timestamp("2025-05-01") < window_start <= pd.Timestamp("2025-06-10")
+    assert pd.Timestamp("2025-06-25") <= window_end < pd.Timestamp("2025-08-01")
+    assert pd.Timestamp(figure.layout.xaxis.rangeslider.range[0]) == pd.Timestamp("1900-01-01")
+    assert "outside the default window" in " ".join(annotation.text for annotation in figure.layout.annotations)
+
+
+def test_points_on_the_same_day_and_lane_are_stacked_not_overlapping():
+    rows = [_row(f"s{index}", "2025-06-13", "2025-06-14", "day") for index in range(4)]
+    trace = _trace_with(build_timeline_figure(_frame(*rows)), "s0")
+    assert len(set(trace.y)) == 4
+
+
+def test_large_frames_are_sampled_with_a_note_and_every_lane_kept():
+    statements = synthetic_statements(600, seed=1)
+    figure = build_timeline_figure(statements, lane_by="actor", max_points=150)
+    assert len(_marks(figure)) <= 150 + len(figure.layout.yaxis.tickvals)
+    lanes_with_marks = {round(y) for trace in figure.data for y in trace.y}
+    assert lanes_with_marks == set(figure.layout.yaxis.tickvals)
+    assert "Sampled" in " ".join(annotation.text for annotation in figure.layout.annotations)
+
+
+def test_a_source_keeps_its_colour_when_other_sources_are_filtered_out():
+    every_source = source_colors(["doc_a", "doc_b", "doc_c", "doc_d"])
+    for doc_id in every_source:
+        assert source_colors([doc_id])[doc_id] == every_source[doc_id] or len(set(every_source.values())) == 4
+
+
+def test_colour_by_kind_gives_one_legend_entry_per_kind():
+    figure = build_timeline_figure(synthetic_statements(200, seed=2), color_by="kind")
+    assert {trace.name for trace in figure.data if trace.showlegend is not False} == {"event", "reference", "dateline"}
+
+
+def test_no_placeable_statement_gives_a_message_figure():
+    figure = build_timeline_figure(_frame(_row("undated", None, None, "unknown")))
+    assert "No statement here can be placed" in figure.layout.annotations[0].text
+
+
+def test_unknown_lane_choice_is_refused_with_the_allowed_ones():
+    with pytest.raises(ValueError, match="country, actor, source"):
+        build_timeline_figure(synthetic_statements(5), lane_by="weather")
+
+
+@pytest.mark.parametrize("event, expected", [
+    ({"selection": {"points": [{"customdata": "d:1-5"}, {"customdata": ["d:9-12"]}, {"customdata": "d:1-5"}]}},
+     ["d:1-5", "d:9-12"]),
+    ({"selection": {"points": [], "box": [], "lasso": []}}, []),
+    ({"selection": {"points": [{"x": 3}]}}, []),
+    (None, []),
+    ({}, []),
+])
+def test_selection_maps_to_statement_ids_once_each(event, expected):
+    assert statement_ids_from_selection(event) == expected
+
+
+def test_camera_button_exports_at_scale_three_with_a_safe_name():
+    config = plotly_config("timeline_Iran/Israel 2025", "svg")
+    assert config["toImageButtonOptions"] == {"format": "svg", "filename": "timeline_Iran_Israel_2025", "scale": 3}
+    with pytest.raises(ValueError):
+        plotly_config("x", "jpg")
+
+
+@pytest.mark.parametrize("value, grain, start, end, label", [
+    ("2024-10", "month", "2024-10-01", "2024-11-01", "October 2024"),
+    ("2007", "year", "2007-01-01", "2008-01-01", "2007"),
+    ("2025-06-13", "day", "2025-06-13", "2025-06-14", "13 Jun 2025"),
+    ("range", "day", "2025-06-13", "2025-06-25", "13–24 Jun 2025"),
+    ("199", "decade", "1990-01-01", "2000-01-01", "1990s"),
+    ("19", "century", "1900-01-01", "2000-01-01", "20th century"),
+    ("2025-Q1", "quarter", "2025-01-01", "2025-04-01", "Q1 2025"),
+    ("2024-SU", "season", "2024-06-01", "2024-09-01", "summer 2024"),
+    ("2022", "year", "2022-01-01", "2025-01-01", "2022 – 2024"),
+    ("2023", "year", "2023-09-02", "2024-01-01", "2 Sep – 31 Dec 2023"),
+    ("PAST_REF", "unknown", None, None, "unresolved (PAST_REF)"),
+])
+def test_period_labels_never_claim_more_precision_than_the_grain(value, grain, start, end, label):
+    start = pd.Timestamp(start) if start else pd.NaT
+    end = pd.Timestamp(end) if end else pd.NaT
+    assert interval_label(value, grain, start, end) == label
+
+
+def test_actor_counts_are_per_sentence_not_per_date_expression():
+    one_sentence_two_dates = [_row("a", "2025-06-13", "2025-06-14", "day", actors=("Putin", "Trump")),
+                              _row("b", "2024-01-01", "2025-01-01", "year", actors=("Putin", "Trump"))]
+    frame = _frame(*one_sentence_two_dates)
+    assert actor_mentions(frame).set_index("actor")["mentions"].to_dict() == {"Putin": 1, "Trump": 1}
+    assert actor_cooccurrence(frame).loc["Putin", "Trump"] == 1
+
+
+def test_actor_year_matrix_counts_sentences_by_year_of_the_statement():
+    frame = _frame(_row("a", "2025-06-13", "2025-06-14", "day", actors=("Putin",)),
+                   {**_row("b", "2024-03-01", "2024-04-01", "month", actors=("Putin", "Trump")), "sentence_start": 50})
+    matrix = actor_year_counts(frame)
+    assert matrix.loc["Putin", 2025] == 1 and matrix.loc["Putin", 2024] == 1 and matrix.loc["Trump", 2025] == 0
+
+
+def test_cooccurrence_heatmap_escapes_actor_names():
+    frame = _frame(_row("a", "2025-06-13", "2025-06-14", "day", actors=("<b>X</b>", "Y")))
+    figure = build_cooccurrence_heatmap(frame)
+    assert "<b>X</b>" not in list(figure.data[0].x) and "&lt;b&gt;X&lt;/b&gt;" in list(figure.data[0].x)

@@ -1,0 +1,289 @@
+"""Every page and every filter path, headless with streamlit's AppTest, on the seeds' real extraction.
+
+Each test starts a fresh app, with the filters given by the link (query params) or by the sidebar
+widgets' state, and runs it (then maybe reruns it after a widget change).
+
+Streamlit quirk handled by `navigation_app`: an app folder holding a `pages/` directory is taken for a
+v1 multipage app until the first `st.navigation` call clears `PagesManager.uses_pages_directory`.
+A server does that once per process; AppTest resets the flag before every run, after which a rerun
+executes only the page and never the entrypoint (no sidebar). The fixture gives AppTest the flag a
+running server has.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from desk.sidebar import WIDGET_KEYS
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+PAGES = {"pages/timeline.py": "Timeline", "pages/statements.py": "Statements", "pages/sources.py": "Sources",
+         "pages/actors.py": "Actors"}
+
+
+@pytest.fixture(autouse=True)
+def navigation_app(monkeypatch):
+    """Make AppTest treat app.py as the `st.navigation` app it is (see the module docstring)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original_init = PagesManager.__init__
+
+    def init_as_navigation_app(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
+
+
+def run_app(page: str | None = None, params: dict | None = None, widgets: dict | None = None) -> AppTest:
+    """A fresh app run once on `page`, with `params` in the URL and/or `widgets` already chosen in the sidebar."""
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.query_params.update(params or {})
+    if widgets is not None:
+        defaults = {"countries": [], "actors": [], "sources": [], "date_from": None, "date_to": None, "grains": [],
+                    "kinds": ["event"], "text": ""}
+        for field, value in {**defaults, **widgets}.items():
+            app.session_state[WIDGET_KEYS[field]] = value
+        app.session_state["_filters_initialised"] = True
+    if page:
+        app.switch_page(page)
+    return app.run()
+
+
+def chart_figures(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def drawn_statement_ids(app: AppTest) -> set[str]:
+    timeline = chart_figures(app)[0]
+    return {statement_id for trace in timeline["data"] for statement_id in trace.get("customdata", [])}
+
+
+def html_bodies(app: AppTest) -> str:
+    return "\n".join(element.proto.body for element in app.get("html"))
+
+
+def dated_events(statements: pd.DataFrame) -> pd.DataFrame:
+    return statements[(statements["kind"] == "event") & statements["start"].notna()]
+
+
+@pytest.mark.parametrize("page, title", PAGES.items())
+def test_every_page_renders_on_the_seeds(app_on_seeds, page, title):
+    app = run_app(page)
+    assert not app.exception, app.exception
+    assert not app.error
+    assert app.title[0].value == title
+
+
+def test_timeline_draws_every_dated_event_by_default(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    app = run_app()
+    assert drawn_statement_ids(app) == set(dated_events(statements)["statement_id"])
+
+
+def _has_country(name):
+    return lambda frame: frame["countries"].map(lambda countries: name in countries)
+
+
+@pytest.mark.parametrize("params, keep", [
+    ({"country": "Israel"}, _has_country("Israel")),
+    ({"country": ["Syria", "Armenia"]}, lambda f: _has_country("Syria")(f) | _has_country("Armenia")(f)),
+    ({"actor": "Vladimir Putin"}, lambda f: f["actors"].map(lambda actors: "Vladimir Putin" in actors)),
+    ({"source": "002_3d55fe1a66942adb"}, lambda f: f["doc_id"] == "002_3d55fe1a66942adb"),
+    ({"from": "2025-06-01", "to": "2025-06-30"},
+     lambda f: (f["end"] > pd.Timestamp("2025-06-01")) & (f["start"] < pd.Timestamp("2025-07-01"))),
+    ({"grain": "year"}, lambda f: f["grain"] == "year"),
+    ({"q": "moscow"}, lambda f: f["sentence"].str.lower().str.contains("moscow") | f["date_text"].str.lower().str.contains("moscow")),
+])
+def test_filter_in_the_link_limits_the_timeline(app_on_seeds, seeds_extraction, params, keep):
+    statements, _ = seeds_extraction
+    expected = dated_events(statements)
+    expected = expected[keep(expected).astype(bool)]
+    assert len(expected) > 0, "the seeds should have statements for this filter"
+    app = run_app(params=params)
+    assert not app.exception and not app.warning
+    assert drawn_statement_ids(app) == set(expected["statement_id"])
+
+
+def test_kind_in_the_link_selects_other_kinds(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    app = run_app(params={"kind": ["reference", "dateline"]})
+    expected = statements[statements["kind"].isin(["reference", "dateline"]) & statements["start"].notna()]
+    assert drawn_statement_ids(app) == set(expected["statement_id"])
+
+
+def test_sidebar_choice_is_written_to_the_link(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    app = run_app(widgets={"countries": ["Iran"], "text": "Russia", "kinds": []})
+    assert app.query_params == {"country": "Iran", "q": "Russia", "kind": "all"}
+    iran = statements[_has_country("Iran")(statements) & statements["sentence"].str.contains("Russia", case=False)]
+    assert drawn_statement_ids(app) == set(iran.loc[iran["start"].notna(), "statement_id"])
+
+
+def test_no_results_shows_a_message_instead_of_a_chart(app_on_seeds):
+    app = run_app(params={"q": "no article says zzqx"})
+    assert not chart_figures(app)
+    assert "No statement matches these filters" in app.info[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_results_path_of_every_page_is_a_message(app_on_seeds, page):
+    app = run_app(page, params={"q": "no article says zzqx"})
+    assert not app.exception and not app.error
+    if page != "pages/sources.py":  # the sources list stays: it is the list of articles, filtered or not
+        assert app.info, f"{page} should say that nothing matches"
+
+
+def test_unknown_link_values_are_reported_and_the_page_still_renders(app_on_seeds):
+    app = run_app(params={"country": ["Iran", "Atlantis"], "from": "june", "grain": "fortnight", "lane": "weather",
+                          "colour": "red"})
+    warnings = " ".join(warning.value for warning in app.warning)
+    for culprit in ("Atlantis", "june", "fortnight", "weather", "colour"):
+        assert culprit in warnings
+    assert not app.exception and chart_figures(app)
+    assert app.query_params == {"country": "Iran"}
+
+
+def test_missing_data_file_names_the_file_and_the_command(monkeypatch, tmp_path):
+    missing = tmp_path / "nowhere" / "events.parquet"
+    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(missing))
+    app = run_app()
+    assert not app.exception
+    assert str(missing) in app.error[0].value and "python -m extract seeds --out" in app.error[0].value
+
+
+def test_corrupt_data_file_is_reported_not_raised(monkeypatch, tmp_path):
+    corrupt = tmp_path / "events.parquet"
+    corrupt.write_bytes(b"this is not a parquet file")
+    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(corrupt))
+    app = run_app()
+    assert not app.exception
+    assert "cannot be read as parquet" in app.error[0].value and str(corrupt) in app.error[0].value
+
+
+def test_missing_documents_file_still_lists_the_sources(monkeypatch, tmp_path, seeds_data_dir):
+    events = tmp_path / "events.parquet"
+    events.write_bytes((seeds_data_dir / "events.parquet").read_bytes())
+    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(events))
+    app = run_app("pages/sources.py")
+    assert not app.exception
+    assert any("documents.parquet" in warning.value for warning in app.warning)
+    assert len(app.dataframe[0].value) == 4
+
+
+def test_lane_and_colour_choice_come_from_the_link(app_on_seeds):
+    app = run_app(params={"lane": "actor", "color": "kind"})
+    figure = chart_figures(app)[0]
+    assert "Vladimir Putin" in figure["layout"]["yaxis"]["ticktext"]
+    assert {trace["name"] for trace in figure["data"]} == {"event"}
+    assert app.query_params == {"lane": "actor", "color": "kind"}
+
+
+def test_changing_the_lanes_on_the_page_updates_the_link(app_on_seeds):
+    app = run_app()
+    app.radio(key="view_lane").set_value("source").run()
+    assert app.query_params.get("lane") == "source"
+    figure = chart_figures(app)[0]
+    assert figure["layout"]["yaxis"]["title"]["text"] == "Source"
+
+
+def test_statements_page_shows_the_linked_statement_escaped_and_highlighted(app_on_synthetic, synthetic_frames):
+    statements, _ = synthetic_frames
+    hostile = statements[statements["sentence"].str.contains("<script>") & (statements["kind"] == "event")].iloc[0]
+    app = run_app("pages/statements.py", params={"statement": hostile["statement_id"]})
+    assert not app.exception
+    bodies = html_bodies(app)
+    assert "&lt;script&gt;alert" in bodies and "<script>alert" not in bodies
+    assert f'<mark class="td-date" title="{hostile["value"]}">' in bodies
+    assert hostile["rule"] in bodies
+
+
+def test_statements_page_warns_about_a_statement_that_is_not_in_the_data(app_on_seeds):
+    app = run_app("pages/statements.py", params={"statement": "nope:1-2"})
+    assert "nope:1-2" in app.warning[0].value
+
+
+def test_sources_page_highlights_every_date_and_actor_of_the_linked_article(app_on_seeds, seeds_extraction):
+    statements, documents = seeds_extraction
+    doc_id = "002_3d55fe1a66942adb"
+    app = run_app("pages/sources.py", params={"doc": doc_id})
+    assert not app.exception
+    bodies = html_bodies(app)
+    distinct_spans = statements.loc[statements["doc_id"] == doc_id, ["date_start_char", "date_end_char"]].drop_duplicates()
+    assert bodies.count('<mark class="td-date"') == len(distinct_spans)
+    assert '<mark class="td-actor"' in bodies
+    assert app.selectbox(key="article_choice").value == doc_id
+
+
+def test_sources_page_lists_unreadable_files_with_their_problem(app_on_synthetic):
+    app = run_app("pages/sources.py")
+    assert any("not valid UTF-8" in warning.value for warning in app.warning)
+    table = app.dataframe[0].value
+    assert "unreadable" in set(table["status"])
+
+
+def test_actors_page_draws_mentions_years_and_pairs(app_on_seeds):
+    app = run_app("pages/actors.py")
+    assert not app.exception
+    titles = [figure["layout"]["title"]["text"] for figure in chart_figures(app)]
+    assert titles == ["How often each actor appears", "Mentions by year the statement refers to", "Named in the same sentence"]
+
+
+def test_changing_a_sidebar_filter_redraws_the_chart_and_updates_the_link(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    app = run_app()
+    app.multiselect(key=WIDGET_KEYS["countries"]).set_value(["Syria"]).run()
+    assert app.query_params == {"country": "Syria"}
+    syria = dated_events(statements)
+    assert drawn_statement_ids(app) == set(syria.loc[_has_country("Syria")(syria), "statement_id"])
+
+
+def test_reset_button_clears_every_filter_and_the_link(app_on_seeds):
+    app = run_app(params={"country": "Iran", "q": "Russia", "grain": "year"})
+    app.button(key="filter_reset").click().run()
+    assert app.query_params == {}
+    assert app.multiselect(key=WIDGET_KEYS["countries"]).value == []
+
+
+def test_statement_detail_links_to_its_article_on_the_sources_page(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    statement = statements[statements["kind"] == "event"].iloc[3]
+    app = run_app("pages/statements.py", params={"statement": statement["statement_id"]})
+    link = app.get("page_link")[0].proto
+    assert link.page.endswith("sources") or "sources" in link.page
+    assert f"doc={statement['doc_id']}" in link.query_string
+
+
+def test_link_warnings_go_away_once_the_analyst_changes_the_filters(app_on_seeds):
+    app = run_app(params={"country": "Atlantis"})
+    assert any("Atlantis" in warning.value for warning in app.warning)
+    app.multiselect(key=WIDGET_KEYS["countries"]).set_value(["Iran"]).run()
+    assert not any("Atlantis" in warning.value for warning in app.warning)
+
+
+def test_lane_choice_survives_a_visit_to_another_page(app_on_seeds):
+    app = run_app(params={"lane": "source"})
+    app.switch_page("pages/actors.py").run()
+    app.query_params.pop("lane", None)
+    app.switch_page("pages/timeline.py").run()
+    assert app.radio(key="view_lane").value == "source"
+    assert app.query_params.get("lane") == "source"
+
+
+def test_sources_page_marks_the_statement_the_link_came_from(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    statement = statements[statements["doc_id"] == "004_d66b8ea05d2f980a"].iloc[2]
+    app = run_app("pages/sources.py", params={"doc": statement["doc_id"], "statement": statement["statement_id"]})
+    bodies = html_bodies(app)
+    assert bodies.count('<mark class="td-selected"') == 1
+    assert f'<mark class="td-selected" title="{statement["value"]} ({statement["grain"]})">{statement["date_text"]}</mark>' in bodies
+
+
+def test_sources_page_warns_about_an_unknown_article_in_the_link(app_on_seeds):
+    app = run_app("pages/sources.py", params={"doc": "no_such_article"})
+    assert any("no_such_article" in warning.value for warning in app.warning)
+    assert not app.exception
