@@ -40,7 +40,7 @@ SENTENCE_PREVIEW_CHARS = 140
 LEGEND_LABEL_CHARS = 28
 ASSUMED_PLOT_PIXELS = 900      # plot-area width used to decide which bars get a visible label
 LANE_PIXELS = 44
-IMAGE_FORMATS = ("png", "svg")
+CAMERA_FORMATS = {"png": "PNG", "svg": "SVG"}  # what the chart's own camera button saves
 _DAY_TICKS = [
     dict(dtickrange=[None, 86_400_000], value="%d %b %H:%M"),
     dict(dtickrange=[86_400_000, 604_800_000], value="%a %d %b"),
@@ -188,8 +188,8 @@ def _short(lane: str, limit: int = 28) -> str:
 
 def plotly_config(filename: str, image_format: str = "png") -> dict:
     """Config for `st.plotly_chart`: camera button exports `filename` at scale 3. Example: `plotly_config("timeline_iran", "svg")`."""
-    if image_format not in IMAGE_FORMATS:
-        raise ValueError(f"image_format must be one of {', '.join(IMAGE_FORMATS)}, not {image_format!r}")
+    if image_format not in CAMERA_FORMATS:
+        raise ValueError(f"image_format must be one of {', '.join(CAMERA_FORMATS)}, not {image_format!r}")
     safe_name = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("_") or "timeline"
     return {
         "displaylogo": False,

@@ -19,7 +19,7 @@ from extract.schema import GRAINS, KINDS
 ALL_KINDS_TOKEN = "all"
 FILTER_PARAM_KEYS = ("country", "actor", "source", "from", "to", "grain", "kind", "q")
 # Query params that belong to pages (view choices, selections), not to the filters.
-PAGE_PARAM_KEYS = ("lane", "color", "statement", "doc")
+PAGE_PARAM_KEYS = ("lane", "color", "camera", "statement", "doc")
 
 
 @dataclass(frozen=True)

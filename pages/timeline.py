@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.charts import COLOR_CHOICES, LANE_CHOICES, build_timeline_figure, plotly_config, statement_ids_from_selection
+from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_timeline_figure, plotly_config,
+                         statement_ids_from_selection)
 from desk.detail import render_statement_detail
 from desk.export_panel import render_export_panel
 from desk.filters import apply_filters, describe_filters, filename_for_filters
@@ -20,11 +21,13 @@ labels = source_labels(statements)
 
 st.title("Timeline")
 st.caption(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements")
-lane_column, color_column = st.columns(2)
+lane_column, color_column, camera_column = st.columns(3)
 with lane_column:
     lane_by = url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")
 with color_column:
     color_by = url_synced_radio("Colour", COLOR_CHOICES, "color", "source")
+with camera_column:
+    camera_format = url_synced_radio("Camera button saves", CAMERA_FORMATS, "camera", "png")
 
 placeable = int(shown["start"].notna().sum())
 if shown.empty:
@@ -35,7 +38,7 @@ elif placeable == 0:
 else:
     figure = build_timeline_figure(shown, lane_by=lane_by, color_by=color_by)
     event = st.plotly_chart(figure, key="timeline_chart", on_select="rerun", selection_mode="points", theme=None,
-                            config=plotly_config(filename_for_filters(filters)))
+                            config=plotly_config(filename_for_filters(filters), camera_format))
     if placeable < len(shown):
         st.caption(f"{len(shown) - placeable:,} matching statement(s) have no resolvable date and are not drawn; "
                    "they are listed on the Statements page.")

@@ -183,6 +183,14 @@ def test_lane_and_colour_choice_come_from_the_link(app_on_seeds):
     assert app.query_params == {"lane": "actor", "color": "kind"}
 
 
+@pytest.mark.parametrize("params, image_format", [({}, "png"), ({"camera": "svg"}, "svg")])
+def test_camera_button_saves_high_resolution_png_or_svg(app_on_seeds, params, image_format):
+    app = run_app(params=params)
+    config = json.loads(app.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"]["format"] == image_format
+    assert config["toImageButtonOptions"]["scale"] >= 2
+
+
 def test_changing_the_lanes_on_the_page_updates_the_link(app_on_seeds):
     app = run_app()
     app.radio(key="view_lane").set_value("source").run()
