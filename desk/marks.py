@@ -214,7 +214,7 @@ def timeline_marks(statements: pd.DataFrame, *, lane_by: str, color_by: str, max
     return marks, lanes, sampled_from
 
 
-def default_window(marks: pd.DataFrame, share: float = 0.8) -> tuple[pd.Timestamp, pd.Timestamp]:
+def default_window(marks: pd.DataFrame, share: float = 0.95) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The initial x range: the shortest span holding `share` of the statements (by interval midpoint), widened to
     the statements within one such span of it, padded.
 
@@ -223,7 +223,7 @@ def default_window(marks: pd.DataFrame, share: float = 0.8) -> tuple[pd.Timestam
     """
     placed = marks.drop_duplicates("statement_id").reset_index(drop=True)
     midpoints = (placed["start"] + (placed["end"] - placed["start"]) / 2).sort_values()
-    count = max(1, math.ceil(share * len(midpoints)))
+    count = max(1, math.floor(share * len(midpoints)))  # a few outliers (at most 5%) may fall outside
     values = midpoints.to_numpy()
     spans = values[count - 1:] - values[: len(values) - count + 1]
     first = int(spans.argmin())

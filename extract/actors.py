@@ -248,12 +248,23 @@ def tag_actors(text: str, gazetteer: Gazetteer | None = None) -> list[ActorMenti
     return (gazetteer or load_gazetteer()).tag(text)
 
 
+# Who reports or analyses is an actor of the sentence, but its home country is not involved in what
+# the sentence says: "As Reuters documented, Israel struck Syria" involves Israel and Syria, not the UK.
+OBSERVER_TYPES = frozenset({"media", "think tank", "university"})
+
+
 def actors_and_countries(text: str, gazetteer: Gazetteer | None = None) -> tuple[list[str], list[str]]:
-    """Canonical actors and countries of one sentence, deduplicated in order of first mention. Example: actors_and_countries("Washington's move") == (['United States'], ['United States'])."""
+    """Canonical actors and countries of one sentence, deduplicated in order of first mention.
+
+    >>> actors_and_countries("Washington's move")
+    (['United States'], ['United States'])
+    >>> actors_and_countries("As Reuters documented, Israel struck Syria.")
+    (['Reuters', 'Israel', 'Syria'], ['Israel', 'Syria'])
+    """
     actors: dict[str, None] = {}
     countries: dict[str, None] = {}
     for mention in tag_actors(text, gazetteer):
         actors.setdefault(mention.actor, None)
-        if mention.country:
+        if mention.country and mention.actor_type not in OBSERVER_TYPES:
             countries.setdefault(mention.country, None)
     return list(actors), list(countries)

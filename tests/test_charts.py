@@ -196,3 +196,12 @@ def test_cooccurrence_heatmap_escapes_actor_names():
     frame = _frame(_row("a", "2025-06-13", "2025-06-14", "day", actors=("<b>X</b>", "Y")))
     figure = build_cooccurrence_heatmap(frame)
     assert "<b>X</b>" not in list(figure.data[0].x) and "&lt;b&gt;X&lt;/b&gt;" in list(figure.data[0].x)
+
+
+def test_default_window_on_the_seeds_shows_the_2007_facts_and_the_june_2025_war(seeds_extraction):
+    statements, _documents = seeds_extraction
+    events = statements[statements["kind"] == "event"]
+    figure = build_timeline_figure(events)
+    window_start, window_end = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
+    assert window_start <= pd.Timestamp("2007-01-01") and window_end >= pd.Timestamp("2025-06-24")
+    assert window_start > pd.Timestamp("1941-12-31")  # the 1941 anniversary aside is an outlier
