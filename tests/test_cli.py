@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from extract.__main__ import main
 from extract.schema import STATEMENT_COLUMNS
@@ -52,9 +53,10 @@ def test_cli_rejects_an_unknown_output_format(tmp_path):
     assert result.returncode == 2 and "--out must end in .parquet or .csv" in result.stderr
 
 
-def test_every_cli_option_is_documented_in_the_readme():
+@pytest.mark.parametrize("module", ["extract", "extract.evaluate", "desk.export"])
+def test_every_cli_option_is_documented_in_the_readme(module):
     readme = (REPO / "README.md").read_text()
-    result = subprocess.run([sys.executable, "-m", "extract", "--help"], cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", module, "--help"], cwd=REPO, capture_output=True, text=True)
     options = [word for word in result.stdout.split() if word.startswith("--") and word != "--help"]
     assert options and all(option.strip(",") in readme for option in options), options
 
