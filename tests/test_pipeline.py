@@ -174,3 +174,12 @@ def test_hostile_files_are_extracted_with_bounded_statements(tmp_path):
     assert statements["sentence"].str.len().max() <= 1000
     assert (statements["doc_id"] == "runon").sum() >= 8_000
     assert "2024-05-03" in set(statements.loc[statements["doc_id"] == "nested", "value"])
+
+
+def test_two_files_with_the_same_stem_are_both_kept(tmp_path):
+    (tmp_path / "brief.txt").write_text("On 13 June 2025 Israel struck Iran.")
+    (tmp_path / "brief.md").write_text("# Brief\n\nOn 24 June 2025 the war ended.")
+    extraction = extract_corpus(tmp_path)
+    assert sorted(extraction.documents["doc_id"]) == ["brief", "brief.txt"]
+    assert extraction.statements["statement_id"].is_unique
+    assert set(extraction.statements["value"]) == {"2025-06-13", "2025-06-24"}
