@@ -289,7 +289,8 @@ def briefing_figure(figure: go.Figure, statements: pd.DataFrame, *, title: str, 
                                  font=dict(size=subtitle_px, color="#444"))),
         font=dict(size=round(14 * scale)), dragmode=False, hovermode=False,
     )
-    briefing.update_xaxes(rangeslider=dict(visible=False), rangeselector=dict(visible=False))
+    briefing.update_xaxes(rangeslider=dict(visible=False))
+    briefing.layout.updatemenus = ()  # the zoom buttons are for the screen, not for paper
     if window == "all" and x_window is not None:
         padding = (x_window[1] - x_window[0]) * 0.02
         x_window = (x_window[0] - padding, x_window[1] + padding)

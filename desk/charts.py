@@ -167,19 +167,43 @@ def build_timeline_figure(statements: pd.DataFrame, *, lane_by: str = "country",
         xaxis=dict(
             type="date", range=[window_start, window_end], tickformatstops=_DAY_TICKS, showgrid=True,
             gridcolor="#e3e6ec", rangeslider=dict(visible=True, thickness=0.07, range=[full_start, full_end]),
-            rangeselector=dict(buttons=[dict(count=14, label="2w", step="day", stepmode="backward"),
-                                        dict(count=1, label="1m", step="month", stepmode="backward"),
-                                        dict(count=1, label="1y", step="year", stepmode="backward"),
-                                        dict(label="all", step="all")], y=1.0, yanchor="bottom"),
         ),
         yaxis=dict(tickvals=list(range(len(lanes))), ticktext=[html.escape(_short(lane)) for lane in lanes],
                    range=[len(lanes) - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
                    title=dict(text=LANE_CHOICES[lane_by])),
+        updatemenus=[zoom_buttons(placed, (window_start, window_end), (full_start, full_end))],
     )
     figure.add_annotation(text="<br>".join(html.escape(note) for note in notes), showarrow=False, xref="paper",
                           yref="paper", x=0, y=1, yshift=40, yanchor="bottom", xanchor="left", align="left",
                           font=dict(size=12, color="#444"))
     return figure
+
+
+ZOOM_SPANS = {"2w": pd.Timedelta(days=14), "1m": pd.Timedelta(days=31), "1y": pd.Timedelta(days=365)}
+
+
+def zoom_buttons(placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp],
+                 full: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
+    """Buttons that show the last 2 weeks / month / year of the statements in the default window, the
+    default window, or everything; anchored on the data (not on the current view), padded so that
+    the latest points are whole.
+
+    Example: `zoom_buttons(marks, (start, end), (first, last))["buttons"][1]["label"] == "1m"`.
+    """
+    window_start, window_end = window
+    in_window = placed[(placed["start"] < window_end) & (placed["end"] > window_start)]
+    latest = (in_window if not in_window.empty else placed)["end"].max()
+    buttons = []
+    for label, span in ZOOM_SPANS.items():
+        padding = span * 0.03
+        buttons.append(dict(label=label, method="relayout",
+                            args=[{"xaxis.range": [latest - span - padding, latest + padding]}]))
+    buttons.append(dict(label="default", method="relayout", args=[{"xaxis.range": [window_start, window_end]}]))
+    everything_padding = (full[1] - full[0]) * 0.01
+    buttons.append(dict(label="all", method="relayout",
+                        args=[{"xaxis.range": [full[0] - everything_padding, full[1] + everything_padding]}]))
+    return dict(type="buttons", direction="right", showactive=False, buttons=buttons, x=0, xanchor="left",
+                y=1.0, yanchor="bottom", pad=dict(t=0, b=4), font=dict(size=11), bgcolor="#eef0f4")
 
 
 def _short(lane: str, limit: int = 28) -> str:

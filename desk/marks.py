@@ -232,6 +232,4 @@ def default_window(marks: pd.DataFrame, share: float = 0.95) -> tuple[pd.Timesta
     inside = placed.loc[midpoints.index[(values >= core_low - reach) & (values <= core_high + reach)]]
     low, high = inside["start"].min(), inside["end"].max()
     padding = max((high - low) * 0.04, pd.Timedelta(days=1))
-    # little room on the right: the 2w/1m/1y buttons count back from the window's end, which must stay near the
-    # data's end; just enough (0.4% of the span, ~3 px) that a point on the last day is not cut in half
-    return low - padding, high + min(padding, max((high - low) * 0.004, pd.Timedelta(days=2)))
+    return low - padding, high + padding

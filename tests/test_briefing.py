@@ -84,7 +84,7 @@ def test_briefing_does_not_touch_the_on_screen_figure(screen_figure, statements)
 def test_briefing_drops_range_slider_and_buttons(screen_figure, statements):
     figure = briefing_figure(screen_figure, statements, title="t", filter_description="")
     assert figure.layout.xaxis.rangeslider.visible is False
-    assert figure.layout.xaxis.rangeselector.visible is False
+    assert not figure.layout.updatemenus
 
 
 def test_window_all_widens_the_axis_to_every_dated_statement(statements):

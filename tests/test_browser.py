@@ -189,8 +189,8 @@ def test_filters_follow_the_analyst_to_another_page(page, dashboard_url, seeds_e
 
 def test_one_month_button_zooms_into_the_june_escalation_day_by_day(page, dashboard_url):
     page.goto(f"{dashboard_url}/")
-    page.wait_for_selector(".js-plotly-plot .rangeselector")
-    page.locator(".js-plotly-plot .rangeselector .button").filter(has_text="1m").click()
+    page.wait_for_selector(".js-plotly-plot .updatemenu-button")
+    page.locator(".js-plotly-plot .updatemenu-button").filter(has_text="1m").click()
     page.wait_for_timeout(1000)
     start, end = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range")
     assert start[:10] <= "2025-06-13" and end[:10] >= "2025-06-25", "the 13-24 June escalation should be in view"

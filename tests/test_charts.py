@@ -205,3 +205,16 @@ def test_default_window_on_the_seeds_shows_the_2007_facts_and_the_june_2025_war(
     window_start, window_end = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
     assert window_start <= pd.Timestamp("2007-01-01") and window_end >= pd.Timestamp("2025-06-24")
     assert window_start > pd.Timestamp("1941-12-31")  # the 1941 anniversary aside is an outlier
+
+
+def test_zoom_buttons_are_anchored_on_the_latest_statements_not_on_the_view(seeds_extraction):
+    statements, _documents = seeds_extraction
+    figure = build_timeline_figure(statements[statements["kind"] == "event"])
+    buttons = {button.label: button.args[0]["xaxis.range"] for button in figure.layout.updatemenus[0].buttons}
+    assert list(buttons) == ["2w", "1m", "1y", "default", "all"]
+    start, end = (pd.Timestamp(value) for value in buttons["1m"])
+    assert start <= pd.Timestamp("2025-06-13") and pd.Timestamp("2025-06-25") <= end <= pd.Timestamp("2025-07-15")
+    start, end = (pd.Timestamp(value) for value in buttons["2w"])
+    assert pd.Timestamp("2025-06-10") <= start <= pd.Timestamp("2025-06-22")
+    assert [pd.Timestamp(value) for value in buttons["default"]] == [pd.Timestamp(v) for v in figure.layout.xaxis.range]
+    assert pd.Timestamp(buttons["all"][0]) < pd.Timestamp("1941-01-01")
