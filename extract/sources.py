@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.timex.resolve import parse_iso_date
+
 SOURCE_FIELDS = ("doc_id", "title", "outlet", "author", "published", "url", "reference_date_basis")
 DEFAULT_SOURCES_CSV = Path(__file__).resolve().parent.parent / "data" / "sources.csv"
 DATELINE_LINES = 5          # a dateline stands among the first few non-empty lines
 DATELINE_MAX_CHARS = 60
-_FULL_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _YEARLESS_DATE = re.compile(r"^XXXX-(?P<month>\d{2})-(?P<day>\d{2})")
 _YEAR = re.compile(r"^(?P<year>\d{4})")
 _DATELINE_RESIDUE = re.compile(r"(?:[\W\d_]|\b(?:updated|published|posted|at|on|am|pm|gmt|utc)\b)*", re.I)
@@ -118,26 +119,17 @@ def infer_reference_date(text: str, timexes: list) -> tuple[dt.date | None, str]
     dateline = find_dateline(text, timexes)
     if dateline:
         for timex in (t for t in timexes if dateline[0] <= t.start < dateline[1]):
-            full = _date(_FULL_DATE.match(timex.value))
+            full = parse_iso_date(timex.value)
             if full:
                 return full, f"inferred: dateline {timex.text!r}"
             yearless = _YEARLESS_DATE.match(timex.value)
-            dated = yearless and years and _date({"year": max(years), **yearless.groupdict()})
+            dated = yearless and years and parse_iso_date(f"{max(years):04d}-{yearless['month']}-{yearless['day']}")
             if dated:
                 return dated, (f"inferred: dateline {timex.text!r}, year {dated.year} = "
                                "the latest year the text mentions")
-    full_dates = [(day, t.text) for t in timexes for day in [_date(_FULL_DATE.match(t.value))] if day]
+    full_dates = [(day, t.text) for t in timexes for day in [parse_iso_date(t.value)] if day]
     if full_dates:
         latest, written = max(full_dates)
         return latest, f"inferred: latest fully specified date in the text ({written!r})"
     return None, "none: no dateline and no fully specified date in the text; relative dates are left unresolved"
 
-
-def _date(parts) -> dt.date | None:
-    """A date from year/month/day parts (a match or a dict); None when absent or impossible."""
-    if not parts:
-        return None
-    try:
-        return dt.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
-    except ValueError:
-        return None

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.timex.resolve import parse_iso_date
+
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 # One markup token: an element tag (opening, closing or self-closing), a comment or a
@@ -30,7 +32,6 @@ ATTRIBUTE = re.compile(r"""(?P<name>[\w:.-]+)\s*=\s*(?:"(?P<double_quoted>[^"]*)
 TIMEX3_OPENING = re.compile(r"<TIMEX3\b(?P<attributes>[^>]*)>")
 TEXT_OPENING = re.compile(r"<TEXT\b[^>]*>")
 TEXT_CLOSING = "</TEXT>"
-ISO_DATE = re.compile(r"(?P<year>\d{4})-?(?P<month>\d{2})-?(?P<day>\d{2})")
 FILE_NAME_DATE = re.compile(r"(?:19|20)\d{6}")
 
 
@@ -67,17 +68,6 @@ def parse_attributes(attribute_text: str) -> dict[str, str]:
         quoted = match.group("double_quoted")
         attributes[match.group("name")] = html.unescape(quoted if quoted is not None else match.group("single_quoted"))
     return attributes
-
-
-def parse_iso_date(value: str | None) -> datetime.date | None:
-    """The date at the start of a TIMEX3 value, or None. Example: parse_iso_date('1998-01-08T10:00') -> date(1998, 1, 8)."""
-    match = ISO_DATE.match(value or "")
-    if not match:
-        return None
-    try:
-        return datetime.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-    except ValueError:
-        return None
 
 
 def find_creation_date(raw: str, name: str) -> tuple[datetime.date | None, str]:

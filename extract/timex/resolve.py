@@ -16,6 +16,22 @@ Day = datetime.date
 SEASON_MONTHS = {"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (12, 15)}  # [first, past-last) month
 PART_HOURS = {"MO": (6, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 28), "DT": (9, 17)}
 REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_LEADING_DATE = re.compile(r"(?P<year>\d{4})-?(?P<month>\d{2})-?(?P<day>\d{2})")
+
+
+def parse_iso_date(value: str | None) -> datetime.date | None:
+    """The date at the start of a TIMEX3 value, or None (also for an impossible date).
+
+    >>> parse_iso_date("1998-01-08T10:00"), parse_iso_date("2025-02-30"), parse_iso_date("2024-10")
+    (datetime.date(1998, 1, 8), None, None)
+    """
+    match = _LEADING_DATE.match(value or "")
+    if not match:
+        return None
+    try:
+        return datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
