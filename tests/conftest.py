@@ -6,6 +6,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract.__main__ import write_outputs
+from extract.pipeline import Extraction
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 
@@ -23,9 +26,7 @@ def seeds_extraction():
 def seeds_data_dir(tmp_path_factory, seeds_extraction) -> Path:
     """A folder holding events.parquet + documents.parquet of the seeds, as `python -m extract` writes them."""
     folder = tmp_path_factory.mktemp("seeds_data")
-    statements, documents = seeds_extraction
-    statements.to_parquet(folder / "events.parquet", index=False)
-    documents.to_parquet(folder / "documents.parquet", index=False)
+    write_outputs(Extraction(*seeds_extraction), folder / "events.parquet")
     return folder
 
 
@@ -42,9 +43,7 @@ def synthetic_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
 def synthetic_data_dir(tmp_path_factory, synthetic_frames) -> Path:
     """A folder holding events.parquet + documents.parquet of the synthetic frames."""
     folder = tmp_path_factory.mktemp("synthetic_data")
-    statements, documents = synthetic_frames
-    statements.to_parquet(folder / "events.parquet", index=False)
-    documents.to_parquet(folder / "documents.parquet", index=False)
+    write_outputs(Extraction(*synthetic_frames), folder / "events.parquet")
     return folder
 
 
