@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
+
 from extract.actors import DEFAULT_GAZETTEER, GazetteerError
 from extract.documents import DEFAULT_MAX_BYTES
 from extract.pipeline import Extraction, extract_corpus
@@ -47,7 +49,7 @@ def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
             continue
         kinds = counts.loc[row.doc_id].to_dict() if counts is not None and row.doc_id in counts.index else {}
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()) if n)
-        published = row.published.date().isoformat() if row.published is not None and str(row.published) != "NaT" else "none"
+        published = row.published.date().isoformat() if pd.notna(row.published) else "none"
         lines.append(f"  {row.doc_id}: {sum(kinds.values())} statements ({detail or 'none'}); "
                      f"reference date {published}")
     if extraction.warnings:
