@@ -54,6 +54,30 @@ DOCUMENT_COLUMNS: dict[str, str] = {
 }
 
 
+# --- events: one row per real-world happening, merged from statements -----------------
+EVENT_COLUMNS: dict[str, str] = {
+    "event_id": "string",           # stable across runs for the same evidence
+    "kind": "string",               # one of EVENT_KINDS: "event", or "episode" (a span made of events)
+    "label": "string",              # short headline (<= ~70 chars) saying who did what; the machine's label
+    "label_basis": "string",        # how the label was derived (e.g. the clause and what was trimmed)
+    "summary": "string",            # the best sentence of the evidence, verbatim
+    "value": "string",              # TIMEX3 value at the event's precision (as statements)
+    "grain": "string",              # one of GRAINS
+    "start": "datetime64[ns]",      # half-open interval [start, end), as statements
+    "end": "datetime64[ns]",
+    "statement_ids": "object",      # list[str]: the evidence
+    "doc_ids": "object",            # list[str]: the articles the evidence comes from
+    "n_sources": "int64",           # distinct articles
+    "n_outlets": "int64",           # distinct outlets (articles without an outlet count as their own)
+    "countries": "object",          # list[str]
+    "actors": "object",             # list[str]
+    "salience": "float64",          # ranking score (formula documented in extract.events)
+    "episode_id": "string",         # for an event inside an episode: that episode's event_id, else ""
+}
+
+EVENT_KINDS = ("event", "episode")
+
+
 class SchemaError(ValueError):
     """A frame does not have the columns and types of the schema."""
 
@@ -70,6 +94,11 @@ def empty_statements() -> pd.DataFrame:
 def empty_documents() -> pd.DataFrame:
     """An empty documents frame with every column typed."""
     return _empty(DOCUMENT_COLUMNS)
+
+
+def empty_events() -> pd.DataFrame:
+    """An empty events frame with every column typed."""
+    return _empty(EVENT_COLUMNS)
 
 
 def _conform(frame: pd.DataFrame, columns: dict[str, str], what: str) -> pd.DataFrame:
@@ -100,3 +129,13 @@ def conform_statements(frame: pd.DataFrame) -> pd.DataFrame:
 def conform_documents(frame: pd.DataFrame) -> pd.DataFrame:
     """Return `frame` with exactly the document columns, in order and typed."""
     return _conform(frame, DOCUMENT_COLUMNS, "documents")
+
+
+def conform_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return `frame` with exactly the event columns, in order and typed; raise SchemaError on an unknown kind or grain."""
+    typed = _conform(frame, EVENT_COLUMNS, "events")
+    bad_grain = set(typed["grain"].dropna()) - set(GRAINS)
+    bad_kind = set(typed["kind"].dropna()) - set(EVENT_KINDS)
+    if bad_grain or bad_kind:
+        raise SchemaError(f"unknown grain {sorted(bad_grain)} or event kind {sorted(bad_kind)}")
+    return typed
