@@ -11,11 +11,14 @@ gazetteer the data was extracted with (`python -m extract --actors`) comes from 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER
+from extract.output_set import (OutputSetError, current_output_set, output_set_signature, read_output_set,
+                                read_parquet_once)
 from extract.schema import SchemaError, conform_documents, conform_statements, empty_documents
 
 EVENTS_ENV_VAR = "TIMELINE_DESK_EVENTS"
@@ -58,23 +61,11 @@ def rebuild_command(statements_path: Path) -> str:
     return f"cd {REPO_ROOT} && python -m extract seeds --out {statements_path}"
 
 
-def file_signature(path: Path) -> tuple[str, int, int]:
-    """(path, mtime_ns, size) — a cache key that changes when the file is rewritten; (path, -1, -1) when absent.
-
-    Example: `file_signature(Path("/nowhere"))` -> ('/nowhere', -1, -1).
-    """
-    try:
-        status = path.stat()
-    except OSError:
-        return str(path), -1, -1
-    return str(path), status.st_mtime_ns, status.st_size
-
-
 def _read_parquet(path: Path, what: str, statements_path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise DataProblem(f"The {what} file {path} does not exist. Create it with: {rebuild_command(statements_path)}")
     try:
-        return pd.read_parquet(path)
+        return read_parquet_once(path)
     except Exception as error:  # pyarrow raises several types for truncated / non-parquet files
         raise DataProblem(f"The {what} file {path} cannot be read as parquet ({type(error).__name__}: {error}). "
                           f"Recreate it with: {rebuild_command(statements_path)}") from error
@@ -98,6 +89,63 @@ def read_documents(path: Path) -> pd.DataFrame:
     except (SchemaError, ValueError, TypeError) as error:
         raise DataProblem(f"The documents file {path} does not match the schema ({error}). "
                           f"Recreate it with: {rebuild_command(path.with_name('events.parquet'))}") from error
+
+
+@dataclass(frozen=True)
+class LoadedData:
+    """Statements and documents of ONE output set; `documents` is None (and `documents_problem` says why) when unusable."""
+    statements: pd.DataFrame
+    documents: pd.DataFrame | None
+    documents_problem: str = ""
+
+
+def data_signature(statements_path: Path) -> tuple[str, str]:
+    """A cache key that changes whenever the extractor writes a new set. Example: `data_signature(events_path())`."""
+    try:
+        return str(statements_path), output_set_signature(statements_path.parent)
+    except OutputSetError as error:
+        return str(statements_path), f"unreadable manifest: {error}"
+
+
+def _conformed(frame: pd.DataFrame, conform, what: str, path: Path, statements_path: Path) -> pd.DataFrame:
+    try:
+        return conform(frame)
+    except (SchemaError, ValueError, TypeError) as error:
+        raise DataProblem(f"The {what} file {path} does not match the schema ({error}). "
+                          f"Recreate it with: {rebuild_command(statements_path)}") from error
+
+
+def read_data(statements_path: Path) -> LoadedData:
+    """The statements at `statements_path` and the documents beside them, both from the same extraction run.
+
+    Reads through the folder's output set (`extract.output_set`) so a rewrite in progress is never seen
+    half done; loose files written before output sets existed are read as they are. Raises DataProblem
+    when the statements cannot be used. Example: `read_data(events_path()).statements`.
+    """
+    folder = statements_path.parent
+    try:
+        current = current_output_set(folder)
+    except OutputSetError as error:
+        raise DataProblem(f"{error}. Recreate it with: {rebuild_command(statements_path)}") from error
+    if current is None or statements_path.name not in current.paths:
+        statements = read_statements(statements_path)
+        try:
+            return LoadedData(statements, read_documents(documents_path(statements_path)))
+        except DataProblem as problem:
+            return LoadedData(statements, None, str(problem))
+    try:
+        output = read_output_set(folder, [statements_path.name, DOCUMENTS_FILE_NAME])
+    except Exception as error:  # pyarrow raises several types for a damaged file
+        raise DataProblem(f"The data in {folder} cannot be read ({type(error).__name__}: {error}). "
+                          f"Recreate it with: {rebuild_command(statements_path)}") from error
+    statements = _conformed(output.frames[statements_path.name], conform_statements, "statements",
+                            statements_path, statements_path)
+    if DOCUMENTS_FILE_NAME not in output.frames:
+        return LoadedData(statements, None, f"The documents file {documents_path(statements_path)} is not part of "
+                                            f"the data set. Recreate it with: {rebuild_command(statements_path)}")
+    documents = _conformed(output.frames[DOCUMENTS_FILE_NAME], conform_documents, "documents",
+                           documents_path(statements_path), statements_path)
+    return LoadedData(statements, documents)
 
 
 def documents_from_statements(statements: pd.DataFrame) -> pd.DataFrame:

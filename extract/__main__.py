@@ -1,8 +1,9 @@
 """Command line: `python -m extract seeds --out data/events.parquet` (or `.csv`).
 
 Writes the statements frame to --out and the documents frame (every input file, with its
-text and any problem) to `documents.parquet` beside it, then prints a summary. Exit code 1
-only when no input file could be read at all; 2 for usage errors.
+text and any problem) to `documents.parquet` beside it, as one consistent set (a reader sees the
+previous run's files or this run's, never a mix; see `extract.output_set`), then prints a summary.
+Exit code 1 only when no input file could be read at all; 2 for usage errors.
 """
 from __future__ import annotations
 
@@ -15,25 +16,30 @@ import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER, GazetteerError
 from extract.documents import DEFAULT_MAX_BYTES
+from extract.output_set import write_output_set
 from extract.pipeline import Extraction, extract_corpus
 from extract.sources import DEFAULT_SOURCES_CSV
 
 OUTPUT_SUFFIXES = (".parquet", ".csv")
 
 
-def write_outputs(extraction: Extraction, out: Path) -> Path:
-    """Write statements to `out` (.parquet or .csv) and documents to documents.parquet beside it."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+DOCUMENTS_FILE_NAME = "documents.parquet"
+
+
+def output_frames(extraction: Extraction, out: Path) -> dict[str, pd.DataFrame]:
+    """The files of one run, name -> frame: the statements as `out` (.parquet or .csv) and the documents."""
+    statements = extraction.statements
     if out.suffix == ".csv":
-        flat = extraction.statements.copy()
+        statements = statements.copy()
         for column in ("actors", "countries"):
-            flat[column] = flat[column].map("; ".join)
-        flat.to_csv(out, index=False)
-    else:
-        extraction.statements.to_parquet(out, index=False)
-    documents_path = out.with_name("documents.parquet")
-    extraction.documents.to_parquet(documents_path, index=False)
-    return documents_path
+            statements[column] = statements[column].map("; ".join)
+    return {out.name: statements, DOCUMENTS_FILE_NAME: extraction.documents}
+
+
+def write_outputs(extraction: Extraction, out: Path) -> Path:
+    """Write the run's files beside `out` as one consistent set (extract.output_set); return the documents path."""
+    write_output_set(out.parent, output_frames(extraction, out))
+    return out.with_name(DOCUMENTS_FILE_NAME)
 
 
 def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
@@ -73,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.out.suffix not in OUTPUT_SUFFIXES:
         parser.error(f"--out must end in {' or '.join(OUTPUT_SUFFIXES)}, not {args.out.suffix or '(none)'}")
+    if args.out.name == DOCUMENTS_FILE_NAME:
+        parser.error(f"--out cannot be named {DOCUMENTS_FILE_NAME}: the documents are written under that name beside it")
     started = time.perf_counter()
     try:
         extraction = extract_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0],

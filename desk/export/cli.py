@@ -26,7 +26,7 @@ from desk.export.data import DATA_FORMATS, data_file
 from desk.export.images import IMAGE_EXPORT_ERRORS, IMAGE_FORMATS, ImageExportUnavailable, image_export_problem
 from desk.filters import Filters, apply_filters, describe_filters, filename_for_filters, filters_from_query_params
 from desk.labels import source_labels
-from desk.loading import DataProblem, documents_path, events_path, read_documents, read_statements
+from desk.loading import DataProblem, documents_path, events_path, read_data
 from desk.marks import COLOR_CHOICES, LANE_CHOICES
 from extract.schema import GRAINS, KINDS
 
@@ -178,10 +178,12 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
         raise ImageExportUnavailable(problem)
     events = options.events or events_path()
     try:
-        statements = read_statements(events)
-        documents = read_documents(documents_path(events)) if documents_path(events).exists() else None
+        data = read_data(events)  # statements and documents of the same extraction run
     except DataProblem as problem:
         raise ExportError(str(problem)) from problem
+    statements, documents = data.statements, data.documents
+    if documents is None and documents_path(events).exists():
+        raise ExportError(data.documents_problem)
     flags = {field: tuple(getattr(options, field)) if getattr(options, field) else None
              for field in ("countries", "actors", "sources", "kinds", "grains")}
     flags.update(date_from=options.date_from, date_to=options.date_to, text=options.text)
