@@ -10,7 +10,7 @@ run's latest event and names one of the run's core countries (those of at least 
 run's events so far); several runs may be open at once, so unrelated events in between do not
 break a run.
 
->>> episode_label([["Israel", "Iran"], ["Iran"], ["Israel", "Iran", "Qatar"]], ["The conflict ended.", "A war began."])
+>>> episode_label([["Israel", "Iran"], ["Iran"], ["Israel", "Iran"], ["Qatar", "Iran"]], ["The conflict ended.", "A war began."])
 'Iran–Israel war'
 """
 from __future__ import annotations

@@ -43,6 +43,10 @@ SUBORDINATORS = ("after", "before", "when", "while", "although", "though", "beca
 RELATIVE_WORDS = ("which", "who", "whom", "whose", "where")
 DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "last")
 POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
+IRREGULAR_PARTICIPLES = ("hit", "struck", "shot", "held", "met", "put", "set", "cut", "made", "led", "sent", "won",
+                         "lost", "built", "caught", "brought", "fought", "told", "found", "left", "paid", "sold", "kept",
+                         "spent", "seen", "beaten", "taken", "given", "hurt", "spread", "shut", "quit", "split", "bought",
+                         "sought", "thrown", "drawn", "begun", "run", "overrun", "sworn", "rebuilt", "withdrawn")
 AUXILIARIES = frozenset("is are was were be been being has have had do does did will would can could may might "
                         "must shall should".split())
 DISCOURSE_OPENERS = ("indeed", "however", "still", "meanwhile", "also", "moreover", "furthermore", "but", "and",
@@ -211,15 +215,16 @@ def _strip_attributions(clause: str, keep: tuple[int, int] | None) -> tuple[str,
     removed = []
     for name, pattern in _ATTRIBUTION_PATTERNS:
         match = pattern.search(clause)
-        if match and match.group(0).strip(" ,.") and clause[:match.start()].strip() != "" or \
-                (match and name == "leading X said that" and clause[match.end():].strip()):
-            if keep and match.start() <= keep[0] < match.end():
-                continue
-            if name == "leading X said that" and len(clause[match.end():].split()) < 3:
-                continue
-            removed.append(f"attribution {match.group(0).strip()!r}")
-            clause = clause[:match.start()] + (", " if name == "according to" and match.start() else " ") + \
-                clause[match.end():]
+        if not match or not match.group(0).strip(" ,."):
+            continue
+        if keep and match.start() <= keep[0] < match.end():
+            continue   # the date belongs to the saying: "X said in 2019 that ..." is the event
+        rest = clause[:match.start()] + " " + clause[match.end():]
+        if len(rest.split()) < 3:
+            continue
+        removed.append(f"attribution {match.group(0).strip()!r}")
+        clause = clause[:match.start()] + (", " if name == "according to" and clause[:match.start()].strip() else " ") \
+            + clause[match.end():]
     return clause, removed
 
 
@@ -248,8 +253,9 @@ def _headline_style(clause: str) -> str:
     clause = re.sub(r"\([^()]*\)", " ", clause)
     clause = re.sub(r",\s*however\s*,?", " ", clause, flags=re.I)
     clause = re.sub(rf"\b(?:{'|'.join(HEDGES)})\b\s*", "", clause)
-    clause = re.sub(r"\b(?:has|have|had)(?:\s+been)?\s+(?=[a-z]+(?:ed|en|wn)\b)", "", clause)
-    clause = re.sub(r"\b(?:was|were)\s+(?=[a-z]+(?:ed|en|wn)\b)", "", clause)
+    participle = rf"(?:[a-z]+(?:ed|en|wn)|{'|'.join(IRREGULAR_PARTICIPLES)})\b"
+    clause = re.sub(rf"\b(?:has|have|had)(?:\s+been)?\s+(?={participle})", "", clause)
+    clause = re.sub(rf"\b(?:was|were)\s+(?={participle})", "", clause)
     clause = DISCOURSE_INSERTS.sub(" ", clause)
     clause = re.sub(r"\b[a-z]+ly\s+(?=[a-z]+(?:ed|en|wn)\b)", "", clause)
     clause = re.sub(r"^(?:the|a|an)\s+", "", clause.strip(), flags=re.I)
@@ -332,7 +338,9 @@ def trim_label(text: str, limit: int = MAX_LABEL_CHARS) -> tuple[str, str]:
         while cut > 0 and text[cut + 1:cut + 2].isupper() and text[:cut].split()[-1][:1].isupper() \
                 and text.rfind(" ", 0, cut) > 0:
             cut = text.rfind(" ", 0, cut)   # never cut inside a name
-        trimmed, reason = text[:cut if cut > 0 else limit], "cut at a word boundary"
+        if cut <= 0:   # one word longer than the limit: kept whole, never cut inside
+            return text.split()[0], "first word only"
+        trimmed, reason = text[:cut], "cut at a word boundary"
     else:
         trimmed, reason = text[:best[0]], f"cut before {best[1].strip(',')!r}"
     words_left = trimmed.split()

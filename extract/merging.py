@@ -21,7 +21,7 @@ Rules, in order:
   finer event and never absorbs one.
 
 >>> from extract.merging import is_passing_mention
->>> is_passing_mention("Russia has lost aircraft since 2022.", 26, 30, "year")
+>>> is_passing_mention("Russia has lost aircraft since 2022.", 31, 35, "year")
 True
 """
 from __future__ import annotations
@@ -58,7 +58,7 @@ _STEMMER = PorterStemmer()
 class MergeSettings:
     """Thresholds of the merging step (similarity = (1 - actor_weight) * cosine + actor_weight * actor overlap)."""
     same_date_threshold: float = 0.30     # average-link similarity to merge statements of one date
-    cross_grain_threshold: float = 0.40   # cosine to a finer event's centroid for a coarse statement to join it
+    cross_grain_threshold: float = 0.35   # cosine to a finer event's centroid for a coarse statement to join it
     actor_weight: float = 0.30
     min_cosine: float = 0.08              # below this cosine, actors alone never merge two statements
 

@@ -19,7 +19,7 @@ The formula (weights in `SalienceWeights`, defaults shown)::
 An episode scores the best of its events plus 0.5 * ln(1 + number of its events).
 
 >>> round(salience_score(n_sources=3, n_date_articles=4, prompt_share=1.0, actor_weight=0.5, grain="day"), 3)
-2.441
+2.941
 """
 from __future__ import annotations
 
