@@ -393,3 +393,14 @@ def test_the_command_line_names_a_missing_database(tmp_path, capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["--db", str(tmp_path / "none.sqlite"), "log"])
     assert stopped.value.code == 2 and "none.sqlite" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("arguments", [[], ["log"], ["backup"]])
+def test_every_curation_command_and_option_is_documented_in_the_readme(arguments):
+    readme = (REPO / "README.md").read_text()
+    result = subprocess.run([sys.executable, "-m", "extract.curation", *arguments, "--help"], cwd=REPO,
+                            capture_output=True, text=True)
+    options = [word.strip(",[]") for word in result.stdout.split() if word.strip("[").startswith("--")]
+    options = [option for option in options if option != "--help"]
+    assert result.returncode == 0 and all(option in readme for option in options), options
+    assert all(f"extract.curation {command}" in readme for command in ("log", "backup"))
