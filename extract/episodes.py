@@ -1,7 +1,7 @@
 """Event stage, step 4: episodes — a run of events on near days that share countries, as one span.
 
 Reads the day-grain events (start, countries, actors, sentences); writes groups of event
-positions, each at least `min_events` events on at least `min_days` distinct days, and the episode's
+positions, each at least `min_events` events on at least `min_days` distinct days from `min_sources` articles, and the episode's
 label ("Iran–Israel war": the countries named by at least a third of the run's events, most
 frequent first, and the most frequent episode noun of its sentences, else "events").
 
@@ -34,6 +34,7 @@ class EpisodeSettings:
     max_gap_days: int = 10
     min_events: int = 3
     min_days: int = 3
+    min_sources: int = 2
 
 
 def core_countries(countries_per_event: list[list[str]], share: float = 1 / 3, limit: int = 3) -> list[str]:
@@ -81,4 +82,5 @@ def find_episodes(events: pd.DataFrame, settings: EpisodeSettings = EpisodeSetti
             best["countries"].append(sorted(countries))
             best["latest"] = max(best["latest"], row.start)
     return [run["members"] for run in runs if len(run["members"]) >= settings.min_events
-            and events.loc[run["members"], "start"].nunique() >= settings.min_days]
+            and events.loc[run["members"], "start"].nunique() >= settings.min_days
+            and len({doc for docs in events.loc[run["members"], "doc_ids"] for doc in docs}) >= settings.min_sources]

@@ -100,48 +100,54 @@ def _medoid_order(members: list[int], vectors) -> list[int]:
     return [members[i] for i in sorted(range(len(members)), key=lambda i: (-round(float(centrality[i]), 9), i))]
 
 
-def _event_row(members: list[int], candidates: pd.DataFrame, vectors, spans_by_sentence: dict, corpus: _Corpus,
+_ROW_COLUMNS = ("statement_id", "doc_id", "sentence", "sentence_start", "date_start_char", "date_end_char",
+                "sentence_key", "event_grain", "event_value", "event_start", "event_end", "actors", "countries",
+                "passing")
+
+
+def _label_for(row: int, columns: dict[str, list], spans_by_sentence: dict):
+    spans = spans_by_sentence[columns["sentence_key"][row]]
+    sentence_start = columns["sentence_start"][row]
+    own_span = (int(columns["date_start_char"][row] - sentence_start), int(columns["date_end_char"][row] - sentence_start))
+    return derive_label(columns["sentence"][row], spans, spans.index(own_span))
+
+
+def _event_row(members: list[int], columns: dict[str, list], vectors, spans_by_sentence: dict, corpus: _Corpus,
                weights: SalienceWeights) -> dict:
-    first = candidates.iloc[members[0]]
-    grain = first["event_grain"]
-    precise = [m for m in members if candidates["event_grain"].iat[m] == grain] or members
-    ordered = _medoid_order(sorted(precise, key=lambda m: (candidates["doc_id"].iat[m],
-                                                             candidates["date_start_char"].iat[m])), vectors)
-    summary_row = candidates.iloc[ordered[0]]
-    label = None
+    first = members[0]
+    grain = columns["event_grain"][first]
+    precise = [m for m in members if columns["event_grain"][m] == grain] or members
+    in_text_order = sorted(members, key=lambda m: (columns["doc_id"][m], columns["date_start_char"][m]))
+    ordered = _medoid_order([m for m in in_text_order if m in set(precise)], vectors)
+    label, label_row = None, ordered[0]
     for member in ordered[:5]:
-        row = candidates.iloc[member]
-        spans = spans_by_sentence[row["sentence_key"]]
-        own_span = (int(row["date_start_char"] - row["sentence_start"]), int(row["date_end_char"] - row["sentence_start"]))
-        candidate = derive_label(row["sentence"], spans, spans.index(own_span))
+        candidate = _label_for(member, columns, spans_by_sentence)
         if len(candidate.text.split()) >= 2:
-            label = candidate
-            label_source = row
+            label, label_row = candidate, member
             break
     if label is None:
-        label_source = summary_row
-        spans = spans_by_sentence[summary_row["sentence_key"]]
-        own_span = (int(summary_row["date_start_char"] - summary_row["sentence_start"]),
-                    int(summary_row["date_end_char"] - summary_row["sentence_start"]))
-        label = derive_label(summary_row["sentence"], spans, spans.index(own_span))
-    evidence = candidates.iloc[sorted(members, key=lambda m: (candidates["doc_id"].iat[m],
-                                                              candidates["date_start_char"].iat[m]))]
-    statement_ids = evidence["statement_id"].tolist()
-    doc_ids = sorted(set(evidence["doc_id"]))
-    one_per_sentence = evidence.drop_duplicates("sentence_key")
-    actors = _ranked_union(one_per_sentence["actors"].tolist())
-    start = first["event_start"]
+        label = _label_for(label_row, columns, spans_by_sentence)
+    statement_ids = [columns["statement_id"][m] for m in in_text_order]
+    doc_ids = sorted({columns["doc_id"][m] for m in members})
+    seen_sentences: set[str] = set()
+    one_per_sentence = []
+    for m in in_text_order:
+        if columns["sentence_key"][m] not in seen_sentences:
+            seen_sentences.add(columns["sentence_key"][m])
+            one_per_sentence.append(m)
+    actors = _ranked_union([columns["actors"][m] for m in one_per_sentence])
+    start = columns["event_start"][first]
     salience = salience_score(
-        n_sources=len(doc_ids), n_date_articles=len(corpus.articles_by_value[first["event_value"]]),
+        n_sources=len(doc_ids), n_date_articles=len(corpus.articles_by_value[columns["event_value"][first]]),
         prompt_share=corpus.prompt_share(doc_ids, start), actor_weight=corpus.actor_weight(actors), grain=grain,
-        only_passing=bool(evidence["passing"].all()), weights=weights)
+        only_passing=all(columns["passing"][m] for m in members), weights=weights)
     return {
         "event_id": stable_id("ev-", statement_ids), "kind": "event",
-        "label": label.text, "label_basis": f"statement {label_source['statement_id']}: {label.basis}",
-        "summary": summary_row["sentence"], "value": first["event_value"], "grain": grain,
-        "start": start, "end": first["event_end"], "statement_ids": statement_ids, "doc_ids": doc_ids,
+        "label": label.text, "label_basis": f"statement {columns['statement_id'][label_row]}: {label.basis}",
+        "summary": columns["sentence"][ordered[0]], "value": columns["event_value"][first], "grain": grain,
+        "start": start, "end": columns["event_end"][first], "statement_ids": statement_ids, "doc_ids": doc_ids,
         "n_sources": len(doc_ids), "n_outlets": len({corpus.outlet.get(doc, doc) for doc in doc_ids}),
-        "countries": _ranked_union(one_per_sentence["countries"].tolist()), "actors": actors,
+        "countries": _ranked_union([columns["countries"][m] for m in one_per_sentence]), "actors": actors,
         "salience": round(salience, 6), "episode_id": "",
     }
 
@@ -179,7 +185,8 @@ def build_events(statements: pd.DataFrame, documents: pd.DataFrame | None = None
     clusters = merge_statements(candidates, vectors, merge_settings)
     corpus = _Corpus(statements, documents, candidates)
     spans_by_sentence = _date_spans_by_sentence(statements[statements["kind"] == "event"])
-    rows = [_event_row(members, candidates, vectors, spans_by_sentence, corpus, weights) for members in clusters]
+    columns = {name: candidates[name].tolist() for name in _ROW_COLUMNS}
+    rows = [_event_row(members, columns, vectors, spans_by_sentence, corpus, weights) for members in clusters]
     events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
     episode_rows = []
     for members in find_episodes(events, episode_settings):

@@ -39,7 +39,8 @@ DATE_PREPOSITIONS = ("on", "in", "at", "since", "by", "during", "from", "until",
                      "as of", "back in", "early", "late", "mid", "the end of", "the start of", "the beginning of", "the middle of",
                      "around", "before", "after", "of", "earlier", "later", "between", "as early as", "as late as")
 SUBORDINATORS = ("after", "before", "when", "while", "although", "though", "because", "since", "following",
-                 "despite", "amid", "whereas", "until", "unless", "if", "as if", "almost as if", "as though", "as soon as", "even though", "whilst")
+                 "despite", "amid", "whereas", "until", "unless", "if", "as if", "almost as if", "as though",
+                 "as soon as", "even though", "whilst")
 RELATIVE_WORDS = ("which", "who", "whom", "whose", "where")
 DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "last")
 POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
@@ -68,12 +69,26 @@ _ATTRIBUTION_PATTERNS = (   # (name, pattern) — each is removed from the claus
     ("leading X said that", re.compile(rf"^(?:[\w.'’-]+\s+){{1,5}}?(?:{ATTRIBUTION_VERBS})(?: that)?\s+", re.I)),
     ("citing", re.compile(r",?\s*\bciting\b[^,;.]*[,.]?", re.I)),
 )
-_WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
-_PARTICIPLE = re.compile(r"^[a-z][a-z\-]*(?:ed|en|wn|ught)$")
-_STRONG_BREAK = re.compile(r"\s*[;:()\[\]]\s*|\s+[–—]\s+|\s+-\s+")
 FRONTED_SUBORDINATORS = ("as", "unlike", "like", "given", "with", "for all")
 DISCOURSE_INSERTS = re.compile(r",\s*(?:however|therefore|though|in turn|on the other hand|of course|in fact|"
                                r"for example|for instance|meanwhile|too)\s*,", re.I)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_PREPOSITIONS_BEFORE = re.compile(rf"(?:^|\s)({_alternation(DATE_PREPOSITIONS)})\s+$", re.I)
+_SUBORDINATOR = re.compile(rf"(?:^|(?<=[\s,]))({_alternation(SUBORDINATORS)})\b", re.I)
+_FRONTED_SUBORDINATOR = re.compile(rf"\s*({_alternation(FRONTED_SUBORDINATORS)})\b", re.I)
+_RELATIVE = re.compile(rf",\s*({_alternation(RELATIVE_WORDS)})\b")
+_OPENER = re.compile(rf"\s*(?:{_alternation(DISCOURSE_OPENERS)})\b\s*,?\s*", re.I)
+_HEDGE = re.compile(rf"\b(?:{_alternation(HEDGES)})\b\s*")
+_PARTICIPLE_AHEAD = rf"(?=(?:[a-z]+(?:ed|en|wn)|{_alternation(IRREGULAR_PARTICIPLES)})\b)"
+_AUXILIARY_BEFORE_PARTICIPLE = re.compile(rf"\b(?:(?:has|have|had)(?:\s+been)?|was|were)\s+{_PARTICIPLE_AHEAD}")
+_WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
+_PARTICIPLE = re.compile(r"^[a-z][a-z\-]*(?:ed|en|wn|ught)$")
+_STRONG_BREAK = re.compile(r"\s*[;:()\[\]]\s*|\s+[–—]\s+|\s+-\s+")
 
 
 @dataclass(frozen=True)
@@ -92,12 +107,10 @@ def _date_phrase_spans(sentence: str, date_spans: list[tuple[int, int]]) -> list
     """Each date span widened over its preposition, joined with neighbouring dates ("in 2022 and 2023")."""
     widened = []
     for start, end in sorted(date_spans):
-        before = sentence[:start]
-        for preposition in sorted(DATE_PREPOSITIONS, key=len, reverse=True):
-            match = re.search(rf"(?:^|\s)({re.escape(preposition)})\s+$", before, re.I)
-            if match:
-                start = match.start(1)
-                before = sentence[:start]
+        match = _PREPOSITIONS_BEFORE.search(sentence[max(0, start - 40):start])
+        while match:
+            start = max(0, start - 40) + match.start(1)
+            match = _PREPOSITIONS_BEFORE.search(sentence[max(0, start - 40):start])
         widened.append([start, end])
     joined: list[list[int]] = []
     for span in widened:
@@ -185,8 +198,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 def _subordinate_spans(piece: str, date_phrases: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Subordinate clauses of one piece: a fronted one runs to its comma, a later one to the end of the piece."""
     spans = []
-    pattern = "|".join(re.escape(word) for word in sorted(SUBORDINATORS, key=len, reverse=True))
-    for match in re.finditer(rf"(?:^|(?<=[\s,]))({pattern})\b", piece, re.I):
+    for match in _SUBORDINATOR.finditer(piece):
         start = match.start(1)
         if any(a <= start < b for a, b in date_phrases):
             continue   # "since 2022": the word belongs to a date phrase
@@ -199,13 +211,12 @@ def _subordinate_spans(piece: str, date_phrases: list[tuple[int, int]]) -> list[
         else:
             end = len(piece)
         spans.append((start, end, match.group(1).lower()))
-    fronted_words = "|".join(re.escape(word) for word in FRONTED_SUBORDINATORS)
-    match = re.match(rf"\s*({fronted_words})\b", piece, re.I)
+    match = _FRONTED_SUBORDINATOR.match(piece)
     if match and not any(a <= match.start(1) < b for a, b in date_phrases):
         comma = piece.find(",", match.end())
         if comma > 0:
             spans.append((match.start(1), comma, match.group(1).lower()))
-    for match in re.finditer(rf",\s*({'|'.join(RELATIVE_WORDS)})\b", piece):
+    for match in _RELATIVE.finditer(piece):
         comma = piece.find(",", match.end())
         spans.append((match.start(), comma if comma > 0 else len(piece), match.group(1)))
     return spans
@@ -233,13 +244,11 @@ def _strip_openers(clause: str) -> tuple[str, list[str]]:
     changed = True
     while changed:
         changed = False
-        for opener in sorted(DISCOURSE_OPENERS, key=len, reverse=True):
-            match = re.match(rf"\s*{re.escape(opener)}\b\s*,?\s*", clause, re.I)
-            if match and clause[match.end():].strip():
-                removed.append(f"opener {match.group(0).strip()!r}")
-                clause = clause[match.end():]
-                changed = True
-                break
+        match = _OPENER.match(clause)
+        if match and clause[match.end():].strip():
+            removed.append(f"opener {match.group(0).strip()!r}")
+            clause = clause[match.end():]
+            changed = True
     first_comma = clause.find(",")
     opening = clause[:first_comma] if first_comma > 0 else ""
     if opening and len(opening.split()) <= 3 and re.fullmatch(r"\s*(?:\w+ly|\w+ or not|\w+ly \w+)\s*", opening) and \
@@ -252,10 +261,8 @@ def _strip_openers(clause: str) -> tuple[str, list[str]]:
 def _headline_style(clause: str) -> str:
     clause = re.sub(r"\([^()]*\)", " ", clause)
     clause = re.sub(r",\s*however\s*,?", " ", clause, flags=re.I)
-    clause = re.sub(rf"\b(?:{'|'.join(HEDGES)})\b\s*", "", clause)
-    participle = rf"(?:[a-z]+(?:ed|en|wn)|{'|'.join(IRREGULAR_PARTICIPLES)})\b"
-    clause = re.sub(rf"\b(?:has|have|had)(?:\s+been)?\s+(?={participle})", "", clause)
-    clause = re.sub(rf"\b(?:was|were)\s+(?={participle})", "", clause)
+    clause = _HEDGE.sub("", clause)
+    clause = _AUXILIARY_BEFORE_PARTICIPLE.sub("", clause)
     clause = DISCOURSE_INSERTS.sub(" ", clause)
     clause = re.sub(r"\b[a-z]+ly\s+(?=[a-z]+(?:ed|en|wn)\b)", "", clause)
     clause = re.sub(r"^(?:the|a|an)\s+", "", clause.strip(), flags=re.I)

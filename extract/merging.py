@@ -76,8 +76,9 @@ def content_words(text: str) -> list[str]:
     """
     words = []
     for token in _TOKEN.findall(text.lower()):
-        token = re.sub(r"['’]s$", "", token)
-        if token not in _STOP_WORDS and len(token) > 1:
+        if token.endswith(("'s", "’s")):
+            token = token[:-2]
+        if len(token) > 1 and token not in _STOP_WORDS:
             words.append(_stem(token))
     return words
 
@@ -141,14 +142,18 @@ def sentence_vectors(candidates: pd.DataFrame) -> csr_matrix:
 
 
 def _actor_overlap(actor_sets: list[frozenset[str]]) -> np.ndarray:
-    size = len(actor_sets)
-    overlap = np.zeros((size, size))
-    for i in range(size):
-        for j in range(i + 1, size):
-            union = actor_sets[i] | actor_sets[j]
-            if union:
-                overlap[i, j] = overlap[j, i] = len(actor_sets[i] & actor_sets[j]) / len(union)
-    return overlap
+    """Jaccard overlap of every pair of actor sets (0 when both are empty)."""
+    names = sorted(set().union(*actor_sets)) if actor_sets else []
+    if not names:
+        return np.zeros((len(actor_sets), len(actor_sets)))
+    column_of = {name: index for index, name in enumerate(names)}
+    rows = [row for row, actors in enumerate(actor_sets) for _ in actors]
+    cols = [column_of[name] for actors in actor_sets for name in actors]
+    incidence = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(actor_sets), len(names)))
+    shared = (incidence @ incidence.T).toarray()
+    sizes = np.asarray(incidence.sum(axis=1)).ravel()
+    union = sizes[:, None] + sizes[None, :] - shared
+    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
 def similarity_matrix(vectors: csr_matrix, actor_sets: list[frozenset[str]], sentence_keys: list[str],
@@ -211,6 +216,10 @@ def merge_statements(candidates: pd.DataFrame, vectors: csr_matrix,
         values = candidates["event_value"].to_numpy()[rows_of_grain]
         for value in sorted(set(values)):
             block = rows_of_grain[values == value]
+            if len(block) == 1:
+                clusters.append([int(block[0])])
+                cluster_grain.append(grain)
+                continue
             similarity = similarity_matrix(vectors[block], [actor_sets[i] for i in block], [keys[i] for i in block],
                                            settings)
             for members in cluster_block(similarity, settings.same_date_threshold):

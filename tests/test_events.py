@@ -217,3 +217,15 @@ def test_events_work_with_second_resolution_datetimes(seeds_extraction):
     events = build_events(coarse, documents)
     assert len(events) == len(build_events(statements, documents))
     assert (events["kind"] == "episode").sum() == 1
+
+
+def test_a_failing_event_stage_keeps_the_statements_and_says_so(monkeypatch):
+    import extract.pipeline as pipeline
+
+    def broken(statements, documents):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "build_events", broken)
+    extraction = extract_corpus(REPO / "seeds")
+    assert len(extraction.statements) > 50 and extraction.events.empty
+    assert any("event stage failed (RuntimeError: boom)" in warning for warning in extraction.warnings)
