@@ -191,8 +191,8 @@ def _fit_rows(shown: pd.DataFrame, window_mode: str, max_rows: int) -> tuple[pd.
 
 def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: str = "none",
                       plot_width_px: float = SCREEN_PLOT_WIDTH_PX, plot_height_px: float | None = None,
-                      label_font_px: float = 13, source_names: dict[str, str] | None = None,
-                      title: str | None = None) -> EventChart:
+                      label_font_px: float = 13, note_font_px: float = 12,
+                      source_names: dict[str, str] | None = None, title: str | None = None) -> EventChart:
     """The labelled event timeline of `shown` (events frame rows, e.g. `select_key_events(...).shown`).
 
     Without `plot_height_px` (the screen) the chart grows with its rows; with it (a page) rows share the
@@ -208,7 +208,7 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
     outside = kept.iloc[story.outside]
     rows = len(kept) - len(outside)
     row_px = (max(SCREEN_ROW_PX, min_row_px) if plot_height_px is None
-              else min(plot_height_px / max(rows, 1), 1.5 * min_row_px))
+              else min(plot_height_px / max(rows, 1), 1.3 * min_row_px))
     geometry = Geometry(plot_width_px=plot_width_px, row_px=row_px, label_font_px=label_font_px)
     placed = layout_events(kept, story, lane_by=lane_by, geometry=geometry, source_names=source_names)
     figure = go.Figure()
@@ -227,11 +227,11 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
                              bgcolor="rgba(255,255,255,0.6)", font=dict(size=label_font_px, family=LABEL_FONT_FAMILY,
                                                                         color="#111"))
         for row in placed.itertuples(index=False))
-    context = context_line(outside, story, plot_width_px + 40, 12)
+    context = context_line(outside, story, plot_width_px + 40, note_font_px)
     notes = [line for line in (context, LEGEND_NOTE) if line]
     figure.add_annotation(text="<br>".join(html.escape(line) for line in notes), showarrow=False, xref="paper",
                           yref="paper", x=0, y=1, yshift=AXIS_PX, yanchor="bottom", xanchor="left", align="left",
-                          font=dict(size=12, color="#444"), name="notes")
+                          font=dict(size=note_font_px, color="#444"), name="notes")
     lane_margin = int(max((text_width_px(text, 12) for text in tick_texts), default=0)) + (14 if tick_texts else 0)
     top = AXIS_PX + NOTE_LINE_PX * len(notes) + (TITLE_PX if title else 8)
     figure.update_layout(

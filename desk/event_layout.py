@@ -117,8 +117,8 @@ class Geometry:
 
     @property
     def mark_offset(self) -> float:
-        """Where the mark's centre sits, in rows from the row's centre."""
-        return 0.5 - (MAX_POINT_PX / 2 + 2) / self.row_px
+        """Where the mark's centre sits (just under its label, whatever the row height), in rows from the row's centre."""
+        return (1 + self.label_font_px * LABEL_HEIGHT + 1 + MAX_POINT_PX / 2) / self.row_px - 0.5
 
     @property
     def bar_thickness(self) -> float:

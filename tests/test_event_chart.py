@@ -55,15 +55,19 @@ def test_no_two_labels_overlap_and_every_label_stays_in_the_plot(lane_by, window
     assert (placed["box_left"] >= -0.5).all() and (placed["box_right"] <= plot_width + 0.5).all()
 
 
-def test_labels_sit_above_their_marks_never_on_them():
+def test_labels_sit_just_above_their_own_marks_never_on_them():
     from desk.event_layout import MAX_POINT_PX
 
-    for plot_height in (None, 400):
+    for plot_height in (None, 400, 900):
         chart = build_event_chart(select_key_events(design_card_events()).shown, window="all", plot_height_px=plot_height)
-        row_px = chart.placed["box_top"].diff().dropna().iloc[0]
-        mark_tops = (chart.placed["row"] + 1) * row_px - MAX_POINT_PX - 2
-        assert (chart.placed["box_bottom"] <= mark_tops).all()
-        assert (chart.placed["box_top"] >= chart.placed["row"] * row_px).all()
+        placed = chart.placed
+        row_px = placed["box_top"].diff().dropna().iloc[0]
+        points = [trace for trace in chart.figure.data if trace.name == "day"][0]
+        rows = placed.set_index("event_id").loc[list(points.customdata)]
+        mark_centres = (pd.Series(points.y, index=rows.index) + 0.5) * row_px
+        assert (rows["box_bottom"] <= mark_centres - MAX_POINT_PX / 2).all()              # label above its mark
+        assert (mark_centres - rows["box_bottom"] <= MAX_POINT_PX).all()                  # ... and close to it
+        assert (mark_centres + MAX_POINT_PX / 2 <= (rows["row"] + 1) * row_px).all()      # mark inside its row
 
 
 def test_design_card_labels_are_drawn_on_the_all_window():
