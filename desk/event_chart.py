@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 
 from desk.event_layout import (LABEL_FONT_FAMILY, LANE_BY_CHOICES, MAX_POINT_PX, SEPARATOR, Geometry, layout_events,
                                shorten_to_width, text_width_px)
-from desk.marks import interval_label
+from desk.labels import interval_label
 from desk.story import StoryWindow, story_window
 
 EVENT_COLOR = "#1f4e9c"

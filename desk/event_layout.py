@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from desk.marks import interval_label
+from desk.labels import interval_label
 from desk.story import StoryWindow, event_ends
 from extract.schema import POINT_GRAINS
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from desk.highlight import Span, highlight_html
+from desk.labels import day_label
 
 CONFIDENCE_COLUMNS = ("reference_date_confidence", "confidence")   # the ingest stage's column, when present
 
@@ -27,12 +28,12 @@ def _text(value: object) -> str:
 
 
 def day_text(moment: object) -> str:
-    """'15 Jun 2025', or '' for a missing date.
+    """'15 Jun 2025', or '' for a missing date (`desk.labels.day_label`).
 
     >>> day_text(pd.Timestamp("2025-06-15")), day_text(pd.NaT)
     ('15 Jun 2025', '')
     """
-    return "" if moment is None or pd.isna(moment) else f"{moment.day} {moment:%b %Y}"
+    return day_label(moment, missing="")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from desk.briefing import (BOLD_WIDTH, FONT_SCALE, FOOTNOTE_FONT_PX, LINE_HEIGHT, MAX_SUBTITLE_LINES, MAX_TITLE_LINES,
+from desk.export.briefing import (BOLD_WIDTH, FONT_SCALE, FOOTNOTE_FONT_PX, LINE_HEIGHT, MAX_SUBTITLE_LINES, MAX_TITLE_LINES,
                            SIZE_PRESETS, SUBTITLE_FONT_PX, TITLE_FONT_PX, source_footnote, sources_of, wrap_text)
 from desk.event_chart import AXIS_PX, NOTE_LINE_PX, EventChart, build_event_chart
 from desk.story import KeyEvents
