@@ -31,6 +31,8 @@ class EventBriefing:
 
     figure: go.Figure
     chart: EventChart
+    chart_events: pd.DataFrame     # the key events (and episodes) the page was asked to show
+    title: str
     subtitle: str
     footnote: list[str]
     width: int
@@ -112,4 +114,4 @@ def event_briefing(key: KeyEvents, statements: pd.DataFrame, *, title: str, filt
                           font=dict(size=footnote_px, color="#333"), name="footnote")
     for trace in figure.data:  # a page has no hover: less to send, nothing interactive
         trace.hovertext = None
-    return EventBriefing(figure, chart, subtitle, footnote, width, height)
+    return EventBriefing(figure, chart, key.shown, title, subtitle, footnote, width, height)

@@ -19,7 +19,7 @@ def make_event(label: str, value: str, *, grain: str = "day", n_sources: int = 1
     identifier = event_id or f"ev_{abs(hash((label, value))) % 10**8:08d}"
     return dict(event_id=identifier, kind=kind, label=label, label_basis="test", summary=f"{label}.", value=value,
                 grain=grain, start=start, end=stop,
-                statement_ids=list(statement_ids) if statement_ids is not None else [f"{docs[0]}:{identifier}"],
+                statement_ids=list(statement_ids) if statement_ids is not None else [f"{doc}:{identifier}" for doc in docs],
                 doc_ids=docs, n_sources=n_sources, n_outlets=n_sources, countries=list(countries), actors=list(actors),
                 salience=salience, episode_id=episode_id)
 
@@ -84,3 +84,34 @@ def dense_year_with_outlier(outlier_value: str = "1648", n_dense: int = 24) -> p
     rows.append(make_event("The Peace of Westphalia ended the Thirty Years' War", outlier_value, grain="year",
                            salience=0.99, event_id="ev_outlier"))
     return events_frame(rows)
+
+
+OUTLETS = {"doc0": ("Kyiv Post", "Russia's strategic bankruptcy"), "doc1": ("Modern Diplomacy", "Cracks in the axis"),
+           "doc2": ("Al-Monitor", "Moscow watches Tehran burn"), "doc3": ("The Insider", "Why Russia stayed out")}
+
+
+def evidence_statements(events: pd.DataFrame) -> pd.DataFrame:
+    """One statement per evidence id of `events`: a sentence that holds the event's label and its date as written."""
+    from extract.schema import conform_statements
+
+    rows = []
+    for event in events.to_dict("records"):
+        for statement_id, doc_id in zip(event["statement_ids"], event["doc_ids"]):
+            date_text = str(event["value"])
+            sentence = f"On {date_text}, {event['label']}, analysts said."
+            outlet, title = OUTLETS.get(doc_id, (doc_id, f"Article {doc_id}"))
+            rows.append(dict(
+                statement_id=statement_id, doc_id=doc_id, title=title, outlet=outlet,
+                published=pd.Timestamp("2025-06-26"), sentence=sentence, sentence_start=100, sentence_end=100 + len(sentence),
+                date_text=date_text, date_start_char=103, date_end_char=103 + len(date_text), value=event["value"],
+                grain=event["grain"], start=event["start"], end=event["end"], reference_date_basis="sources.csv",
+                actors=event["actors"], countries=event["countries"], kind="event", rule="test_rule"))
+    frame = pd.DataFrame.from_records(rows)
+    typed = conform_statements(frame.assign(start=pd.NaT, end=pd.NaT))
+    typed["start"], typed["end"] = events_frame_dates(frame["start"]), events_frame_dates(frame["end"])
+    return typed
+
+
+def events_frame_dates(moments: pd.Series) -> pd.Series:
+    """Any-year dates as datetime64[s]."""
+    return pd.Series([pd.Timestamp(moment).as_unit("s") for moment in moments], dtype="datetime64[s]")
