@@ -25,12 +25,8 @@ def make_event(label: str, value: str, *, grain: str = "day", n_sources: int = 1
 
 
 def events_frame(rows: list[dict]) -> pd.DataFrame:
-    """The rows as a schema-conforming events frame, dates as datetime64[s] so that any year (1648) fits."""
-    raw = pd.DataFrame.from_records(rows)
-    frame = conform_events(raw.assign(start=pd.NaT, end=pd.NaT))
-    for column in ("start", "end"):
-        frame[column] = pd.Series([pd.Timestamp(moment).as_unit("s") for moment in raw[column]], dtype="datetime64[s]")
-    return frame
+    """The rows as a schema-conforming events frame (dates of any year, e.g. 1648)."""
+    return conform_events(pd.DataFrame.from_records(rows))
 
 
 DESIGN_CARD_LABELS = (
@@ -106,12 +102,4 @@ def evidence_statements(events: pd.DataFrame) -> pd.DataFrame:
                 date_text=date_text, date_start_char=103, date_end_char=103 + len(date_text), value=event["value"],
                 grain=event["grain"], start=event["start"], end=event["end"], reference_date_basis="sources.csv",
                 actors=event["actors"], countries=event["countries"], kind="event", rule="test_rule"))
-    frame = pd.DataFrame.from_records(rows)
-    typed = conform_statements(frame.assign(start=pd.NaT, end=pd.NaT))
-    typed["start"], typed["end"] = events_frame_dates(frame["start"]), events_frame_dates(frame["end"])
-    return typed
-
-
-def events_frame_dates(moments: pd.Series) -> pd.Series:
-    """Any-year dates as datetime64[s]."""
-    return pd.Series([pd.Timestamp(moment).as_unit("s") for moment in moments], dtype="datetime64[s]")
+    return conform_statements(pd.DataFrame.from_records(rows))
