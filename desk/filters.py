@@ -30,13 +30,12 @@ from typing import Any
 import pandas as pd
 
 from desk.labels import day_label, source_labels
-from extract.schema import GRAINS, KINDS, STATEMENT_COLUMNS
+from extract.schema import EARLIEST_DATE, GRAINS, KINDS, LATEST_DATE, STATEMENT_COLUMNS
 
 ALL_KINDS_TOKEN = "all"
 # Query params that belong to pages (view choices, selections), not to the filters.
 PAGE_PARAM_KEYS = ("lane", "color", "camera", "statement", "doc")
-# The days a date filter accepts: pandas' second-unit datetimes hold years 1-9999 (the schema's range).
-EARLIEST_DAY, LATEST_DAY = date(1, 1, 1), date(9999, 12, 31)
+EARLIEST_DAY, LATEST_DAY = EARLIEST_DATE, LATEST_DATE  # the days a date filter accepts: the schema's calendar
 FILE_NAME_CHARS = 120
 
 Labels = dict[str, str]  # doc_id -> readable source label (desk.labels.source_labels)
