@@ -21,7 +21,7 @@ ESCAPED_CHARACTERS = {"\\/": "/", "\\*": "*"}
 
 # Marks of tokenised text: punctuation or a clitic standing alone between spaces, or an escaped token.
 _TOKENISED_MARK = re.compile(r"(?:(?<= )[,.;:?!%](?= |$)|(?<= )(?:'s|n't|'re|'ll|'ve|'m|'d)(?= |$)"
-                             r"|-[LR][RSC]B-|``|(?<= )''(?= |$)|\\\\[/*])", re.M)
+                             r"|-[LR][RSC]B-|``|(?<= )''(?= |$)|\\[/*])", re.M)
 # The same marks attached to a word, as normal text writes them.
 _ATTACHED_MARK = re.compile(r"(?:\w[,;:?!](?= |$)|\w(?:'s|n't)\b|\w\.(?= *$))", re.M)
 MIN_TOKENISED_MARKS = 2
