@@ -3,8 +3,8 @@
 A mention is counted once per sentence (one sentence may carry several date expressions and so
 several statements). Years come from the resolved start of the statement.
 
->>> from desk.synthetic import synthetic_statements
->>> actor_mentions(synthetic_statements(40)).columns.tolist()
+>>> from extract.schema import empty_statements
+>>> actor_mentions(empty_statements()).columns.tolist()
 ['actor', 'mentions', 'first_seen', 'last_seen']
 """
 from __future__ import annotations

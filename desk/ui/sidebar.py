@@ -22,7 +22,7 @@ from desk.filters import (
     filters_to_query_params,
     restrict_to_known,
 )
-from desk.marks import source_labels
+from desk.labels import source_labels
 from extract.schema import GRAINS, KINDS
 
 WIDGET_KEYS = {field: f"filter_{field}" for field in
