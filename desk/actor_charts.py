@@ -15,6 +15,8 @@ from itertools import combinations
 import pandas as pd
 import plotly.graph_objects as go
 
+from extract.schema import DATE_DTYPE
+
 MAX_ACTORS = 25
 
 
@@ -31,7 +33,7 @@ def actor_mentions(statements: pd.DataFrame) -> pd.DataFrame:
     exploded = _sentences(statements).explode("actors").dropna(subset=["actors"])
     if exploded.empty:
         return pd.DataFrame({"actor": pd.Series(dtype="string"), "mentions": pd.Series(dtype="int64"),
-                             "first_seen": pd.Series(dtype="datetime64[ns]"), "last_seen": pd.Series(dtype="datetime64[ns]")})
+                             "first_seen": pd.Series(dtype=DATE_DTYPE), "last_seen": pd.Series(dtype=DATE_DTYPE)})
     table = exploded.groupby("actors").agg(mentions=("sentence_start", "size"), first_seen=("start", "min"),
                                            last_seen=("start", "max"))
     table = table.reset_index().rename(columns={"actors": "actor"})

@@ -23,7 +23,7 @@ import pandas as pd
 
 from desk.labels import interval_label, source_labels
 from desk.marks import LANE_CHOICES, NO_LANE_LABEL
-from extract.schema import POINT_GRAINS, STATEMENT_COLUMNS, conform_statements
+from extract.schema import POINT_GRAINS, STATEMENT_COLUMNS, as_dates, conform_statements
 
 LIST_SEPARATOR = "; "
 LIST_COLUMNS = tuple(name for name, dtype in STATEMENT_COLUMNS.items() if dtype == "object")
@@ -132,7 +132,7 @@ def _statements_from_table(table: pd.DataFrame, what: str) -> pd.DataFrame:
     for name in LIST_COLUMNS:
         table[name] = table[name].map(_split_list)
     for name in DATETIME_COLUMNS:
-        table[name] = pd.to_datetime(table[name].replace("", None))
+        table[name] = as_dates(table[name])
     return conform_statements(table)
 
 
