@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from nltk.tokenize.treebank import TreebankWordDetokenizer
+from nltk.tokenize.treebank import TreebankWordDetokenizer, TreebankWordTokenizer
 
 # Escaped tokens of the Penn Treebank and what they stand for.
 BRACKET_TOKENS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
@@ -71,3 +71,17 @@ def normalise_if_tokenised(text: str) -> str:
     'He said, "yes".'
     """
     return detokenise_ptb(text) if looks_ptb_tokenised(text) else text
+
+
+_TOKENISER = TreebankWordTokenizer()
+_BRACKET_TOKEN_OF = {character: token for token, character in BRACKET_TOKENS.items()}
+
+
+def tokenise_ptb(sentence: str) -> str:
+    """Normal text Penn-Treebank tokenised, tokens separated by spaces (to score against tokenised references).
+
+    >>> tokenise_ptb('Officials can\\'t say (yet) how many died, "now".')
+    "Officials ca n't say -LRB- yet -RRB- how many died , `` now '' ."
+    """
+    tokens = _TOKENISER.tokenize(sentence)
+    return " ".join(_BRACKET_TOKEN_OF.get(token, token) for token in tokens)
