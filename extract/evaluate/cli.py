@@ -74,9 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     modes.add_argument("--corpus", action="append", metavar="DIR", help="folder of .tml files (repeatable)")
     modes.add_argument("--timelines", metavar="DIR",
                        help="a Timeline17 collection, or a folder of them: score key-event timelines (news-tls protocol)")
-    parser.add_argument("--collections", metavar="NAMES", help="with --timelines: only these comma-separated collections")
+    parser.add_argument("--collections", metavar="NAMES", help="timeline mode: only these comma-separated collections")
     parser.add_argument("--system", choices=SYSTEMS, default="key",
-                        help="with --timelines: 'key' (python -m extract.summarize) or 'baseline' (default: key)")
+                        help="timeline mode: 'key' (python -m extract.summarize) or 'baseline' (default: key)")
     parser.add_argument("--types", action="append", metavar="TYPES",
                         help="view to report: ALL or comma-separated TIMEX3 types, e.g. DATE,TIME (repeatable; "
                              "default: ALL and DATE,TIME)")
