@@ -69,7 +69,7 @@ def test_missing_events_file_names_the_file_and_the_command(tmp_path):
     assert f"--out {Path(tmp_path) / 'statements.parquet'}" in str(problem.value)
 
 
-def test_dashboard_shows_the_old_name_notice_and_still_draws_the_timeline(monkeypatch, seeds_data_dir):
+def test_dashboard_shows_the_old_name_notice_and_still_draws_the_timeline(monkeypatch, seeds_data_dir, navigation_app):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.delenv("TIMELINE_DESK_STATEMENTS", raising=False)
