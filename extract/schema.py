@@ -165,3 +165,20 @@ def conform_events(frame: pd.DataFrame) -> pd.DataFrame:
     if bad_grain or bad_kind:
         raise SchemaError(f"unknown grain {sorted(bad_grain)} or event kind {sorted(bad_kind)}")
     return typed
+
+
+# --- curation: what the analyst's edits add to a curated statements or events frame ------
+# (extract.curation.state derives these from the edit log; the extracted frames on disk never change)
+CURATION_COLUMNS: dict[str, str] = {
+    "origin": "string",             # "extracted", "analyst" (added by hand) or "split" (split out by the analyst)
+    "curated": "bool",              # an edit in force touches this row
+    "hidden": "bool",               # hidden rows leave the chart and exports (still listed for "show again")
+    "hidden_reason": "string",      # one of extract.curation.edits.HIDE_REASONS, "" when shown
+    "starred": "bool",              # always among the key events
+    "machine_value": "string",      # the extractor's date, kept when the analyst fixes it
+    "machine_grain": "string",
+    "machine_start": "datetime64[ns]",
+    "machine_end": "datetime64[ns]",
+    "machine_label": "string",      # events: the extractor's label ("" for statements and added events)
+    "curation_note": "string",      # what the analyst changed, one clause per edit ("" when nothing)
+}

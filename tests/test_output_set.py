@@ -29,7 +29,7 @@ REWRITER = textwrap.dedent("""
     from extract.pipeline import Extraction, extract_corpus
 
     out = Path(sys.argv[1])
-    seeds = extract_corpus({seeds!r})
+    seeds = extract_corpus({seeds!r}, with_events=False)
     documents = seeds.documents.assign(text=seeds.documents["text"] * 40)
     print("ready", flush=True)
     for run in range(1, 10_000):
@@ -62,7 +62,7 @@ def assert_one_consistent_run(out: Path) -> str:
 @pytest.fixture
 def seeds_set(tmp_path) -> Path:
     """A data folder holding the seeds' extraction written by the CLI; returns the statements path."""
-    out = tmp_path / "data" / "events.parquet"
+    out = tmp_path / "data" / "statements.parquet"
     assert extract_main([str(REPO / "seeds"), "--out", str(out)]) == 0
     return out
 
@@ -77,7 +77,7 @@ def test_kill_9_during_rewrites_leaves_a_complete_set(seeds_set, delay):
     run = assert_one_consistent_run(seeds_set)
     expected = str(finished[-1]) if finished else "seeds"
     assert run in {expected, str(int(finished[-1]) + 1) if finished else "1"}  # the last finished set, or the one mid-flip
-    for name in ("events.parquet", "documents.parquet"):  # the loose files for outside tools are whole too
+    for name in ("statements.parquet", "documents.parquet"):  # the loose files for outside tools are whole too
         assert len(read_parquet_once(seeds_set.with_name(name))) > 0
 
 
@@ -114,9 +114,9 @@ def test_adding_a_frame_is_one_entry_and_readers_get_it_from_the_same_run(tmp_pa
 
 def test_a_folder_without_manifest_is_read_from_its_loose_files(tmp_path, seeds_extraction):
     statements, documents = seeds_extraction
-    statements.to_parquet(tmp_path / "events.parquet")
+    statements.to_parquet(tmp_path / "statements.parquet")
     documents.to_parquet(tmp_path / "documents.parquet")
-    data = read_data(tmp_path / "events.parquet")
+    data = read_data(tmp_path / "statements.parquet")
     assert len(data.statements) == len(statements) and len(data.documents) == 4
 
 

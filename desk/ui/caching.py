@@ -1,7 +1,9 @@
 """The pages' cached access to the data files, with a clear on-screen error instead of a traceback.
 
-Frames are cached with `st.cache_resource` keyed by the file's signature (path, mtime, size): shared by every
-session without a copy per run (`cache_data` would copy 100,000 rows on every rerun); the pages never mutate them.
+Frames are cached with `st.cache_resource` keyed by the extraction run they come from (the output set's
+generation, `desk.loading.data_signature`): statements and documents are read together from one run, shared
+by every session without a copy per run (`cache_data` would copy 100,000 rows on every rerun); the pages never
+mutate them.
 """
 from __future__ import annotations
 
@@ -12,7 +14,15 @@ import streamlit as st
 
 from extract.actors import Gazetteer, GazetteerError, load_gazetteer
 
-from desk.loading import DataProblem, LoadedData, actors_path, data_signature, documents_from_statements, events_path, read_data
+from desk.loading import (
+    DataProblem,
+    LoadedData,
+    actors_path,
+    data_signature,
+    documents_from_statements,
+    locate_statements,
+    read_data,
+)
 
 
 @st.cache_resource(show_spinner="Loading statements…", max_entries=4)
@@ -22,9 +32,13 @@ def _cached_data(signature: tuple[str, str]) -> LoadedData:
 
 
 def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(statements, documents) of one extraction run; shows st.error and stops the page when unusable."""
+    """(statements, documents) for the configured data file; shows st.error and stops the page when unusable."""
+    location = locate_statements()
+    statements_file = location.path
+    if location.notice:
+        st.info(location.notice)
     try:
-        data = _cached_data(data_signature(events_path()))
+        data = _cached_data(data_signature(statements_file))
     except DataProblem as problem:
         st.error(str(problem))
         st.stop()
