@@ -172,8 +172,11 @@ def test_hostile_files_are_extracted_with_bounded_statements(tmp_path):
     assert sorted(extraction.documents["path"].map(lambda p: Path(p).name)) == sorted(HOSTILE_FILES)
     statements = extraction.statements
     assert statements["sentence"].str.len().max() <= 1000
-    assert (statements["doc_id"] == "runon").sum() >= 8_000
+    assert (statements["doc_id"] == "runon").sum() == 5_000  # the default cap per document
+    assert any("runon.txt: " in w and "over the limit of 5,000 per document" in w for w in extraction.warnings)
     assert "2024-05-03" in set(statements.loc[statements["doc_id"] == "nested", "value"])
+    raised = extract_corpus([tmp_path / "runon.txt"], max_statements=20_000, with_events=False)
+    assert len(raised.statements) >= 8_000 and not any("over the limit" in w for w in raised.warnings)
 
 
 def test_two_files_with_the_same_stem_are_both_kept(tmp_path):
