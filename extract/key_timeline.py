@@ -7,9 +7,12 @@ Only day-precise evidence makes a day (grain `day` or `hour`): a month or a year
   events, or behind its day-precise statements), counting only reports published from one day
   before to `PROMPT_REPORTING_DAYS` after the day (later retrospectives mention old days in
   passing), plus the events' salience when there are events; ties go to the later day.
-- **Sentences** of a day are its day-precise evidence sentences, of a readable length, ranked by
-  closeness (TF-IDF cosine) to the day's centroid weighted by how many articles carry the
-  sentence's event; a sentence too close to one already chosen is skipped (`REDUNDANCY_LIMIT`).
+- **Sentences** of a day: its day-precise evidence sentences and the first `LEAD_SENTENCES`
+  sentences of the articles published on the day or the day after (a report's lead says what
+  happened, often without a date), of a readable length, ranked by closeness (TF-IDF cosine) to
+  the day's centroid x (1 + log of the articles carrying the sentence) x a bonus for sentences
+  near the start of their article; one too close to a sentence already chosen is skipped
+  (`REDUNDANCY_LIMIT`).
 - **Baseline** (`baseline_timeline`): days by the number of articles with a day-precise
   statement on them (ties: later day), and each day's first sentences in article order.
 
@@ -29,12 +32,18 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from extract.sentences import split_sentences
+
 DAY_GRAINS = ("day", "hour")
 PROMPT_REPORTING_DAYS = 7       # a report up to a week after a day tells of it as news
 EARLY_REPORTING_DAYS = 1        # ... and one day before (time zones, "tomorrow" announcements)
 MIN_SENTENCE_WORDS = 6
 MAX_SENTENCE_WORDS = 40
 REDUNDANCY_LIMIT = 0.5          # TF-IDF cosine above which a sentence repeats one already chosen
+LEAD_SENTENCES = 3              # an article's first sentences say what happened: they join the candidates ...
+LEAD_REPORTING_DAYS = 1         # ... of the day it is published and of the day before
+LEAD_BONUS = 3.0                # weight 1 + LEAD_BONUS / (1 + offset / CHARACTERS_PER_SENTENCE): leads first
+CHARACTERS_PER_SENTENCE = 200
 
 KeyTimeline = dict[datetime.date, list[str]]
 
@@ -124,22 +133,54 @@ def central_sentences(sentences: list[str], weights: list[float], count: int) ->
     return [sentences[index] for index in chosen]
 
 
+def lead_sentences(documents: pd.DataFrame, day: datetime.date) -> pd.DataFrame:
+    """The first LEAD_SENTENCES sentences of the readable articles published on `day` or the day after.
+
+    >>> documents = pd.DataFrame({"doc_id": ["a"], "status": ["ok"], "published": pd.to_datetime(["2009-05-02"]),
+    ...                           "text": ["Schools close. Pupils stay home. Parents worry. Shops shut."]})
+    >>> lead_sentences(documents, datetime.date(2009, 5, 1))["sentence"].tolist()
+    ['Schools close.', 'Pupils stay home.', 'Parents worry.']
+    """
+    rows = []
+    readable = documents[(documents["status"] == "ok") & documents["published"].notna()]
+    for doc_id, published, text in zip(readable["doc_id"], _as_day(readable["published"]), readable["text"]):
+        if 0 <= (published - day).days <= LEAD_REPORTING_DAYS:
+            rows.extend({"doc_id": doc_id, "sentence": sentence.text, "sentence_start": sentence.start,
+                         "published_day": published} for sentence in split_sentences(text)[:LEAD_SENTENCES])
+    return pd.DataFrame(rows, columns=["doc_id", "sentence", "sentence_start", "published_day"])
+
+
 def day_sentences(rows: pd.DataFrame, count: int) -> list[str]:
-    """Up to `count` verbatim sentences for one day's statements (readable ones first, central ones first)."""
+    """Up to `count` verbatim sentences from a day's candidates (columns doc_id, sentence, sentence_start, published_day).
+
+    Readable sentences only (when there are any), ranked by centrality x (1 + log articles carrying
+    the sentence) x the lead bonus of its position in its article, near-repeats skipped.
+    """
     rows = rows.sort_values(["published_day", "doc_id", "sentence_start"], kind="stable")
-    articles_per_sentence = rows.groupby("sentence", sort=False)["doc_id"].nunique()
+    by_sentence = rows.groupby("sentence", sort=False)
+    articles_per_sentence, first_offset = by_sentence["doc_id"].nunique(), by_sentence["sentence_start"].min()
     candidates = [sentence for sentence in articles_per_sentence.index if _readable(sentence)]
     if not candidates:
         return list(articles_per_sentence.index[:count])
-    return central_sentences(candidates, [1.0 + np.log(articles_per_sentence[sentence]) for sentence in candidates], count)
+    weights = [(1.0 + np.log(articles_per_sentence[sentence]))
+               * (1.0 + LEAD_BONUS / (1.0 + first_offset[sentence] / CHARACTERS_PER_SENTENCE)) for sentence in candidates]
+    return central_sentences(candidates, weights, count)
 
 
-def key_timeline(statements: pd.DataFrame, request: SummaryRequest, events: pd.DataFrame | None = None) -> KeyTimeline:
-    """The key-event timeline: the N key days (date order), each with up to K verbatim sentences."""
+def key_timeline(statements: pd.DataFrame, request: SummaryRequest, events: pd.DataFrame | None = None,
+                 documents: pd.DataFrame | None = None) -> KeyTimeline:
+    """The key-event timeline: the N key days (date order), each with up to K verbatim sentences.
+
+    Candidates of a day: its day-precise evidence sentences, and (given the documents) the leads of
+    the articles published on the day or the day after.
+    """
     rows = day_statements(statements, request.first, request.last)
     timeline = {}
     for day in rank_days(statements, request, events):
-        timeline[day] = day_sentences(rows[rows["day"] == day], request.sentences_per_date)
+        candidates = rows.loc[rows["day"] == day, ["doc_id", "sentence", "sentence_start", "published_day"]]
+        if documents is not None:
+            candidates = pd.concat([candidates, lead_sentences(documents, day)], ignore_index=True)
+        timeline[day] = day_sentences(candidates, request.sentences_per_date)
     return timeline
 
 

@@ -113,7 +113,7 @@ def summarize(analysis: Analysis, request: SummaryRequest, baseline: bool = Fals
     if baseline:
         return baseline_timeline(analysis.statements, request.n_dates, request.sentences_per_date, request.first,
                                  request.last)
-    return key_timeline(analysis.statements, request, analysis.events)
+    return key_timeline(analysis.statements, request, analysis.events, analysis.documents)
 
 
 def _whole_number(text: str) -> int:
