@@ -6,7 +6,9 @@ Only day-precise evidence makes a day (grain `day` or `hour`): a month or a year
 - **Days** are ranked by how many distinct articles tell of them (the articles behind the day's
   events, or behind its day-precise statements), counting only reports published from one day
   before to `PROMPT_REPORTING_DAYS` after the day (later retrospectives mention old days in
-  passing), plus the events' salience when there are events; ties go to the later day.
+  passing); with events, the evidence is that of the day-precise events. Ties go to the later
+  day. (Events' salience counts every mention of a date, retrospectives too: as a day score or
+  tie-break it ranked DEV days worse, see bench/timeline_rounds.md.)
 - **Sentences** of a day: its day-precise evidence sentences and the first `LEAD_SENTENCES`
   sentences of the articles published on the day or the day after (a report's lead says what
   happened, often without a date), of a readable length, ranked by closeness (TF-IDF cosine) to
@@ -92,17 +94,27 @@ def _ranked(scores: dict[datetime.date, float], n_dates: int) -> list[datetime.d
     return sorted(day for day, _ in best)
 
 
+def day_events(events: pd.DataFrame, first: datetime.date | None = None, last: datetime.date | None = None) -> pd.DataFrame:
+    """The day-precise events (kind `event`) whose day lies in [first, last], with a `day` column."""
+    rows = events[events["grain"].isin(DAY_GRAINS) & events["start"].notna() & (events["kind"] == "event")].copy()
+    rows["day"] = _as_day(rows["start"])
+    if first is not None:
+        rows = rows[rows["day"] >= first]
+    if last is not None:
+        rows = rows[rows["day"] <= last]
+    return rows
+
+
 def rank_days(statements: pd.DataFrame, request: SummaryRequest, events: pd.DataFrame | None = None) -> list[datetime.date]:
     """The request's N key days, in date order (see the module docstring for the ranking)."""
-    rows = _prompt(day_statements(statements, request.first, request.last))
-    scores = {day: float(count) for day, count in rows.groupby("day")["doc_id"].nunique().items()}
+    rows = day_statements(statements, request.first, request.last)
     if events is not None and not events.empty:
-        day_events = events[events["grain"].isin(DAY_GRAINS) & events["start"].notna()
-                            & (events.get("kind", "event") == "event")]
-        for day, salience in zip(_as_day(day_events["start"]), day_events["salience"]):
-            if day in scores:
-                scores[day] += float(salience)
-    return _ranked(scores, request.n_dates)
+        dated = day_events(events, request.first, request.last)
+        evidence = {statement_id: day for day, statement_ids in zip(dated["day"], dated["statement_ids"])
+                    for statement_id in statement_ids}
+        rows = rows[rows["statement_id"].map(evidence).eq(rows["day"])]
+    reports = _prompt(rows).groupby("day")["doc_id"].nunique()
+    return _ranked({day: float(count) for day, count in reports.items()}, request.n_dates)
 
 
 def _readable(sentence: str) -> bool:
