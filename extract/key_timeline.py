@@ -1,7 +1,9 @@
 """Key-event timeline: the N most salient days of a collection, each with up to K verbatim sentences (pure stage).
 
 Reads statements (and events, when the event stage gives them); writes `{date: [sentence, ...]}`.
-Only day-precise evidence makes a day (grain `day` or `hour`): a month or a year is not a day.
+Only day-grain evidence makes a day: a month or a year is not a day, and a time of day (grain
+`hour`) on a news web page is most often a page stamp, a reader comment's time or a broadcast
+schedule, so it does not count either.
 
 - **Days** are ranked by how many distinct articles tell of them (the articles behind the day's
   events, or behind its day-precise statements), counting only reports published from one day
@@ -36,7 +38,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from extract.sentences import split_sentences
 
-DAY_GRAINS = ("day", "hour")
+DAY_GRAINS = ("day",)           # a time of day on a web page is mostly a stamp, a comment's time or a schedule
 PROMPT_REPORTING_DAYS = 7       # a report up to a week after a day tells of it as news
 EARLY_REPORTING_DAYS = 1        # ... and one day before (time zones, "tomorrow" announcements)
 MIN_SENTENCE_WORDS = 6

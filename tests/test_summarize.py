@@ -190,3 +190,12 @@ def test_with_events_only_the_evidence_of_day_precise_events_makes_a_day():
                            "statement_ids": [["a:0-5", "b:0-5"], ["c:0-5", "d:0-5", "e:0-5"]]})
     assert rank_days(statements, SummaryRequest(1, 1)) == [datetime.date(2009, 5, 3)]
     assert rank_days(statements, SummaryRequest(1, 1), events) == [datetime.date(2009, 5, 1)]
+
+
+def test_times_of_day_do_not_make_a_day():
+    statements = _statements([
+        ("a", "2009-05-01", "At 13:57 30th Apr 2009, a reader wrote: hello.", 0, "hour", "2009-04-30"),
+        ("b", "2009-05-01", "1.00 pm: The electricity was back.", 0, "hour", "2009-04-30"),
+        ("c", "2009-05-01", "Schools in Glasgow close on Friday.", 0, "day", "2009-05-01"),
+    ])
+    assert rank_days(statements, SummaryRequest(3, 1)) == [datetime.date(2009, 5, 1)]
