@@ -93,7 +93,7 @@ def _prompt(rows: pd.DataFrame) -> pd.DataFrame:
 
 def _ranked(scores: dict[datetime.date, float], n_dates: int) -> list[datetime.date]:
     best = sorted(scores.items(), key=lambda item: (-item[1], -item[0].toordinal()))[:n_dates]
-    return sorted(day for day, _ in best)
+    return [day for day, _ in best]
 
 
 def day_events(events: pd.DataFrame, first: datetime.date | None = None, last: datetime.date | None = None) -> pd.DataFrame:
@@ -109,6 +109,11 @@ def day_events(events: pd.DataFrame, first: datetime.date | None = None, last: d
 
 def rank_days(statements: pd.DataFrame, request: SummaryRequest, events: pd.DataFrame | None = None) -> list[datetime.date]:
     """The request's N key days, in date order (see the module docstring for the ranking)."""
+    return sorted(days_by_rank(statements, request, events))
+
+
+def days_by_rank(statements: pd.DataFrame, request: SummaryRequest, events: pd.DataFrame | None = None) -> list[datetime.date]:
+    """The request's N key days, the most reported first."""
     rows = day_statements(statements, request.first, request.last)
     if events is not None and not events.empty:
         dated = day_events(events, request.first, request.last)
@@ -186,16 +191,17 @@ def key_timeline(statements: pd.DataFrame, request: SummaryRequest, events: pd.D
     """The key-event timeline: the N key days (date order), each with up to K verbatim sentences.
 
     Candidates of a day: its day-precise evidence sentences, and (given the documents) the leads of
-    the articles published on the day or the day after.
+    the articles published on the day or the day after; a sentence is given to one day only.
     """
     rows = day_statements(statements, request.first, request.last)
-    timeline = {}
-    for day in rank_days(statements, request, events):
+    timeline, used = {}, set()
+    for day in days_by_rank(statements, request, events):  # the most reported day chooses its sentences first
         candidates = rows.loc[rows["day"] == day, ["doc_id", "sentence", "sentence_start", "published_day"]]
         if documents is not None:
             candidates = pd.concat([candidates, lead_sentences(documents, day)], ignore_index=True)
-        timeline[day] = day_sentences(candidates, request.sentences_per_date)
-    return timeline
+        timeline[day] = day_sentences(candidates[~candidates["sentence"].isin(used)], request.sentences_per_date)
+        used.update(timeline[day])
+    return dict(sorted(timeline.items()))
 
 
 def baseline_timeline(statements: pd.DataFrame, n_dates: int, sentences_per_date: int,
@@ -205,4 +211,4 @@ def baseline_timeline(statements: pd.DataFrame, n_dates: int, sentences_per_date
                                                                kind="stable")
     scores = {day: float(count) for day, count in rows.groupby("day")["doc_id"].nunique().items()}
     return {day: list(dict.fromkeys(rows.loc[rows["day"] == day, "sentence"]))[:sentences_per_date]
-            for day in _ranked(scores, n_dates)}
+            for day in sorted(_ranked(scores, n_dates))}

@@ -199,3 +199,15 @@ def test_times_of_day_do_not_make_a_day():
         ("c", "2009-05-01", "Schools in Glasgow close on Friday.", 0, "day", "2009-05-01"),
     ])
     assert rank_days(statements, SummaryRequest(3, 1)) == [datetime.date(2009, 5, 1)]
+
+
+def test_a_sentence_is_given_to_one_day_only():
+    documents = pd.DataFrame({"doc_id": ["a"], "status": ["ok"], "published": pd.to_datetime(["2009-05-02"]),
+                              "text": ["Iran was left without the military support promised by its ally.\n"]})
+    statements = _statements([
+        ("b", "2009-05-01", "Schools in Glasgow closed on Friday morning.", 0, "day", "2009-05-01"),
+        ("c", "2009-05-02", "Flights to Mexico resumed on Saturday morning.", 0, "day", "2009-05-02"),
+    ])
+    timeline = key_timeline(statements, SummaryRequest(2, 2), documents=documents)
+    sentences = [sentence for day_sentences in timeline.values() for sentence in day_sentences]
+    assert len(timeline) == 2 and len(sentences) == len(set(sentences)) == 3
