@@ -1,15 +1,10 @@
 """Timeline Desk: wires the pages and the shared sidebar filters. Run: `streamlit run app.py`."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # `desk` and `extract` import from any working dir
-
-import streamlit as st  # noqa: E402
-
-from desk.page_data import load_frames  # noqa: E402
-from desk.sidebar import render_sidebar_filters  # noqa: E402
+from desk.ui.caching import load_frames
+from desk.ui.sidebar import render_sidebar_filters
 
 st.set_page_config(page_title="Timeline Desk", page_icon=":material/timeline:", layout="wide")
 navigation = st.navigation([

@@ -142,7 +142,7 @@ def filter_changes(count: int) -> list[tuple[str, int, float, float]]:
 
     from desk.charts import build_timeline_figure
     from desk.filters import Filters, apply_filters
-    from desk.synthetic import synthetic_statements
+    from tests.support.synthetic import synthetic_statements
 
     statements = synthetic_statements(count, seed=0)
     scenarios = {

@@ -1,6 +1,6 @@
 """Benchmark: briefing image export with a warm (reused) browser vs a cold one (fresh browser), plus data downloads.
 
-Run: `cd /work/main && . .venv/bin/activate && python bench/bench_export.py [--statements 300 2000] [--repeats 5]`
+Run: `.venv/bin/python bench/bench_export.py [--statements 300 2000] [--repeats 5]`
 Prints seconds per export and the cold/warm ratio measured in the same run. Target: warm < 1 s.
 """
 from __future__ import annotations
@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desk.briefing import SIZE_PRESETS, briefing_figure, pdf_scale  # noqa: E402
 from desk.charts import build_timeline_figure  # noqa: E402
-from desk.data_exports import statements_to_csv, statements_to_excel, statements_to_json, timelinejs_bytes  # noqa: E402
-from desk.image_export import find_browser, render_image, stop_image_server  # noqa: E402
-from desk.synthetic import synthetic_documents, synthetic_statements  # noqa: E402
+from desk.export.briefing import SIZE_PRESETS, briefing_figure, pdf_scale  # noqa: E402
+from desk.export.data import statements_to_csv, statements_to_excel, statements_to_json, timelinejs_bytes  # noqa: E402
+from desk.export.images import find_browser, render_image, stop_image_server  # noqa: E402
+from tests.support.synthetic import synthetic_documents, synthetic_statements  # noqa: E402
 
 FORMATS = ("png", "svg", "pdf")
 

@@ -24,7 +24,7 @@ if str(REPO) not in sys.path:
 from extract.evaluate import (  # noqa: E402 - the repo root must be importable first
     DEFAULT_EXTRACTOR, EvaluationError, ExtractorRun, load_extractor, run_extractor,
 )
-from extract.timeml import TimemlDocument, TimemlError, read_corpus  # noqa: E402
+from extract.evaluate.timeml import TimemlDocument, TimemlError, read_corpus  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "TimeBank"
 

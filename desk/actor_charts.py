@@ -3,8 +3,8 @@
 A mention is counted once per sentence (one sentence may carry several date expressions and so
 several statements). Years come from the resolved start of the statement.
 
->>> from desk.synthetic import synthetic_statements
->>> actor_mentions(synthetic_statements(40)).columns.tolist()
+>>> from extract.schema import empty_statements
+>>> actor_mentions(empty_statements()).columns.tolist()
 ['actor', 'mentions', 'first_seen', 'last_seen']
 """
 from __future__ import annotations
@@ -14,6 +14,8 @@ from itertools import combinations
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from extract.schema import DATE_DTYPE
 
 MAX_ACTORS = 25
 
@@ -31,7 +33,7 @@ def actor_mentions(statements: pd.DataFrame) -> pd.DataFrame:
     exploded = _sentences(statements).explode("actors").dropna(subset=["actors"])
     if exploded.empty:
         return pd.DataFrame({"actor": pd.Series(dtype="string"), "mentions": pd.Series(dtype="int64"),
-                             "first_seen": pd.Series(dtype="datetime64[ns]"), "last_seen": pd.Series(dtype="datetime64[ns]")})
+                             "first_seen": pd.Series(dtype=DATE_DTYPE), "last_seen": pd.Series(dtype=DATE_DTYPE)})
     table = exploded.groupby("actors").agg(mentions=("sentence_start", "size"), first_seen=("start", "min"),
                                            last_seen=("start", "max"))
     table = table.reset_index().rename(columns={"actors": "actor"})

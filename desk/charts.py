@@ -4,9 +4,9 @@ A day- or hour-grain statement is a point; a coarser one (week, month, year, ...
 translucent bar over its whole half-open interval [start, end), labelled with the period, so that
 "October 2024" never looks like 1 October. Rows with no resolved date are counted in a note.
 
->>> from desk.synthetic import synthetic_statements
->>> build_timeline_figure(synthetic_statements(30), lane_by="actor").layout.barmode
-'overlay'
+>>> from extract.schema import empty_statements
+>>> build_timeline_figure(empty_statements()).layout.annotations[0].text
+'No statement here can be placed on the timeline'
 """
 from __future__ import annotations
 
@@ -17,24 +17,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from desk.actor_charts import build_actor_year_heatmap, build_cooccurrence_heatmap  # noqa: F401  (re-exported)
-from desk.marks import (
-    COLOR_CHOICES,
-    LANE_CHOICES,
-    OTHER_LANE_PREFIX,
-    color_of,
-    default_window,
-    interval_label,
-    period_labels,
-    source_colors,
-    source_labels,
-    timeline_marks,
-)
-
-__all__ = [
-    "COLOR_CHOICES", "LANE_CHOICES", "build_timeline_figure", "plotly_config", "statement_ids_from_selection",
-    "build_actor_year_heatmap", "build_cooccurrence_heatmap", "interval_label", "source_labels",
-]
+from desk.labels import period_labels, shorten, source_labels
+from desk.marks import COLOR_CHOICES, LANE_CHOICES, OTHER_LANE_PREFIX, color_of, default_window, source_colors, timeline_marks
 
 SENTENCE_PREVIEW_CHARS = 140
 LEGEND_LABEL_CHARS = 28
@@ -64,8 +48,7 @@ def _hover_texts(marks: pd.DataFrame, labels: dict[str, str]) -> list[str]:
     for date_text, period, grain, value, doc_id, kind, sentence in zip(
             marks["date_text"].tolist(), marks["period"].tolist(), marks["grain"].tolist(), marks["value"].tolist(),
             marks["doc_id"].tolist(), marks["kind"].tolist(), marks["sentence"].tolist()):
-        sentence = str(sentence)
-        preview = sentence if len(sentence) <= SENTENCE_PREVIEW_CHARS else sentence[:SENTENCE_PREVIEW_CHARS] + "…"
+        preview = shorten(str(sentence), SENTENCE_PREVIEW_CHARS)
         texts.append(f"<b>{escape(date_text)}</b> → {escape(period)} <i>({escape(grain)}, {escape(value)})</i><br>"
                      f"{escape(labels.get(doc_id, doc_id))} · {escape(kind)}<br>{escape(preview)}")
     return texts
@@ -89,7 +72,7 @@ def _add_traces(figure: go.Figure, marks: pd.DataFrame, color_by: str, labels: d
     """One bar trace and one point trace per colour group, sharing a legend entry."""
     palette = source_colors(marks["doc_id"].astype(str).unique().tolist())
     for color_key, group in marks.groupby("color_key", sort=True):
-        name = html.escape(_short(_legend_name(str(color_key), color_by, labels), LEGEND_LABEL_CHARS))
+        name = html.escape(shorten(_legend_name(str(color_key), color_by, labels), LEGEND_LABEL_CHARS))
         colour = color_of(str(color_key), color_by, palette)
         bars = group[~group["is_point"]]
         points = group[group["is_point"]]
@@ -168,7 +151,7 @@ def build_timeline_figure(statements: pd.DataFrame, *, lane_by: str = "country",
             type="date", range=[window_start, window_end], tickformatstops=_DAY_TICKS, showgrid=True,
             gridcolor="#e3e6ec", rangeslider=dict(visible=True, thickness=0.07, range=[full_start, full_end]),
         ),
-        yaxis=dict(tickvals=list(range(len(lanes))), ticktext=[html.escape(_short(lane)) for lane in lanes],
+        yaxis=dict(tickvals=list(range(len(lanes))), ticktext=[html.escape(_lane_tick(lane)) for lane in lanes],
                    range=[len(lanes) - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
                    title=dict(text=LANE_CHOICES[lane_by])),
         updatemenus=[zoom_buttons(placed, (window_start, window_end), (full_start, full_end))],
@@ -206,8 +189,9 @@ def zoom_buttons(placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]
                 y=1.0, yanchor="bottom", pad=dict(t=0, b=4), font=dict(size=11), bgcolor="#eef0f4")
 
 
-def _short(lane: str, limit: int = 28) -> str:
-    return lane if len(lane) <= limit or lane.startswith(OTHER_LANE_PREFIX) else lane[: limit - 1] + "…"
+def _lane_tick(lane: str) -> str:
+    """A lane's name shortened for the axis; the merged 'Other (N more …)' lane is always shown whole."""
+    return lane if lane.startswith(OTHER_LANE_PREFIX) else shorten(lane, LEGEND_LABEL_CHARS)
 
 
 def plotly_config(filename: str, image_format: str = "png") -> dict:

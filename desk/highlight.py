@@ -1,6 +1,7 @@
-"""Article text as safe HTML with date expressions and actors marked (escape first, then mark).
+"""Article material as safe HTML: the text with date expressions and actors marked (escape first, then mark),
+a document's header and a statement's facts.
 
-Pure; the pages pass the result to `st.html`. Every character of the text is escaped, so an
+Pure; the pages pass the results to `st.html`. Every character of the text is escaped, so an
 article containing `<script>` or `*markdown*` shows exactly those characters.
 
 >>> highlight_html("On 13 June <b>", [Span(3, 10, "date")])
@@ -12,6 +13,9 @@ import html
 from dataclasses import dataclass
 
 import pandas as pd
+
+from desk.labels import day_label, interval_label, plain_text
+from extract.actors import Gazetteer, tag_actors
 
 SPAN_STYLES = {"date": "#ffe08a", "actor": "#bfe3ff", "selected": "#ffb36b"}
 SPAN_PRIORITY = ("selected", "date", "actor")   # when spans overlap, the first wins
@@ -94,22 +98,61 @@ def date_spans(statements: pd.DataFrame, doc_id: str, selected_statement_id: str
             zip(own["statement_id"], own["date_start_char"], own["date_end_char"], own["value"], own["grain"])]
 
 
-def actor_spans(text: str, statements: pd.DataFrame, doc_id: str) -> list[Span]:
-    """Actor mentions in `text`: `extract.actors.tag_actors` when available, else the frame's actor names found in the text.
+def actor_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
+    """Actor mentions in `text` as the extractor finds them with `gazetteer` (the one the data was extracted with).
 
-    Example: `actor_spans("Putin spoke.", statements, doc_id)` -> [Span(0, 5, 'actor', 'Vladimir Putin')].
+    >>> from extract.actors import load_gazetteer
+    >>> actor_spans("Putin spoke.", load_gazetteer())
+    [Span(start=0, end=5, kind='actor', title='Vladimir Putin')]
     """
-    try:
-        from extract.actors import tag_actors  # written by another engineer; optional until it lands
-    except ImportError:
-        tag_actors = None
-    if tag_actors is not None:
-        return [Span(int(mention.start), int(mention.end), "actor", str(mention.actor)) for mention in tag_actors(text)]
-    names = {name for names in statements.loc[statements["doc_id"] == doc_id, "actors"] for name in names}
-    spans = []
-    for name in sorted(names, key=len, reverse=True):
-        position = text.find(name)
-        while position != -1:
-            spans.append(Span(position, position + len(name), "actor", name))
-            position = text.find(name, position + len(name))
-    return spans
+    return [Span(int(mention.start), int(mention.end), "actor", str(mention.actor))
+            for mention in tag_actors(text, gazetteer)]
+
+
+def article_header_html(document: pd.Series) -> str:
+    """Escaped title, byline, reference date (+ how it was decided) and link of one document.
+
+    >>> article_header_html(pd.Series({"doc_id": "d1", "title": "<i>Alone</i>", "outlet": "Kyiv Post", "author": None,
+    ...                                "published": pd.Timestamp("2025-06-05"), "reference_date_basis": "dateline",
+    ...                                "url": "javascript:alert(1)"}))
+    '<h3>&lt;i&gt;Alone&lt;/i&gt;</h3><p>Kyiv Post · reference date 5 Jun 2025 (decided by: dateline)</p>'
+    """
+    byline = " · ".join(part for part in (plain_text(document["outlet"]), plain_text(document["author"])) if part)
+    url = plain_text(document["url"])
+    link = (f' · <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">original article</a>'
+            if url.startswith(("http://", "https://")) else "")
+    return (f"<h3>{html.escape(plain_text(document['title']) or plain_text(document['doc_id']))}</h3>"
+            f"<p>{html.escape(byline or 'outlet and author unknown')} · reference date "
+            f"{html.escape(day_label(document['published']))} (decided by: "
+            f"{html.escape(plain_text(document['reference_date_basis']) or 'unknown')}){link}</p>")
+
+
+def statement_facts(statement: pd.Series, documents: pd.DataFrame) -> list[tuple[str, str]]:
+    """(label, plain text) pairs describing a statement and its source: date as written, resolution, rule, source…"""
+    document = documents[documents["doc_id"] == statement["doc_id"]]
+    author = plain_text(document["author"].iloc[0]) if not document.empty else ""
+    basis = plain_text(statement["reference_date_basis"]) or "unknown"
+    source = " — ".join(part for part in (plain_text(statement["title"]), plain_text(statement["outlet"])) if part)
+    return [
+        ("Date as written", str(statement["date_text"])),
+        ("Resolved to", f"{interval_label(statement['value'], statement['grain'], statement['start'], statement['end'])}"
+                        f" (value {statement['value']}, grain {statement['grain']})"),
+        ("Kind", str(statement["kind"])),
+        ("Rule that fired", str(statement["rule"])),
+        ("Source", (source or plain_text(statement["doc_id"])) + (f" (by {author})" if author else "")),
+        ("Reference date", f"{day_label(statement['published'])} (decided by: {basis})"),
+        ("Countries", ", ".join(statement["countries"]) or "none named"),
+        ("Actors", ", ".join(statement["actors"]) or "none named"),
+        ("Statement id", str(statement["statement_id"])),
+    ]
+
+
+def facts_table_html(facts: list[tuple[str, str]]) -> str:
+    """The facts as an escaped two-column HTML table.
+
+    >>> facts_table_html([("Kind", "<b>event</b>")])  # doctest: +ELLIPSIS
+    '<table ...><tr><th ...>Kind</th><td ...>&lt;b&gt;event&lt;/b&gt;</td></tr></table>'
+    """
+    rows = "".join(f'<tr><th style="text-align:left; padding:2px 12px 2px 0; white-space:nowrap;">{html.escape(label)}</th>'
+                   f'<td style="padding:2px 0;">{html.escape(value)}</td></tr>' for label, value in facts)
+    return f'<table style="border-collapse:collapse; font-size:.95rem;">{rows}</table>'

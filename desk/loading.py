@@ -1,7 +1,9 @@
-"""Where the extracted frames live and how to read them (pure; the pages wrap these in `st.cache_data`).
+"""Where the extracted frames live and how to read them (pure; `desk.ui.caching` wraps these in `st.cache_resource`).
 
 The statements file comes from the env var TIMELINE_DESK_EVENTS (default: the repo's
-data/events.parquet); the documents file is documents.parquet in the same folder.
+data/events.parquet); the documents file is documents.parquet in the same folder. The actors
+gazetteer the data was extracted with (`python -m extract --actors`) comes from TIMELINE_DESK_ACTORS
+(default: data/actors.csv); the Sources page highlights actors with it.
 
 >>> events_path({"TIMELINE_DESK_EVENTS": "/tmp/x/events.parquet"}).name
 'events.parquet'
@@ -13,9 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.actors import DEFAULT_GAZETTEER
 from extract.schema import SchemaError, conform_documents, conform_statements, empty_documents
 
 EVENTS_ENV_VAR = "TIMELINE_DESK_EVENTS"
+ACTORS_ENV_VAR = "TIMELINE_DESK_ACTORS"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVENTS_PATH = REPO_ROOT / "data" / "events.parquet"
 DOCUMENTS_FILE_NAME = "documents.parquet"
@@ -32,6 +36,16 @@ def events_path(environ: dict[str, str] | None = None) -> Path:
     """The statements file to read. Example: `events_path()` -> PosixPath('/work/main/data/events.parquet')."""
     configured = (os.environ if environ is None else environ).get(EVENTS_ENV_VAR, "").strip()
     return Path(configured).expanduser() if configured else DEFAULT_EVENTS_PATH
+
+
+def actors_path(environ: dict[str, str] | None = None) -> Path:
+    """The actors gazetteer the data was extracted with.
+
+    >>> actors_path({"TIMELINE_DESK_ACTORS": "/tmp/x/my_actors.csv"}).name, actors_path({}).name
+    ('my_actors.csv', 'actors.csv')
+    """
+    configured = (os.environ if environ is None else environ).get(ACTORS_ENV_VAR, "").strip()
+    return Path(configured).expanduser() if configured else DEFAULT_GAZETTEER
 
 
 def documents_path(statements_path: Path) -> Path:

@@ -2,8 +2,8 @@
 
 Pure pandas (no plotly, no streamlit) so every decision the chart makes can be tested.
 
->>> interval_label("2024-10", "month", pd.Timestamp("2024-10-01"), pd.Timestamp("2024-11-01"))
-'October 2024'
+>>> color_of("event", "kind")
+'#1f4e9c'
 """
 from __future__ import annotations
 
@@ -29,24 +29,6 @@ SOURCE_PALETTE = (
 KIND_COLORS = {"event": "#1f4e9c", "reference": "#8a8f98", "dateline": "#e07b00"}
 MARK_COLUMNS = ["statement_id", "doc_id", "sentence", "date_text", "value", "grain", "start", "end", "kind",
                 "countries", "actors"]
-_SEASONS = {12: "winter", 1: "winter", 3: "spring", 6: "summer", 9: "autumn"}
-
-
-def source_labels(statements: pd.DataFrame) -> dict[str, str]:
-    """A readable, unique label per doc_id (the outlet, disambiguated by title). Example: `{"syn_002": "Kyiv Post"}`."""
-    firsts = statements.drop_duplicates("doc_id")[["doc_id", "outlet", "title"]]
-    labels: dict[str, str] = {}
-    for doc_id, outlet, title in firsts.itertuples(index=False):
-        outlet = "" if pd.isna(outlet) else str(outlet).strip()
-        title = "" if pd.isna(title) else str(title).strip()
-        labels[str(doc_id)] = outlet or title or str(doc_id)
-    counts = pd.Series(list(labels.values())).value_counts()
-    for doc_id, label in list(labels.items()):
-        if counts.get(label, 0) > 1:
-            title = firsts.loc[firsts["doc_id"] == doc_id, "title"].iloc[0]
-            suffix = str(title)[:30] if pd.notna(title) and str(title) and str(title) != label else doc_id
-            labels[doc_id] = f"{label} · {suffix}"
-    return labels
 
 
 def source_colors(doc_ids: list[str]) -> dict[str, str]:
@@ -70,61 +52,18 @@ def color_of(color_key: str, color_by: str, source_color_map: dict[str, str] | N
     return (source_color_map or source_colors([color_key]))[color_key]
 
 
-def _fmt_day(moment: pd.Timestamp) -> str:
-    return f"{moment.day} {moment:%b %Y}"
+def placed_statements(statements: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """The statements with a resolved start, their `end` fixed where missing or not after the start (start + 1 day).
 
-
-def _nominal_label(grain: str, start: pd.Timestamp) -> tuple[str, pd.Timestamp] | None:
-    """The label and nominal end of the period of `grain` that begins at `start`, when it is aligned."""
-    if grain == "hour":
-        return f"{_fmt_day(start)} {start:%H}:00", start + pd.Timedelta(hours=1)
-    if grain == "day":
-        return _fmt_day(start), start + pd.Timedelta(days=1)
-    if grain == "week":
-        return f"week of {_fmt_day(start)}", start + pd.Timedelta(weeks=1)
-    if grain == "month" and start.day == 1:
-        return f"{start:%B %Y}", start + pd.offsets.MonthBegin(1)
-    if grain == "quarter" and start.day == 1 and start.month in (1, 4, 7, 10):
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}", start + pd.offsets.MonthBegin(3)
-    if grain == "season" and start.day == 1 and start.month in _SEASONS:
-        return f"{_SEASONS[start.month]} {start.year}", start + pd.offsets.MonthBegin(3)
-    if grain == "year" and start.day == 1 and start.month == 1:
-        return str(start.year), start + pd.offsets.YearBegin(1)
-    if grain == "decade" and start.day_of_year == 1 and start.year % 10 == 0:
-        return f"{start.year}s", pd.Timestamp(year=start.year + 10, month=1, day=1)
-    if grain == "century" and start.day_of_year == 1 and start.year % 100 == 0:
-        century = start.year // 100 + 1
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(century % 10 if century not in (11, 12, 13) else 0, "th")
-        return f"{century}{suffix} century", pd.Timestamp(year=start.year + 100, month=1, day=1)
-    return None
-
-
-def interval_label(value: str, grain: str, start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """The resolved period in words, never more precise than the grain. Example: `interval_label("2007", "year", ...) == "2007"`."""
-    if pd.isna(start):
-        return f"unresolved ({value})" if isinstance(value, str) and value else "unresolved"
-    nominal = _nominal_label(str(grain), start)
-    if nominal is not None and (pd.isna(end) or nominal[1] == end):
-        return nominal[0]
-    last = end - pd.Timedelta(days=1) if end - start >= pd.Timedelta(days=1) else start
-    whole_months = start.day == 1 and end.day == 1 and end.hour == 0
-    if whole_months and start.month == 1 and end.month == 1 and last.year > start.year:
-        return f"{start.year} – {last.year}"
-    if whole_months:
-        return f"{start:%b} – {last:%b %Y}" if start.year == last.year else f"{start:%b %Y} – {last:%b %Y}"
-    if start.year == last.year and start.month == last.month:
-        return f"{start.day}–{last.day} {start:%b %Y}"
-    if start.year == last.year:
-        return f"{start.day} {start:%b} – {_fmt_day(last)}"
-    return f"{_fmt_day(start)} – {_fmt_day(last)}"
-
-
-def period_labels(statements: pd.DataFrame) -> list[str]:
-    """`interval_label` of every row, computed once per distinct (value, grain, start, end). Example: `period_labels(frame)[0]`."""
-    keys = list(zip(statements["value"].tolist(), statements["grain"].tolist(), statements["start"].tolist(),
-                    statements["end"].tolist()))
-    distinct = {key: interval_label(*key) for key in set(keys)}
-    return [distinct[key] for key in keys]
+    Every chart, briefing and window computation places statements this one way.
+    >>> placed = placed_statements(pd.DataFrame({"start": [pd.Timestamp("2025-06-13"), pd.NaT], "end": [pd.NaT, pd.NaT]}))
+    >>> placed["end"].tolist()
+    [Timestamp('2025-06-14 00:00:00')]
+    """
+    placed = statements.loc[statements["start"].notna(), columns if columns is not None else slice(None)].copy()
+    placed["end"] = placed["end"].where(placed["end"].notna() & (placed["end"] > placed["start"]),
+                                        placed["start"] + pd.Timedelta(days=1))
+    return placed
 
 
 def _lane_values(statements: pd.DataFrame, lane_by: str, labels: dict[str, str]) -> pd.Series:
@@ -182,9 +121,7 @@ def timeline_marks(statements: pd.DataFrame, *, lane_by: str, color_by: str, max
 
     Example: `timeline_marks(frame, lane_by="country", color_by="source", max_marks=20_000, labels={})[1]` -> ['Iran', ...].
     """
-    placeable = statements.loc[statements["start"].notna(), MARK_COLUMNS].copy()
-    placeable["end"] = placeable["end"].where(placeable["end"].notna() & (placeable["end"] > placeable["start"]),
-                                              placeable["start"] + pd.Timedelta(days=1))
+    placeable = placed_statements(statements, MARK_COLUMNS)
     placeable["lane"] = _lane_values(placeable, lane_by, labels)
     marks = placeable.explode("lane")
     marks["lane"], lanes = _order_lanes(marks["lane"].astype(str), lane_by)

@@ -1,15 +1,14 @@
 """The tables the pages show: statements for reading/sorting, one row per source. Pure pandas.
 
->>> from desk.synthetic import synthetic_statements, synthetic_documents
->>> frame = synthetic_statements(20)
->>> len(sources_table(synthetic_documents(frame), frame, frame)) == 6
-True
+>>> from extract.schema import empty_documents, empty_statements
+>>> sources_table(empty_documents(), empty_statements(), empty_statements()).columns.tolist()[:4]
+['title', 'outlet', 'author', 'reference date']
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from desk.marks import period_labels, source_labels
+from desk.labels import period_labels, source_labels
 from extract.schema import KINDS
 
 
@@ -47,10 +46,3 @@ def sources_table(documents: pd.DataFrame, statements: pd.DataFrame, shown: pd.D
     table["reference date decided by"] = documents["reference_date_basis"]
     table["doc_id"] = documents["doc_id"]
     return table.reset_index(drop=True)
-
-
-def document_label(document: pd.Series) -> str:
-    """How a document is named in pickers. Example: 'Kyiv Post — Russia's strategic bankruptcy'."""
-    title = str(document["title"]) if pd.notna(document["title"]) and str(document["title"]) else str(document["doc_id"])
-    outlet = str(document["outlet"]) if pd.notna(document["outlet"]) and str(document["outlet"]) else ""
-    return f"{outlet} — {title}" if outlet else title

@@ -40,12 +40,13 @@ def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
     """The human summary: documents, statements, per-document counts by kind, warnings."""
     statements, documents = extraction.statements, extraction.documents
     readable = int((documents["status"] == "ok").sum())
-    lines = [f"{len(documents)} documents ({readable} read, {len(documents) - readable} unreadable), "
-             f"{len(statements)} statements in {seconds:.2f} s"]
+    failed = int((documents["status"] == "failed").sum())
+    lines = [f"{len(documents)} documents ({readable} read, {len(documents) - readable - failed} unreadable"
+             + (f", {failed} failed in extraction" if failed else "") + f"), {len(statements)} statements in {seconds:.2f} s"]
     counts = statements.groupby(["doc_id", "kind"]).size().unstack(fill_value=0) if len(statements) else None
     for row in documents.itertuples():
         if row.status != "ok":
-            lines.append(f"  {row.doc_id}: not read")
+            lines.append(f"  {row.doc_id}: {'extraction failed' if row.status == 'failed' else 'not read'}")
             continue
         kinds = counts.loc[row.doc_id].to_dict() if counts is not None and row.doc_id in counts.index else {}
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()) if n)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,8 @@ import pandas as pd
 from extract.actors import DEFAULT_GAZETTEER, Gazetteer, actors_and_countries, load_gazetteer
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_documents
 from extract.kinds import classify_sentence, reference_line_spans
-from extract.schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, conform_documents, conform_statements
+from extract.schema import (DOCUMENT_COLUMNS, EARLIEST_DATE, LATEST_DATE, STATEMENT_COLUMNS, conform_documents,
+                            conform_statements)
 from extract.sentences import Sentence, sentence_index_at, split_sentences
 from extract.sources import DEFAULT_SOURCES_CSV, Source, find_dateline, infer_reference_date, read_sources_csv
 from extract.timex import Timex, tag
@@ -53,6 +55,25 @@ def _inferred_title(text: str, doc_id: str, skip: tuple[int, int] | None) -> str
         if stripped and not (skip and stripped in text[skip[0]:skip[1]]):
             return stripped if len(stripped) <= TITLE_MAX_CHARS else stripped[:TITLE_MAX_CHARS - 1] + "…"
     return doc_id
+
+
+class StageFailure(Exception):
+    """One document's extraction failed inside a named stage (the run goes on with the other documents)."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(f"{stage}: {type(error).__name__}: {error}")
+        self.stage, self.error = stage, error
+
+
+@contextmanager
+def stage(name: str):
+    """Run a block as the named stage of one document's extraction; any error becomes a StageFailure."""
+    try:
+        yield
+    except StageFailure:
+        raise
+    except Exception as error:  # one document's bug must never stop the run: reported by the caller
+        raise StageFailure(name, error) from error
 
 
 def _to_timestamp(value: dt.date | None) -> pd.Timestamp:
@@ -100,12 +121,12 @@ def _resolve_source(document: Document, known: Source | None, warnings: list[str
                   known.outlet, known.author, reference_date, known.url, basis)
 
 
-def _document_row(document: Document, source: Source | None) -> dict:
+def _document_row(document: Document, source: Source | None, status: str | None = None) -> dict:
     source = source or Source(document.doc_id)
     return {"doc_id": document.doc_id, "path": document.path, "title": source.title or document.doc_id,
             "outlet": source.outlet, "author": source.author, "published": _to_timestamp(source.published),
             "url": source.url, "reference_date_basis": source.reference_date_basis, "text": document.text,
-            "status": "ok" if document.readable else "unreadable", "problem": document.problem}
+            "status": status or ("ok" if document.readable else "unreadable"), "problem": document.problem}
 
 
 def is_impossible_date(value: str) -> bool:
@@ -124,31 +145,57 @@ def is_impossible_date(value: str) -> bool:
     return False
 
 
-def impossible_date_warnings(document: Document, timexes: list[Timex]) -> list[str]:
-    """One warning per expression that names a date the calendar does not have (kept, not placed)."""
-    return [f"{document.path}: impossible date {timex.text!r} (line {document.text.count(chr(10), 0, timex.start) + 1}); "
-            "kept with grain 'unknown', not placed on the timeline"
-            for timex in timexes if timex.type in TIMELINE_TYPES and is_impossible_date(timex.value)]
+def is_off_calendar(timex: Timex) -> bool:
+    """True for a concrete (numeric) value that got no interval: a year the calendar (1-9999) cannot hold.
+
+    >>> from extract.timex import tag
+    >>> [is_off_calendar(t) for t in tag("the 1st century and the 14th century", None)]
+    [True, False]
+    """
+    return timex.interval_start is None and timex.value[:1].isdigit() and not is_impossible_date(timex.value)
+
+
+def calendar_warnings(document: Document, timexes: list[Timex]) -> list[str]:
+    """One warning per expression the calendar cannot hold (an impossible day, a year outside 1-9999); kept, not placed."""
+    warnings = []
+    for timex in timexes:
+        if timex.type not in TIMELINE_TYPES:
+            continue
+        line = document.text.count("\n", 0, timex.start) + 1
+        if is_impossible_date(timex.value):
+            warnings.append(f"{document.path}: impossible date {timex.text!r} (line {line}); "
+                            "kept with grain 'unknown', not placed on the timeline")
+        elif is_off_calendar(timex):
+            warnings.append(f"{document.path}: date {timex.text!r} (line {line}, value {timex.value!r}) is outside "
+                            f"the calendar the timeline can hold (years {EARLIEST_DATE.year}-{LATEST_DATE.year}); "
+                            "kept with grain 'unknown', not placed on the timeline")
+    return warnings
 
 
 def extract_document(document: Document, source: Source, gazetteer: Gazetteer | None = None,
                      warnings: list[str] | None = None) -> list[dict]:
     """Statement rows of one readable document, given its resolved source; problems go to `warnings`."""
     warnings = [] if warnings is None else warnings
-    timexes = tag(document.text, source.published)
-    warnings.extend(impossible_date_warnings(document, timexes))
-    sentences = split_sentences(document.text)
-    dateline = find_dateline(document.text, timexes)
-    references = reference_line_spans(document.text)
+    with stage("temporal expressions"):
+        timexes = tag(document.text, source.published)
+        warnings.extend(calendar_warnings(document, timexes))
+    with stage("sentences"):
+        sentences = split_sentences(document.text)
+    with stage("kinds"):
+        dateline = find_dateline(document.text, timexes)
+        references = reference_line_spans(document.text)
     rows, actors_by_sentence = [], {}
     for timex in timexes:
         if timex.type not in TIMELINE_TYPES:
             continue
         sentence = _sentence_for(sentences, document.text, timex)
-        kind = classify_sentence(sentence.start, sentence.end, references, dateline)
+        with stage("kinds"):
+            kind = classify_sentence(sentence.start, sentence.end, references, dateline)
         if sentence.start not in actors_by_sentence:
-            actors_by_sentence[sentence.start] = actors_and_countries(sentence.text, gazetteer)
-        rows.append(_statement_row(document, source, sentence, timex, kind, *actors_by_sentence[sentence.start]))
+            with stage("actors"):
+                actors_by_sentence[sentence.start] = actors_and_countries(sentence.text, gazetteer)
+        with stage("statements"):
+            rows.append(_statement_row(document, source, sentence, timex, kind, *actors_by_sentence[sentence.start]))
     return rows
 
 
@@ -171,8 +218,21 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
         if not document.readable:
             document_rows.append(_document_row(document, sources.by_doc_id.get(document.doc_id)))
             continue
-        source = _resolve_source(document, sources.by_doc_id.get(document.doc_id), warnings)
-        statement_rows.extend(extract_document(document, source, gazetteer, warnings))
+        source, document_warnings = None, []
+        try:
+            with stage("reference date"):
+                source = _resolve_source(document, sources.by_doc_id.get(document.doc_id), document_warnings)
+            document_statements = extract_document(document, source, gazetteer, document_warnings)
+        except StageFailure as failure:
+            problem = (f"extraction failed in stage '{failure.stage}' ({type(failure.error).__name__}: "
+                       f"{failure.error}); the article is kept without statements, the other articles are extracted")
+            warnings.extend(document_warnings + [f"{document.path}: {problem}"])
+            failed = Document(document.doc_id, document.path, document.text,
+                              "; ".join(filter(None, [document.problem, problem])), document.readable)
+            document_rows.append(_document_row(failed, source or sources.by_doc_id.get(document.doc_id), "failed"))
+            continue
+        warnings.extend(document_warnings)
+        statement_rows.extend(document_statements)
         document_rows.append(_document_row(document, source))
     statements = conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS)))
     return Extraction(statements, conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS))),

@@ -8,7 +8,13 @@ A statement is one sentence of one article together with one temporal expression
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
+
+# Every date column: second resolution, so any year 1-9999 fits (nanoseconds only hold 1677-2262).
+DATE_DTYPE = "datetime64[s]"
+EARLIEST_DATE, LATEST_DATE = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 
 # --- statements: one row per (sentence, date expression) -------------------------------
 STATEMENT_COLUMNS: dict[str, str] = {
@@ -16,7 +22,7 @@ STATEMENT_COLUMNS: dict[str, str] = {
     "doc_id": "string",             # file stem of the article
     "title": "string",
     "outlet": "string",
-    "published": "datetime64[ns]",  # the reference date (NaT when none could be found)
+    "published": DATE_DTYPE,        # the reference date (NaT when none could be found)
     "sentence": "string",
     "sentence_start": "int64",      # character offsets into the document text
     "sentence_end": "int64",
@@ -25,8 +31,8 @@ STATEMENT_COLUMNS: dict[str, str] = {
     "date_end_char": "int64",
     "value": "string",              # TIMEX3 value: 2025-06-13, 2024-10, 2007, 2025-W24, 199, ...
     "grain": "string",              # one of GRAINS
-    "start": "datetime64[ns]",      # half-open interval [start, end); NaT when unresolved
-    "end": "datetime64[ns]",
+    "start": DATE_DTYPE,            # half-open interval [start, end); NaT when unresolved
+    "end": DATE_DTYPE,
     "reference_date_basis": "string",
     "actors": "object",             # list[str] of canonical actors in the sentence
     "countries": "object",          # list[str] of canonical countries in the sentence
@@ -37,6 +43,8 @@ STATEMENT_COLUMNS: dict[str, str] = {
 GRAINS = ("hour", "day", "week", "month", "quarter", "season", "year", "decade", "century", "unknown")
 POINT_GRAINS = ("hour", "day")      # drawn as points; every other grain is drawn as a bar
 KINDS = ("event", "reference", "dateline")
+# ok: read and extracted; unreadable: not read (problem says why); failed: read, but its extraction failed
+DOCUMENT_STATUSES = ("ok", "unreadable", "failed")
 
 # --- documents: one row per input file, including the ones that could not be read ------
 DOCUMENT_COLUMNS: dict[str, str] = {
@@ -45,11 +53,11 @@ DOCUMENT_COLUMNS: dict[str, str] = {
     "title": "string",
     "outlet": "string",
     "author": "string",
-    "published": "datetime64[ns]",
+    "published": DATE_DTYPE,
     "url": "string",
     "reference_date_basis": "string",
     "text": "string",               # the plain text every offset points into ("" when unreadable)
-    "status": "string",             # "ok" or "unreadable"
+    "status": "string",             # one of DOCUMENT_STATUSES
     "problem": "string",            # the warning about this file, "" when none
 }
 
@@ -63,8 +71,8 @@ EVENT_COLUMNS: dict[str, str] = {
     "summary": "string",            # the best sentence of the evidence, verbatim
     "value": "string",              # TIMEX3 value at the event's precision (as statements)
     "grain": "string",              # one of GRAINS
-    "start": "datetime64[ns]",      # half-open interval [start, end), as statements
-    "end": "datetime64[ns]",
+    "start": DATE_DTYPE,            # half-open interval [start, end), as statements
+    "end": DATE_DTYPE,
     "statement_ids": "object",      # list[str]: the evidence
     "doc_ids": "object",            # list[str]: the articles the evidence comes from
     "n_sources": "int64",           # distinct articles
@@ -80,6 +88,24 @@ EVENT_KINDS = ("event", "episode")
 
 class SchemaError(ValueError):
     """A frame does not have the columns and types of the schema."""
+
+
+def as_dates(values: pd.Series | list) -> pd.Series:
+    """Dates of any year 1-9999 as a `DATE_DTYPE` series (datetimes of any unit, dates, ISO strings, None).
+
+    >>> as_dates(["1300-01-01", None, "2025-06-13T10:00"]).tolist()
+    [Timestamp('1300-01-01 00:00:00'), NaT, Timestamp('2025-06-13 10:00:00')]
+    """
+    series = values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        series = series.dt.tz_convert("UTC").dt.tz_localize(None)
+    if not pd.api.types.is_datetime64_dtype(series.dtype):
+        present = series.dropna()
+        if len(present) and all(isinstance(value, str) for value in present):
+            series = pd.to_datetime(series.replace("", None), format="ISO8601")
+        else:
+            series = pd.to_datetime(series)
+    return series.astype(DATE_DTYPE)
 
 
 def _empty(columns: dict[str, str]) -> pd.DataFrame:
@@ -110,7 +136,7 @@ def _conform(frame: pd.DataFrame, columns: dict[str, str], what: str) -> pd.Data
         if dtype == "object":
             typed[name] = typed[name].map(lambda v: list(v) if v is not None and not isinstance(v, float) else [])
         elif dtype.startswith("datetime64"):
-            typed[name] = pd.to_datetime(typed[name]).astype(dtype)
+            typed[name] = as_dates(typed[name])
         else:
             typed[name] = typed[name].astype(dtype)
     return typed.reset_index(drop=True)
@@ -139,3 +165,20 @@ def conform_events(frame: pd.DataFrame) -> pd.DataFrame:
     if bad_grain or bad_kind:
         raise SchemaError(f"unknown grain {sorted(bad_grain)} or event kind {sorted(bad_kind)}")
     return typed
+
+
+# --- curation: what the analyst's edits add to a curated statements or events frame ------
+# (extract.curation.state derives these from the edit log; the extracted frames on disk never change)
+CURATION_COLUMNS: dict[str, str] = {
+    "origin": "string",             # "extracted", "analyst" (added by hand) or "split" (split out by the analyst)
+    "curated": "bool",              # an edit in force touches this row
+    "hidden": "bool",               # hidden rows leave the chart and exports (still listed for "show again")
+    "hidden_reason": "string",      # one of extract.curation.edits.HIDE_REASONS, "" when shown
+    "starred": "bool",              # always among the key events
+    "machine_value": "string",      # the extractor's date, kept when the analyst fixes it
+    "machine_grain": "string",
+    "machine_start": "datetime64[ns]",
+    "machine_end": "datetime64[ns]",
+    "machine_label": "string",      # events: the extractor's label ("" for statements and added events)
+    "curation_note": "string",      # what the analyst changed, one clause per edit ("" when nothing)
+}

@@ -5,9 +5,9 @@ import streamlit as st
 
 from desk.actor_charts import actor_mentions, build_actor_mentions_bar, build_actor_year_heatmap, build_cooccurrence_heatmap
 from desk.filters import apply_filters, describe_filters
-from desk.marks import source_labels
-from desk.page_data import load_frames
-from desk.sidebar import filters_from_widgets
+from desk.labels import source_labels
+from desk.ui.caching import load_frames
+from desk.ui.sidebar import filters_from_widgets
 
 statements, _documents = load_frames()
 filters = filters_from_widgets()

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.detail import article_header_html
 from desk.filters import apply_filters
-from desk.highlight import actor_spans, date_spans, highlight_html, legend_html, styled_block
-from desk.page_data import load_frames
-from desk.sidebar import filters_from_widgets, write_query_params
-from desk.tables import document_label, sources_table
+from desk.highlight import actor_spans, article_header_html, date_spans, highlight_html, legend_html, styled_block
+from desk.labels import document_label
+from desk.tables import sources_table
+from desk.ui.caching import load_actor_gazetteer, load_frames
+from desk.ui.sidebar import filters_from_widgets, write_query_params
 
 statements, documents = load_frames()
 shown = apply_filters(statements, filters_from_widgets())
@@ -44,7 +44,9 @@ if not text:
     st.info(document["problem"] or "The article text is not available.")
 else:
     selected = st.query_params.get("statement")
-    spans = date_spans(statements, doc_id, selected) + actor_spans(text, statements, doc_id)
-    kinds = ("selected", "date", "actor") if selected in set(statements["statement_id"]) else ("date", "actor")
+    gazetteer = load_actor_gazetteer()
+    spans = date_spans(statements, doc_id, selected) + (actor_spans(text, gazetteer) if gazetteer else [])
+    kinds = ("selected",) if selected in set(statements["statement_id"]) else ()
+    kinds += ("date", "actor") if gazetteer else ("date",)
     st.html(legend_html(kinds) + styled_block(highlight_html(text, spans)))
     st.caption("Every date expression of the article is highlighted, whatever the filters.")

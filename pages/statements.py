@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.detail import render_statement_detail
 from desk.filters import apply_filters, describe_filters
-from desk.marks import source_labels
-from desk.page_data import load_frames
-from desk.sidebar import filters_from_widgets, write_query_params
+from desk.labels import source_labels
 from desk.tables import statements_table
+from desk.ui.caching import load_frames
+from desk.ui.detail import render_statement_detail
+from desk.ui.sidebar import filters_from_widgets, write_query_params
 
 statements, documents = load_frames()
 filters = filters_from_widgets()

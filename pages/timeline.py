@@ -5,12 +5,12 @@ import streamlit as st
 
 from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_timeline_figure, plotly_config,
                          statement_ids_from_selection)
-from desk.detail import render_statement_detail
-from desk.export_panel import render_export_panel
 from desk.filters import apply_filters, describe_filters, filename_for_filters
-from desk.marks import source_labels
-from desk.page_data import load_frames
-from desk.sidebar import filters_from_widgets, url_synced_radio
+from desk.labels import source_labels
+from desk.ui.caching import load_frames
+from desk.ui.detail import render_statement_detail
+from desk.ui.export_panel import render_export_panel
+from desk.ui.sidebar import filters_from_widgets, url_synced_radio
 
 MAX_DETAILS = 5
 

@@ -33,7 +33,7 @@ def seeds_data_dir(tmp_path_factory, seeds_extraction) -> Path:
 @pytest.fixture(scope="session")
 def synthetic_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     """300 synthetic statements (every grain and kind, NaT rows, `<script>`/`*markdown*` text) and their documents."""
-    from desk.synthetic import synthetic_documents, synthetic_statements
+    from tests.support.synthetic import synthetic_documents, synthetic_statements
 
     statements = synthetic_statements(300, seed=7)
     return statements, synthetic_documents(statements)

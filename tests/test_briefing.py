@@ -6,7 +6,7 @@ import html
 import pandas as pd
 import pytest
 
-from desk.briefing import (
+from desk.export.briefing import (
     SIZE_PRESETS,
     Source,
     briefing_figure,
@@ -20,7 +20,7 @@ from desk.briefing import (
     wrap_text,
 )
 from desk.charts import build_timeline_figure
-from desk.synthetic import synthetic_documents, synthetic_statements
+from tests.support.synthetic import synthetic_documents, synthetic_statements
 from extract.schema import conform_statements
 
 

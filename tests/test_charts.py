@@ -6,8 +6,9 @@ import pytest
 
 from desk.actor_charts import actor_cooccurrence, actor_mentions, actor_year_counts, build_cooccurrence_heatmap
 from desk.charts import build_timeline_figure, plotly_config, statement_ids_from_selection
-from desk.marks import interval_label, source_colors
-from desk.synthetic import synthetic_statements
+from desk.labels import interval_label
+from desk.marks import source_colors
+from tests.support.synthetic import synthetic_statements
 from extract.schema import conform_statements
 
 DAY_MS = 86_400_000

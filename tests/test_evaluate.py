@@ -26,7 +26,7 @@ from extract.evaluate import (
     ExtractorRun, SystemSpan, TimexCounts, evaluate_run, main, metrics_from_counts, run_extractor,
     score_document, sum_counts, to_system_spans, view_types,
 )
-from extract.timeml import GoldTimex, read_corpus
+from extract.evaluate.timeml import GoldTimex, read_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "timeml"

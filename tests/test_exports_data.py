@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from desk.data_exports import (
+from desk.export.data import (
     LIST_SEPARATOR,
     read_statements_csv,
     read_statements_excel,
@@ -18,7 +18,7 @@ from desk.data_exports import (
     statements_to_timelinejs,
     timelinejs_bytes,
 )
-from desk.synthetic import synthetic_statements
+from tests.support.synthetic import synthetic_statements
 from extract.schema import STATEMENT_COLUMNS, conform_statements
 
 TRICKY_SENTENCE = '=HYPERLINK("x") said "NA"; Tehran’s <b>reply</b>,\nthen\ttabs & a \x0b vertical tab'

@@ -4,17 +4,17 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from desk import image_export
-from desk.image_export import CHROMIUM_MISSING_MESSAGE, find_browser
+from desk.export import images as image_export
+from desk.export.images import CHROMIUM_MISSING_MESSAGE, find_browser
 
 needs_browser = pytest.mark.skipif(find_browser() is None, reason="no Chromium installed: image rendering untestable here")
 
 
 def _panel_page(statement_count: int) -> None:
     """A page with only the export panel, for the synthetic statements (all filters open)."""
-    from desk.export_panel import render_export_panel
+    from desk.ui.export_panel import render_export_panel
     from desk.filters import Filters
-    from desk.synthetic import synthetic_documents, synthetic_statements
+    from tests.support.synthetic import synthetic_documents, synthetic_statements
 
     statements = synthetic_statements(statement_count, seed=5)
     render_export_panel(statements, synthetic_documents(statements), Filters(), "country", "source")
@@ -26,7 +26,7 @@ def _started(statement_count: int = 60) -> AppTest:
 
 
 def test_panel_offers_title_size_format_and_four_data_downloads():
-    from desk.briefing import SIZE_PRESETS, default_title
+    from desk.export.briefing import SIZE_PRESETS, default_title
     from desk.filters import Filters, describe_filters
 
     app = _started()

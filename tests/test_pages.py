@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from desk.sidebar import WIDGET_KEYS
+from desk.ui.sidebar import WIDGET_KEYS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGES = {"pages/timeline.py": "Timeline", "pages/statements.py": "Statements", "pages/sources.py": "Sources",
@@ -225,6 +225,27 @@ def test_sources_page_highlights_every_date_and_actor_of_the_linked_article(app_
     assert bodies.count('<mark class="td-date"') == len(distinct_spans)
     assert '<mark class="td-actor"' in bodies
     assert app.selectbox(key="article_choice").value == doc_id
+
+
+def test_sources_page_highlights_actors_with_the_gazetteer_the_data_was_extracted_with(app_on_seeds, monkeypatch,
+                                                                                        tmp_path):
+    gazetteer = tmp_path / "my_actors.csv"
+    gazetteer.write_text("alias,actor,actor_type,country,alias_kind,case_sensitive,example\n"
+                         "Russia,Russia,country,Russia,name,no,Russia said so.\n"
+                         "Kremlin,Moscow Leadership,institution,Russia,metonym,no,The Kremlin said so.\n", encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_DESK_ACTORS", str(gazetteer))
+    app = run_app("pages/sources.py", params={"doc": "000_6b2388c66c13b699"})
+    assert not app.exception
+    bodies = html_bodies(app)
+    assert 'title="Moscow Leadership"' in bodies and 'title="Vladimir Putin"' not in bodies
+
+
+def test_sources_page_warns_when_the_actors_gazetteer_is_unusable(app_on_seeds, monkeypatch, tmp_path):
+    monkeypatch.setenv("TIMELINE_DESK_ACTORS", str(tmp_path / "missing.csv"))
+    app = run_app("pages/sources.py")
+    assert not app.exception
+    assert any("missing.csv" in warning.value for warning in app.warning)
+    assert '<mark class="td-actor"' not in html_bodies(app) and '<mark class="td-date"' in html_bodies(app)
 
 
 def test_sources_page_lists_unreadable_files_with_their_problem(app_on_synthetic):

@@ -4,11 +4,18 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from desk.detail import article_header_html, facts_table_html
-from desk.highlight import Span, actor_spans, highlight_html, statement_sentence_html
+from desk.highlight import (
+    Span,
+    actor_spans,
+    article_header_html,
+    facts_table_html,
+    highlight_html,
+    statement_sentence_html,
+)
 from desk.loading import DataProblem, documents_from_statements, read_statements
-from desk.synthetic import synthetic_documents, synthetic_statements
 from desk.tables import sources_table, statements_table
+from extract.actors import load_gazetteer
+from tests.support.synthetic import synthetic_documents, synthetic_statements
 
 
 def test_markup_in_article_text_is_shown_as_text():
@@ -41,7 +48,7 @@ def test_every_synthetic_date_span_points_at_its_text_in_the_document():
 
 def test_actor_spans_come_from_the_gazetteer_tagger():
     text = "Vladimir Putin met Abbas Araghchi in Moscow."
-    found = {(span.start, span.end) for span in actor_spans(text, synthetic_statements(5), "syn_001")}
+    found = {(span.start, span.end) for span in actor_spans(text, load_gazetteer())}
     assert (0, 14) in found
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.timeml import TimemlError, parse_timeml, read_corpus, read_timeml
+from extract.evaluate.timeml import TimemlError, parse_timeml, read_corpus, read_timeml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "timeml"
 

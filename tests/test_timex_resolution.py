@@ -5,7 +5,7 @@ import pytest
 
 from extract.schema import GRAINS
 from extract.timex import tag, tag_spans
-from extract.timex.resolve import Draft, grain_of, interval_of, resolve
+from extract.timex.resolve import Draft, grain_of, interval_of, resolve_draft
 
 SATURDAY = datetime.date(2025, 6, 14)
 Day = datetime.date
@@ -127,7 +127,7 @@ def test_value_has_grain_and_half_open_interval(value, grain, start, end):
 
 
 def test_offset_draft_without_reference_date_is_unknown():
-    assert resolve(Draft(unit="year", shift=-1), None).value == "XXXX"
+    assert resolve_draft(Draft(unit="year", shift=-1), None).value == "XXXX"
 
 
 @pytest.mark.parametrize("text", ["In May, talks began.", "Talks began. May was quiet.", "Since May prices rose."])
@@ -203,3 +203,41 @@ def test_random_word_salad_never_raises_and_keeps_the_timex_invariants(reference
         assert all(t.grain in GRAINS for t in found), text
         assert all((t.interval_start is None) == (t.interval_end is None) for t in found), text
         assert all(t.interval_start is None or t.interval_start < t.interval_end for t in found), text
+
+
+# --- the two phases: find (no reference date) then resolve ------------------------------------------
+def test_find_needs_no_reference_date_and_gives_full_values_only_for_dates_written_in_full():
+    from extract.timex import find
+    text = "Kyiv, 3 May 2024. Troops moved on Friday, last year and after the March 2023 talks."
+    drafts = find(text)
+    assert [(d.text, d.value, d.type, d.rule) for d in drafts] == [
+        ("3 May 2024", "2024-05-03", "DATE", "month_day_year"), ("Friday", "XXXX-WXX-5", "DATE", "weekday"),
+        ("last year", "XXXX", "DATE", "relative_unit"), ("March 2023", "2023-03", "DATE", "month_year")]
+    assert all(d.text == text[d.start:d.end] for d in drafts)
+
+
+@pytest.mark.parametrize("reference_date", [SATURDAY, None, Day(1989, 10, 26)])
+def test_tag_is_resolve_of_find_on_every_seed(reference_date):
+    from pathlib import Path
+
+    from extract.timex import find, resolve
+    for path in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert resolve(find(text), reference_date) == tag(text, reference_date)
+
+
+def test_one_find_resolves_against_several_reference_dates():
+    from extract.timex import find, resolve
+    drafts = find("It launched on Friday.")
+    assert [resolve(drafts, day)[0].value for day in (SATURDAY, Day(2025, 6, 21))] == ["2025-06-13", "2025-06-20"]
+
+
+def test_resolve_resolves_each_draft_exactly_once(monkeypatch):
+    from extract.timex import find, resolve
+    from extract.timex import tagger
+    drafts = find("Germany invaded on June 22, 1941. Two days later, Minsk fell. From March to June 2024 it rained.")
+    calls = []
+    real = tagger.resolve_draft
+    monkeypatch.setattr(tagger, "resolve_draft", lambda *args: calls.append(args) or real(*args))
+    assert [t.value for t in resolve(drafts, SATURDAY)] == ["1941-06-22", "1941-06-24", "2024-03", "2024-06"]
+    assert len(calls) == len(drafts)

@@ -1,7 +1,9 @@
 """Temporal tagger: find temporal expressions in text and normalise them against a reference date.
 
-Two phases, like HeidelTime: rules (`rules.py` table, `productions.py`, fragments in `fragments.py`)
-tag spans with underspecified values; `resolve.py` resolves them against the reference date.
+Two phases, like HeidelTime, both public: `find(text)` -> drafts (spans, rule, underspecified values;
+rules in the `rules.py` table, `productions.py`, fragments in `fragments.py`), then
+`resolve(drafts, reference_date)` -> Timexes (`resolve.py` does one draft). `tag(text, reference_date)`
+is `resolve(find(text), reference_date)`.
 
 Conventions (news):
 - A month, weekday or month-day without a year is the latest one on or before the reference date
@@ -27,6 +29,6 @@ Conventions (news):
 >>> [(t.text, t.value, t.grain) for t in tag("It was signed in October 2020.", datetime.date(2025, 6, 14))]
 [('October 2020', '2020-10', 'month')]
 """
-from .tagger import Timex, tag, tag_spans
+from .tagger import Timex, TimexDraft, find, resolve, tag, tag_spans
 
-__all__ = ["Timex", "tag", "tag_spans"]
+__all__ = ["Timex", "TimexDraft", "find", "resolve", "tag", "tag_spans"]

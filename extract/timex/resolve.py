@@ -3,7 +3,7 @@
 Pure functions, no text. News conventions: a month, weekday or month-day without a year is the
 latest one on or before the reference date, unless the tagger saw a future cue (prefer="future").
 
->>> resolve(Draft(value="XXXX-10"), datetime.date(2025, 6, 14)).value
+>>> resolve_draft(Draft(value="XXXX-10"), datetime.date(2025, 6, 14)).value
 '2024-10'
 """
 from __future__ import annotations
@@ -71,8 +71,12 @@ UNRESOLVED_BY_UNIT = {"year": "XXXX", "half": "XXXX-HX", "quarter": "XXXX-QX", "
                       "century": "XX"}
 
 
-def resolve(draft: Draft, reference_date: datetime.date | None, context_day: datetime.date | None = None) -> Resolution:
-    """Resolve a draft against the reference date. Example: resolve(Draft(unit="year", shift=-1), date(2025,6,14)).value == "2024"."""
+def resolve_draft(draft: Draft, reference_date: datetime.date | None, context_day: datetime.date | None = None) -> Resolution:
+    """Resolve one draft against the reference date (and the day in context, for a bare time).
+
+    >>> resolve_draft(Draft(unit="year", shift=-1), datetime.date(2025, 6, 14)).value
+    '2024'
+    """
     try:
         return _resolve(draft, reference_date, context_day)
     except (OverflowError, ValueError):  # "1,000,000 days ago", a reference date in 9999: beyond the calendar
@@ -98,10 +102,10 @@ def _resolve(draft: Draft, reference_date: datetime.date | None, context_day: da
         if until.value.startswith("XXXX") and re.match(r"\d{4}", value):  # "June 13–24": the start's year
             until = replace(until, value=value[:4] + until.value[4:])
         end_resolution = _resolve(until, reference_date, context_day)
-        if end_resolution.interval_end is not None and _as_date(end_resolution.interval_end) > _as_date(start):
-            start, end = _as_date(start), _as_date(end_resolution.interval_end)
-    if draft.until_reference and reference_date is not None and reference_date > _as_date(start):
-        start, end = _as_date(start), reference_date
+        if end_resolution.interval_end is not None and as_date(end_resolution.interval_end) > as_date(start):
+            start, end = as_date(start), as_date(end_resolution.interval_end)
+    if draft.until_reference and reference_date is not None and reference_date > as_date(start):
+        start, end = as_date(start), reference_date
     return Resolution(value, grain, start, end)
 
 
@@ -133,7 +137,11 @@ _FILLABLE = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|WXX-\d|[QH]\d|SP|SU|FA|WI)")
 
 
 def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = None) -> str:
-    """The value `shift` units from a day, at that unit's grain. Example: offset_value(date(2025, 6, 14), "month", -5) == "2025-01"."""
+    """The value `shift` units from a day, at that unit's grain.
+
+    >>> offset_value(datetime.date(2025, 6, 14), "month", -5)
+    '2025-01'
+    """
     if unit == "year":
         return str(reference.year + shift) if reference.year + shift > 0 else "PAST_REF"
     if unit == "decade":
@@ -184,12 +192,12 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
     intervals = [interval_of(c) or (None, None) for c in candidates]
     if prefer in ("future", "next"):
         future = [c for c, (start, end) in zip(candidates, intervals)
-                  if start and (_as_date(start) > reference if prefer == "next" else _as_date(end) > reference)]
+                  if start and (as_date(start) > reference if prefer == "next" else as_date(end) > reference)]
         return future[0] if future else candidates[1]
     ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) else 0
     horizon = reference + datetime.timedelta(days=ahead)
     past = [c for c, (start, end) in zip(candidates, intervals)
-            if start and _as_date(start) <= horizon and (prefer != "last" or _as_date(end) <= reference)]
+            if start and as_date(start) <= horizon and (prefer != "last" or as_date(end) <= reference)]
     return past[-1] if past else candidates[0]
 
 
@@ -198,7 +206,11 @@ NEAR_FUTURE_MONTH_DAYS = 35  # a bare month: latest on or before the reference, 
 
 
 def grain_of(value: str) -> str:
-    """The grain (extract.schema.GRAINS) of a TIMEX3 value. Example: grain_of("2025-W24") == "week"."""
+    """The grain (extract.schema.GRAINS) of a TIMEX3 value.
+
+    >>> grain_of("2025-W24")
+    'week'
+    """
     patterns = (
         (r"\d{4}-\d\d-\d\dT.*", "hour"), (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d(-WE)?", "week"),
         (r"\d{4}-\d\d", "month"), (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "quarter"),
@@ -211,7 +223,11 @@ def grain_of(value: str) -> str:
 
 
 def interval_of(value: str) -> tuple[datetime.date, datetime.date] | None:
-    """Half-open interval of a resolved TIMEX3 value. Example: interval_of("2024-10")[1] == date(2024, 11, 1)."""
+    """Half-open interval of a resolved TIMEX3 value.
+
+    >>> interval_of("2024-10")[1]
+    datetime.date(2024, 11, 1)
+    """
     match = re.fullmatch(r"(?P<day>\d{4}-\d\d-\d\d)T(?:(?P<hour>\d\d)(?::(?P<minute>\d\d))?|(?P<part>[A-Z]{2}))", value)
     if match:
         day = datetime.datetime.fromisoformat(match.group("day"))
@@ -257,7 +273,8 @@ def _months(year: int, month: int, count: int) -> tuple[datetime.date, datetime.
     return datetime.date(first // 12, first % 12 + 1, 1), datetime.date(last // 12, last % 12 + 1, 1)
 
 
-def _as_date(moment: datetime.date) -> datetime.date:
+def as_date(moment: datetime.date) -> datetime.date:
+    """The day of a date or datetime (a time of day resolves to a datetime)."""
     return moment.date() if isinstance(moment, datetime.datetime) else moment
 
 

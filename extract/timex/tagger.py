@@ -1,8 +1,14 @@
-"""Phase 1 + glue: find temporal expressions with ONE master regex, then resolve each (phase 2).
+"""The tagger's two phases, HeidelTime style: `find` (text -> drafts) and `resolve` (drafts + reference date -> Timexes).
 
-The master pattern is the alternation of every rule of `rules.RULES`, in table order, each in a
-group named after the rule; a hit is re-matched by that rule's own regex to read its named
-fragments, then its production gives a `Draft` that `resolve` turns into value, grain, interval.
+Phase one, `find`, needs no reference date: ONE master regex (the alternation of every rule of
+`rules.RULES`, in table order, each in a group named after the rule) is tried near trigger tokens;
+a hit is re-matched by its rule's own regex to read its named fragments, its production gives a
+`Draft` (an underspecified value: "XXXX-WXX-5", "2024-03", an offset "year -1"), and the words
+around it add what the text says (a modifier "early", a future cue "will", "since", the year written
+at the end of a range). Phase two, `resolve`, turns each draft into value, grain and interval against
+the reference date and the dates the document mentioned before it ("two days later", "that day").
+A pipeline that needs the spans before it knows its reference date calls `find` once, infers the
+date from the drafts (fully specified ones have `value`s without X), then calls `resolve`.
 
 >>> [t.value for t in tag("It launched on Friday.", datetime.date(2025, 6, 14))]
 ['2025-06-13']
@@ -13,8 +19,10 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
+import regex
+
 from .fragments import TRIGGER_WORDS
-from .resolve import Draft, interval_of, offset_value, resolve
+from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
 from .rules import RULES, Rule
 
 
@@ -39,16 +47,17 @@ def _unnamed(regex: str) -> str:
 RULE_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
 
 
-def _compile(rule: Rule) -> re.Pattern:
+def _compile(rule: Rule) -> regex.Pattern:
+    """A rule's own pattern, with the `regex` package: one group name may stand in several alternatives."""
     if "(?P=" in rule.regex:
         raise ValueError(f"temporal rule {rule.name!r}: no back-references (the master pattern drops group names)")
     try:
-        return re.compile(rule.regex)
-    except re.error as problem:
+        return regex.compile(rule.regex)
+    except regex.error as problem:
         raise ValueError(f"temporal rule {rule.name!r} has a bad pattern: {problem}") from None
 
 
-RULE_REGEX: dict[str, re.Pattern] = {rule.name: _compile(rule) for rule in RULES}
+RULE_REGEX: dict[str, regex.Pattern] = {rule.name: _compile(rule) for rule in RULES}
 VETO: dict[str, re.Pattern] = {rule.name: re.compile(rule.vetoed_after) for rule in RULES if rule.vetoed_after}
 VETO_WINDOW = 40
 MASTER = re.compile(r"(?<!\w)(?:" + "|".join(
@@ -78,15 +87,43 @@ MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
 CONTEXT_DAY_GAP = 25  # a bare time ("at 4 AM") takes the day of a date at most this far before it
 
 
-def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
-    """Find and normalise temporal expressions, sorted and non-overlapping. Example: tag("in October 2020", None)[0].value == "2020-10"."""
-    if isinstance(reference_date, datetime.datetime):  # a datetime or pandas Timestamp: its day
-        reference_date = reference_date.date()
-    found: list[Timex] = []
-    drafts: list[Draft] = []
+@dataclass(frozen=True)
+class TimexDraft:
+    """Phase one's finding: a span, the rule that fired and its underspecified `Draft` (no reference date yet).
+
+    >>> draft = find("It launched on Friday after the June 13, 2025 strikes.")[0]
+    >>> (draft.text, draft.rule, draft.type, draft.value)
+    ('Friday', 'weekday', 'DATE', 'XXXX-WXX-5')
+    """
+    start: int
+    end: int
+    text: str
+    rule: str
+    draft: Draft
+
+    @property
+    def type(self) -> str:
+        """TIMEX3 type: DATE, TIME, DURATION or SET."""
+        return self.draft.type
+
+    @property
+    def value(self) -> str:
+        """The TIMEX3 value the text alone gives: fully specified when the date is written in full, else with X's.
+
+        >>> [d.value for d in find("on 3 May 2024, last year and in June")]
+        ['2024-05-03', 'XXXX', 'XXXX-06']
+        """
+        return resolve_draft(self.draft, None).value
+
+
+def find(text: str) -> list[TimexDraft]:
+    """Phase one: every temporal expression's span, rule and underspecified value, sorted and non-overlapping.
+
+    >>> [(d.text, d.value) for d in find("From March to June 2024, and on Friday.")]
+    [('March', '2024-03'), ('June 2024', '2024-06'), ('Friday', 'XXXX-WXX-5')]
+    """
+    found: list[TimexDraft] = []
     previous_end = 0
-    context_day: tuple[int, datetime.date] | None = None
-    mentions: dict[str, tuple[int, str, datetime.date]] = {}  # grain -> the latest date mentioned at that grain
     for hit in _master_hits(text):
         rule = RULE_BY_NAME[hit.lastgroup]
         start, end = hit.start(), hit.end()
@@ -98,22 +135,46 @@ def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
             continue
         start, draft = _with_modifier(text, start, previous_end, rule, draft)
         draft = _with_cues(text, start, draft)
+        found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft))
+        previous_end = end
+    return _with_shared_years(text, found)
+
+
+def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[Timex]:
+    """Phase two: resolve one document's drafts, in text order, against the reference date and the dates mentioned.
+
+    >>> [t.value for t in resolve(find("Germany invaded on June 22, 1941. Two days later, Minsk fell."), None)]
+    ['1941-06-22', '1941-06-24']
+    """
+    if isinstance(reference_date, datetime.datetime):  # a datetime or pandas Timestamp: its day
+        reference_date = reference_date.date()
+    found: list[Timex] = []
+    context_day: tuple[int, datetime.date] | None = None
+    mentions: dict[str, tuple[int, str, datetime.date]] = {}  # grain -> the latest date mentioned at that grain
+    for item in drafts:
+        draft, start, end = item.draft, item.start, item.end
         looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
         day = context_day[1] if context_day and start - context_day[0] <= CONTEXT_DAY_GAP else None
-        resolution = resolve(draft, resolve_against, day)
-        found.append(Timex(start, end, text[start:end], resolution.value, draft.type, resolution.grain,
-                           resolution.interval_start, resolution.interval_end,
-                           rule.name + ("_since" if draft.until_reference else "")))
-        drafts.append(draft)
+        resolution = resolve_draft(draft, resolve_against, day)
+        found.append(Timex(start, end, item.text, resolution.value, draft.type, resolution.grain,
+                           resolution.interval_start, resolution.interval_end, item.rule))
         if resolution.grain == "day":
             context_day = (end, resolution.interval_start)
         if draft.type == "DATE" and resolution.grain in MENTION_GRAINS and not looks_back:  # "a year earlier" is a comparison, not the new topic
-            mentions[resolution.grain] = (end, resolution.value, _as_day(resolution.interval_start))
-            if resolution.grain == "quarter" and (reference_date is None or _as_day(resolution.interval_start) <= reference_date):
+            mentions[resolution.grain] = (end, resolution.value, as_date(resolution.interval_start))
+            if resolution.grain == "quarter" and (reference_date is None or as_date(resolution.interval_start) <= reference_date):
                 mentions["reported_quarter"] = mentions["quarter"]  # a quarter still to come is a forecast, not what is reported
-        previous_end = end
-    return _with_shared_years(text, found, drafts, reference_date)
+    return found
+
+
+def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
+    """Find and resolve temporal expressions (`resolve(find(text), reference_date)`), sorted and non-overlapping.
+
+    >>> [(t.text, t.value, t.grain) for t in tag("It was signed in October 2020.", None)]
+    [('October 2020', '2020-10', 'month')]
+    """
+    return resolve(find(text), reference_date)
 
 
 TOKEN = re.compile(r"[A-Za-z]+\d?|\d+")
@@ -154,21 +215,19 @@ YEARLESS = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")  # a month, month-
 RANGE_CONNECTOR = re.compile(r"\s*(?:[-–—]|to|until|till|through|and|or)\s*")
 
 
-def _with_shared_years(text: str, found: list[Timex], drafts: list[Draft], reference_date: datetime.date | None) -> list[Timex]:
+def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
     """"from March to June 2024", "June 13 and July 2, 2025": a year-less start takes the written year of its end."""
     for index in range(len(found) - 1):
-        first, second, first_draft = found[index], found[index + 1], drafts[index]
-        written_year = re.match(r"\d{4}", drafts[index + 1].value)
-        if not (written_year and YEARLESS.fullmatch(first_draft.value) and first_draft.unit is None
+        first, second = found[index], found[index + 1]
+        written_year = re.match(r"\d{4}", second.draft.value)
+        if not (written_year and YEARLESS.fullmatch(first.draft.value) and first.draft.unit is None
                 and RANGE_CONNECTOR.fullmatch(text, first.end, second.start)):
             continue
-        draft = replace(first_draft, value=written_year.group(0) + first_draft.value[4:])
-        resolution = resolve(draft, reference_date)
-        if resolution.interval_start is not None and second.interval_start is not None \
-                and _as_day(resolution.interval_start) > _as_day(second.interval_start):
+        draft = replace(first.draft, value=written_year.group(0) + first.draft.value[4:])
+        first_start, second_start = resolve_draft(draft, None).interval_start, resolve_draft(second.draft, None).interval_start
+        if first_start is not None and second_start is not None and as_date(first_start) > as_date(second_start):
             continue  # "December to March 2025" crosses a year end: keep the news default
-        found[index] = replace(first, value=resolution.value, grain=resolution.grain,
-                               interval_start=resolution.interval_start, interval_end=resolution.interval_end)
+        found[index] = replace(first, draft=draft)
     return found
 
 
@@ -249,10 +308,10 @@ def _with_cues(text: str, start: int, draft: Draft) -> Draft:
     return draft
 
 
-def _as_day(moment: datetime.date) -> datetime.date:
-    return moment.date() if isinstance(moment, datetime.datetime) else moment
-
-
 def tag_spans(text: str, reference_date: datetime.date | None) -> list[tuple[int, int, str, str]]:
-    """(start, end, value, type) of every timex, for scorers. Example: tag_spans("in 2007", None) == [(3, 7, "2007", "DATE")]."""
+    """(start, end, value, type) of every timex, for scorers.
+
+    >>> tag_spans("in 2007", None)
+    [(3, 7, '2007', 'DATE')]
+    """
     return [(timex.start, timex.end, timex.value, timex.type) for timex in tag(text, reference_date)]

@@ -16,12 +16,14 @@ import html
 import io
 import json
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import pandas as pd
 
-from desk.marks import LANE_CHOICES, NO_LANE_LABEL, interval_label, source_labels
-from extract.schema import POINT_GRAINS, STATEMENT_COLUMNS, conform_statements
+from desk.labels import interval_label, source_labels
+from desk.marks import LANE_CHOICES, NO_LANE_LABEL
+from extract.schema import POINT_GRAINS, STATEMENT_COLUMNS, as_dates, conform_statements
 
 LIST_SEPARATOR = "; "
 LIST_COLUMNS = tuple(name for name, dtype in STATEMENT_COLUMNS.items() if dtype == "object")
@@ -130,7 +132,7 @@ def _statements_from_table(table: pd.DataFrame, what: str) -> pd.DataFrame:
     for name in LIST_COLUMNS:
         table[name] = table[name].map(_split_list)
     for name in DATETIME_COLUMNS:
-        table[name] = pd.to_datetime(table[name].replace("", None))
+        table[name] = as_dates(table[name])
     return conform_statements(table)
 
 
@@ -265,3 +267,40 @@ def timelinejs_bytes(statements: pd.DataFrame, *, title: str, description: str =
     """`statements_to_timelinejs` as UTF-8 JSON bytes. Example: `timelinejs_bytes(frame, title="Iran")[:1] == b"{"`."""
     document = statements_to_timelinejs(statements, title=title, description=description, lane_by=lane_by)
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+# --- the formats: one table that the dashboard's buttons, the CLI and the README check loop over ----
+@dataclass(frozen=True)
+class DataFormat:
+    """One data download: its key (CLI `--data`), button label, file suffix, MIME type and writer."""
+
+    key: str
+    label: str
+    suffix: str
+    mime: str
+    write: Callable[[pd.DataFrame, str, str, str], bytes]  # (statements, title, description, lane_by) -> bytes
+
+
+DATA_FORMATS: dict[str, DataFormat] = {data_format.key: data_format for data_format in (
+    DataFormat("csv", "CSV", ".csv", "text/csv",
+               lambda statements, title, description, lane_by: statements_to_csv(statements)),
+    DataFormat("xlsx", "Excel", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               lambda statements, title, description, lane_by: statements_to_excel(statements, about=description)),
+    DataFormat("json", "JSON", ".json", "application/json",
+               lambda statements, title, description, lane_by: statements_to_json(statements)),
+    DataFormat("timelinejs", "TimelineJS", ".timeline.json", "application/json",
+               lambda statements, title, description, lane_by: timelinejs_bytes(
+                   statements, title=title, description=description, lane_by=lane_by)),
+)}
+
+
+def data_file(statements: pd.DataFrame, data_format: str, *, title: str, description: str, lane_by: str) -> bytes:
+    """Bytes of one data download, by key of DATA_FORMATS.
+
+    >>> from extract.schema import empty_statements
+    >>> data_file(empty_statements(), "json", title="Iran", description="", lane_by="country")
+    b'[]'
+    """
+    if data_format not in DATA_FORMATS:
+        raise ValueError(f"unknown data format {data_format!r}; choose from {', '.join(DATA_FORMATS)}")
+    return DATA_FORMATS[data_format].write(statements, title, description, lane_by)

@@ -1,6 +1,4 @@
-"""Score a temporal tagger on TimeML corpora the TempEval-3 way, and measure its speed.
-
-    python -m extract.evaluate --corpus ../shared/corpora/TimeBank --show-errors 10
+"""TempEval-3 scoring of a temporal tagger: run an extractor over TimeML documents and count.
 
 Figures (micro-averaged over a corpus, for each view: ALL types, DATE+TIME only):
 strict span P/R/F1 (offsets equal), relaxed span P/R/F1 (spans overlap), value accuracy
@@ -12,24 +10,17 @@ TP nor FP). Throughput times only the extractor calls, after one untimed warm-up
 These are the rules of the reference scorer /work/shared/tools/timex_eval.py.
 
 Any extractor `f(text, reference_date) -> [(start, end, value[, type]), ...]` (or objects
-with start/end/value/type attributes, like extract.timex.Timex) can be scored with
-`--extractor MODULE:FUNC`; the default is the project's tagger, extract.timex:tag.
+with start/end/value/type attributes, like extract.timex.Timex) can be scored.
 """
 from __future__ import annotations
 
-import argparse
 import datetime
-import importlib
-import json
 import numbers
-import os
-import sys
 import time
 from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from extract.timeml import TIMEX_TYPES, GoldTimex, TimemlDocument, TimemlError, read_corpus
+from extract.evaluate.timeml import TIMEX_TYPES, GoldTimex, TimemlDocument
 
 DEFAULT_EXTRACTOR = "extract.timex:tag"
 DEFAULT_VIEWS = ("ALL", "DATE,TIME")
@@ -93,7 +84,11 @@ class ExtractorRun:
 
 
 def view_types(view: str) -> frozenset[str] | None:
-    """The TIMEX3 types a view keeps (None = all); raise EvaluationError for unknown types. Example: view_types('date,time') -> {'DATE', 'TIME'}."""
+    """The TIMEX3 types a view keeps (None = all); raise EvaluationError for unknown types.
+
+    >>> sorted(view_types('date,time')), view_types('ALL')
+    (['DATE', 'TIME'], None)
+    """
     names = {name.strip().upper() for name in view.split(",") if name.strip()}
     if names == {"ALL"}:
         return None
@@ -105,24 +100,41 @@ def view_types(view: str) -> frozenset[str] | None:
 
 
 def view_name(view: str) -> str:
-    """The canonical name of a view. Example: view_name(' time,date ') -> 'DATE,TIME'."""
+    """The canonical name of a view.
+
+    >>> view_name(' time,date ')
+    'DATE,TIME'
+    """
     types = view_types(view)
     return "ALL" if types is None else ",".join(name for name in TIMEX_TYPES if name in types)
 
 
 def normalise_value(value: str | None) -> str:
-    """A value as compared: stripped and upper-cased. Example: normalise_value(' present_ref ') -> 'PRESENT_REF'."""
+    """A value as compared: stripped and upper-cased.
+
+    >>> normalise_value(' present_ref ')
+    'PRESENT_REF'
+    """
     return (value or "").strip().upper()
 
 
 def overlap(first: SystemSpan | GoldTimex, second: SystemSpan | GoldTimex) -> int:
-    """Characters two spans share (<= 0 when disjoint). Example: overlap(SystemSpan(0, 5), SystemSpan(3, 9)) -> 2."""
+    """Characters two spans share (<= 0 when disjoint).
+
+    >>> overlap(SystemSpan(0, 5), SystemSpan(3, 9))
+    2
+    """
     return min(first.end, second.end) - max(first.start, second.start)
 
 
 def score_document(gold: Sequence[GoldTimex], spans: Sequence[SystemSpan],
                    types: frozenset[str] | None = None) -> tuple[TimexCounts, DocumentErrors]:
-    """Counts and errors for one document, keeping gold of `types` only (None = all). Example: score_document(gold, [SystemSpan(11, 21, '1998-01')])."""
+    """Counts and errors for one document, keeping gold of `types` only (None = all).
+
+    >>> counts, errors = score_document([GoldTimex(11, 21, 'DATE', '1998-01', 'last month')], [SystemSpan(11, 21, '1998-01')])
+    >>> counts.strict_recall_hits, counts.value_matches, errors.missed
+    (1, 1, [])
+    """
     in_view = [timex for timex in gold if types is None or timex.type in types]
     out_of_view = [timex for timex in gold if types is not None and timex.type not in types]
     errors = DocumentErrors()
@@ -161,7 +173,11 @@ def score_document(gold: Sequence[GoldTimex], spans: Sequence[SystemSpan],
 
 
 def sum_counts(counts: Iterable[TimexCounts]) -> TimexCounts:
-    """The counts of several documents added up. Example: sum_counts([TimexCounts(gold=2), TimexCounts(gold=1)]).gold -> 3."""
+    """The counts of several documents added up.
+
+    >>> sum_counts([TimexCounts(gold=2), TimexCounts(gold=1)]).gold
+    3
+    """
     total = TimexCounts()
     for document_counts in counts:
         total = total + document_counts
@@ -169,7 +185,11 @@ def sum_counts(counts: Iterable[TimexCounts]) -> TimexCounts:
 
 
 def precision_recall_f1(precision_hits: int, recall_hits: int, system: int, gold: int) -> dict[str, float]:
-    """P, R and F1 (0.0 when undefined). Example: precision_recall_f1(1, 1, 2, 1) -> {'p': 0.5, 'r': 1.0, 'f1': 0.666...}."""
+    """P, R and F1 (0.0 when undefined).
+
+    >>> precision_recall_f1(1, 1, 2, 1)
+    {'p': 0.5, 'r': 1.0, 'f1': 0.666...}
+    """
     precision = precision_hits / system if system else 0.0
     recall = recall_hits / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -177,7 +197,11 @@ def precision_recall_f1(precision_hits: int, recall_hits: int, system: int, gold
 
 
 def metrics_from_counts(counts: TimexCounts) -> dict:
-    """Strict, relaxed, value and type figures from counts. Example: metrics_from_counts(counts)['value']['f1_te3']."""
+    """Strict, relaxed, value and type figures from counts.
+
+    >>> metrics_from_counts(TimexCounts(gold=2, system=2, relaxed_precision_hits=2, relaxed_recall_hits=2, pairs=2, value_matches=1))['value']['f1_te3']
+    0.5
+    """
     relaxed = precision_recall_f1(counts.relaxed_precision_hits, counts.relaxed_recall_hits, counts.system, counts.gold)
     value_accuracy = counts.value_matches / counts.pairs if counts.pairs else 0.0
     value = precision_recall_f1(counts.value_matches, counts.value_matches, counts.system, counts.gold)
@@ -191,7 +215,11 @@ def metrics_from_counts(counts: TimexCounts) -> dict:
 
 
 def to_system_spans(output: Iterable | None, text_length: int) -> tuple[list[SystemSpan], int]:
-    """The valid spans of one extractor output and how many were invalid. Example: to_system_spans([(0, 4, '1998'), (5, 2)], 10) -> ([SystemSpan(0, 4, '1998')], 1)."""
+    """The valid spans of one extractor output and how many were invalid.
+
+    >>> to_system_spans([(0, 4, '1998'), (5, 2)], 10)
+    ([SystemSpan(start=0, end=4, value='1998', type=None)], 1)
+    """
     spans, invalid = [], 0
     for item in output or []:
         if hasattr(item, "start") and hasattr(item, "end"):
@@ -211,7 +239,7 @@ def to_system_spans(output: Iterable | None, text_length: int) -> tuple[list[Sys
 
 
 def run_extractor(documents: Sequence[TimemlDocument], extractor: Extractor) -> ExtractorRun:
-    """Call the extractor on every document (creation date as reference date), timing only those calls. Example: run_extractor(documents, tag).seconds."""
+    """Call the extractor on every document (creation date as reference date), timing only those calls."""
     try:
         extractor(WARM_UP_TEXT, WARM_UP_DATE)
     except Exception as error:  # noqa: BLE001 - a broken extractor is reported, not a traceback
@@ -235,7 +263,7 @@ def run_extractor(documents: Sequence[TimemlDocument], extractor: Extractor) -> 
 
 
 def describe_errors(name: str, text: str, errors: DocumentErrors) -> dict[str, list[str]]:
-    """One readable line per error, with the file name and the text. Example: describe_errors('a.tml', text, errors)['missed']."""
+    """One readable line per error, with the file name and the text."""
     return {
         "missed": [f"{name}: {timex.text!r} {timex.type} {timex.value}" for timex in errors.missed],
         "spurious": [f"{name}: {text[span.start:span.end]!r} -> {span.value}" for span in errors.spurious],
@@ -246,7 +274,7 @@ def describe_errors(name: str, text: str, errors: DocumentErrors) -> dict[str, l
 
 def evaluate_run(documents: Sequence[TimemlDocument], run: ExtractorRun, views: Sequence[str] = DEFAULT_VIEWS,
                  show_errors: int = 0) -> dict:
-    """The report (speed, then figures for each view) of one extractor run. Example: evaluate_run(docs, run_extractor(docs, tag))['views']['ALL']."""
+    """The report (speed, then figures for each view) of one extractor run."""
     characters = sum(len(document.text) for document in documents)
     report = {
         "docs": len(documents), "chars": characters, "seconds": run.seconds,
@@ -268,120 +296,3 @@ def evaluate_run(documents: Sequence[TimemlDocument], run: ExtractorRun, views: 
             summary["examples"] = {kind: lines[:show_errors] for kind, lines in examples.items()}
         report["views"][view_name(view)] = summary
     return report
-
-
-def _percent(fraction: float | None) -> str:
-    return f"{'-':>6}" if fraction is None else f"{100 * fraction:6.1f}"
-
-
-REPORT_GROUPS = " " * 28 + " |" + " |".join(group.center(width) for group, width in
-                                             (("strict span", 18), ("relaxed span", 18), ("value", 30), ("type", 6)))
-REPORT_HEADER = (f"{'view':<10}{'gold':>6}{'sys':>6}{'ign':>6} |" + "     P     R    F1 |" * 2
-                 + "   acc     P     R    F1 TE3-F1 |   acc")
-
-
-def format_report(title: str, report: dict) -> str:
-    """The report as a text table, one row per view, then warnings and error examples. Example: print(format_report('TimeBank', report))."""
-    speed = ("n/a" if report["chars_per_s"] is None
-             else f"{report['chars_per_s']:,.0f} chars/s, {report['docs_per_s']:,.1f} docs/s")
-    lines = [f"== {title}: {report['docs']} docs, {report['chars']:,} chars; "
-             f"extractor {report['seconds']:.3f} s ({speed})", REPORT_GROUPS, REPORT_HEADER]
-    for view, summary in report["views"].items():
-        counts, value = summary["counts"], summary["value"]
-        cells = [summary["strict"][key] for key in ("p", "r", "f1")] + [summary["relaxed"][key] for key in ("p", "r", "f1")]
-        value_cells = [value[key] for key in ("accuracy", "p", "r", "f1", "f1_te3")]
-        lines.append(f"{view:<10}{counts['gold']:>6}{counts['system']:>6}{counts['ignored']:>6} |"
-                     + "".join(map(_percent, cells[:3])) + " |" + "".join(map(_percent, cells[3:])) + " |"
-                     + "".join(map(_percent, value_cells)) + " |" + _percent(summary["type_accuracy"]))
-    if report["invalid_spans_dropped"]:
-        lines.append(f"warning: {report['invalid_spans_dropped']} invalid spans (empty, outside the text or not a span) were dropped")
-    lines.extend(f"warning: {failure}" for failure in report["extractor_failures"])
-    for view, summary in report["views"].items():
-        for kind, examples in summary.get("examples", {}).items():
-            lines.extend(f"  [{view} {kind.replace('_', ' ')}] {example}" for example in examples)
-    return "\n".join(lines)
-
-
-def load_extractor(spec: str) -> Extractor:
-    """The callable named MODULE:FUNC (modules in the current folder importable); EvaluationError when it cannot be found. Example: load_extractor('extract.timex:tag')."""
-    module_name, _, function_name = spec.partition(":")
-    if not module_name or not function_name:
-        raise EvaluationError(f"--extractor {spec!r}: expected MODULE:FUNC, e.g. {DEFAULT_EXTRACTOR}")
-    if os.getcwd() not in sys.path:
-        sys.path.insert(0, os.getcwd())
-    try:
-        target = importlib.import_module(module_name)
-    except Exception as error:  # noqa: BLE001 - any import failure is the user's to see, without a traceback
-        raise EvaluationError(f"--extractor {spec}: cannot import {module_name} ({type(error).__name__}: {error})") from None
-    for part in function_name.split("."):
-        if not hasattr(target, part):
-            raise EvaluationError(f"--extractor {spec}: {module_name} has no attribute {function_name}")
-        target = getattr(target, part)
-    if not callable(target):
-        raise EvaluationError(f"--extractor {spec}: {function_name} is not callable")
-    return target
-
-
-def _whole_number(minimum: int) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            number = int(text)
-        except ValueError:
-            number = minimum - 1
-        if number < minimum:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= {minimum}")
-        return number
-    return parse
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The command-line options of `python -m extract.evaluate`. Example: build_parser().parse_args(['--corpus', 'TimeBank'])."""
-    parser = argparse.ArgumentParser(prog="python -m extract.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", action="append", required=True, metavar="DIR", help="folder of .tml files (repeatable)")
-    parser.add_argument("--types", action="append", metavar="TYPES",
-                        help="view to report: ALL or comma-separated TIMEX3 types, e.g. DATE,TIME (repeatable; "
-                             "default: ALL and DATE,TIME)")
-    parser.add_argument("--show-errors", type=_whole_number(0), default=0, metavar="N", help="list N missed, spurious and wrong-value examples")
-    parser.add_argument("--json", metavar="PATH", help="also write the full report as JSON to PATH ('-' = stdout instead of the table)")
-    parser.add_argument("--limit", type=_whole_number(1), metavar="N", help="only the first N files of each corpus")
-    parser.add_argument("--extractor", default=DEFAULT_EXTRACTOR, metavar="MODULE:FUNC",
-                        help=f"f(text, reference_date) -> [(start, end, value[, type])] to score (default: {DEFAULT_EXTRACTOR})")
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the evaluation CLI; return the exit status (0 ok, 2 bad request). Example: main(['--corpus', 'TimeBank', '--limit', '5'])."""
-    options = build_parser().parse_args(argv)
-    try:
-        views = [view_name(view) for view in options.types] if options.types else list(DEFAULT_VIEWS)
-        extractor = load_extractor(options.extractor)
-        reports = {}
-        for corpus in options.corpus:
-            documents, skipped = read_corpus(corpus, options.limit)
-            for warning in skipped:
-                print(f"warning: {warning}", file=sys.stderr)
-            run = run_extractor(documents, extractor)
-            name = Path(corpus).resolve().name
-            report = evaluate_run(documents, run, views, options.show_errors)
-            report["skipped_files"] = skipped
-            reports[name if name not in reports else corpus] = report
-            if options.json != "-":
-                print(format_report(f"{name} / {options.extractor}", report))
-    except (EvaluationError, TimemlError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    if options.json:
-        blob = json.dumps({"extractor": options.extractor, "corpora": reports}, indent=1)
-        if options.json == "-":
-            print(blob)
-        else:
-            try:
-                Path(options.json).write_text(blob + "\n", encoding="utf-8")
-            except OSError as error:
-                print(f"error: cannot write {options.json}: {error.strerror or error}", file=sys.stderr)
-                return 2
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -9,8 +9,6 @@ afterwards every run writes the widgets' state back to the URL.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -22,14 +20,14 @@ from desk.filters import (
     filters_to_query_params,
     restrict_to_known,
 )
-from desk.marks import source_labels
-from extract.schema import GRAINS, KINDS
+from desk.labels import source_labels
+from extract.schema import EARLIEST_DATE, GRAINS, KINDS, LATEST_DATE
 
 WIDGET_KEYS = {field: f"filter_{field}" for field in
                ("countries", "actors", "sources", "date_from", "date_to", "grains", "kinds", "text")}
 _INITIALISED = "_filters_initialised"
 _URL_WARNINGS = "_filters_url_warnings"
-EARLIEST_DAY, LATEST_DAY = date(1000, 1, 1), date(2200, 12, 31)
+EARLIEST_DAY, LATEST_DAY = EARLIEST_DATE, LATEST_DATE  # the schema's whole calendar, years 1-9999
 
 
 def current_query_params() -> dict[str, list[str]]:

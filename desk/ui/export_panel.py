@@ -1,6 +1,6 @@
 """The export section under the timeline: a briefing image of the chart as filtered, and the data downloads.
 
-Thin streamlit wiring around `desk.export.briefing_image`, `desk.briefing` and `desk.data_exports`;
+Thin streamlit wiring around `desk.export.briefing` and `desk.export.data`;
 every decision lives in those pure modules. Without Chromium the image part says how to install it
 and the data downloads still work.
 """
@@ -11,10 +11,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from desk.briefing import DEFAULT_SIZE, SIZE_NOTES, SIZE_PRESETS, WINDOWS, default_title
-from desk.export import briefing_image, data_file
+from desk.export.briefing import DEFAULT_SIZE, SIZE_NOTES, SIZE_PRESETS, WINDOWS, briefing_image, default_title
+from desk.export.data import DATA_FORMATS, data_file
+from desk.export.images import IMAGE_EXPORT_ERRORS, MEDIA_TYPES, image_export_problem
 from desk.filters import Filters, describe_filters, filename_for_filters
-from desk.image_export import IMAGE_EXPORT_ERRORS, MEDIA_TYPES, image_export_problem
+from desk.labels import source_labels
 
 FORMAT_LABELS = {"PNG": "png", "SVG": "svg", "PDF": "pdf"}
 _RENDERED = "export_panel_rendered_image"
@@ -28,9 +29,7 @@ def _selection_key(statements: pd.DataFrame, *settings: object) -> str:
 
 def render_export_panel(statements: pd.DataFrame, documents: pd.DataFrame | None, filters: Filters,
                         lane_by: str, color_by: str) -> None:
-    """Export section under the timeline for `statements` (already filtered by `filters`). Example: see pages/timeline.py."""
-    from desk.marks import source_labels
-
+    """Export section under the timeline for `statements` (already filtered by `filters`)."""
     description = describe_filters(filters, source_labels(statements))
     file_stem = filename_for_filters(filters)
     with st.expander("Export for a briefing (image and data)", expanded=False):
@@ -82,15 +81,12 @@ def _image_section(statements: pd.DataFrame, documents: pd.DataFrame | None, des
 def _data_section(statements: pd.DataFrame, description: str, file_stem: str, lane_by: str) -> None:
     st.markdown("**Data as filtered** (text exactly as in the articles; actors and countries `; `-joined in CSV/Excel)")
     title = st.session_state.get("export_title") or default_title(description, lane_by)
-    downloads = (("CSV", "csv", ".csv", "text/csv"),
-                 ("Excel", "xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                 ("JSON", "json", ".json", "application/json"),
-                 ("TimelineJS", "timelinejs", ".timeline.json", "application/json"))
-    for column, (label, data_format, suffix, mime) in zip(st.columns(len(downloads)), downloads):
-        def make(data_format: str = data_format) -> bytes:  # runs only when clicked
-            return data_file(statements, data_format, title=title, description=description, lane_by=lane_by)
-        column.download_button(label, data=make, file_name=f"{file_stem}{suffix}", mime=mime,
-                               key=f"export_data_{data_format}", on_click="ignore", width="stretch")
+    for column, data_format in zip(st.columns(len(DATA_FORMATS)), DATA_FORMATS.values()):
+        def make(key: str = data_format.key) -> bytes:  # runs only when clicked
+            return data_file(statements, key, title=title, description=description, lane_by=lane_by)
+        column.download_button(data_format.label, data=make, file_name=f"{file_stem}{data_format.suffix}",
+                               mime=data_format.mime, key=f"export_data_{data_format.key}", on_click="ignore",
+                               width="stretch")
     undated = int(statements["start"].isna().sum())
     if undated:
         st.caption(f"{undated:,} statement(s) without a resolved date are in CSV/Excel/JSON but cannot be placed in TimelineJS.")

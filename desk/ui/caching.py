@@ -1,7 +1,7 @@
 """The pages' cached access to the data files, with a clear on-screen error instead of a traceback.
 
->>> callable(load_frames)
-True
+Frames are cached with `st.cache_resource` keyed by the file's signature (path, mtime, size): shared by every
+session without a copy per run (`cache_data` would copy 100,000 rows on every rerun); the pages never mutate them.
 """
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from extract.actors import Gazetteer, GazetteerError, load_gazetteer
+
 from desk.loading import (
     DataProblem,
+    actors_path,
     documents_from_statements,
     documents_path,
     events_path,
@@ -33,10 +36,7 @@ def _cached_documents(signature: tuple[str, int, int]) -> pd.DataFrame:
 
 
 def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(statements, documents) for the configured data file; shows st.error and stops the page when unusable.
-
-    Example (a page): `statements, documents = load_frames()`.
-    """
+    """(statements, documents) for the configured data file; shows st.error and stops the page when unusable."""
     statements_file = events_path()
     try:
         statements = _cached_statements(file_signature(statements_file))
@@ -49,3 +49,14 @@ def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
         st.warning(f"{problem} Until then, sources are listed without their article text.")
         documents = documents_from_statements(statements)
     return statements, documents
+
+
+def load_actor_gazetteer() -> Gazetteer | None:
+    """The gazetteer the data was extracted with (`TIMELINE_DESK_ACTORS`); a warning and None when it is unusable."""
+    path = actors_path()
+    try:
+        return load_gazetteer(path)
+    except (GazetteerError, OSError) as problem:
+        st.warning(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
+                   f"Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with.")
+        return None

@@ -62,7 +62,11 @@ class TimemlDocument:
 
 
 def parse_attributes(attribute_text: str) -> dict[str, str]:
-    """Attributes of one tag, values entity-decoded. Example: parse_attributes('type="DATE" value=\\'1998\\'') -> {'type': 'DATE', 'value': '1998'}."""
+    """Attributes of one tag, values entity-decoded.
+
+    >>> parse_attributes('type="DATE" value="&lt;1998&gt;"')
+    {'type': 'DATE', 'value': '<1998>'}
+    """
     attributes = {}
     for match in ATTRIBUTE.finditer(attribute_text):
         quoted = match.group("double_quoted")
@@ -71,7 +75,11 @@ def parse_attributes(attribute_text: str) -> dict[str, str]:
 
 
 def find_creation_date(raw: str, name: str) -> tuple[datetime.date | None, str]:
-    """Creation date and its basis: the CREATION_TIME TIMEX3, else a date in the file name. Example: ('', 'AP_20130322.tml') -> (date(2013, 3, 22), 'file name')."""
+    """Creation date and its basis: the CREATION_TIME TIMEX3, else a date in the file name.
+
+    >>> find_creation_date('', 'AP_20130322.tml')
+    (datetime.date(2013, 3, 22), 'file name')
+    """
     for match in TIMEX3_OPENING.finditer(raw):
         attributes = parse_attributes(match.group("attributes"))
         if attributes.get("functionInDocument") == "CREATION_TIME":
@@ -99,7 +107,7 @@ def _text_body(raw: str, name: str) -> str:
 
 
 def parse_timeml(raw: str, name: str) -> TimemlDocument:
-    """Parse the content of one TimeML file named `name`; raise TimemlError naming it when malformed. Example in the module docstring."""
+    """Parse the content of one TimeML file named `name`; raise TimemlError naming it when malformed (see the module docstring)."""
     body = _text_body(raw, name)
     pieces: list[str] = []
     length = 0
@@ -134,7 +142,7 @@ def parse_timeml(raw: str, name: str) -> TimemlDocument:
 
 
 def read_timeml(path: str | Path) -> TimemlDocument:
-    """Read one .tml file; raise TimemlError naming the file when it is unreadable or malformed. Example: read_timeml('corpus/ABC19980108.1830.0711.tml').text."""
+    """Read one .tml file; raise TimemlError naming the file when it is unreadable or malformed."""
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -146,7 +154,7 @@ def read_timeml(path: str | Path) -> TimemlDocument:
 
 
 def corpus_files(directory: str | Path, limit: int | None = None) -> list[Path]:
-    """The .tml files of a corpus folder, sorted by name, the first `limit` only. Example: corpus_files('TimeBank', 2)."""
+    """The .tml files of a corpus folder, sorted by name, the first `limit` only."""
     directory = Path(directory)
     if not directory.is_dir():
         raise TimemlError(f"{directory}: corpus folder not found")
@@ -157,7 +165,7 @@ def corpus_files(directory: str | Path, limit: int | None = None) -> list[Path]:
 
 
 def read_corpus(directory: str | Path, limit: int | None = None) -> tuple[list[TimemlDocument], list[str]]:
-    """The readable documents of a corpus folder and one warning per file that could not be read. Example: read_corpus('TimeBank', limit=5)."""
+    """The readable documents of a corpus folder and one warning per file that could not be read."""
     documents, warnings = [], []
     for path in corpus_files(directory, limit):
         try:

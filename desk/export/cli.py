@@ -3,8 +3,8 @@
     python -m desk.export --query "country=Iran&kind=event" --per country --format png,pdf --out briefings/
 
 Thin: it reads the statements (`desk.loading`), turns the URL query and flags into `desk.filters.Filters`
-(`filters_from_query_params`, the dashboard's own parser) and calls `briefing_image` (shared with the
-dashboard's export panel) and the `desk.data_exports` writers. Every user mistake is an error naming
+(`filters_from_query_params`, the dashboard's own parser) and calls `desk.export.briefing.briefing_image`
+(shared with the dashboard's export panel) and the `desk.export.data` writers. Every user mistake is an error naming
 the file or value at fault, with a non-zero exit; nothing is skipped without a message.
 
 >>> parse_query("http://localhost:8501/timeline?countries=Iran&countries=Israel&kind=event")
@@ -21,21 +21,19 @@ from urllib.parse import parse_qs
 
 import pandas as pd
 
-from desk.briefing import DEFAULT_SIZE, SIZE_PRESETS, WINDOWS, briefing_figure, default_title, pdf_scale
-from desk.charts import build_timeline_figure
-from desk.data_exports import statements_to_csv, statements_to_excel, statements_to_json, timelinejs_bytes
+from desk.export.briefing import DEFAULT_SIZE, PNG_SCALE, SIZE_PRESETS, WINDOWS, briefing_image, default_title
+from desk.export.data import DATA_FORMATS, data_file
+from desk.export.images import IMAGE_EXPORT_ERRORS, IMAGE_FORMATS, ImageExportUnavailable, image_export_problem
 from desk.filters import Filters, apply_filters, describe_filters, filename_for_filters, filters_from_query_params
-from desk.image_export import IMAGE_EXPORT_ERRORS, IMAGE_FORMATS, ImageExportUnavailable, image_export_problem, render_image
+from desk.labels import source_labels
 from desk.loading import DataProblem, documents_path, events_path, read_documents, read_statements
-from desk.marks import COLOR_CHOICES, LANE_CHOICES, source_labels
+from desk.marks import COLOR_CHOICES, LANE_CHOICES
 from extract.schema import GRAINS, KINDS
 
-DATA_SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx", "json": ".json", "timelinejs": ".timeline.json"}
 PER_CHOICES = {"country": "countries", "actor": "actors", "source": "sources"}
 # Plural / long spellings people type, mapped to the dashboard's URL keys.
 QUERY_ALIASES = {"countries": "country", "actors": "actor", "sources": "source", "grains": "grain", "kinds": "kind",
                  "text": "q", "date_from": "from", "date_to": "to"}
-PNG_SCALE = 2
 
 
 class ExportError(Exception):
@@ -49,36 +47,6 @@ def parse_query(query: str) -> dict[str, list[str]]:
     for key, values in parse_qs(query, keep_blank_values=False).items():
         params.setdefault(QUERY_ALIASES.get(key, key), []).extend(values)
     return params
-
-
-def briefing_image(statements: pd.DataFrame, filter_description: str, *, title: str, image_format: str,
-                   size: str = DEFAULT_SIZE, lane_by: str = "country", color_by: str = "source",
-                   window: str = "screen", documents: pd.DataFrame | None = None, scale: float = PNG_SCALE) -> bytes:
-    """Image bytes of the briefing built from the on-screen chart of `statements` (already filtered).
-
-    PNG is width*scale px wide; PDF pages have the preset's physical size. Raises one of IMAGE_EXPORT_ERRORS
-    (no Chromium / the browser failed), each with a message fit for the user.
-    Example: `briefing_image(frame, "Country: Iran", title="Iran", image_format="svg")[:4] == b"<svg"`.
-    """
-    screen = build_timeline_figure(statements, lane_by=lane_by, color_by=color_by)
-    figure = briefing_figure(screen, statements, title=title, filter_description=filter_description, size=size,
-                             window=window, documents=documents)
-    width, height = SIZE_PRESETS[size]
-    image_scale = pdf_scale(size) if image_format == "pdf" else (1 if image_format == "svg" else scale)
-    return render_image(figure, image_format=image_format, width=width, height=height, scale=image_scale)
-
-
-def data_file(statements: pd.DataFrame, data_format: str, *, title: str, description: str, lane_by: str) -> bytes:
-    """Bytes of one data download ("csv", "xlsx", "json" or "timelinejs"). Example: `data_file(frame, "csv", ...)`."""
-    if data_format == "csv":
-        return statements_to_csv(statements)
-    if data_format == "xlsx":
-        return statements_to_excel(statements, about=description)
-    if data_format == "json":
-        return statements_to_json(statements)
-    if data_format == "timelinejs":
-        return timelinejs_bytes(statements, title=title, description=description, lane_by=lane_by)
-    raise ValueError(f"unknown data format {data_format!r}; choose from {', '.join(DATA_SUFFIXES)}")
 
 
 # --- filters from the URL query and the flags ---------------------------------------------
@@ -156,7 +124,7 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser.add_argument("--per", choices=sorted(PER_CHOICES), help="one set of files per country / actor / source")
     parser.add_argument("--format", default="png", help=f"comma-separated image formats: {', '.join(IMAGE_FORMATS)}; "
                                                         "'none' for data only (default png)")
-    parser.add_argument("--data", default="", help=f"comma-separated data files too: {', '.join(DATA_SUFFIXES)}")
+    parser.add_argument("--data", default="", help=f"comma-separated data files too: {', '.join(DATA_FORMATS)}")
     parser.add_argument("--size", default=DEFAULT_SIZE, choices=list(SIZE_PRESETS), help="page size preset")
     parser.add_argument("--window", default="screen", choices=list(WINDOWS),
                         help="time axis: 'screen' = as the dashboard first shows it, 'all' = every dated statement")
@@ -205,7 +173,7 @@ def _write(path: Path, payload: bytes) -> None:
 
 def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | None, Filters, list[str], list[str]]:
     image_formats = _formats(options.format, IMAGE_FORMATS, "image")
-    data_formats = _formats(options.data, tuple(DATA_SUFFIXES), "data")
+    data_formats = _formats(options.data, tuple(DATA_FORMATS), "data")
     if image_formats and (problem := image_export_problem()):
         raise ImageExportUnavailable(problem)
     events = options.events or events_path()
@@ -267,7 +235,7 @@ def run(argv: list[str] | None = None) -> int:
             print(f"error: {problem}", file=sys.stderr)
             return 3
         for data_format in data_formats:
-            _write(options.out / f"{name}{DATA_SUFFIXES[data_format]}",
+            _write(options.out / f"{name}{DATA_FORMATS[data_format].suffix}",
                    data_file(shown, data_format, title=title, description=description, lane_by=options.lane_by))
             written += 1
     return 0 if written else 1
@@ -276,7 +244,3 @@ def run(argv: list[str] | None = None) -> int:
 def main() -> None:
     """Entry point: `python -m desk.export --help`."""
     sys.exit(run())
-
-
-if __name__ == "__main__":
-    main()

@@ -21,6 +21,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from desk.charts import build_timeline_figure
+from desk.export.images import render_image
+from desk.labels import day_label, plain_text, shorten
+from desk.marks import placed_statements
+
 SIZE_PRESETS: dict[str, tuple[int, int]] = {
     "16:9 slide": (1600, 900),
     "A4 landscape": (1754, 1240),  # 297 x 210 mm at 150 dpi (render at scale 2 for 300 dpi)
@@ -45,6 +50,8 @@ LABEL_CHAR_WIDTH = 0.6  # average glyph width of a bar label, as a share of its 
 FOOTNOTE_WIDTH_SHARE = 0.72  # the footnote starts at the plot's left edge, after the lane labels
 PLOT_WIDTH_SHARE = 0.72  # of the page width: the plot area between lane labels and legend
 _WINDOW_NOTE_MARK = "outside the default window"  # the chart's note about its initial zoom
+NO_BREAK_SPACE = "\u00a0"
+PNG_SCALE = 2
 WINDOWS = {"screen": "as first shown on screen", "all": "every dated statement"}
 
 
@@ -57,28 +64,15 @@ class Source:
 
     def citation(self) -> str:
         """'Kyiv Post, “Russia's strategic bankruptcy” (15 Jun 2025)', with no-break spaces in the date."""
-        title = _shorten(self.title, TITLE_CHARS_IN_FOOTNOTE)
+        title = shorten(self.title, TITLE_CHARS_IN_FOOTNOTE, at_word=True)
         parts = [part for part in (self.outlet, f"“{title}”" if title else "") if part]
-        when = f" ({self.published.day}\u00a0{self.published:%b}\u00a0{self.published.year})" if self.published is not None \
-            else " (no\u00a0date)"  # no-break spaces: a date never wraps across lines
-        return (", ".join(parts) or "unnamed source") + when
-
-
-def _shorten(text: str, limit: int) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, ending with '…' when cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:–-") + "…"
+        when = day_label(self.published, NO_BREAK_SPACE, missing=f"no{NO_BREAK_SPACE}date")  # a date never wraps
+        return (", ".join(parts) or "unnamed source") + f" ({when})"
 
 
 def pdf_scale(size: str) -> float:
     """The kaleido scale that gives a PDF page of the preset's physical size. Example: `pdf_scale("A4 landscape") == 0.64`."""
     return 96 / PRINT_DPI[size]  # kaleido lays out 96 px per inch
-
-
-def _text(value: object) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
 
 
 def sources_of(statements: pd.DataFrame, documents: pd.DataFrame | None = None) -> list[Source]:
@@ -93,7 +87,8 @@ def sources_of(statements: pd.DataFrame, documents: pd.DataFrame | None = None) 
         known = documents.drop_duplicates("doc_id").set_index("doc_id")[columns[1:]]
         known = known[known.index.isin(metadata.index)]
         metadata.update(known.astype(object).where(known.notna(), None).dropna(how="all"))
-    sources = [Source(_text(row.outlet), _text(row.title), None if pd.isna(row.published) else pd.Timestamp(row.published))
+    sources = [Source(plain_text(row.outlet).strip(), plain_text(row.title).strip(),
+                      None if pd.isna(row.published) else pd.Timestamp(row.published))
                for row in metadata.itertuples()]
     def newest_first(source: Source) -> tuple:
         return (source.published is None, -(source.published.value if source.published is not None else 0),
@@ -142,15 +137,14 @@ def source_footnote(sources: list[Source], width_px: float, font_px: float = FOO
 
 def date_window(statements: pd.DataFrame) -> str:
     """The span of the statements placed on the chart, e.g. '1 Jan 2007 – 24 Jun 2025' ('' when none)."""
-    placed = statements[statements["start"].notna()]
+    placed = placed_statements(statements, ["start", "end"])
     if placed.empty:
         return ""
     first = placed["start"].min()
-    ends = placed["end"].where(placed["end"].notna() & (placed["end"] > placed["start"]), placed["start"] + pd.Timedelta(days=1))
-    last = ends.max() - pd.Timedelta(microseconds=1)
+    last = placed["end"].max() - pd.Timedelta(microseconds=1)
     if first.normalize() == last.normalize():
-        return f"{first.day} {first:%b %Y}"
-    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+        return day_label(first)
+    return f"{day_label(first)} – {day_label(last)}"
 
 
 def briefing_subtitle(statements: pd.DataFrame, filter_description: str) -> str:
@@ -174,7 +168,7 @@ def default_title(filter_description: str, lane_by: str = "country") -> str:
     if not parts:
         return f"Timeline by {lane_by}"
     description = " · ".join(parts)
-    return f"Timeline — {_shorten(description, 90)}"
+    return f"Timeline — {shorten(description, 90, at_word=True)}"
 
 
 def _static_copy(figure: go.Figure) -> go.Figure:
@@ -185,7 +179,7 @@ def _static_copy(figure: go.Figure) -> go.Figure:
         for interactive_only in ("hovertext", "customdata", "hovertemplate"):  # a page has no hover: less to send
             spec.pop(interactive_only, None)
         if len(spec.get("name") or "") > LEGEND_CHARS:  # long source titles would squeeze the plot; the footnote has them in full
-            spec["name"] = _shorten(spec["name"], LEGEND_CHARS)
+            spec["name"] = shorten(spec["name"], LEGEND_CHARS, at_word=True)
         if spec.pop("type", None) == "scattergl":
             traces.append(go.Scatter(spec))
         else:
@@ -231,7 +225,7 @@ def statements_in_window(statements: pd.DataFrame, x_window: tuple[pd.Timestamp,
     placed = statements[statements["start"].notna()]
     if x_window is None:
         return placed
-    ends = placed["end"].where(placed["end"].notna() & (placed["end"] > placed["start"]), placed["start"] + pd.Timedelta(days=1))
+    ends = placed_statements(placed, ["start", "end"])["end"]
     return placed[(placed["start"] < x_window[1]) & (ends > x_window[0])]
 
 
@@ -307,3 +301,19 @@ def briefing_figure(figure: go.Figure, statements: pd.DataFrame, *, title: str, 
             yanchor="bottom", font=dict(size=footnote_px, color="#333"),
         )
     return briefing
+
+
+def briefing_image(statements: pd.DataFrame, filter_description: str, *, title: str, image_format: str,
+                   size: str = DEFAULT_SIZE, lane_by: str = "country", color_by: str = "source",
+                   window: str = "screen", documents: pd.DataFrame | None = None, scale: float = PNG_SCALE) -> bytes:
+    """Image bytes of the briefing built from the on-screen chart of `statements` (already filtered).
+
+    PNG is width*scale px wide; PDF pages have the preset's physical size. Raises one of
+    `desk.export.images.IMAGE_EXPORT_ERRORS` (no Chromium / the browser failed), each with a message fit for the user.
+    """
+    screen = build_timeline_figure(statements, lane_by=lane_by, color_by=color_by)
+    figure = briefing_figure(screen, statements, title=title, filter_description=filter_description, size=size,
+                             window=window, documents=documents)
+    width, height = SIZE_PRESETS[size]
+    image_scale = pdf_scale(size) if image_format == "pdf" else (1 if image_format == "svg" else scale)
+    return render_image(figure, image_format=image_format, width=width, height=height, scale=image_scale)

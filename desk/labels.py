@@ -1,0 +1,154 @@
+"""Words for what the desk shows: days, periods, sources, documents, shortened text. Pure; the one home of each.
+
+Every page, chart and export names a day, a period or a source through these functions, so a
+day reads the same ("5 Jun 2025") in a caption, a hover, a table and a briefing footnote.
+
+>>> day_label(pd.Timestamp("2025-06-05"))
+'5 Jun 2025'
+>>> interval_label("2024-10", "month", pd.Timestamp("2024-10-01"), pd.Timestamp("2024-11-01"))
+'October 2024'
+>>> shorten("Russia's strategic bankruptcy in the Middle East", 32, at_word=True)
+"Russia's strategic bankruptcy…"
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+ELLIPSIS = "…"
+SOURCE_SUFFIX_CHARS = 30   # of a title, to tell apart two sources of the same outlet
+_SEASONS = {12: "winter", 1: "winter", 3: "spring", 6: "summer", 9: "autumn"}
+
+
+def plain_text(value: object) -> str:
+    """`value` as text, "" for None / NaN / NaT / pd.NA (lists and tuples are kept as their text).
+
+    >>> plain_text(None), plain_text(float("nan")), plain_text(pd.NA), plain_text(" Kyiv Post ")
+    ('', '', '', ' Kyiv Post ')
+    """
+    if value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def day_label(moment: date | pd.Timestamp | None, separator: str = " ", *, missing: str = "unknown") -> str:
+    """A day in words, day unpadded ('5 Jun 2025'); `missing` for None/NaT; any year 1–9999.
+
+    >>> day_label(pd.Timestamp("0800-12-25")), day_label(pd.NaT), day_label(date(2025, 6, 13), "\\u00a0")
+    ('25 Dec 800', 'unknown', '13\\xa0Jun\\xa02025')
+    """
+    if moment is None or pd.isna(moment):
+        return missing
+    return f"{moment.day}{separator}{moment:%b}{separator}{moment.year}"
+
+
+def shorten(text: str, limit: int, *, at_word: bool = False) -> str:
+    """`text` in at most `limit` characters, ending with '…' when cut; `at_word` cuts at a word boundary.
+
+    >>> shorten("Netanyahu said", 10), shorten("short", 10), shorten("Iran, Israel and Russia", 15, at_word=True)
+    ('Netanyahu…', 'short', 'Iran, Israel…')
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if at_word:
+        cut = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:–-")
+    return cut + ELLIPSIS
+
+
+def source_labels(statements: pd.DataFrame) -> dict[str, str]:
+    """A readable, unique label per doc_id: the outlet, else the title, else the doc_id; twins get a title suffix.
+
+    >>> source_labels(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Kyiv Post", "Kyiv Post"], "title": ["War", None]}))
+    {'a': 'Kyiv Post · War', 'b': 'Kyiv Post · b'}
+    """
+    firsts = statements.drop_duplicates("doc_id")[["doc_id", "outlet", "title"]]
+    labels: dict[str, str] = {}
+    for doc_id, outlet, title in firsts.itertuples(index=False):
+        labels[str(doc_id)] = plain_text(outlet).strip() or plain_text(title).strip() or str(doc_id)
+    counts = pd.Series(list(labels.values())).value_counts()
+    for doc_id, label in list(labels.items()):
+        if counts.get(label, 0) > 1:
+            title = plain_text(firsts.loc[firsts["doc_id"] == doc_id, "title"].iloc[0])
+            suffix = title[:SOURCE_SUFFIX_CHARS] if title and title != label else doc_id
+            labels[doc_id] = f"{label} · {suffix}"
+    return labels
+
+
+def document_label(document: pd.Series) -> str:
+    """How a document is named in pickers: 'outlet — title' (the doc_id when it has no title).
+
+    >>> document_label(pd.Series({"doc_id": "d1", "title": "Iran alone", "outlet": None}))
+    'Iran alone'
+    """
+    title = plain_text(document["title"]) or str(document["doc_id"])
+    outlet = plain_text(document["outlet"])
+    return f"{outlet} — {title}" if outlet else title
+
+
+def _nominal_label(grain: str, start: pd.Timestamp) -> tuple[str, pd.Timestamp] | None:
+    """The label and nominal end of the period of `grain` that begins at `start`, when it is aligned."""
+    if grain == "hour":
+        return f"{day_label(start)} {start:%H}:00", start + pd.Timedelta(hours=1)
+    if grain == "day":
+        return day_label(start), start + pd.Timedelta(days=1)
+    if grain == "week":
+        return f"week of {day_label(start)}", start + pd.Timedelta(weeks=1)
+    if grain == "month" and start.day == 1:
+        return f"{start:%B} {start.year}", start + pd.offsets.MonthBegin(1)
+    if grain == "quarter" and start.day == 1 and start.month in (1, 4, 7, 10):
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}", start + pd.offsets.MonthBegin(3)
+    if grain == "season" and start.day == 1 and start.month in _SEASONS:
+        return f"{_SEASONS[start.month]} {start.year}", start + pd.offsets.MonthBegin(3)
+    if grain == "year" and start.day == 1 and start.month == 1:
+        return str(start.year), start + pd.offsets.YearBegin(1)
+    if grain == "decade" and start.day_of_year == 1 and start.year % 10 == 0:
+        return f"{start.year}s", pd.Timestamp(year=start.year + 10, month=1, day=1)
+    if grain == "century" and start.day_of_year == 1 and start.year % 100 == 0:
+        century = start.year // 100 + 1
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(century % 10 if century not in (11, 12, 13) else 0, "th")
+        return f"{century}{suffix} century", pd.Timestamp(year=start.year + 100, month=1, day=1)
+    return None
+
+
+def interval_label(value: str, grain: str, start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """The resolved period in words, never more precise than the grain.
+
+    >>> interval_label("2007", "year", pd.Timestamp("2007-01-01"), pd.Timestamp("2008-01-01"))
+    '2007'
+    >>> interval_label("2025-06-13/2025-06-24", "day", pd.Timestamp("2025-06-13"), pd.Timestamp("2025-06-25"))
+    '13–24 Jun 2025'
+    >>> interval_label("PAST_REF", "unknown", pd.NaT, pd.NaT)
+    'unresolved (PAST_REF)'
+    """
+    if pd.isna(start):
+        return f"unresolved ({value})" if isinstance(value, str) and value else "unresolved"
+    nominal = _nominal_label(str(grain), start)
+    if nominal is not None and (pd.isna(end) or nominal[1] == end):
+        return nominal[0]
+    last = end - pd.Timedelta(days=1) if end - start >= pd.Timedelta(days=1) else start
+    whole_months = start.day == 1 and end.day == 1 and end.hour == 0
+    if whole_months and start.month == 1 and end.month == 1 and last.year > start.year:
+        return f"{start.year} – {last.year}"
+    if whole_months:
+        return (f"{start:%b} – {last:%b} {last.year}" if start.year == last.year
+                else f"{start:%b} {start.year} – {last:%b} {last.year}")
+    if start.year == last.year and start.month == last.month:
+        return f"{start.day}–{last.day} {start:%b} {start.year}"
+    if start.year == last.year:
+        return f"{start.day} {start:%b} – {day_label(last)}"
+    return f"{day_label(start)} – {day_label(last)}"
+
+
+def period_labels(statements: pd.DataFrame) -> list[str]:
+    """`interval_label` of every row, computed once per distinct (value, grain, start, end).
+
+    >>> period_labels(pd.DataFrame({"value": ["2007"], "grain": ["year"], "start": [pd.Timestamp("2007-01-01")],
+    ...                             "end": [pd.Timestamp("2008-01-01")]}))
+    ['2007']
+    """
+    keys = list(zip(statements["value"].tolist(), statements["grain"].tolist(), statements["start"].tolist(),
+                    statements["end"].tolist()))
+    distinct = {key: interval_label(*key) for key in set(keys)}
+    return [distinct[key] for key in keys]
