@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from extract.sentences import split_sentences  # noqa: E402
-from extract.timeml import read_timeml  # noqa: E402
+from extract.evaluate.timeml import read_timeml  # noqa: E402
 
 CORPORA = REPO.parent / "shared" / "corpora"
 PTB = [(" -LRB- ", " ("), ("-LRB- ", "("), (" -RRB-", ")"), ("``  ", '"'), ("`` ", '"'), (" ''", '"'),

@@ -102,14 +102,23 @@ class GazetteerEntry:
     source: str = ""                      # the file the row comes from (for messages)
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its words: fold each distinct token once
 def fold(token: str) -> str:
-    """Case- and accent-insensitive form of a token. Example: fold("Türkiye") == "turkiye"."""
+    """Case- and accent-insensitive form of a token.
+
+    >>> fold("Türkiye")
+    'turkiye'
+    """
     decomposed = unicodedata.normalize("NFKD", token.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens of `text` as (start, end, token). Example: tokenize("U.S.-backed") == [(0, 4, 'U.S.'), (5, 11, 'backed')]."""
+    """Word tokens of `text` as (start, end, token).
+
+    >>> tokenize("U.S.-backed")
+    [(0, 4, 'U.S.'), (5, 11, 'backed')]
+    """
     return [(match.start(), match.end(), match.group()) for match in TOKEN_PATTERN.finditer(text)]
 
 
@@ -123,7 +132,7 @@ def _exact_keys(alias_tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 # Words after which a surname that needs a title names its office holder ("President Bush", "Mr. Major").
 TITLE_WORDS = frozenset({
-    "President", "Minister", "Premier", "Chancellor", "Secretary", "Mr", "Mrs", "Ms", "King", "Queen", "Emir",
+    "President", "Minister", "State", "Premier", "Chancellor", "Secretary", "Mr", "Mrs", "Ms", "King", "Queen", "Emir",
     "Sheikh", "Pope", "Leader", "Ayatollah", "Prince", "Sultan", "Emperor", "Taoiseach", "Dr", "Monsieur", "Herr",
     "Signor", "Senor", "Señor", "Madame", "Frau", "Ambassador", "Envoy",
 })
@@ -159,7 +168,11 @@ def choose_candidate(candidates: tuple[GazetteerEntry, ...], year: int | None, t
 
 
 class Gazetteer:
-    """A validated gazetteer compiled into two token-tuple indexes (exact and folded). Example: load_gazetteer().tag("Iran's move")."""
+    """A validated gazetteer compiled into two token-tuple indexes (exact and folded).
+
+    >>> [mention.actor for mention in load_gazetteer().tag("Iran's move")]
+    ['Iran']
+    """
 
     def __init__(self, entries: list[GazetteerEntry], path: Path) -> None:
         self.path = path
@@ -175,12 +188,12 @@ class Gazetteer:
                 keys, index = {tuple(fold(token) for token in alias_tokens)}, self.folded
             for key in keys:
                 earlier = index.get(key, ())
-                if not earlier or (entry.years is not None and all(e.years is not None for e in earlier)):
-                    index[key] = earlier + (entry,)  # office holders sharing a name are all kept; else the first row
+                if not earlier or entry.years is not None or any(e.years is not None for e in earlier):
+                    index[key] = earlier + (entry,)  # office holders sharing a name stay candidates; else the first row
                 self.longest_from_first[key[0]] = max(self.longest_from_first.get(key[0], 0), len(key))
 
     def tag(self, text: str, year: int | None = None) -> list[ActorMention]:
-        """All non-overlapping, longest-first alias matches in `text`; office holders chosen by `year`. Example: see `tag_actors`."""
+        """All non-overlapping, longest-first alias matches in `text`; office holders chosen by `year` (see `tag_actors`)."""
         tokens = tokenize(text)
         folded = [fold(token) for _, _, token in tokens]
         joinable = [
@@ -303,7 +316,10 @@ def read_gazetteer(path: str | Path = DEFAULT_GAZETTEER, places: str | Path | No
     """Read, validate and compile a gazetteer CSV with the places and office holders beside it; raise GazetteerError naming the row on bad data.
 
     Rows of `places` and `office_holders` whose country the gazetteer does not define are left out, and a place
-    never overrides an alias of the gazetteer itself. Example: read_gazetteer("data/actors.csv").
+    never overrides an alias of the gazetteer itself.
+
+    >>> read_gazetteer(DEFAULT_GAZETTEER).tag("Mr. Major met Chirac", 1996)[0].actor
+    'John Major'
     """
     from extract.office_holders import read_office_holders  # the office holders module builds on this one
 
@@ -324,12 +340,20 @@ def read_gazetteer(path: str | Path = DEFAULT_GAZETTEER, places: str | Path | No
 
 @lru_cache(maxsize=8)
 def load_gazetteer(path: str | Path = DEFAULT_GAZETTEER) -> Gazetteer:
-    """The gazetteer at `path` (with the default places and office holders), read once per process. Example: load_gazetteer().path.name == "actors.csv"."""
+    """The gazetteer at `path` (with the default places and office holders), read once per process.
+
+    >>> load_gazetteer().path.name
+    'actors.csv'
+    """
     return read_gazetteer(path)
 
 
 def tag_actors(text: str, gazetteer: Gazetteer | None = None, year: int | None = None) -> list[ActorMention]:
-    """Actor mentions in `text`, longest match first; `year` picks office holders. Example: [m.actor for m in tag_actors("The Kremlin said")] == ['Kremlin']."""
+    """Actor mentions in `text`, longest match first; `year` picks office holders.
+
+    >>> [(m.actor, m.country) for m in tag_actors("Clinton said the Kremlin agreed", year=1998)]
+    [('Bill Clinton', 'United States'), ('Kremlin', 'Russia')]
+    """
     return (gazetteer or load_gazetteer()).tag(text, year)
 
 

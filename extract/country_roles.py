@@ -61,7 +61,15 @@ SENTENCE_WORDS = frozenset({  # capitalised words that start sentences, not give
     "During", "Despite", "Without", "Via", "Per", "Between", "Among", "Beyond", "Toward", "Towards", "About", "Around",
     "Along", "Visit", "Visiting", "Says", "Said", "Yesterday", "Tomorrow", "Tonight", "Not", "No", "Yes", "Dear",
     "Welcome", "Rural", "Hello", "Photograph", "Picture", "Source", "Sources", "Update", "Breaking", "Live",
+    "Given", "Following", "According", "Amid", "Once", "Just", "Perhaps", "Still", "Indeed", "Instead", "Thus", "Hence",
+    "However", "Moreover", "Furthermore", "Nevertheless", "Later", "Earlier", "Last", "Next", "Every", "Each", "Any",
+    "Such", "Several", "Few", "Much", "More", "Less", "Help", "Keep", "Let", "Make", "Watch", "See", "Read", "Did",
+    "Does", "Do", "Is", "Was", "Are", "Were", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should", "May",
+    "Might", "Must", "Shall", "Whether", "Unless", "Upon", "Versus", "Beside", "Besides", "Except", "Whereas",
+    "Whatever", "Whoever", "Wherever", "Ahead", "Behind", "Beneath", "Above", "Below", "Off", "Out", "Up", "Down",
 })
+GIVEN_NAME_PLACES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "India", "Kenya", "Florence", "Virginia",
+                               "Houston", "Austin", "Madison", "Phoenix", "Lincoln", "Montana", "Dakota", "Sydney"})
 TITLE_WORDS = frozenset({"President", "Mr", "Mrs", "Ms", "Miss", "Senator", "Sen", "Rep", "Gov", "Governor", "General",
                          "Gen", "Dr", "Professor", "Prof", "Judge", "Justice", "Saint", "St", "Sir", "Lord", "Lady"})
 PERSON_NOUNS = frozenset({
@@ -155,16 +163,21 @@ def _is_person_name(text: str, mention: ActorMention) -> bool:
         return False
     if " " in mention.alias:
         return False
+    if mention.alias in GIVEN_NAME_PLACES and re.match(r"\s+[A-Z][a-z]", text[mention.end:mention.end + 3]):
+        following = _words_after(text, mention.end, 1)[0]
+        if following not in NAME_HEADS and following not in SENTENCE_WORDS:
+            return True  # "Chad Johnson", "Jordan Peterson"
     before = re.search(r"([A-Z][\w'-]*)\.?\s+$", text[max(0, mention.start - 30):mention.start])
     if not before or not re.fullmatch(r"\s", text[mention.start - 1]):
         return False
     previous = before.group(1)
     if previous in TITLE_WORDS:
         return True
-    if previous in SENTENCE_WORDS or previous in PLACE_MODIFIERS or previous.isupper() or "-" in previous:
+    if (previous in SENTENCE_WORDS or previous in PLACE_MODIFIERS or previous.isupper() or "-" in previous
+            or previous.lower().endswith(("ly", "ing", "ed"))):  # "Reportedly Iran", "Following Iran", "Backed Iran"
         return False
     after = _words_after(text, mention.end, 1)
-    return not (after and after[0][:1].isupper()) and not text[mention.end:mention.end + 2].startswith(", ")
+    return not (after and after[0][:1].isupper() and re.match(r"\s", text[mention.end:mention.end + 1]))
 
 
 def _names_something_else(text: str, mention: ActorMention) -> bool:
@@ -230,13 +243,21 @@ def _as_us_state(mention: ActorMention) -> ActorMention:
     return replace(mention, actor="Georgia (US state)", actor_type="region", country="United States")
 
 
+def _is_city_comma_state(text: str, city: ActorMention, after: ActorMention) -> bool:
+    """"Paris, Texas", "Rochester, N.Y.", "London, Ontario", "Amman, Jordan": a city, a comma, then its state or
+    country, then punctuation (not "in Hebron, Israel said" nor a list "Paris, London and Berlin")."""
+    return ((city.actor_type == "city" or city.alias_kind == "capital")
+            and (after.actor_type == "region" or (after.actor_type in PLACE_TYPES and after.alias_kind in ("name", "variant")))
+            and re.fullmatch(r",\s*", text[city.end:after.start]) is not None
+            and re.match(r"\s*(?:$|[,.;:()\[\]\u2013\u2014_-])", text[after.end:]) is not None)
+
+
 def _corrected(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """"City, State" / "City, Country" give the city the country after the comma; Georgia among American places."""
     corrected = list(mentions)
     for index in range(len(corrected) - 1):
         city, after = corrected[index], corrected[index + 1]
-        if (city.actor_type in PLACE_TYPES and after.actor_type in PLACE_TYPES
-                and re.fullmatch(r",\s*", text[city.end:after.start])):
+        if _is_city_comma_state(text, city, after):
             if after.actor == "Georgia" and city.country == "United States":
                 after = corrected[index + 1] = _as_us_state(after)
             if city.country != after.country and after.actor_type in ("country", "region") and after.country:
@@ -350,3 +371,56 @@ def sentence_countries(text: str, reference_date: dt.date | None = None,
     found.countries = list(dict.fromkeys(item.country for item in decided if item.role == "party"))
     found.country_mentions = list(dict.fromkeys(item.country for item in decided))
     return found
+
+
+# Every rule's examples: (rule, sentence, reference year or None, parties, every mentioned country). Run by
+# tests/test_actors.py; a rule without a failing-before example is not added.
+ROLE_EXAMPLES: tuple[tuple[str, str, int | None, list[str], list[str]], ...] = (
+    ("party", "Iraq said it invaded Kuwait because of disputes over oil.", 1990, ["Iraq", "Kuwait"], ["Iraq", "Kuwait"]),
+    ("party", "The FBI arrested two men in Miami.", 1998, ["United States"], ["United States"]),
+    ("party", "Castro has invited everyone to welcome the Pope.", 1998, ["Cuba", "Vatican City"], ["Cuba", "Vatican City"]),
+    ("party", "Clinton met Yeltsin in Moscow on Friday.", 1998, ["United States", "Russia"], ["United States", "Russia"]),
+    ("party", "The Clinton administration objected.", 1998, ["United States"], ["United States"]),
+    ("party", "British scientists have begun work on a vaccine.", 2009, ["United Kingdom"], ["United Kingdom"]),
+    ("state abbreviation out of place", "Miss Universe was crowned on Monday.", None, [], []),
+    ("state abbreviation out of place", "Rally's is based in Louisville, Ky.", 1989, ["United States"], ["United States"]),
+    ("person's name", "Vernon Jordan met the president on Monday.", 1998, [], []),
+    ("person's name", "Whitney Houston sang at the concert.", 2009, [], []),
+    ("person's name", "Michael Jordan, Chad Johnson and Jordan's king met.", None, ["Jordan"], ["Jordan"]),
+    ("name of something else", "The Warsaw Pact was dissolved in 1991.", None, [], []),
+    ("name of something else", "Israel and the PLO signed the Oslo Accords.", 1993, ["Israel"], ["Israel"]),
+    ("name of something else", "The Treaty of Versailles humiliated Germany.", None, ["Germany"], ["Germany"]),
+    ("name of something else", "It was a post-Madrid development plan.", 1998, [], []),
+    ("name of something else", "Crowds gathered in Little Havana on Sunday.", 1999, ["United States"], ["United States"]),
+    ("language", "Our broadcasts in English, French and Spanish were appreciated.", 2010, [], []),
+    ("language", "She speaks Russian and reads the Arabic-language press.", None, [], []),
+    ("language", "Prisoners were held in Russian custody.", None, ["Russia"], ["Russia"]),
+    ("the bird", "Turkey with chestnut stuffing was served at the Thanksgiving dinner.", None, [], []),
+    ("pronoun in capitals", "LET US PRAY FOR PEACE", None, [], []),
+    ("pronoun in capitals", "US TROOPS LEAVE SOMALIA", None, ["United States", "Somalia"], ["United States", "Somalia"]),
+    ("city, state", "A man from Paris, Texas, was arrested.", 1998, ["United States"], ["United States"]),
+    ("city, state", "Police in Rochester, N.Y., said so.", 1998, ["United States"], ["United States"]),
+    ("city, state", "Paris, London and Berlin agreed.", None, ["France", "United Kingdom", "Germany"],
+     ["France", "United Kingdom", "Germany"]),
+    ("Georgia, the US state", "He was born in Atlanta, Georgia.", None, ["United States"], ["United States"]),
+    ("Georgia, the US state", "Georgia's governor signed the bill.", None, ["United States"], ["United States"]),
+    ("Georgia, the US state", "Georgia and Russia fought a war in 2008.", 2009, ["Georgia", "Russia"], ["Georgia", "Russia"]),
+    ("historical clause", "The US bombed Iran on June 22 – the anniversary of Germany's 1941 attack on the Soviet Union.",
+     2025, ["United States", "Iran"], ["United States", "Iran", "Germany", "Soviet Union"]),
+    ("historical clause", "The city could have used protection in 1979 when the Soviet Union invaded Afghanistan.",
+     1998, [], ["Soviet Union", "Afghanistan"]),
+    ("nationality", "An ancient Greek philosopher, Heraclitus, wrote this.", 2025, [], ["Greece"]),
+    ("nationality", "US actor George Clooney is to run a telethon for Haiti.", 2010, ["Haiti"], ["United States", "Haiti"]),
+    ("nationality", "Iraq fired Soviet-made missiles.", 1991, ["Iraq"], ["Iraq", "Soviet Union"]),
+    ("nationality", "Says Swedish-Iranian economist Tino Sanandaji.", 2025, [], ["Sweden", "Iran"]),
+    ("comparison", "Unlike Russia, China backed the resolution.", None, ["China"], ["Russia", "China"]),
+    ("comparison", "Iran, like Venezuela, sells oil at a discount.", None, ["Iran"], ["Iran", "Venezuela"]),
+    ("dateline or credit", "THE HAGUE, Netherlands (AP)_ The court rejected Libya's case.", 1998, ["Libya"],
+     ["Netherlands", "Libya"]),
+    ("dateline or credit", "Additional reporting by Laura MacInnis in Geneva and Silvia Aloisi in Rome.", 2009, [],
+     ["Switzerland", "Italy"]),
+    ("venue or journey", "Poland was invited to join NATO in Madrid.", 1997, ["Poland"], ["Poland", "Spain"]),
+    ("venue or journey", "Mubarak, who is due to visit Washington, arrested his foes.", 2009, ["Egypt"],
+     ["Egypt", "United States"]),
+    ("venue or journey", "A bomb exploded in Jerusalem on Sunday.", 1998, ["Israel"], ["Israel"]),
+)

@@ -9,7 +9,7 @@ Clinton, in 2010 Hillary Clinton). A surname that is also a common word or anoth
 name (`surname_alone = no`: Major, Brown, May, Baker, Rice, Powell, Fox, Howard) names the office holder
 only after a title or a first name ("Prime Minister Major", "Mr. Baker", "John Major").
 
->>> entries = office_holder_entries({"person": "John Major", "country": "United Kingdom", "office": "prime minister",
+>>> entries = office_holder_entries({"person": "John Major", "country": "United Kingdom", "office": "head of government",
 ...     "start_year": "1990", "end_year": "1997", "also_known_as": "", "surname": "Major", "surname_alone": "no",
 ...     "source": "Wikipedia", "example": "Prime Minister Major said so."}, "office_holders.csv", 2)
 >>> [(entry.alias, entry.years, entry.needs_title) for entry in entries]
@@ -57,7 +57,11 @@ def office_holder_entries(row: dict[str, str], file_name: str, line: int) -> lis
 
 
 def read_office_holders(path: str | Path = DEFAULT_OFFICE_HOLDERS) -> list[GazetteerEntry]:
-    """Gazetteer entries of every office-holder row of `path`. Example: read_office_holders()[0].years[0] >= 1945."""
+    """Gazetteer entries of every office-holder row of `path`.
+
+    >>> sorted({entry.actor for entry in read_office_holders() if entry.alias == "Bush"})
+    ['George H. W. Bush', 'George W. Bush']
+    """
     path = Path(path)
     entries: list[GazetteerEntry] = []
     for line, row in _read_rows_with(path, OFFICE_HOLDER_COLUMNS, "office holders"):

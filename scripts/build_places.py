@@ -110,7 +110,7 @@ def main() -> None:
         population, code, actor_type, name = places[0]
         if actor_type == "city" and population < MIN_CITY_POPULATION:
             continue
-        if "," in name or not name_key or len("".join(name_key)) < 3:
+        if "," in name or "/" in name or not name_key or len("".join(name_key)) < 3:
             left_out["too short"].append(name)
             continue
         if name_key in taken:
