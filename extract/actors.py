@@ -311,12 +311,14 @@ def _alias_key(entry: GazetteerEntry) -> tuple[bool, tuple[str, ...]]:
     return entry.case_sensitive, tokens if entry.case_sensitive else tuple(fold(token) for token in tokens)
 
 
-def read_gazetteer(path: str | Path = DEFAULT_GAZETTEER, places: str | Path | None = DEFAULT_PLACES,
-                   office_holders: str | Path | None = DEFAULT_OFFICE_HOLDERS) -> Gazetteer:
+def read_gazetteer(path: str | Path = DEFAULT_GAZETTEER, places: str | Path | None = None,
+                   office_holders: str | Path | None = None) -> Gazetteer:
     """Read, validate and compile a gazetteer CSV with the places and office holders beside it; raise GazetteerError naming the row on bad data.
 
-    Rows of `places` and `office_holders` whose country the gazetteer does not define are left out, and a place
-    never overrides an alias of the gazetteer itself.
+    `places` and `office_holders` default to `places.csv` and `office_holders.csv` in the gazetteer's folder,
+    when they exist (so `data/actors.csv` comes with both, and a hand-made gazetteer elsewhere stands alone).
+    Their rows whose country the gazetteer does not define are left out, and a place never overrides an alias
+    of the gazetteer itself.
 
     >>> read_gazetteer(DEFAULT_GAZETTEER).tag("Mr. Major met Chirac", 1996)[0].actor
     'John Major'
@@ -328,6 +330,10 @@ def read_gazetteer(path: str | Path = DEFAULT_GAZETTEER, places: str | Path | No
     if not entries:
         raise GazetteerError(f"{path}: the actors gazetteer has no rows")
     _validate(path, entries)
+    beside = path.parent
+    places = places if places is not None else (beside / DEFAULT_PLACES.name if (beside / DEFAULT_PLACES.name).exists() else None)
+    office_holders = office_holders if office_holders is not None else (
+        beside / DEFAULT_OFFICE_HOLDERS.name if (beside / DEFAULT_OFFICE_HOLDERS.name).exists() else None)
     countries = {entry.actor for entry in entries if entry.actor_type in COUNTRY_LIKE_TYPES}
     taken = {_alias_key(entry) for entry in entries}
     for extra in ([] if places is None else read_place_rows(places),
@@ -340,7 +346,7 @@ def read_gazetteer(path: str | Path = DEFAULT_GAZETTEER, places: str | Path | No
 
 @lru_cache(maxsize=8)
 def load_gazetteer(path: str | Path = DEFAULT_GAZETTEER) -> Gazetteer:
-    """The gazetteer at `path` (with the default places and office holders), read once per process.
+    """The gazetteer at `path` (with the places and office holders beside it), read once per process.
 
     >>> load_gazetteer().path.name
     'actors.csv'
