@@ -457,3 +457,15 @@ def test_mentions_are_a_superset_of_parties_and_say_which_rule_decided():
     assert set(found.countries) <= set(found.country_mentions)
     assert [(item.country, item.role, item.rule) for item in found.mentions] == [
         ("Russia", "mention", "comparison"), ("China", "party", "party")]
+
+
+def test_statement_facts_name_the_countries_mentioned_only_in_passing():
+    from desk.highlight import statement_facts
+    from extract import extract_corpus
+
+    extraction = extract_corpus(SEEDS)
+    statements = extraction.statements
+    strike = statements[statements["sentence"].str.contains("Barbarossa") & (statements["date_text"] == "June 22")].iloc[0]
+    facts = dict(statement_facts(strike, extraction.documents))
+    assert facts["Countries"] == "United States, Iran"
+    assert facts["Also mentioned"] == "Germany, Soviet Union"
