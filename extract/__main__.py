@@ -25,7 +25,7 @@ OUTPUT_SUFFIXES = (".parquet", ".csv")
 DEFAULT_STATEMENTS_PATH = Path("data/statements.parquet")
 EVENTS_STEM = "events"
 DOCUMENTS_FILE_NAME = "documents.parquet"
-LIST_COLUMNS = ("actors", "countries", "statement_ids", "doc_ids")
+LIST_COLUMNS = ("actors", "countries", "country_mentions", "statement_ids", "doc_ids")
 
 
 def output_paths(out: Path) -> dict[str, Path]:
