@@ -77,8 +77,27 @@ def events_with_evidence_in(events: pd.DataFrame, statements: pd.DataFrame) -> p
     return events[keep.astype(bool)]
 
 
+def key_event_mask(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> pd.Series:
+    """Which rows are key: the `key` most salient dated events (0 = all), ties by more sources then earlier date,
+    plus the episodes they belong to.
+
+    >>> events = pd.DataFrame({"event_id": ["a", "b", "e"], "kind": ["event", "event", "episode"],
+    ...     "salience": [0.2, 0.9, 0.5], "n_sources": [1, 2, 2], "episode_id": ["", "e", ""],
+    ...     "start": pd.to_datetime(["2007-01-01", "2025-06-13", "2025-06-13"])})
+    >>> key_event_mask(events, key=1).tolist()
+    [False, True, True]
+    """
+    dated = events["start"].notna()
+    happenings = events[dated & (events["kind"] == "event")]
+    ranked = happenings.sort_values(["salience", "n_sources", "start"], ascending=[False, False, True], kind="stable")
+    chosen = ranked if key <= 0 else ranked.head(key)
+    episode_ids = set(chosen["episode_id"].astype(str)) - {""}
+    episodes = dated & (events["kind"] == "episode") & events["event_id"].astype(str).isin(episode_ids)
+    return events.index.isin(chosen.index) | episodes
+
+
 def select_key_events(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> KeyEvents:
-    """The `key` most salient dated events (0 = all), ties by more sources then earlier date, plus their episodes.
+    """The key events of `events` (see `key_event_mask`), most salient first, with the counts the subtitle states.
 
     >>> events = pd.DataFrame({"event_id": ["a", "b", "e"], "kind": ["event", "event", "episode"],
     ...     "salience": [0.2, 0.9, 0.5], "n_sources": [1, 2, 2], "episode_id": ["", "e", ""],
@@ -87,17 +106,14 @@ def select_key_events(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> Ke
     >>> select_key_events(events, key=1).shown["event_id"].tolist()
     ['b', 'e']
     """
-    dated = events[events["start"].notna()]
-    happenings = dated[dated["kind"] == "event"]
-    ranked = happenings.sort_values(["salience", "n_sources", "start"], ascending=[False, False, True], kind="stable")
-    chosen = ranked if key <= 0 else ranked.head(key)
-    episode_ids = set(chosen["episode_id"].astype(str)) - {""}
-    episodes = dated[(dated["kind"] == "episode") & dated["event_id"].astype(str).isin(episode_ids)]
-    shown = pd.concat([chosen, episodes]) if not episodes.empty else chosen
+    shown = events[key_event_mask(events, key)]
+    shown = shown.sort_values(["salience", "n_sources"], ascending=[False, False], kind="stable")
+    chosen = shown[shown["kind"] == "event"]
     sources = {doc for doc_ids in chosen["doc_ids"] for doc in doc_ids}
-    undated = int((events["start"].isna() & (events["kind"] == "event")).sum())
-    return KeyEvents(shown=shown, n_events=len(happenings) + undated, n_shown_events=len(chosen),
-                     n_sources=len(sources), undated=undated)
+    happenings = events["kind"] == "event"
+    undated = int((events["start"].isna() & happenings).sum())
+    return KeyEvents(shown=shown, n_events=int(happenings.sum()), n_shown_events=len(chosen), n_sources=len(sources),
+                     undated=undated)
 
 
 @dataclass(frozen=True)
