@@ -17,7 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from desk.export.briefing import (BOLD_WIDTH, FONT_SCALE, FOOTNOTE_FONT_PX, LINE_HEIGHT, MAX_SUBTITLE_LINES, MAX_TITLE_LINES,
-                           SIZE_PRESETS, SUBTITLE_FONT_PX, TITLE_FONT_PX, source_footnote, sources_of, wrap_text)
+                                  PNG_SCALE, SIZE_PRESETS, SUBTITLE_FONT_PX, TITLE_FONT_PX, pdf_scale, source_footnote,
+                                  sources_of, wrap_text)
+from desk.export.images import render_image
 from desk.event_chart import AXIS_PX, NOTE_LINE_PX, EventChart, build_event_chart
 from desk.story import KeyEvents
 
@@ -37,6 +39,17 @@ class EventBriefing:
     footnote: list[str]
     width: int
     height: int
+
+
+def event_title(filter_description: str) -> str:
+    """A title the user can edit: 'Key events', then the filters other than the kind and the key-event count.
+
+    >>> event_title("Country: Iran · Kind: event"), event_title("Kind: event")
+    ('Key events — Country: Iran', 'Key events')
+    """
+    parts = [part for part in filter_description.split(" · ")
+             if part.strip() and not part.startswith(("Kind:", "Events:"))]
+    return "Key events" + (f" — {' · '.join(parts)}" if parts else "")
 
 
 def window_text(chart: EventChart) -> str:
@@ -115,3 +128,9 @@ def event_briefing(key: KeyEvents, statements: pd.DataFrame, *, title: str, filt
     for trace in figure.data:  # a page has no hover: less to send, nothing interactive
         trace.hovertext = None
     return EventBriefing(figure, chart, key.shown, title, subtitle, footnote, width, height)
+
+
+def event_briefing_image(page: EventBriefing, image_format: str, *, size: str, scale: float = PNG_SCALE) -> bytes:
+    """PNG/SVG/PDF bytes of a briefing page (PNG `scale` times the layout size; PDF at the preset's physical size)."""
+    image_scale = pdf_scale(size) if image_format == "pdf" else (1 if image_format == "svg" else scale)
+    return render_image(page.figure, image_format=image_format, width=page.width, height=page.height, scale=image_scale)
