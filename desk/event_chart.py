@@ -72,14 +72,15 @@ class EventChart:
 
 
 def context_years(events: pd.DataFrame) -> str:
-    """The distinct years of `events`, e.g. '1941, 2007, 2024' (at most 6, then '…').
+    """The distinct years of `events`, e.g. '1941, 2007, 2024' (at most 6: then the first five, '…' and the last).
 
     >>> context_years(pd.DataFrame({"start": pd.to_datetime(["2007-03-01", "1941-01-01", "2007-05-01"])}))
     '1941, 2007'
     """
     years = sorted(set(events["start"].dt.year.dropna().astype(int)))
-    text = ", ".join(str(year) for year in years[:CONTEXT_ITEMS])
-    return text + (" …" if len(years) > CONTEXT_ITEMS else "")
+    if len(years) > CONTEXT_ITEMS:
+        return ", ".join(str(year) for year in years[:CONTEXT_ITEMS - 1]) + f" … {years[-1]}"
+    return ", ".join(str(year) for year in years)
 
 
 def context_line(outside: pd.DataFrame, window: StoryWindow, width_px: float, font_px: float) -> str:

@@ -183,3 +183,15 @@ def story_window(events: pd.DataFrame, mode: str = "story", share: float = CORE_
     overlapping = (starts < high) & (ends > low) & (lengths <= max(pd.Timedelta(days=366), (high - low) * CONTEXT_SPAN_FACTOR))
     inside = joined | (~anchors & overlapping)
     return StoryWindow(low, high, [int(position) for position in inside[~inside].index], mode)
+
+
+def outside_window(events: pd.DataFrame, window: StoryWindow) -> pd.DataFrame:
+    """The dated events that do not meet `window` at all.
+
+    >>> days = pd.to_datetime(["2007-01-01", "2025-06-13"])
+    >>> frame = pd.DataFrame({"start": days, "end": days + pd.Timedelta(days=1)})
+    >>> len(outside_window(frame, StoryWindow(pd.Timestamp("2025-06-01"), pd.Timestamp("2025-07-01"))))
+    1
+    """
+    dated = events[events["start"].notna()]
+    return dated[(dated["start"] >= window.end) | (event_ends(dated) <= window.start)]

@@ -8,17 +8,17 @@ import streamlit as st
 
 from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_timeline_figure, plotly_config,
                          statement_ids_from_selection)
-from desk.event_chart import build_event_chart, event_ids_from_selection
+from desk.event_chart import build_event_chart, context_years, event_ids_from_selection
 from desk.event_layout import LANE_BY_CHOICES
 from desk.filters import apply_event_filters, apply_filters, describe_filters, filename_for_filters
 from desk.labels import source_labels
-from desk.story import WINDOW_CHOICES, select_key_events
+from desk.story import outside_window, select_key_events
 from desk.ui.caching import load_events, load_frames
 from desk.ui.detail import render_statement_detail
 from desk.ui.event_detail import render_event_detail
 from desk.ui.event_export_panel import render_event_export_panel
 from desk.ui.export_panel import render_export_panel
-from desk.ui.sidebar import filters_from_widgets, url_synced_radio
+from desk.ui.sidebar import WIDGET_KEYS, filters_from_widgets, url_synced_radio
 
 MAX_DETAILS = 5
 VIEWS = {"events": "Key events", "statements": "Raw statements (for checking)"}
@@ -36,6 +36,7 @@ view = url_synced_radio("Show", VIEWS, "view", "events") if events is not None e
 
 def _show_everything() -> None:
     st.session_state["view_window"] = "all"
+    st.session_state[WIDGET_KEYS["key_events"]] = 0
 
 
 if view == "events":
@@ -53,8 +54,10 @@ if view == "events":
     else:
         chart = build_event_chart(key.shown, window=window, lane_by=lane_by, source_names=labels)
         st.caption(" · ".join(part for part in (description, key.description(), chart.left_out()) if part))
-        if len(chart.outside):
-            st.button(f"Show the {len(chart.outside)} event(s) outside this window ({WINDOW_CHOICES['all']})",
+        elsewhere = outside_window(matching, chart.window)
+        if len(elsewhere) and (window != "all" or filters.key_events):
+            st.button(f"Show all {len(matching):,} events, {context_years(matching)} "
+                      f"({len(elsewhere):,} lie outside this window: {context_years(elsewhere)})",
                       key="show_everything", on_click=_show_everything, icon=":material/history:")
         selection = st.plotly_chart(chart.figure, key="event_chart", on_select="rerun", selection_mode="points",
                                     theme=None, config=plotly_config(filename_for_filters(filters, "key_events")))
