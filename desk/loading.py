@@ -1,41 +1,106 @@
 """Where the extracted frames live and how to read them (pure; `desk.ui.caching` wraps these in `st.cache_resource`).
 
-The statements file comes from the env var TIMELINE_DESK_EVENTS (default: the repo's
-data/events.parquet); the documents file is documents.parquet in the same folder. The actors
-gazetteer the data was extracted with (`python -m extract --actors`) comes from TIMELINE_DESK_ACTORS
-(default: data/actors.csv); the Sources page highlights actors with it.
+`python -m extract` writes three files side by side: `statements.parquet` (one row per sentence and
+date expression), `events.parquet` (one row per happening, `extract.events`) and `documents.parquet`.
+The statements file comes from the env var TIMELINE_DESK_STATEMENTS (default: the repo's
+data/statements.parquet); the events and documents files are beside it. The actors gazetteer the
+data was extracted with (`python -m extract --actors`) comes from TIMELINE_DESK_ACTORS (default:
+data/actors.csv); the Sources page highlights actors with it.
 
->>> events_path({"TIMELINE_DESK_EVENTS": "/tmp/x/events.parquet"}).name
-'events.parquet'
+Old layout, read for one release with a notice: before events existed, the statements were written
+to `events.parquet` and TIMELINE_DESK_EVENTS named that file.
+
+>>> locate_statements({"TIMELINE_DESK_STATEMENTS": "/tmp/x/statements.parquet"}).path.name
+'statements.parquet'
 """
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER
-from extract.schema import SchemaError, conform_documents, conform_statements, empty_documents
+from extract.schema import (
+    SchemaError,
+    conform_documents,
+    conform_events,
+    conform_statements,
+    empty_documents,
+)
 
-EVENTS_ENV_VAR = "TIMELINE_DESK_EVENTS"
+STATEMENTS_ENV_VAR = "TIMELINE_DESK_STATEMENTS"
+OLD_STATEMENTS_ENV_VAR = "TIMELINE_DESK_EVENTS"   # the old name: it named the statements file; read for one release
 ACTORS_ENV_VAR = "TIMELINE_DESK_ACTORS"
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVENTS_PATH = REPO_ROOT / "data" / "events.parquet"
+DEFAULT_STATEMENTS_PATH = REPO_ROOT / "data" / "statements.parquet"
+OLD_STATEMENTS_FILE_NAME = "events.parquet"       # the old layout's statements file
+EVENTS_FILE_NAME = "events.parquet"
 DOCUMENTS_FILE_NAME = "documents.parquet"
 
 
 class DataProblem(Exception):
     """A data file is missing or unreadable; the message names the file and the command that recreates it.
 
-    Example: `DataProblem("The statements file data/events.parquet does not exist. Create it with: ...")`.
+    Example: `DataProblem("The statements file data/statements.parquet does not exist. Create it with: ...")`.
     """
 
 
-def events_path(environ: dict[str, str] | None = None) -> Path:
-    """The statements file to read. Example: `events_path()` -> PosixPath('/work/main/data/events.parquet')."""
-    configured = (os.environ if environ is None else environ).get(EVENTS_ENV_VAR, "").strip()
-    return Path(configured).expanduser() if configured else DEFAULT_EVENTS_PATH
+@dataclass(frozen=True)
+class StatementsLocation:
+    """The statements file to read and, when it is found under an old name, the notice to show."""
+    path: Path
+    notice: str = ""
+
+
+def _holds_statements(path: Path) -> bool:
+    try:
+        import pyarrow.parquet as parquet
+
+        names = set(parquet.read_schema(path).names)
+    except Exception:  # unreadable: let read_statements report it
+        return False
+    return {"statement_id", "sentence", "date_text"} <= names and "event_id" not in names
+
+
+def _old_layout_notice(path: Path) -> str:
+    return (f"{path} holds statements in the old layout (before events existed, statements were written to "
+            f"events.parquet). Reading it as statements for this release; re-extract to get statements.parquet "
+            f"and events.parquet: {rebuild_command(path.with_name('statements.parquet'))}")
+
+
+def locate_statements(environ: dict[str, str] | None = None) -> StatementsLocation:
+    """The statements file to read (TIMELINE_DESK_STATEMENTS, else the old TIMELINE_DESK_EVENTS, else the default).
+
+    The old layout (statements in events.parquet, no statements.parquet beside it) is read with a notice.
+    """
+    environ = os.environ if environ is None else environ
+    configured = environ.get(STATEMENTS_ENV_VAR, "").strip()
+    if configured:
+        return StatementsLocation(Path(configured).expanduser())
+    old = environ.get(OLD_STATEMENTS_ENV_VAR, "").strip()
+    if old:
+        path = Path(old).expanduser()
+        notice = (f"TIMELINE_DESK_EVENTS is the old name of TIMELINE_DESK_STATEMENTS; reading {path} as the "
+                  "statements file for this release. Set TIMELINE_DESK_STATEMENTS instead.")
+        if path.name == OLD_STATEMENTS_FILE_NAME and path.with_name("statements.parquet").is_file():
+            return StatementsLocation(path.with_name("statements.parquet"), notice)
+        return StatementsLocation(path, notice)
+    old_default = DEFAULT_STATEMENTS_PATH.with_name(OLD_STATEMENTS_FILE_NAME)
+    if not DEFAULT_STATEMENTS_PATH.is_file() and _holds_statements(old_default):
+        return StatementsLocation(old_default, _old_layout_notice(old_default))
+    return StatementsLocation(DEFAULT_STATEMENTS_PATH)
+
+
+def statements_path(environ: dict[str, str] | None = None) -> Path:
+    """The statements file to read. Example: `statements_path()` -> PosixPath('/work/main/data/statements.parquet')."""
+    return locate_statements(environ).path
+
+
+def events_path(statements_file: Path) -> Path:
+    """The events file beside the statements file. Example: `events_path(Path("data/statements.parquet"))`."""
+    return statements_file.with_name(EVENTS_FILE_NAME)
 
 
 def actors_path(environ: dict[str, str] | None = None) -> Path:
@@ -48,14 +113,16 @@ def actors_path(environ: dict[str, str] | None = None) -> Path:
     return Path(configured).expanduser() if configured else DEFAULT_GAZETTEER
 
 
-def documents_path(statements_path: Path) -> Path:
-    """The documents file beside the statements file. Example: `documents_path(Path("data/events.parquet"))`."""
-    return statements_path.with_name(DOCUMENTS_FILE_NAME)
+def documents_path(statements_file: Path) -> Path:
+    """The documents file beside the statements file. Example: `documents_path(Path("data/statements.parquet"))`."""
+    return statements_file.with_name(DOCUMENTS_FILE_NAME)
 
 
-def rebuild_command(statements_path: Path) -> str:
-    """The shell command that (re)creates the data files. Example: `python -m extract seeds --out data/events.parquet`."""
-    return f"cd {REPO_ROOT} && python -m extract seeds --out {statements_path}"
+def rebuild_command(statements_file: Path) -> str:
+    """The shell command that (re)creates the data files. Example: `python -m extract seeds --out data/statements.parquet`."""
+    if statements_file.name in (OLD_STATEMENTS_FILE_NAME, DOCUMENTS_FILE_NAME):
+        statements_file = statements_file.with_name("statements.parquet")
+    return f"cd {REPO_ROOT} && python -m extract seeds --out {statements_file}"
 
 
 def file_signature(path: Path) -> tuple[str, int, int]:
@@ -81,7 +148,7 @@ def _read_parquet(path: Path, what: str, statements_path: Path) -> pd.DataFrame:
 
 
 def read_statements(path: Path) -> pd.DataFrame:
-    """The statements frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_statements(events_path())`."""
+    """The statements frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_statements(statements_path())`."""
     frame = _read_parquet(path, "statements", path)
     try:
         return conform_statements(frame)
@@ -91,13 +158,28 @@ def read_statements(path: Path) -> pd.DataFrame:
 
 
 def read_documents(path: Path) -> pd.DataFrame:
-    """The documents frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_documents(documents_path(events_path()))`."""
-    frame = _read_parquet(path, "documents", path.with_name("events.parquet"))
+    """The documents frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_documents(documents_path(statements_path()))`."""
+    frame = _read_parquet(path, "documents", path)
     try:
         return conform_documents(frame)
     except (SchemaError, ValueError, TypeError) as error:
         raise DataProblem(f"The documents file {path} does not match the schema ({error}). "
-                          f"Recreate it with: {rebuild_command(path.with_name('events.parquet'))}") from error
+                          f"Recreate it with: {rebuild_command(path)}") from error
+
+
+def read_events(path: Path) -> pd.DataFrame:
+    """The events frame at `path`, conformed to the schema; DataProblem if missing/corrupt (or statements in the old layout).
+
+    Example: `read_events(events_path(statements_path()))`.
+    """
+    frame = _read_parquet(path, "events", path)
+    if _holds_statements(path):
+        raise DataProblem(_old_layout_notice(path))
+    try:
+        return conform_events(frame)
+    except (SchemaError, ValueError, TypeError) as error:
+        raise DataProblem(f"The events file {path} does not match the schema ({error}). "
+                          f"Recreate it with: {rebuild_command(path)}") from error
 
 
 def documents_from_statements(statements: pd.DataFrame) -> pd.DataFrame:

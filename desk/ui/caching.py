@@ -17,8 +17,8 @@ from desk.loading import (
     actors_path,
     documents_from_statements,
     documents_path,
-    events_path,
     file_signature,
+    locate_statements,
     read_documents,
     read_statements,
 )
@@ -37,7 +37,10 @@ def _cached_documents(signature: tuple[str, int, int]) -> pd.DataFrame:
 
 def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(statements, documents) for the configured data file; shows st.error and stops the page when unusable."""
-    statements_file = events_path()
+    location = locate_statements()
+    statements_file = location.path
+    if location.notice:
+        st.info(location.notice)
     try:
         statements = _cached_statements(file_signature(statements_file))
     except DataProblem as problem:
