@@ -54,10 +54,10 @@ if view == "events":
     else:
         chart = build_event_chart(key.shown, window=window, lane_by=lane_by, source_names=labels)
         st.caption(" · ".join(part for part in (description, key.description(), chart.left_out()) if part))
-        elsewhere = outside_window(matching, chart.window)
+        elsewhere = outside_window(matching[matching["kind"] == "event"], chart.window)
         if len(elsewhere) and (window != "all" or filters.key_events):
-            st.button(f"Show all {len(matching):,} events, {context_years(matching)} "
-                      f"({len(elsewhere):,} lie outside this window: {context_years(elsewhere)})",
+            st.button(f"Show all {key.n_events:,} events, every year ({len(elsewhere):,} lie outside this window: "
+                      f"{context_years(elsewhere)})",
                       key="show_everything", on_click=_show_everything, icon=":material/history:")
         selection = st.plotly_chart(chart.figure, key="event_chart", on_select="rerun", selection_mode="points",
                                     theme=None, config=plotly_config(filename_for_filters(filters, "key_events")))

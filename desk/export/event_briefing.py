@@ -91,7 +91,7 @@ def event_briefing(key: KeyEvents, statements: pd.DataFrame, *, title: str, filt
     # with the longest subtitle, then measure.
     subtitle_room = MAX_SUBTITLE_LINES * subtitle_px * LINE_HEIGHT
     footnote_room = 4 * footnote_px * LINE_HEIGHT
-    notes_room = AXIS_PX + 2 * NOTE_LINE_PX * scale
+    notes_room = AXIS_PX + 3 * NOTE_LINE_PX * scale   # two lines of context, one of legend
     margin_top = int(26 + len(title_lines) * title_px * LINE_HEIGHT + subtitle_room + notes_room + 12)
     margin_bottom = int(20 + footnote_room + 10)
     plot_height = height - margin_top - margin_bottom

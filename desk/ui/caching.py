@@ -17,9 +17,11 @@ from desk.loading import (
     actors_path,
     documents_from_statements,
     documents_path,
+    events_path,
     file_signature,
     locate_statements,
     read_documents,
+    read_events,
     read_statements,
 )
 
@@ -52,6 +54,25 @@ def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
         st.warning(f"{problem} Until then, sources are listed without their article text.")
         documents = documents_from_statements(statements)
     return statements, documents
+
+
+@st.cache_resource(show_spinner="Loading events…", max_entries=4)
+def _cached_events(signature: tuple[str, int, int]) -> pd.DataFrame:
+    return read_events(Path(signature[0]))
+
+
+def load_events() -> pd.DataFrame | None:
+    """The events beside the statements file, or None (with a note saying how to build them) when there are none."""
+    path = events_path(locate_statements().path)
+    try:
+        events = _cached_events(file_signature(path))
+    except DataProblem as problem:
+        st.caption(f"Showing statements only: {problem}")
+        return None
+    if events.empty:
+        st.caption(f"Showing statements only: the events file {path} holds no event.")
+        return None
+    return events
 
 
 def load_actor_gazetteer() -> Gazetteer | None:
