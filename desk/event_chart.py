@@ -225,7 +225,7 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
     outside = kept.iloc[story.outside]
     rows = len(kept) - len(outside)
     row_px = (max(SCREEN_ROW_PX, min_row_px) if plot_height_px is None
-              else min(plot_height_px / max(rows, 1), 1.3 * min_row_px))
+              else min(plot_height_px / max(rows, 1), 1.8 * min_row_px))
     geometry = Geometry(plot_width_px=plot_width_px, row_px=row_px, label_font_px=label_font_px)
     placed = layout_events(kept, story, lane_by=lane_by, geometry=geometry, source_names=source_names)
     figure = go.Figure()
@@ -244,7 +244,7 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
                              bgcolor="rgba(255,255,255,0.6)", font=dict(size=label_font_px, family=LABEL_FONT_FAMILY,
                                                                         color="#111"))
         for row in placed.itertuples(index=False))
-    context = context_line(outside, story, plot_width_px + 40, note_font_px)
+    context = context_line(outside, story, plot_width_px - 8, note_font_px)
     notes = [line for line in (*context.split("\n"), LEGEND_NOTE) if line]
     figure.add_annotation(text="<br>".join(html.escape(line) for line in notes), showarrow=False, xref="paper",
                           yref="paper", x=0, y=1, yshift=AXIS_PX, yanchor="bottom", xanchor="left", align="left",
@@ -260,7 +260,7 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
         showlegend=False, hoverlabel=dict(align="left"),
         xaxis=dict(type="date", range=[story.start, story.end], side="top", tickformatstops=TICKS, showgrid=True,
                    gridcolor="#e3e6ec", zeroline=False),
-        yaxis=dict(range=[rows - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
+        yaxis=dict(range=[max(rows, (plot_height_px or 0) / row_px) - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
                    tickvals=tick_values, ticktext=tick_texts, showticklabels=bool(tick_texts)),
     )
     return EventChart(figure, placed, story, outside, dropped)

@@ -113,7 +113,7 @@ def event_briefing(key: KeyEvents, statements: pd.DataFrame, *, title: str, filt
     figure = chart.figure
     figure.update_layout(
         width=width, height=height, autosize=False, dragmode=False, hovermode=False,
-        margin=dict(l=SIDE_PX + max(lane_margin, 0), r=SIDE_PX, t=margin_top, b=margin_bottom),
+        margin=dict(l=SIDE_PX + max(lane_margin, 0), r=SIDE_PX, t=margin_top, b=margin_bottom, autoexpand=False),
         title=dict(text="<br>".join(f"<b>{html.escape(line)}</b>" for line in title_lines), x=SIDE_PX / width,
                    xanchor="left", xref="container", y=1 - 22 / height, yanchor="top", yref="container",
                    font=dict(size=title_px, color="#111"),

@@ -51,15 +51,21 @@ def _evidence_html(item: Evidence) -> str:
               f" · rule that fired: <code>{html.escape(item.rule or 'unknown')}</code></div>")
 
 
+def event_detail_html(event: pd.Series, evidence: list[Evidence]) -> str:
+    """The panel's body as escaped HTML: heading, facts, then each sentence (date marked) with source and rule."""
+    sentences = (legend_html(("date",)) + "".join(_evidence_html(item) for item in evidence)
+                 if evidence else "<p>No sentence of this event matches the current data.</p>")
+    return (f'<h4 style="margin:0 0 .3rem 0;">{html.escape(str(event["label"]))}</h4>'
+            + _facts_html(event_facts(event)) + sentences)
+
+
 def render_event_detail(event: pd.Series, statements: pd.DataFrame, documents: pd.DataFrame | None, *,
                         extra: Callable[[pd.Series], None] | None = None) -> None:
-    """The event's label, date with precision, every source's sentence (date highlighted), sources and rules."""
+    """The event's label, date with precision, every source's sentence (date highlighted), sources and rules;
+    then links to the articles and whatever `extra(event)` draws (the curation controls)."""
     evidence = event_evidence(event, statements, documents)
     with st.container(border=True):
-        st.html(f'<h4 style="margin:0 0 .3rem 0;">{html.escape(str(event["label"]))}</h4>')
-        st.html(_facts_html(event_facts(event)))
-        st.html(legend_html(("date",)) + "".join(_evidence_html(item) for item in evidence)
-                if evidence else "<p>No sentence of this event matches the current data.</p>")
+        st.html(event_detail_html(event, evidence))
         for doc_id in dict.fromkeys(item.doc_id for item in evidence):
             first = next(item for item in evidence if item.doc_id == doc_id)
             st.page_link(SOURCES_PAGE, label=f"Open {first.outlet or doc_id}: “{first.title or doc_id}”",
