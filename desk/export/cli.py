@@ -42,8 +42,7 @@ from desk.filters import (
     splittable_filters,
 )
 from desk.labels import source_labels
-from desk.loading import (DataProblem, documents_path, events_path, locate_statements, read_documents, read_events,
-                          read_statements)
+from desk.loading import DataProblem, documents_path, locate_statements, read_data
 from desk.marks import COLOR_CHOICES, LANE_CHOICES
 from desk.story import select_key_events
 
@@ -170,19 +169,6 @@ def _write(path: Path, payload: bytes) -> None:
     print(f"wrote {path} ({len(payload):,} bytes)")
 
 
-def _load_events(statements_file: Path) -> pd.DataFrame | None:
-    """The events beside the statements file, None when there is no usable events file (old layout, none built)."""
-    path = events_path(statements_file)
-    if path == statements_file or not path.exists():
-        return None
-    try:
-        events = read_events(path)
-    except DataProblem as problem:
-        print(f"notice: {problem}", file=sys.stderr)
-        return None
-    return events if not events.empty else None
-
-
 def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | None, Filters, list[str], list[str]]:
     image_formats = _formats(options.format, IMAGE_FORMATS, "image")
     data_formats = _formats(options.data, tuple(DATA_FORMATS), "data")
@@ -193,13 +179,15 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
         print(f"notice: {location.notice}", file=sys.stderr)
     events = options.events or location.path
     try:
-        statements = read_statements(events)
-        documents = read_documents(documents_path(events)) if documents_path(events).exists() else None
+        data = read_data(events)  # statements and documents of the same extraction run
     except DataProblem as problem:
         raise ExportError(str(problem)) from problem
+    statements, documents = data.statements, data.documents
+    if documents is None and documents_path(events).exists():
+        raise ExportError(data.documents_problem)
     flags = {definition.field: definition.from_cli(getattr(options, definition.field)) for definition in FILTERS}
     filters = build_filters(options.query, flags, statements)
-    options.event_frame = _load_events(events)
+    options.event_frame = data.events if data.events is not None and not data.events.empty else None
     default_view = "events" if options.event_frame is not None else "statements"
     options.view = _view_choice(options.view, options.query, "view", VIEWS, default_view)
     if options.view == "events" and options.event_frame is None:
