@@ -22,6 +22,13 @@ from pathlib import Path
 import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER
+from extract.output_set import (
+    OutputSetError,
+    current_output_set,
+    output_set_signature,
+    read_output_set,
+    read_parquet_once,
+)
 from extract.schema import (
     SchemaError,
     conform_documents,
@@ -141,7 +148,7 @@ def _read_parquet(path: Path, what: str, statements_path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise DataProblem(f"The {what} file {path} does not exist. Create it with: {rebuild_command(statements_path)}")
     try:
-        return pd.read_parquet(path)
+        return read_parquet_once(path)
     except Exception as error:  # pyarrow raises several types for truncated / non-parquet files
         raise DataProblem(f"The {what} file {path} cannot be read as parquet ({type(error).__name__}: {error}). "
                           f"Recreate it with: {rebuild_command(statements_path)}") from error
@@ -180,6 +187,89 @@ def read_events(path: Path) -> pd.DataFrame:
     except (SchemaError, ValueError, TypeError) as error:
         raise DataProblem(f"The events file {path} does not match the schema ({error}). "
                           f"Recreate it with: {rebuild_command(path)}") from error
+
+
+@dataclass(frozen=True)
+class LoadedData:
+    """Statements, documents and events of ONE extraction run; documents/events are None (the problem says why) when unusable."""
+    statements: pd.DataFrame
+    documents: pd.DataFrame | None
+    documents_problem: str = ""
+    events: pd.DataFrame | None = None
+    events_problem: str = ""
+
+
+def data_signature(statements_file: Path) -> tuple[str, str]:
+    """A cache key that changes whenever the extractor writes a new set. Example: `data_signature(statements_path())`."""
+    try:
+        return str(statements_file), output_set_signature(statements_file.parent)
+    except OutputSetError as error:
+        return str(statements_file), f"unreadable manifest: {error}"
+
+
+def _conformed(frame: pd.DataFrame, conform, what: str, path: Path) -> pd.DataFrame:
+    try:
+        return conform(frame)
+    except (SchemaError, ValueError, TypeError) as error:
+        raise DataProblem(f"The {what} file {path} does not match the schema ({error}). "
+                          f"Recreate it with: {rebuild_command(path)}") from error
+
+
+def _loose_data(statements_file: Path) -> LoadedData:
+    """Files written before output sets existed (or by hand), each read as it is."""
+    statements = read_statements(statements_file)
+    documents, documents_problem, events, events_problem = None, "", None, ""
+    try:
+        documents = read_documents(documents_path(statements_file))
+    except DataProblem as problem:
+        documents_problem = str(problem)
+    if statements_file.name != EVENTS_FILE_NAME:
+        try:
+            events = read_events(events_path(statements_file))
+        except DataProblem as problem:
+            events_problem = str(problem)
+    return LoadedData(statements, documents, documents_problem, events, events_problem)
+
+
+def read_data(statements_file: Path) -> LoadedData:
+    """The statements at `statements_file` and the documents and events beside them, all from the same extraction run.
+
+    Reads through the folder's output set (`extract.output_set`) so a rewrite in progress is never seen
+    half done; loose files (no output-set.json, or the statements file not in it) are read as they are.
+    Raises DataProblem when the statements cannot be used. Example: `read_data(statements_path()).statements`.
+    """
+    folder = statements_file.parent
+    try:
+        current = current_output_set(folder)
+    except OutputSetError as error:
+        raise DataProblem(f"{error}. Recreate it with: {rebuild_command(statements_file)}") from error
+    if current is None or statements_file.name not in current.paths:
+        return _loose_data(statements_file)
+    names = [statements_file.name, DOCUMENTS_FILE_NAME]
+    if statements_file.name != EVENTS_FILE_NAME:
+        names.append(EVENTS_FILE_NAME)
+    try:
+        output = read_output_set(folder, names)
+    except Exception as error:  # pyarrow raises several types for a damaged file
+        raise DataProblem(f"The data in {folder} cannot be read ({type(error).__name__}: {error}). "
+                          f"Recreate it with: {rebuild_command(statements_file)}") from error
+    statements = _conformed(output.frames[statements_file.name], conform_statements, "statements", statements_file)
+    loaded: dict[str, pd.DataFrame | None] = {}
+    problems: dict[str, str] = {}
+    for name, conform, what in ((DOCUMENTS_FILE_NAME, conform_documents, "documents"),
+                                (EVENTS_FILE_NAME, conform_events, "events")):
+        path = statements_file.with_name(name)
+        if name not in names:
+            loaded[what], problems[what] = None, ""
+        elif name not in output.frames:
+            loaded[what], problems[what] = None, (f"The {what} file {path} is not part of the data set. "
+                                                  f"Recreate it with: {rebuild_command(statements_file)}")
+        else:
+            try:
+                loaded[what], problems[what] = _conformed(output.frames[name], conform, what, path), ""
+            except DataProblem as problem:
+                loaded[what], problems[what] = None, str(problem)
+    return LoadedData(statements, loaded["documents"], problems["documents"], loaded["events"], problems["events"])
 
 
 def documents_from_statements(statements: pd.DataFrame) -> pd.DataFrame:

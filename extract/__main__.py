@@ -2,8 +2,9 @@
 
 Writes the statements frame to --out, the events frame (one row per happening, see
 `extract.events`) to `events.parquet` (or `events.csv`) beside it, and the documents frame (every
-input file, with its text and any problem) to `documents.parquet` beside it, then prints a
-summary. Exit code 1 only when no input file could be read at all; 2 for usage errors.
+input file, with its text and any problem) to `documents.parquet` beside it, as one consistent set
+(a reader sees the previous run's files or this run's, never a mix; see `extract.output_set`), then
+prints a summary. Exit code 1 only when no input file could be read at all; 2 for usage errors.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER, GazetteerError
 from extract.documents import DEFAULT_MAX_BYTES
+from extract.output_set import write_output_set
 from extract.pipeline import Extraction, extract_corpus
 from extract.sources import DEFAULT_SOURCES_CSV
 
@@ -23,7 +25,7 @@ OUTPUT_SUFFIXES = (".parquet", ".csv")
 DEFAULT_STATEMENTS_PATH = Path("data/statements.parquet")
 EVENTS_STEM = "events"
 DOCUMENTS_FILE_NAME = "documents.parquet"
-LIST_COLUMNS = ("actors", "countries", "statement_ids", "doc_ids")
+LIST_COLUMNS = ("actors", "countries", "country_mentions", "statement_ids", "doc_ids")
 
 
 def output_paths(out: Path) -> dict[str, Path]:
@@ -36,25 +38,26 @@ def output_paths(out: Path) -> dict[str, Path]:
             "documents": out.with_name(DOCUMENTS_FILE_NAME)}
 
 
-def _write_frame(frame: pd.DataFrame, path: Path) -> None:
-    if path.suffix == ".csv":
-        flat = frame.copy()
-        for column in LIST_COLUMNS:
-            if column in flat:
-                flat[column] = flat[column].map("; ".join)
-        flat.to_csv(path, index=False)
-    else:
-        frame.to_parquet(path, index=False)
+def _flat(frame: pd.DataFrame, suffix: str) -> pd.DataFrame:
+    if suffix != ".csv":
+        return frame
+    flat = frame.copy()
+    for column in LIST_COLUMNS:
+        if column in flat:
+            flat[column] = flat[column].map("; ".join)
+    return flat
+
+
+def output_frames(extraction: Extraction, out: Path) -> dict[str, pd.DataFrame]:
+    """The files of one run, file name -> frame (a new output is one more entry here)."""
+    frames = {"statements": extraction.statements, "events": extraction.events, "documents": extraction.documents}
+    return {path.name: _flat(frames[name], path.suffix) for name, path in output_paths(out).items()}
 
 
 def write_outputs(extraction: Extraction, out: Path) -> dict[str, Path]:
-    """Write statements to `out` (.parquet or .csv), events beside it (same format), documents.parquet beside it."""
-    paths = output_paths(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _write_frame(extraction.statements, paths["statements"])
-    _write_frame(extraction.events, paths["events"])
-    extraction.documents.to_parquet(paths["documents"], index=False)
-    return paths
+    """Write the run's files beside `out` as ONE consistent set (`extract.output_set`); return where each is."""
+    write_output_set(out.parent, output_frames(extraction, out))
+    return output_paths(out)
 
 
 def summary_lines(extraction: Extraction, seconds: float) -> list[str]:

@@ -35,7 +35,7 @@ from desk.filters import (
     splittable_filters,
 )
 from desk.labels import source_labels
-from desk.loading import DataProblem, documents_path, locate_statements, read_documents, read_statements
+from desk.loading import DataProblem, documents_path, locate_statements, read_data
 from desk.marks import COLOR_CHOICES, LANE_CHOICES
 
 class ExportError(Exception):
@@ -158,10 +158,12 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
         print(f"notice: {location.notice}", file=sys.stderr)
     events = options.events or location.path
     try:
-        statements = read_statements(events)
-        documents = read_documents(documents_path(events)) if documents_path(events).exists() else None
+        data = read_data(events)  # statements and documents of the same extraction run
     except DataProblem as problem:
         raise ExportError(str(problem)) from problem
+    statements, documents = data.statements, data.documents
+    if documents is None and documents_path(events).exists():
+        raise ExportError(data.documents_problem)
     flags = {definition.field: definition.from_cli(getattr(options, definition.field)) for definition in FILTERS}
     filters = build_filters(options.query, flags, statements)
     options.lane_by = _view_choice(options.lane_by, options.query, "lane", LANE_CHOICES, "country")
