@@ -174,16 +174,16 @@ def event_candidates(statements: pd.DataFrame) -> pd.DataFrame:
     """
     usable = statements[(statements["kind"] == "event") & statements["start"].notna() & statements["end"].notna()
                         & statements["grain"].isin(EVENT_GRAINS + ("hour",))]
-    usable = usable[~usable["sentence"].map(is_non_event_line)]
+    usable = usable[~usable["sentence"].map(is_non_event_line).astype(bool)]
     relative = zip(usable["sentence"], usable["date_start_char"] - usable["sentence_start"],
                    usable["date_end_char"] - usable["sentence_start"])
     stamp = np.array([is_stamp_date(sentence, int(start), int(end)) for sentence, start, end in relative], dtype=bool)
-    usable = usable[~stamp] if len(usable) else usable
+    usable = usable[~stamp]
     # a clock time in a sentence that names its day ("on 25 Jun 2009, at 09:18 am"): the day's statement speaks
     keys = usable["doc_id"].astype(str) + ":" + usable["sentence_start"].astype(str)
     sentences_with_day = set(keys[usable["grain"] == "day"])
     redundant_time = ((usable["grain"] == "hour") & keys.isin(sentences_with_day)
-                      & usable["date_text"].map(is_time_only)).to_numpy(dtype=bool)
+                      & usable["date_text"].map(is_time_only).astype(bool)).to_numpy(dtype=bool)
     candidates = usable.reset_index(drop=True).copy()
     is_hour = (candidates["grain"] == "hour").to_numpy()
     candidates["event_grain"] = np.where(is_hour, "day", candidates["grain"].astype(str))
