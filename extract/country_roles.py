@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from extract.actors import TITLE_WORDS as ACTOR_TITLES
 from extract.actors import ActorMention, Gazetteer, load_gazetteer
 
 # Who reports or analyses is an actor of the sentence, but its home country is not in what the sentence
@@ -68,8 +69,13 @@ SENTENCE_WORDS = frozenset({  # capitalised words that start sentences, not give
     "Might", "Must", "Shall", "Whether", "Unless", "Upon", "Versus", "Beside", "Besides", "Except", "Whereas",
     "Whatever", "Whoever", "Wherever", "Ahead", "Behind", "Beneath", "Above", "Below", "Off", "Out", "Up", "Down",
 })
+# Place names that also start other names: "Chad Johnson", "Jordan Peterson", "Rio Nido", "Virginia Woolf".
 GIVEN_NAME_PLACES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "India", "Kenya", "Florence", "Virginia",
-                               "Houston", "Austin", "Madison", "Phoenix", "Lincoln", "Montana", "Dakota", "Sydney"})
+                               "Houston", "Austin", "Madison", "Phoenix", "Lincoln", "Montana", "Dakota", "Sydney", "Rio"})
+NAME_LEADERS = frozenset({"Air"})  # "Air Canada", "Air France", "Air India": airlines
+DISEASE_NAMES = frozenset({"flu", "influenza"})  # "Spanish flu", "Hong Kong flu": names of pandemics
+FOLLOWING_NAME_WORDS = frozenset({"Administration", "Government", "Cabinet", "Doctrine", "Plan", "Era", "Presidency",
+                                  "White", "Foundation", "Library"})  # "the Clinton Administration": still the person
 TITLE_WORDS = frozenset({"President", "Mr", "Mrs", "Ms", "Miss", "Senator", "Sen", "Rep", "Gov", "Governor", "General",
                          "Gen", "Dr", "Professor", "Prof", "Judge", "Justice", "Saint", "St", "Sir", "Lord", "Lady"})
 PERSON_NOUNS = frozenset({
@@ -182,13 +188,19 @@ def _is_person_name(text: str, mention: ActorMention) -> bool:
 
 def _names_something_else(text: str, mention: ActorMention) -> bool:
     """"Warsaw Pact", "Madrid Accords", "Treaty of Versailles", "a post-Madrid plan", "Little Havana"."""
-    if mention.actor_type not in PLACE_TYPES or mention.alias_kind == "demonym":
+    if mention.actor_type not in PLACE_TYPES:
         return False
     after = _words_after(text, mention.end, 1)
+    if after and after[0].lower() in DISEASE_NAMES and re.match(r"[\s\"'”’]+\w", text[mention.end:mention.end + 4]):
+        return True
+    if mention.alias_kind == "demonym":
+        return False
     if after and after[0] in NAME_HEADS and re.fullmatch(r"\s*", text[mention.end:text.index(after[0], mention.end)]):
         return True
     head = text[max(0, mention.start - 20):mention.start]
     if any(head.rstrip().endswith(opener) for opener in NAME_OPENERS):
+        return True
+    if re.search(r"\b(\w+)\s$", head) and re.search(r"\b(\w+)\s$", head).group(1) in NAME_LEADERS:
         return True
     prefix = re.search(r"(\w+)-$", head)
     return bool(prefix and prefix.group(1).lower() in NAME_PREFIXES)
@@ -229,7 +241,21 @@ def _is_pronoun_in_capitals(text: str, mention: ActorMention) -> bool:
     return bool(before) and before[0].isupper() and before[0] in PRONOUN_GOVERNORS
 
 
+def _is_another_persons_name(text: str, mention: ActorMention) -> bool:
+    """"Dr Keiji Fukuda" is not Yasuo Fukuda, and "Dr Musharraf Hussain" not Pervez Musharraf: an office holder's
+    surname right after another given name, or right before another surname."""
+    if mention.actor_type != "person" or mention.alias_kind != "surname":
+        return False
+    before = re.search(r"([A-Z][\w'-]*)\.?\s+$", text[max(0, mention.start - 30):mention.start])
+    if before and before.group(1) not in SENTENCE_WORDS | TITLE_WORDS | PLACE_MODIFIERS and not before.group(1).isupper() \
+            and not before.group(1).lower().endswith(("ly", "ing", "ed")) and before.group(1) not in ACTOR_TITLES:
+        return True
+    after = re.match(r"\s+([A-Z][a-z][\w'-]*)", text[mention.end:mention.end + 30])
+    return bool(after and after.group(1) not in FOLLOWING_NAME_WORDS and after.group(1) not in SENTENCE_WORDS)
+
+
 READING_RULES = (
+    ("another person's name", _is_another_persons_name),
     ("state abbreviation out of place", _is_abbreviation_out_of_place),
     ("person's name", _is_person_name),
     ("name of something else", _names_something_else),
@@ -278,20 +304,21 @@ def _corrected(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
 def _historical(text: str, mention: ActorMention, year: int | None) -> bool:
     """"the anniversary of Germany's 1941 attack", "when the Soviet Union invaded Afghanistan in 1979"."""
     clause = _clause(text, mention)
-    if "anniversary" in clause.lower() or "ancient" in clause.lower():
-        return True
+    lead = text[max(0, mention.start - len(clause)):mention.start].lower()
+    if ("anniversary" in lead or "ancient" in lead) and ("anniversary" in clause.lower() or "ancient" in clause.lower()):
+        return True  # "the anniversary of Germany's 1941 attack", not "an Australian president by the anniversary"
     limit = (year - HISTORICAL_YEARS) if year else 1950
     return any(int(found) < limit for found in YEAR.findall(clause))  # the one group: the year
 
 
 def _nationality(text: str, mention: ActorMention, year: int | None) -> bool:
     """"US actor George Clooney", "a Greek pre-Socratic philosopher", "Swedish-born", "Soviet-made missiles"."""
-    if mention.actor_type not in ("country", "historical state"):
-        return False
     after = text[mention.end:mention.end + 40]
     origin = re.match(r"-(\w+)", after)
     if origin and origin.group(1).lower() in ORIGIN_SUFFIXES:
-        return True
+        return True  # "Soviet-made", "a New Orleans-style piano", "a Moscow-based analyst"
+    if mention.actor_type not in ("country", "historical state"):
+        return False
     words = [word.lower() for word in _words_after(text, mention.end, 3)]
     for word in words:
         for part in word.split("-"):
@@ -392,6 +419,11 @@ ROLE_EXAMPLES: tuple[tuple[str, str, int | None, list[str], list[str]], ...] = (
     ("name of something else", "The Treaty of Versailles humiliated Germany.", None, ["Germany"], ["Germany"]),
     ("name of something else", "It was a post-Madrid development plan.", 1998, [], []),
     ("name of something else", "Crowds gathered in Little Havana on Sunday.", 1999, ["United States"], ["United States"]),
+    ("name of something else", "He flew Air Canada to Beijing.", 2009, ["China"], ["China"]),
+    ("name of something else", "They survived the Spanish flu pandemic of 1918.", 2009, [], []),
+    ("another person's name", "Dr Keiji Fukuda of the WHO said so.", 2009, [], []),
+    ("another person's name", "Dr Musharraf Hussain talks about Ramadan.", 2010, [], []),
+    ("another person's name", "The Clinton Administration objected.", 1998, ["United States"], ["United States"]),
     ("language", "Our broadcasts in English, French and Spanish were appreciated.", 2010, [], []),
     ("language", "She speaks Russian and reads the Arabic-language press.", None, [], []),
     ("language", "Prisoners were held in Russian custody.", None, ["Russia"], ["Russia"]),
@@ -407,11 +439,14 @@ ROLE_EXAMPLES: tuple[tuple[str, str, int | None, list[str], list[str]], ...] = (
     ("Georgia, the US state", "Georgia and Russia fought a war in 2008.", 2009, ["Georgia", "Russia"], ["Georgia", "Russia"]),
     ("historical clause", "The US bombed Iran on June 22 – the anniversary of Germany's 1941 attack on the Soviet Union.",
      2025, ["United States", "Iran"], ["United States", "Iran", "Germany", "Soviet Union"]),
+    ("historical clause", "They hope for an Australian president by the 100th anniversary of Australian federation.",
+     1998, ["Australia"], ["Australia"]),
     ("historical clause", "The city could have used protection in 1979 when the Soviet Union invaded Afghanistan.",
      1998, [], ["Soviet Union", "Afghanistan"]),
     ("nationality", "An ancient Greek philosopher, Heraclitus, wrote this.", 2025, [], ["Greece"]),
     ("nationality", "US actor George Clooney is to run a telethon for Haiti.", 2010, ["Haiti"], ["United States", "Haiti"]),
     ("nationality", "Iraq fired Soviet-made missiles.", 1991, ["Iraq"], ["Iraq", "Soviet Union"]),
+    ("nationality", "He played a New Orleans-style piano.", 2010, [], ["United States"]),
     ("nationality", "Says Swedish-Iranian economist Tino Sanandaji.", 2025, [], ["Sweden", "Iran"]),
     ("comparison", "Unlike Russia, China backed the resolution.", None, ["China"], ["Russia", "China"]),
     ("comparison", "Iran, like Venezuela, sells oil at a discount.", None, ["Iran"], ["Iran", "Venezuela"]),
