@@ -42,6 +42,7 @@ NAME_HEADS = frozenset({  # capitalised, after a place: the name of something el
     "Pact", "Accord", "Accords", "Treaty", "Agreement", "Agreements", "Protocol", "Protocols", "Convention",
     "Conventions", "Declaration", "Process", "Consensus", "Club", "Doctrine", "Syndrome", "Spring", "Round",
     "Statute", "Charter", "Memorandum", "Principles", "Conference", "Summit", "Communique", "Format", "Talks",
+    "County", "Township", "Parish",  # "Essex County" (New Jersey) is not Essex in England
 })
 NAME_OPENERS = ("Treaty of", "Peace of", "Congress of", "Battle of", "Siege of", "Declaration of", "Conference of",
                 "Protocol of", "Statute of", "Treaty of the", "Sack of", "Fall of")
@@ -86,7 +87,8 @@ PERSON_NOUNS = frozenset({
     "inventor", "mathematician", "physicist", "commentator", "columnist", "academic", "sociologist", "blogger",
     "entrepreneur", "thinker", "dramatist", "playwright", "sculptor", "conductor", "pianist", "director",
 })
-ORIGIN_SUFFIXES = frozenset({"born", "made", "built", "designed", "educated", "style", "based", "trained"})
+ORIGIN_SUFFIXES = frozenset({"born", "made", "built", "designed", "educated", "style", "trained"})  # not "based":
+# a "Toronto-based" company acting is its country acting
 LANGUAGE_NOUNS = frozenset({"language", "languages", "speaking", "speaker", "speakers", "translation", "subtitles",
                             "dialect", "text", "original", "words"})
 SPEAK_VERBS = frozenset({"speak", "speaks", "spoke", "speaking", "spoken", "fluent", "translated", "written", "dubbed"})
@@ -111,8 +113,9 @@ CREDIT_OPENERS = ("additional reporting", "reporting by", "editing by", "writing
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa)\)|--|_|—|–)")
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[–—-]\s|--")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# A year as written in prose ("in 1941", "Germany's 1941 attack", "June 22, 1941"), not a time stamp ("1126 US actor").
-YEAR = re.compile(r"(?:\b(?:in|of|since|from|until|by|during|before|after|the|and|to|circa)\s+|['’]s\s+|"
+# A year as written in prose ("in 1941", "Germany's 1941 attack", "June 22, 1941"), not a time stamp ("1126 US actor"),
+# nor "since 1901" (a state lasting until now: "Australia has been independent since 1901").
+YEAR = re.compile(r"(?:\b(?:in|of|from|until|by|during|before|after|the|and|to|circa)\s+|['’]s\s+|"
                   rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?)(?P<year>1[5-9][0-9]{{2}}|20[0-9]{{2}})\b")
 WORD = re.compile(r"[^\W\d_][\w'-]*")
 US_PLACE_TYPES = frozenset({"city", "region"})
@@ -319,6 +322,8 @@ def _nationality(text: str, mention: ActorMention, year: int | None) -> bool:
         return True  # "Soviet-made", "a New Orleans-style piano", "a Moscow-based analyst"
     if mention.actor_type not in ("country", "historical state"):
         return False
+    if _words_before(text, mention.start, 1) == ["ethnic"]:
+        return True  # "ethnic Albanians" in Kosovo are not Albania
     words = [word.lower() for word in _words_after(text, mention.end, 3)]
     for word in words:
         for part in word.split("-"):
@@ -447,6 +452,11 @@ ROLE_EXAMPLES: tuple[tuple[str, str, int | None, list[str], list[str]], ...] = (
     ("nationality", "US actor George Clooney is to run a telethon for Haiti.", 2010, ["Haiti"], ["United States", "Haiti"]),
     ("nationality", "Iraq fired Soviet-made missiles.", 1991, ["Iraq"], ["Iraq", "Soviet Union"]),
     ("nationality", "He played a New Orleans-style piano.", 2010, [], ["United States"]),
+    ("nationality", "A few hundred ethnic Albanians laid a wreath in Pristina.", 1998, ["Kosovo"], ["Albania", "Kosovo"]),
+    ("party", "Atlanta-based BellSouth would hold half of the company.", 1989, ["United States"], ["United States"]),
+    ("party", "Australia has been independent since 1901.", 1998, ["Australia"], ["Australia"]),
+    ("name of something else", "A new Essex County task force began work in Newark.", 1998, ["United States"],
+     ["United States"]),
     ("nationality", "Says Swedish-Iranian economist Tino Sanandaji.", 2025, [], ["Sweden", "Iran"]),
     ("comparison", "Unlike Russia, China backed the resolution.", None, ["China"], ["Russia", "China"]),
     ("comparison", "Iran, like Venezuela, sells oil at a discount.", None, ["Iran"], ["Iran", "Venezuela"]),
