@@ -69,6 +69,9 @@ SENTENCE_WORDS = frozenset({  # capitalised words that start sentences, not give
     "Does", "Do", "Is", "Was", "Are", "Were", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should", "May",
     "Might", "Must", "Shall", "Whether", "Unless", "Upon", "Versus", "Beside", "Besides", "Except", "Whereas",
     "Whatever", "Whoever", "Wherever", "Ahead", "Behind", "Beneath", "Above", "Below", "Off", "Out", "Up", "Down",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "June", "July", "August", "September", "October", "November", "December", "Sept", "Oct", "Nov", "Dec",
+    "Jan", "Feb", "Aug",
 })
 # Place names that also start other names: "Chad Johnson", "Jordan Peterson", "Rio Nido", "Virginia Woolf".
 GIVEN_NAME_PLACES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "India", "Kenya", "Florence", "Virginia",
