@@ -271,6 +271,23 @@ READING_RULES = (
 )
 
 
+# In a headline written in title case ("Obama Visits Mexico After Talks") a capital says nothing about names.
+NAME_CASE_RULES = ("person's name", "another person's name")
+CASE_FREE_READING_RULES = tuple(rule for rule in READING_RULES if rule[0] not in NAME_CASE_RULES)
+SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+                         "vs", "but", "nor", "per", "via"})
+
+
+def is_title_case(text: str) -> bool:
+    """Whether most words are capitalised, as in a headline.
+
+    >>> is_title_case("Obama Visits Mexico After Talks With Calderon"), is_title_case("Vernon Jordan met the president.")
+    (True, False)
+    """
+    words = [word for word in WORD.findall(text) if word.lower() not in SMALL_WORDS]
+    return len(words) >= 4 and sum(word[:1].isupper() for word in words) >= 0.8 * len(words)
+
+
 def _as_us_state(mention: ActorMention) -> ActorMention:
     return replace(mention, actor="Georgia (US state)", actor_type="region", country="United States")
 
@@ -384,8 +401,10 @@ def sentence_countries(text: str, reference_date: dt.date | None = None,
     year = reference_date.year if reference_date else None
     found = SentenceCountries()
     kept: list[ActorMention] = []
-    for mention in (gazetteer or load_gazetteer()).tag(text, year):
-        if not any(rule(text, mention) for _, rule in READING_RULES):
+    mentions = (gazetteer or load_gazetteer()).tag(text, year)
+    rules = READING_RULES if mentions and not is_title_case(text) else CASE_FREE_READING_RULES
+    for mention in mentions:
+        if not any(rule(text, mention) for _, rule in rules):
             kept.append(mention)
     kept = _corrected(text, kept)
     actors: dict[str, None] = {}
@@ -422,6 +441,8 @@ ROLE_EXAMPLES: tuple[tuple[str, str, int | None, list[str], list[str]], ...] = (
     ("person's name", "Vernon Jordan met the president on Monday.", 1998, [], []),
     ("person's name", "Whitney Houston sang at the concert.", 2009, [], []),
     ("person's name", "Michael Jordan, Chad Johnson and Jordan's king met.", None, ["Jordan"], ["Jordan"]),
+    ("person's name", "Obama Visits Mexico After Talks In Washington", 2009, ["United States", "Mexico"],
+     ["United States", "Mexico"]),
     ("name of something else", "The Warsaw Pact was dissolved in 1991.", None, [], []),
     ("name of something else", "Israel and the PLO signed the Oslo Accords.", 1993, ["Israel"], ["Israel"]),
     ("name of something else", "The Treaty of Versailles humiliated Germany.", None, ["Germany"], ["Germany"]),
