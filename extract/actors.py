@@ -63,7 +63,7 @@ ACTOR_TYPES = (
 ALIAS_KINDS = ("name", "variant", "acronym", "demonym", "capital", "metonym", "surname", "abbreviation")
 CASE_SENSITIVE_VALUES = ("yes", "no")
 
-TOKEN_PATTERN = re.compile(r"(?P<dotted>(?:[^\W\d_]\.){2,})|(?P<word>\w+)")
+TOKEN_PATTERN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+")  # a dotted acronym (U.S., U.N.) or a word
 JOINER_PATTERN = re.compile(r"[\s\-\u2010\u2011'\u2018\u2019`.]{1,3}")
 
 
@@ -119,7 +119,12 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     >>> tokenize("U.S.-backed")
     [(0, 4, 'U.S.'), (5, 11, 'backed')]
     """
-    return [(match.start(), match.end(), match.group()) for match in TOKEN_PATTERN.finditer(text)]
+    tokens, position, find = [], 0, text.find
+    for token in TOKEN_PATTERN.findall(text):  # only non-word characters lie between tokens, so find() lands on each
+        position = find(token, position)
+        tokens.append((position, position + len(token), token))
+        position += len(token)
+    return tokens
 
 
 def _exact_keys(alias_tokens: tuple[str, ...]) -> set[tuple[str, ...]]:

@@ -402,8 +402,12 @@ def sentence_countries(text: str, reference_date: dt.date | None = None,
     found = SentenceCountries()
     kept: list[ActorMention] = []
     mentions = (gazetteer or load_gazetteer()).tag(text, year)
-    rules = READING_RULES if mentions and not is_title_case(text) else CASE_FREE_READING_RULES
+    title_case = None  # decided once, only if a name rule could apply
     for mention in mentions:
+        rules = READING_RULES
+        if mention.actor_type == "person" or (mention.actor_type in PLACE_TYPES and mention.alias_kind != "demonym"):
+            title_case = is_title_case(text) if title_case is None else title_case
+            rules = CASE_FREE_READING_RULES if title_case else READING_RULES
         if not any(rule(text, mention) for _, rule in rules):
             kept.append(mention)
     kept = _corrected(text, kept)
