@@ -174,7 +174,9 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
     """Give an underspecified month, month-day, weekday, season or quarter its year.
 
     prefer: "past" (latest on or before the reference; a month-day up to NEAR_FUTURE_DAYS ahead
-    counts as meant), "future" (a cue like "will" was seen: the next one), "last"/"next" (written
+    counts as meant), "future" (a cue like "will" was seen: the next one; a month-day in the reference's
+    own month stays in it, as in HeidelTime: "by March 18" written March 19), "nearest" (future in the
+    past, "was due to start on Thursday": the occurrence closest to the reference), "last"/"next" (written
     "last Friday"/"next May": strictly before/after), "this" (the reference's own year or week).
     """
     weekday = re.fullmatch(r"XXXX-WXX-(\d)", value)
@@ -182,7 +184,7 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
         back = (reference.isoweekday() - int(weekday.group(1))) % 7
         if prefer == "last":
             back = back or 7
-        if prefer in ("future", "next") and back:
+        if prefer in ("future", "next") and back or prefer == "nearest" and back > 3:
             return (reference + datetime.timedelta(days=7 - back)).isoformat()
         return (reference - datetime.timedelta(days=back)).isoformat()
     rest = value[4:]
@@ -190,7 +192,15 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
         return f"{reference.year}{rest}"
     candidates = [f"{year}{rest}" for year in (reference.year - 1, reference.year, reference.year + 1)]
     intervals = [interval_of(c) or (None, None) for c in candidates]
+    if prefer == "nearest":  # the occurrence closest to the reference date, before or after it
+        def distance(interval: tuple) -> datetime.timedelta:
+            start, end = (as_date(day) for day in interval)
+            return max(start - reference, reference - end + datetime.timedelta(days=1), datetime.timedelta(0))
+        usable = [(c, interval) for c, interval in zip(candidates, intervals) if interval[0] is not None]
+        return min(usable, key=lambda pair: distance(pair[1]))[0] if usable else candidates[1]
     if prefer in ("future", "next"):
+        if prefer == "future" and re.fullmatch(r"-\d\d-\d\d", rest):  # "by March 18" written March 19: this March
+            intervals = [interval_of(c[:7]) or (None, None) for c in candidates]
         future = [c for c, (start, end) in zip(candidates, intervals)
                   if start and (as_date(start) > reference if prefer == "next" else as_date(end) > reference)]
         return future[0] if future else candidates[1]

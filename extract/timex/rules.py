@@ -292,16 +292,64 @@ RULES: list[Rule] = [
 ]
 
 
+# --- tense: which occurrence a year-less month, month-day or weekday means (tagger._with_cues) ---------
+# The rest of a clause: no sentence or clause end and no line break ("Daniel P. Davison" does not end it).
+CLAUSE_REST = r"(?:[^.;!?\n]|\.(?=\S)|(?<=\b[A-Z])\.)*$"
+
+
+@dataclass(frozen=True)
+class TenseCue:
+    """Words before a year-less expression that make it the coming occurrence ("will meet on Monday").
+
+    The cue must start at most `reach` characters before the expression, in the same clause. A past-tense
+    word (PAST_WORDS) cancels it: anywhere in that stretch when `past_cancels` is "window" ("had been due to
+    expire Friday"), only after the cue when it is "after" (the cue itself may be past: "was planning to").
+    Examples and counter-examples: CONTEXT_EXAMPLES whose convention is the cue's name.
+    """
+    name: str
+    pattern: str
+    reach: int
+    past_cancels: str = "after"
+    prefer: str = "future"   # the reading it gives: "future", or "nearest" (before or after the reference date)
+
+
+PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
+TENSE_CUES: list[TenseCue] = [
+    # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
+    TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window"),
+    # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
+    TenseCue("future_word",
+             r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
+             r"|set\s+to|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
+    # future in the past: "were planning to drive to the airport on Monday", "was due to vote on Friday",
+    # "were to meet on Monday", "planned a rally on Saturday": ahead of the past moment, so the occurrence
+    # nearest the reference date ("the case was due to start on Thursday, but ..." written on Friday)
+    TenseCue("future_in_the_past",
+             r"\b(?:was|were)\s+(?:(?:planning|preparing|scheduled|slated|set|due|expected|going|supposed|about)\s+)?to"
+             r"\s+(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST
+             + r"|\b(?:planned|scheduled|slated)\s+(?!to\b|for\s+(?:months|weeks|years)\b)" + CLAUSE_REST, 120,
+             prefer="nearest"),
+    # a prospective verb + to-infinitive: "agreed to acquire ... in January", "plans to open ... in May"
+    TenseCue("prospective_verb",
+             r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
+             r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
+    # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"
+    TenseCue("modal_verb", r"\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b" + CLAUSE_REST, 120),
+]
+
+
 # --- context conventions: what the words around an expression change (tagger.py), as examples -------
 @dataclass(frozen=True)
 class ContextExample:
-    """A sentence, one expression in it and the value it must get under EXAMPLE_REFERENCE_DATE."""
-    convention: str   # the regularity, one phrase
+    """A sentence, one expression in it and the value it must get under its reference date."""
+    convention: str   # the regularity, one phrase (a TenseCue name, ...)
     sentence: str
     expression: str
     value: str
+    reference_date: datetime.date = EXAMPLE_REFERENCE_DATE
 
 
+FRIDAY_2010 = datetime.date(2010, 3, 19)  # the reference date of issue 13's examples
 CONTEXT_EXAMPLES: list[ContextExample] = [
     # A prospective verb + to-infinitive puts the event after the verb: the coming February.
     ContextExample("prospective_verb", "Thermo agreed to purchase the line for $22 million in February.", "February", "2026-02"),
@@ -315,8 +363,33 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("modal_verb", "He would later say that the deal had closed in January.", "January", "2025-01"),
     ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
-    ContextExample("comparative_expected", "A vote is expected on Monday.", "Monday", "2025-06-16"),
-    ContextExample("comparative_expected", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
+    ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
+    ContextExample("future_word", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
+    ContextExample("future_word", "The ministers will meet on Monday.", "Monday", "2025-06-16"),
+    ContextExample("future_word", "The offer had been due to expire Friday.", "Friday", "2025-06-13"),
+    # A deadline is the coming one, but a month-day of the reference month stays in it (HeidelTime).
+    ContextExample("deadline", "Relatives said they would look for ways to delay the return ordered by March 18.",
+                   "March 18", "2010-03-18", FRIDAY_2010),
+    ContextExample("deadline", "Parliament must pass the budget by April 1.", "April 1", "2010-04-01", FRIDAY_2010),
+    ContextExample("deadline", "The talks ran until March 2 and failed.", "March 2", "2010-03-02", FRIDAY_2010),
+    ContextExample("deadline", "The rebels must withdraw by Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    # Future in the past: planned, was planning to, were to, was due to.
+    ContextExample("future_in_the_past", "Protesters planned a large rally on Saturday.", "Saturday", "2010-03-20",
+                   FRIDAY_2010),
+    ContextExample("future_in_the_past", "They were planning to drive to the airport on Monday.", "Monday", "2010-03-22",
+                   FRIDAY_2010),
+    ContextExample("future_in_the_past", "The envoys were to meet in Geneva on Sunday.", "Sunday", "2010-03-21",
+                   FRIDAY_2010),
+    ContextExample("future_in_the_past", "The committee was due to vote on the bill in April.", "April", "2010-04",
+                   FRIDAY_2010),
+    ContextExample("future_in_the_past", "The attack was planned for months and carried out on Monday.", "Monday",
+                   "2010-03-15", FRIDAY_2010),
+    ContextExample("future_in_the_past", "The protest was held on Saturday.", "Saturday", "2010-03-13", FRIDAY_2010),
+    ContextExample("future_in_the_past", "The trial was due to start on Thursday, but the jury was sent home.",
+                   "Thursday", "2010-03-18", FRIDAY_2010),
+    ContextExample("future_in_the_past", "The tour was due to open in London on 13 July.", "13 July", "2009-07-13",
+                   datetime.date(2009, 9, 27)),
+    ContextExample("prospective_verb", "The company plans to open the plant in May.", "May", "2010-05", FRIDAY_2010),
     # "one day" right after a modal verb is some future day, not a duration.
     ContextExample("modal_one_day", "Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
     ContextExample("modal_one_day", "The talks lasted one day.", "one day", "P1D"),
@@ -337,4 +410,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # A half-year report compares halves; "the quarter" is still a quarter.
     ContextExample("reported_half", "Profit rose in the first half from $3 million a year earlier.", "a year earlier", "2024-H1"),
     ContextExample("reported_half", "Profit rose in the first half. In the quarter, sales fell.", "the quarter", "2025-Q1"),
+    # A date expression never spans a line or paragraph break (tagger._master_hits).
+    ContextExample("no_line_break", "It ended on the 20th\nMay brought calm.", "May", "2025-05"),
+    ContextExample("no_line_break", "Prices rose in June\n\n24 analysts agreed.", "June", "2025-06"),
+    ContextExample("no_line_break", "It ended on 20th May.", "20th May", "2025-05-20"),
 ]

@@ -23,7 +23,7 @@ import regex
 
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
-from .rules import RULES, Rule
+from .rules import PAST_WORDS, RULES, TENSE_CUES, Rule
 
 
 @dataclass(frozen=True)
@@ -69,18 +69,9 @@ MODIFIER_BEFORE = re.compile(
     r"|(?P<end>[Ll]ate|(?:[Tt]he\s+)?end\s+of)|(?P<plain>[Ee]arlier|[Ll]ater|[Aa]round|[Ss]ometime))[\s-]+$")
 MODIFIER_WINDOW = 30
 
-# A future cue shortly before an expression without a year ("will meet on Monday", "due in March").
-FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective|set\s+to|is\s+to|are\s+to)\b"
-                        r"(?:[^.;!?]|\.(?=\S)|(?<=\b[A-Z])\.)*$"  # same clause; "Daniel P. Davison" does not end it
-                        r"|\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$")
-# A modal + verb ("would be paid on a still unspecified date in January") or a prospective verb + to-infinitive
-# ("agreed to acquire ... in January") puts the event after the verb: looked for further back, within the same
-# clause, and only if no past-tense cue follows it ("would later say it had closed in January").
-PROSPECTIVE_CUE = re.compile(r"(?:\b(?:agree[sd]?|agreement|plans?|planned|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
-                             r"(?!the\b|an?\b|\d)[a-z]+|\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+)\b(?:[^.;!?]|\.(?=\S)|(?<=\b[A-Z])\.)*$")
-PROSPECTIVE_WINDOW = 120
-PAST_CUE = re.compile(r"\b(?:had|was|were|did|previously|ago)\b")
-FUTURE_WINDOW = 40
+# Tense cues (rules.TENSE_CUES): words before a year-less expression that make it the coming occurrence.
+TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
+PAST_CUE = re.compile(PAST_WORDS)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
 MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it counts from
 MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
@@ -182,13 +173,15 @@ TRIGGER_LOOKBACK = 40  # a match starts at most this far before its first trigge
 
 
 def _master_hits(text: str):
-    """The hits of MASTER.finditer(text), trying MASTER only at word starts shortly before trigger tokens.
+    """The hits of MASTER.finditer over each line of the text, trying MASTER only at word starts shortly before triggers.
 
     Every match starts at a word start (or an apostrophe: "'80s") and contains a trigger token (a digit,
     a month name, "year", ...; fragments.TRIGGER_WORDS) at most TRIGGER_LOOKBACK characters after its start.
+    No match spans a line break: "20th\nMay" is a paragraph ending and another beginning, not a date.
     """
     position = 0        # end of the last hit
     tried = -1          # every start up to here has been tried
+    line_end = -1       # the line break (or text end) after the last start tried
     recent_starts: list[int] = []
     for token in TOKEN.finditer(text):
         token_start = token.start()
@@ -202,7 +195,10 @@ def _master_hits(text: str):
         for start in recent_starts:
             if start < earliest:
                 continue
-            hit = MASTER.match(text, start)
+            if start > line_end:
+                line_end = text.find("\n", start)
+                line_end = len(text) if line_end < 0 else line_end
+            hit = MASTER.match(text, start, line_end)
             if hit is not None:
                 yield hit
                 position = hit.end()
@@ -212,7 +208,7 @@ def _master_hits(text: str):
 
 
 YEARLESS = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")  # a month, month-day or season without its year
-RANGE_CONNECTOR = re.compile(r"\s*(?:[-–—]|to|until|till|through|and|or)\s*")
+RANGE_CONNECTOR = re.compile(r"[^\S\n]*(?:[-–—]|to|until|till|through|and|or)[^\S\n]*")
 
 
 def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
@@ -235,7 +231,7 @@ def _with_modifier(text: str, start: int, previous_end: int, rule: Rule, draft: 
     """Widen the span over "early"/"the end of"/"around"... just before it, narrowing the interval accordingly."""
     if not rule.takes_modifier or draft.type != "DATE" and draft.type != "TIME":
         return start, draft
-    window_start = max(previous_end, start - MODIFIER_WINDOW)
+    window_start = max(previous_end, start - MODIFIER_WINDOW, text.rfind("\n", 0, start) + 1)
     modifier = MODIFIER_BEFORE.search(text, window_start, start)
     if not modifier:
         return start, draft
@@ -293,16 +289,18 @@ def _with_mention(draft: Draft, mention: tuple[int, str, datetime.date], referen
 
 
 def _with_cues(text: str, start: int, draft: Draft) -> Draft:
-    """A future cue ("will ... Monday") flips a year-less draft to the future; "since" runs it to the reference date."""
+    """A tense cue ("will ... Monday", rules.TENSE_CUES) makes a year-less draft the coming one; "since" runs it to the reference."""
     since = SINCE_BEFORE.search(text, max(0, start - 20), start)  # "since March" is never a coming March
     if draft.prefer == "past" and draft.value.startswith("XXXX-") and draft.unit is None and not since:
-        window = text[max(0, start - FUTURE_WINDOW):start]
-        if FUTURE_CUE.search(window) and not PAST_CUE.search(window):
-            draft = replace(draft, prefer="future")
-        else:
-            prospective = PROSPECTIVE_CUE.search(text, max(0, start - PROSPECTIVE_WINDOW), start)
-            if prospective and not PAST_CUE.search(text, prospective.start(), start):
-                draft = replace(draft, prefer="future")
+        line_start = text.rfind("\n", 0, start) + 1
+        for cue, pattern in TENSE_CUE_PATTERNS:
+            window_start = max(line_start, start - cue.reach)
+            found = pattern.search(text, window_start, start)
+            if found is None:
+                continue
+            past_from = window_start if cue.past_cancels == "window" else found.start() + 1  # after its first word
+            if not PAST_CUE.search(text, past_from, start):
+                return replace(draft, prefer=cue.prefer)
     if since:
         draft = replace(draft, until_reference=True)
     return draft
