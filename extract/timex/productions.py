@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import (DECADE_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, day_number, month_number, number_value,
                         spelled_year, unit_letter, weekday_number)
 from .resolve import Draft
@@ -313,6 +314,25 @@ def end_of_unit(g: Groups) -> Draft:
     ('month', 'END')
     """
     return Draft(unit=g.get("unit_single") or "year", shift=0, mod="END")
+
+
+def named_day(g: Groups) -> Draft:
+    """Christmas / Easter week / Ramadan 2010 (calendars.NAMED_DAYS), with a written year or relation if any.
+
+    >>> named_day({"easter_week": "Easter week", "year4": "2010"})
+    Draft(value='2010', type='DATE', unit=None, shift=0, as_grain=None, time='', mod='', until=None, until_reference=False, anchor='', prefer='past', named_day='easter_week')
+    """
+    key = next(day.key for day in NAMED_DAYS if g.get(day.key))
+    return Draft(value=g.get("year4") or "", named_day=key, prefer=_prefer_of(g.get("this_next_last")))
+
+
+def named_event(g: Groups) -> Draft:
+    """A day named by its date and known by it: "9/11" (calendars.NAMED_EVENTS).
+
+    >>> named_event({"september_11_2001": "9/11"}).value
+    '2001-09-11'
+    """
+    return Draft(value=next(event.value for event in NAMED_EVENTS if g.get(event.key)))
 
 
 def ago(g: Groups) -> Draft:

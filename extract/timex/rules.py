@@ -14,12 +14,13 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
 from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
-                          month_relative, month_year, numeric_date, part_of_day_relative, quarter, quarter_a_year_back,
-                          quarter_code, relative_unit, season, set_expression, the_unit, the_year, weekday, year, year_ago,
-                          year_period, year_range)
+                          month_relative, month_year, named_day, named_event, numeric_date, part_of_day_relative, quarter,
+                          quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
+                          weekday, year, year_ago, year_period, year_range)
 from .resolve import Draft
 
 EXAMPLE_REFERENCE_DATE = datetime.date(2025, 6, 14)  # a Saturday, ISO week 2025-W24
@@ -65,6 +66,9 @@ PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as",
                   "you", "this")
 
 RULES: list[Rule] = [
+    Rule("named_event", "|".join(f"(?P<{event.key}>{event.names})" for event in NAMED_EVENTS), named_event,
+         {"9/11": ("2001-09-11", "day")},  # "the October 7 attacks": CONTEXT_EXAMPLES
+         ("open 24/7", "it scored 9/110")),
     Rule("month_day_range",
          r"<<month>>\s+<<day_bare:day>>\s*(?:[-–—]|to|until|through)\s*<<day:end_day>>(?:,?\s+<<year4>>)?"
          r"|<<day_bare:day>>\s*(?:[-–—]|to)\s*<<day:end_day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
@@ -78,7 +82,7 @@ RULES: list[Rule] = [
          r"|(?P<dotted_day>\d{1,2})\.(?P<dotted_month>\d{1,2})\.(?P<dotted_year>(?:1[0-9]|20)\d\d))(?![\w/.-]?\d)",
          numeric_date,
          {"2025-06-13": ("2025-06-13", "day"), "6/13/2025": ("2025-06-13", "day"), "13.06.2025": ("2025-06-13", "day")},
-         ("open 24/7", "the 9/11 attacks", "version 1.2.2024b")),
+         ("open 24/7", "the 9/12 meeting", "version 1.2.2024b")),
     Rule("year_range",
          r"(?<![\w$£€.,-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)"
          r"(?![\w%]|[.,]\d)",
@@ -283,6 +287,16 @@ RULES: list[Rule] = [
          {"three years": ("P3Y", "unknown"), "the past two months": ("P2M", "unknown"),
           "30-day": ("P30D", "unknown"), "several years": ("PXY", "unknown")},
          ("a 52 years old man",)),
+    Rule("named_day",
+         r"(?:" + REL + r"\s+)?(?:" + "|".join(f"(?P<{day.key}>{day.names})" for day in NAMED_DAYS) + r")"
+         r"(?!\s+Island)(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
+         named_day,
+         {"Christmas": ("2024-12-25", "day"), "Thanksgiving": ("2024-11-28", "day"), "Easter": ("2025-04-20", "day"),
+          "Easter week": ("2025-W17", "week"), "Election Day": ("2024-11-05", "day"), "New Year's Day": ("2025-01-01", "day"),
+          "Ramadan": ("2025-03-01", "day"), "Ramadan 2010": ("2010-08-11", "day"), "Christmas 2009": ("2009-12-25", "day"),
+          "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day")},
+         ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter"),
+         vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
     Rule("month_alone", r"<<month_full:month>>", month_alone,
          {"October": ("2024-10", "month"), "June": ("2025-06", "month"), "January": ("2025-01", "month"),
           "May": ("2025-05", "month")},
@@ -414,4 +428,11 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("no_line_break", "It ended on the 20th\nMay brought calm.", "May", "2025-05"),
     ContextExample("no_line_break", "Prices rose in June\n\n24 analysts agreed.", "June", "2025-06"),
     ContextExample("no_line_break", "It ended on 20th May.", "20th May", "2025-05-20"),
+    # A day named by its date and known by it is that day, whatever the reference date (calendars.NAMED_EVENTS) ...
+    ContextExample("named_event", "It was the deadliest day since the Hamas-led October 7 attacks.", "October 7",
+                   "2023-10-07"),
+    ContextExample("named_event", "Relatives of 9/11 victims met on Friday.", "9/11", "2001-09-11"),
+    ContextExample("named_event", "The panel on the January 6 riot heard him.", "January 6", "2021-01-06"),
+    # ... but the same month and day without the event noun is an ordinary date.
+    ContextExample("named_event", "On October 7, the talks resumed.", "October 7", "2024-10-07"),
 ]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
 from .rules import PAST_WORDS, RULES, TENSE_CUES, Rule
@@ -120,7 +121,8 @@ def find(text: str) -> list[TimexDraft]:
         start, end = hit.start(), hit.end()
         if rule.name in VETO and VETO[rule.name].search(text, max(0, start - VETO_WINDOW), start):
             continue
-        fields = RULE_REGEX[rule.name].fullmatch(text, start, end) or RULE_REGEX[rule.name].match(text, start, end)
+        # the rule alone, for its named fragments; a lookahead past the span ("October 7" + " attacks") needs the rest
+        fields = RULE_REGEX[rule.name].fullmatch(text, start, end) or RULE_REGEX[rule.name].match(text, start)
         draft = rule.production(fields.groupdict())
         if draft is None:
             continue
@@ -169,6 +171,7 @@ def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
 
 
 TOKEN = re.compile(r"[A-Za-z]+\d?|\d+")
+TRIGGERS = TRIGGER_WORDS | {day.trigger for day in NAMED_DAYS}  # named events are triggered by their digits
 TRIGGER_LOOKBACK = 40  # a match starts at most this far before its first trigger ("the comparable year-ago quarter")
 
 
@@ -187,7 +190,7 @@ def _master_hits(text: str):
         token_start = token.start()
         recent_starts.append(token_start - 1 if token_start and text[token_start - 1] == "'" else token_start)
         word = token.group()
-        if token_start < position or not word[0].isdigit() and word.lower() not in TRIGGER_WORDS:
+        if token_start < position or not word[0].isdigit() and word.lower() not in TRIGGERS:
             if len(recent_starts) > 12:
                 del recent_starts[:6]
             continue
