@@ -61,3 +61,23 @@ def app_on_synthetic(monkeypatch, synthetic_data_dir) -> Path:
     events = synthetic_data_dir / "events.parquet"
     monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(events))
     return events
+
+
+@pytest.fixture
+def navigation_app(monkeypatch):
+    """AppTest treats app.py as the `st.navigation` app it is.
+
+    Streamlit quirk: an app folder holding a `pages/` directory is taken for a v1 multipage app until the
+    first `st.navigation` call clears `PagesManager.uses_pages_directory`. A server does that once per
+    process; AppTest resets the flag before every run, after which a rerun executes only the page and
+    never the entrypoint (no sidebar). This gives AppTest the flag a running server has.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original_init = PagesManager.__init__
+
+    def init_as_navigation_app(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
