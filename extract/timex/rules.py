@@ -6,7 +6,7 @@ a Saturday) and `counter_examples` (text that must yield no timex at all) are ru
 tests/test_timex_rules.py.
 
 >>> RULES[0].name
-'month_day_range'
+'named_event'
 """
 from __future__ import annotations
 
