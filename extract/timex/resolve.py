@@ -176,21 +176,21 @@ def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = N
     >>> offset_value(datetime.date(2025, 6, 14), "month", -5)
     '2025-01'
     """
-    if unit == "year":
-        return str(reference.year + shift) if reference.year + shift > 0 else "PAST_REF"
+    if unit == "year":  # years before 1000 are padded: "0201", never a decade "201"
+        return f"{reference.year + shift:04d}" if reference.year + shift > 0 else "PAST_REF"
     if unit == "decade":
-        return str(reference.year // 10 + shift)
+        return f"{reference.year // 10 + shift:03d}"
     if unit == "century":
-        return str(reference.year // 100 + shift)
+        return f"{reference.year // 100 + shift:02d}"
     if unit == "half":
         index = reference.year * 2 + (reference.month - 1) // 6 + shift
-        return f"{index // 2}-H{index % 2 + 1}"
+        return f"{index // 2:04d}-H{index % 2 + 1}"
     if unit == "quarter":
         index = reference.year * 4 + (reference.month - 1) // 3 + shift
-        return f"{index // 4}-Q{index % 4 + 1}"
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
     if unit == "month":
         index = reference.year * 12 + reference.month - 1 + shift
-        return f"{index // 12}-{index % 12 + 1:02d}"
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
     if unit in ("week", "weekend"):
         day = reference + datetime.timedelta(weeks=shift)
         if unit == "weekend" and day.isoweekday() < 6:  # "the weekend" on a weekday: the one just past
@@ -223,8 +223,8 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
         return (reference - datetime.timedelta(days=back)).isoformat()
     rest = value[4:]
     if prefer == "this" or re.fullmatch(r"-Q\d|-H\d", rest):  # "the third quarter": the reference year's
-        return f"{reference.year}{rest}"
-    candidates = [f"{year}{rest}" for year in (reference.year - 1, reference.year, reference.year + 1)]
+        return f"{reference.year:04d}{rest}"
+    candidates = [f"{year:04d}{rest}" for year in (reference.year - 1, reference.year, reference.year + 1)]
     intervals = [interval_of(c) or (None, None) for c in candidates]
     if prefer == "future" and re.fullmatch(r"-\d\d-\d\d", rest):  # "by March 18" written March 19: this March
         intervals = [interval_of(c[:7]) or (None, None) for c in candidates]

@@ -18,7 +18,8 @@ from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
 from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
-                          month_relative, month_year, named_day, named_event, numeric_date, part_of_day_relative, quarter,
+                          month_relative, month_year, named_day, named_event, numeric_date, part_of_day_alone,
+                          part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
                           weekday, year, year_ago, year_period, year_range)
 from .resolve import Draft
@@ -97,11 +98,12 @@ RULES: list[Rule] = [
          {"Saturday, April 25": ("2025-04-25", "day"), "Friday Oct. 13, 1989": ("1989-10-13", "day"),
           "this coming Sunday, March eighth": ("2026-03-08", "day"), "Monday 16 June": ("2025-06-16", "day")}),
     Rule("month_day_year",
-         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<year4>>"
-         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<year4>>",
+         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<any_year4:year4>>"
+         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<any_year4:year4>>",
          month_day_year,
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
-          "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day")}),
+          "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day"),
+          "12 May 2400": ("2400-05-12", "day")}),  # after a day and month, any four digits are its year
     Rule("month_day",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>",
          month_day_year,
@@ -135,6 +137,13 @@ RULES: list[Rule] = [
     Rule("part_of_day_relative", r"(?P<relation>[Tt]his|[Ll]ast)\s+<<part_of_day>>|(?P<part_of_day>[Mm]id-?\s?afternoon)",
          part_of_day_relative,
          {"this morning": ("2025-06-14TMO", "hour"), "last night": ("2025-06-13TNI", "hour")}),
+    # "at dawn", "by midday", "before dusk (on Friday)": a part of the day in context (TIMEX3 MO/MI/EV codes)
+    Rule("part_of_day_alone",
+         r"(?:" + "|".join(rf"(?<=\b{word}\s)" for word in ("at", "by", "before", "after", "until", "around", "from"))
+         + r"|^)(?P<part_of_day>dawn|daybreak|first\s+light|dusk|nightfall|midday|mid-day)(?:\s+(?:on\s+)?<<weekday>>)?",
+         part_of_day_alone,
+         {"dawn": ("2025-06-14TMO", "hour"), "midday": ("2025-06-14TMI", "hour"), "dusk on Friday": ("2025-06-13TEV", "hour")},
+         ("the dawn of a new era", "a midday meal")),
     Rule("weekday_relative", REL + r"\s+<<weekday>>", weekday,
          {"last Friday": ("2025-06-13", "day"), "next Monday": ("2025-06-16", "day"),
           "the previous Friday": ("2025-06-13", "day")}),
@@ -165,13 +174,20 @@ RULES: list[Rule] = [
           "the 1988 second quarter": ("1988-Q2", "quarter"), "the last half of 1989": ("1989-H2", "quarter"),
           "the first two quarters of 1990": ("1990-H1", "quarter")},
          ("three-quarters of the vote",)),
+    # Narrative time: counted from the date the text mentioned last (tagger.resolve), never the reference date.
     Rule("anaphoric_unit",
          r"[Tt]he\s+(?:(?P<relation>following|previous|prior|preceding|same)\s+(?P<unit_single>day|week|month|year)"
-         r"|(?P<relation>next)\s+(?P<unit_single>day))"
-         r"|[Tt]hat\s+(?P<unit_single>day|month|year)(?![\w-])",
+         r"|(?P<relation>next)\s+(?P<unit_single>day)"
+         r"|(?P<relation>following|next|previous|same)\s+<<part_of_day>>"
+         r"|(?P<unit_single>day|week|month|year)\s+(?P<relation>before|after)"
+         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b))"
+         r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)",
          anaphoric_unit,
          {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"),
-          "that year": ("XXXX", "unknown")}),
+          "that year": ("XXXX", "unknown"), "That same day": ("XXXX-XX-XX", "unknown"),
+          "the next morning": ("XXXX-XX-XXTMO", "unknown"), "the day before": ("XXXX-XX-XX", "unknown"),
+          "that week": ("XXXX-WXX", "unknown"), "that evening": ("XXXX-XX-XXTEV", "unknown")},
+         ("the day before the election", "that day-long meeting")),
     # "the corresponding period last year", "last year's quarter", "the quarter a year ago": the quarter under
     # discussion one year back (like "the year-ago quarter"); with no quarter named, the last completed one.
     Rule("period_a_year_back",
@@ -204,12 +220,14 @@ RULES: list[Rule] = [
     Rule("mid_month_or_year", r"[Mm]id-?(?:<<month>>|<<year4>>)(?!s)", mid_month_or_year,
          {"mid-November": ("2024-11", "month"), "mid-1996": ("1996", "year")}),
     Rule("decade",
-         r"(?:(?:[Tt]he\s+)?(?:(?:early|late|mid-?)\s*)?)?(?:<<decade4>>'?s|'(?P<decade_digit>\d)0s|<<decade_word>>)"
-         r"|[Tt]he\s+(?:(?:early|late|mid-?)\s*)?(?P<decade_digit>\d)0s",
+         r"(?:(?:[Tt]he\s+)?(?:(?P<decade_mod>[Ee]arly|[Ll]ate|[Mm]id)-?\s*)?)?"
+         r"(?:<<decade4>>'?s|'(?P<decade_digit>\d)0s|<<decade_word>>)"
+         r"|[Tt]he\s+(?:(?P<decade_mod>early|late|mid)-?\s*)?(?P<decade_digit>\d)0s",
          decade,
          {"the 1990s": ("199", "decade"), "the mid-1990s": ("199", "decade"), "the '80s": ("198", "decade"),
           "the nineties": ("199", "decade"), "the early 1980s": ("198", "decade"), "the 90s": ("199", "decade"),
-          "the 2000s": ("200", "decade")},
+          "the 2000s": ("200", "decade"), "the late 1980s": ("198", "decade"), "early 1990s": ("199", "decade"),
+          "the late '80s": ("198", "decade")},
          ("in their 90s", "a man in his 40s"), takes_modifier=False),
     Rule("century", r"(?:[Tt]he\s+)?<<ordinal>>[\s-]+[Cc]entury", century,
          {"the 20th century": ("19", "century"), "11th century": ("10", "century"),
@@ -433,4 +451,34 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("named_event", "The panel on the January 6 riot heard him.", "January 6", "2021-01-06"),
     # ... but the same month and day without the event noun is an ordinary date.
     ContextExample("named_event", "On October 7, the talks resumed.", "October 7", "2024-10-07"),
+    # Narrative time: "that same day", "earlier that day", "the next morning", "the day before", "two days later",
+    # "that week", "the following year" count from the date the text mentioned last, not from the reference date.
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. That same day, they left.", "That same day",
+                   "2009-03-03"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Earlier that day, shots were fired.",
+                   "Earlier that day", "2009-03-03"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The next morning they left.",
+                   "The next morning", "2009-03-04TMO"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009, and scouts had come the day before.",
+                   "the day before", "2009-03-02"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Two days later, they left.",
+                   "Two days later", "2009-03-05"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Talks began that week.", "that week",
+                   "2009-W10"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
+                   "The following year", "2010"),
+    ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),
+    # A year-less month or month-day shortly after a date written with an earlier year, in the same paragraph,
+    # takes that year (tagger.NARRATIVE_YEAR_WINDOW); "since 1980" is a span up to now, not a narrative date.
+    ContextExample("narrative_year", "The UN imposed the embargo in 2007. In October it was tightened.", "October",
+                   "2007-10"),
+    ContextExample("narrative_year", "Profits have doubled since 1980. In September, it announced a deal.", "September",
+                   "2024-09"),
+    ContextExample("narrative_year", "The UN imposed the embargo in 2007.\n\nIn October it was tightened.", "October",
+                   "2024-10"),
+    # Granularity words, as TimeBank annotates them: "overnight" is the reference day's night, "tonight" too.
+    ContextExample("part_of_day", "Shares fell on overnight losses in New York.", "overnight", "2025-06-14TNI"),
+    ContextExample("part_of_day", "The vote is due tonight.", "tonight", "2025-06-14TNI"),
+    ContextExample("part_of_day", "Troops moved in on Friday night.", "Friday night", "2025-06-13TNI"),
+    ContextExample("part_of_day", "Troops entered the city on March 3, 2009, at dawn.", "dawn", "2009-03-03TMO"),
 ]

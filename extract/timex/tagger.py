@@ -76,6 +76,7 @@ PAST_CUE = re.compile(PAST_WORDS)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
 MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it counts from
 MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
+NARRATIVE_YEAR_WINDOW = 60  # "In 2007 ... in October": a year-less month this close after a written year takes it
 CONTEXT_DAY_GAP = 25  # a bare time ("at 4 AM") takes the day of a date at most this far before it
 
 
@@ -92,6 +93,7 @@ class TimexDraft:
     text: str
     rule: str
     draft: Draft
+    paragraph: int = 0   # index of its paragraph (text between blank lines)
 
     @property
     def type(self) -> str:
@@ -116,6 +118,7 @@ def find(text: str) -> list[TimexDraft]:
     """
     found: list[TimexDraft] = []
     previous_end = 0
+    paragraph, counted_to = 0, 0
     for hit in _master_hits(text):
         rule = RULE_BY_NAME[hit.lastgroup]
         start, end = hit.start(), hit.end()
@@ -128,7 +131,9 @@ def find(text: str) -> list[TimexDraft]:
             continue
         start, draft = _with_modifier(text, start, previous_end, rule, draft)
         draft = _with_cues(text, start, draft)
-        found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft))
+        paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
+        found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
+                                paragraph))
         previous_end = end
     return _with_shared_years(text, found)
 
@@ -144,8 +149,13 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
     found: list[Timex] = []
     context_day: tuple[int, datetime.date] | None = None
     mentions: dict[str, tuple[int, str, datetime.date]] = {}  # grain -> the latest date mentioned at that grain
+    narrative_year: tuple[int, int, int] | None = None  # (end, paragraph, year) of the last date written with its year
     for item in drafts:
         draft, start, end = item.draft, item.start, item.end
+        if narrative_year and YEARLESS.fullmatch(draft.value) and draft.unit is None and draft.prefer == "past" \
+                and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW and item.paragraph == narrative_year[1] \
+                and (reference_date is None or narrative_year[2] < reference_date.year):
+            draft = replace(draft, value=f"{narrative_year[2]:04d}{draft.value[4:]}")  # "In 2007 ... in October"
         looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
         day = context_day[1] if context_day and start - context_day[0] <= CONTEXT_DAY_GAP else None
@@ -154,6 +164,10 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
                            resolution.interval_start, resolution.interval_end, item.rule))
         if resolution.grain == "day":
             context_day = (end, resolution.interval_start)
+        if draft.type == "DATE" and item.draft.unit is None and not item.draft.anchor and item.draft.value[:4].isdigit() \
+                and not item.draft.until_reference \
+                and resolution.grain in ("day", "month", "season", "quarter", "year"):
+            narrative_year = (end, item.paragraph, int(item.draft.value[:4]))
         if draft.type == "DATE" and resolution.grain in MENTION_GRAINS and not looks_back:  # "a year earlier" is a comparison, not the new topic
             mentions[resolution.grain] = (end, resolution.value, as_date(resolution.interval_start))
             if resolution.grain == "quarter" and (reference_date is None or as_date(resolution.interval_start) <= reference_date):
