@@ -43,7 +43,7 @@ def _free_port() -> int:
 def dashboard_url(seeds_data_dir):
     """A running `streamlit run app.py` on the seeds' extraction; yields its base URL."""
     port = _free_port()
-    environment = {**os.environ, "TIMELINE_DESK_EVENTS": str(seeds_data_dir / "events.parquet"),
+    environment = {**os.environ, "TIMELINE_DESK_STATEMENTS": str(seeds_data_dir / "statements.parquet"),
                    "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
@@ -118,8 +118,7 @@ def test_choosing_a_country_in_the_sidebar_filters_the_chart_and_the_url(page, d
     statements, _ = seeds_extraction
     page.goto(f"{dashboard_url}/")
     _wait_for_statement_count(page, int(((statements["kind"] == "event") & statements["start"].notna()).sum()))
-    country_picker = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Country")
-    country_picker.locator("input").click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Country", exact=True).click()
     page.keyboard.type("Syria")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
