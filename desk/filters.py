@@ -17,11 +17,7 @@ sidebar, the URL round trip, `--help` and the README.
 >>> filters_from_query_params({"country": ["Iran"], "kind": "event"})[0].countries
 ('Iran',)
 >>> [definition.url_key for definition in FILTERS]
-<<<<<<< HEAD
-['country', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q', 'key']
-=======
-['country', 'mention', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q']
->>>>>>> main
+['country', 'mention', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q', 'key']
 """
 from __future__ import annotations
 
