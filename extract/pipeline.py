@@ -94,7 +94,9 @@ def _document_row(document: Document, source: Source | None, status: str | None 
     source = source or Source(document.doc_id)
     return {"doc_id": document.doc_id, "path": document.path, "title": source.title or document.doc_id,
             "outlet": source.outlet, "author": source.author, "published": _to_timestamp(source.published),
-            "url": source.url, "reference_date_basis": source.reference_date_basis, "text": document.text,
+            "url": source.url, "reference_date_basis": source.reference_date_basis,
+            "reference_date_confidence": source.reference_date_confidence or ("none" if source.published is None else ""),
+            "text": document.text,
             "status": status or ("ok" if document.readable else "unreadable"), "problem": document.problem}
 
 
