@@ -246,7 +246,9 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
             continue
         warnings.extend(document_warnings)
         statement_rows.extend(document_statements)
-        document_rows.append(_document_row(document, source))
+        own = [warning.removeprefix(f"{document.path}: ") for warning in document_warnings]
+        document_rows.append(_document_row(replace(document, problem="; ".join(filter(None, [document.problem, *own]))),
+                                           source))
     statements = conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS)))
     documents_frame = conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS)))
     events = empty_events()
