@@ -68,6 +68,10 @@ _ATTRIBUTION_PATTERNS = (   # (name, pattern) — each is removed from the claus
     ("trailing X said", re.compile(rf",\s*(?:[\w.'’-]+\s+){{0,6}}?(?:{ATTRIBUTION_VERBS})\s*[.!]?\s*$", re.I)),
     ("leading X said that", re.compile(rf"^(?:[\w.'’-]+\s+){{1,5}}?(?:{ATTRIBUTION_VERBS})(?: that)?\s+", re.I)),
     ("citing", re.compile(r",?\s*\bciting\b[^,;.]*[,.]?", re.I)),
+    ("it is believed that", re.compile(r"^\s*it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:believed|thought|"
+                                       r"feared|understood|reported|expected|estimated|alleged|claimed|said|known)"
+                                       r"(?:\s+that)?\s+", re.I)),
+    ("it emerged that", re.compile(r"^\s*it\s+(?:emerged|appeared|seems|seemed)(?:\s+that)?\s+", re.I)),
 )
 FRONTED_SUBORDINATORS = ("as", "unlike", "like", "given", "with", "for all")
 DISCOURSE_INSERTS = re.compile(r",\s*(?:however|therefore|though|in turn|on the other hand|of course|in fact|"
@@ -84,7 +88,7 @@ _FRONTED_SUBORDINATOR = re.compile(rf"\s*({_alternation(FRONTED_SUBORDINATORS)})
 _RELATIVE = re.compile(rf",\s*({_alternation(RELATIVE_WORDS)})\b")
 _OPENER = re.compile(rf"\s*(?:{_alternation(DISCOURSE_OPENERS)})\b\s*,?\s*", re.I)
 _HEDGE = re.compile(rf"\b(?:{_alternation(HEDGES)})\b\s*")
-_PARTICIPLE_AHEAD = rf"(?=(?:[a-z]+(?:ed|en|wn)|{_alternation(IRREGULAR_PARTICIPLES)})\b)"
+_PARTICIPLE_AHEAD = rf"(?=(?!been\b)(?:[a-z]+(?:ed|en|wn)|{_alternation(IRREGULAR_PARTICIPLES)})\b)"
 _AUXILIARY_BEFORE_PARTICIPLE = re.compile(rf"\b(?:(?:has|have|had)(?:\s+been)?|was|were)\s+{_PARTICIPLE_AHEAD}")
 _WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
 _PARTICIPLE = re.compile(r"^[a-z][a-z\-]*(?:ed|en|wn|ught)$")
