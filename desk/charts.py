@@ -113,7 +113,14 @@ def _notes(statements: pd.DataFrame, marks: pd.DataFrame, placed_statements: int
 
 def build_timeline_figure(statements: pd.DataFrame, *, lane_by: str = "country", color_by: str = "source",
                           title: str | None = None, max_points: int = 20_000) -> go.Figure:
-    """The timeline of `statements` (a schema frame) with lanes and colours. Example: `build_timeline_figure(frame, lane_by="actor")`."""
+    """The timeline of `statements` (a schema frame) with lanes and colours.
+
+    >>> from extract.schema import empty_statements
+    >>> build_timeline_figure(empty_statements(), lane_by="weather")
+    Traceback (most recent call last):
+    ...
+    ValueError: lane_by must be one of country, actor, source, not 'weather'
+    """
     if lane_by not in LANE_CHOICES:
         raise ValueError(f"lane_by must be one of {', '.join(LANE_CHOICES)}, not {lane_by!r}")
     if color_by not in COLOR_CHOICES:
@@ -171,7 +178,10 @@ def zoom_buttons(placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]
     default window, or everything; anchored on the data (not on the current view), padded so that
     the latest points are whole.
 
-    Example: `zoom_buttons(marks, (start, end), (first, last))["buttons"][1]["label"] == "1m"`.
+    >>> placed = pd.DataFrame({"start": pd.to_datetime(["2025-06-13"]), "end": pd.to_datetime(["2025-06-14"])})
+    >>> window = (pd.Timestamp("2025-06-01"), pd.Timestamp("2025-06-30"))
+    >>> [button["label"] for button in zoom_buttons(placed, window, window)["buttons"]]
+    ['2w', '1m', '1y', 'default', 'all']
     """
     window_start, window_end = window
     in_window = placed[(placed["start"] < window_end) & (placed["end"] > window_start)]
@@ -195,7 +205,11 @@ def _lane_tick(lane: str) -> str:
 
 
 def plotly_config(filename: str, image_format: str = "png") -> dict:
-    """Config for `st.plotly_chart`: camera button exports `filename` at scale 3. Example: `plotly_config("timeline_iran", "svg")`."""
+    """Config for `st.plotly_chart`: the camera button exports `filename` at scale 3.
+
+    >>> plotly_config("timeline Iran/Israel", "svg")["toImageButtonOptions"]
+    {'format': 'svg', 'filename': 'timeline_Iran_Israel', 'scale': 3}
+    """
     if image_format not in CAMERA_FORMATS:
         raise ValueError(f"image_format must be one of {', '.join(CAMERA_FORMATS)}, not {image_format!r}")
     safe_name = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("_") or "timeline"
@@ -210,7 +224,8 @@ def plotly_config(filename: str, image_format: str = "png") -> dict:
 def statement_ids_from_selection(selection_event: object) -> list[str]:
     """The statement_ids of the selected marks of an `st.plotly_chart(on_select="rerun")` event, in order, once each.
 
-    Example: `statement_ids_from_selection({"selection": {"points": [{"customdata": "d:1-5"}]}}) == ["d:1-5"]`.
+    >>> statement_ids_from_selection({"selection": {"points": [{"customdata": "d:1-5"}, {"customdata": ["d:1-5"]}]}})
+    ['d:1-5']
     """
     if not selection_event:
         return []

@@ -26,14 +26,11 @@ DOCUMENTS_FILE_NAME = "documents.parquet"
 
 
 class DataProblem(Exception):
-    """A data file is missing or unreadable; the message names the file and the command that recreates it.
-
-    Example: `DataProblem("The statements file data/events.parquet does not exist. Create it with: ...")`.
-    """
+    """A data file is missing or unreadable; the message names the file and the command that recreates it."""
 
 
 def events_path(environ: dict[str, str] | None = None) -> Path:
-    """The statements file to read. Example: `events_path()` -> PosixPath('/work/main/data/events.parquet')."""
+    """The statements file to read (TIMELINE_DESK_EVENTS, else the repo's data/events.parquet)."""
     configured = (os.environ if environ is None else environ).get(EVENTS_ENV_VAR, "").strip()
     return Path(configured).expanduser() if configured else DEFAULT_EVENTS_PATH
 
@@ -49,19 +46,28 @@ def actors_path(environ: dict[str, str] | None = None) -> Path:
 
 
 def documents_path(statements_path: Path) -> Path:
-    """The documents file beside the statements file. Example: `documents_path(Path("data/events.parquet"))`."""
+    """The documents file beside the statements file.
+
+    >>> documents_path(Path("data/events.parquet")).as_posix()
+    'data/documents.parquet'
+    """
     return statements_path.with_name(DOCUMENTS_FILE_NAME)
 
 
 def rebuild_command(statements_path: Path) -> str:
-    """The shell command that (re)creates the data files. Example: `python -m extract seeds --out data/events.parquet`."""
+    """The shell command that (re)creates the data files.
+
+    >>> rebuild_command(Path("/tmp/x/events.parquet"))  # doctest: +ELLIPSIS
+    'cd ... && python -m extract seeds --out /tmp/x/events.parquet'
+    """
     return f"cd {REPO_ROOT} && python -m extract seeds --out {statements_path}"
 
 
 def file_signature(path: Path) -> tuple[str, int, int]:
     """(path, mtime_ns, size) — a cache key that changes when the file is rewritten; (path, -1, -1) when absent.
 
-    Example: `file_signature(Path("/nowhere"))` -> ('/nowhere', -1, -1).
+    >>> file_signature(Path("/nowhere"))
+    ('/nowhere', -1, -1)
     """
     try:
         status = path.stat()
@@ -81,7 +87,13 @@ def _read_parquet(path: Path, what: str, statements_path: Path) -> pd.DataFrame:
 
 
 def read_statements(path: Path) -> pd.DataFrame:
-    """The statements frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_statements(events_path())`."""
+    """The statements frame at `path`, conformed to the schema; DataProblem naming the file if missing/corrupt.
+
+    >>> read_statements(Path("/nowhere/events.parquet"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    desk.loading.DataProblem: The statements file /nowhere/events.parquet does not exist. Create it with: ...
+    """
     frame = _read_parquet(path, "statements", path)
     try:
         return conform_statements(frame)
@@ -91,7 +103,7 @@ def read_statements(path: Path) -> pd.DataFrame:
 
 
 def read_documents(path: Path) -> pd.DataFrame:
-    """The documents frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_documents(documents_path(events_path()))`."""
+    """The documents frame at `path`, conformed to the schema; DataProblem naming the file if missing/corrupt."""
     frame = _read_parquet(path, "documents", path.with_name("events.parquet"))
     try:
         return conform_documents(frame)
@@ -103,7 +115,9 @@ def read_documents(path: Path) -> pd.DataFrame:
 def documents_from_statements(statements: pd.DataFrame) -> pd.DataFrame:
     """A stand-in documents frame (no text) built from the statements, for when documents.parquet is missing.
 
-    Example: `documents_from_statements(statements)["status"].unique()` -> ['ok'].
+    >>> from extract.schema import empty_statements
+    >>> documents_from_statements(empty_statements()).empty
+    True
     """
     if statements.empty:
         return empty_documents()

@@ -59,7 +59,7 @@ WIDGETS: dict[str, Callable[[Any, Any, pd.DataFrame, dict[str, str]], None]] = {
 
 
 def current_query_params() -> dict[str, list[str]]:
-    """st.query_params as a plain dict of value lists. Example: `{"country": ["Iran", "Israel"]}`."""
+    """st.query_params as a plain dict of value lists, e.g. {"country": ["Iran", "Israel"]}."""
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
@@ -86,7 +86,7 @@ def _initialise_from_url(statements: pd.DataFrame) -> None:
 def write_query_params(wanted: dict[str, str | list[str]], managed_keys: tuple[str, ...]) -> None:
     """Make st.query_params hold exactly `wanted` for `managed_keys` (others untouched); no write when already equal.
 
-    Example: `write_query_params({"doc": "002"}, ("doc",))` sets ?doc=002; `write_query_params({}, ("doc",))` removes it.
+    `write_query_params({"doc": "002"}, ("doc",))` sets ?doc=002; `write_query_params({}, ("doc",))` removes it.
     """
     for key in managed_keys:
         if key in wanted:
@@ -105,10 +105,7 @@ def _drop_unknown_params() -> None:
 
 
 def render_sidebar_filters(statements: pd.DataFrame) -> Filters:
-    """Draw the filter widgets in the sidebar and return the chosen Filters (also written to the URL).
-
-    Example (app.py): `render_sidebar_filters(statements)` -> Filters(countries=('Iran',), ...).
-    """
+    """Draw the filter widgets in the sidebar and return the chosen Filters (also written to the URL); app.py calls it."""
     _initialise_from_url(statements)
     labels = source_labels(statements)
     with st.sidebar:
@@ -126,7 +123,7 @@ def render_sidebar_filters(statements: pd.DataFrame) -> Filters:
 
 
 def filters_from_widgets() -> Filters:
-    """The Filters the sidebar widgets hold this run (the sidebar is drawn first by app.py). Example: `filters_from_widgets().kinds`."""
+    """The Filters the sidebar widgets hold this run (the sidebar is drawn first by app.py)."""
     state = st.session_state
     if not all(key in state for key in WIDGET_KEYS.values()):
         return Filters()
@@ -151,7 +148,7 @@ def _draw_filter_widgets(statements: pd.DataFrame, labels: dict[str, str]) -> No
 def url_synced_radio(label: str, options: dict[str, str], param: str, default: str) -> str:
     """A horizontal radio whose choice lives in the URL under `param` (and survives a visit to another page).
 
-    Example: `url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")` -> "actor" for ?lane=actor.
+    `url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")` gives "actor" for ?lane=actor.
     """
     key, kept = f"view_{param}", f"_kept_view_{param}"  # widget state is dropped on other pages; `kept` is not
     if key not in st.session_state:
