@@ -20,8 +20,8 @@ from desk.export.briefing import (
     wrap_text,
 )
 from desk.charts import build_timeline_figure
-from tests.support.synthetic import synthetic_documents, synthetic_statements
 from extract.schema import conform_statements
+from tests.support.synthetic import synthetic_documents, synthetic_statements
 
 
 @pytest.fixture(scope="module")

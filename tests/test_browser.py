@@ -30,7 +30,8 @@ COUNT_TIMELINE_STATEMENTS = """() => {
     return ids.size;
 }"""
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")]
 
 
 def _free_port() -> int:

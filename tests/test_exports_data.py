@@ -18,23 +18,21 @@ from desk.export.data import (
     statements_to_timelinejs,
     timelinejs_bytes,
 )
-from tests.support.synthetic import synthetic_statements
 from extract.schema import STATEMENT_COLUMNS, conform_statements
+from tests.support.rows import statement_row, statements_of
+from tests.support.synthetic import synthetic_statements
 
 TRICKY_SENTENCE = '=HYPERLINK("x") said "NA"; Tehran’s <b>reply</b>,\nthen\ttabs & a \x0b vertical tab'
 
 
 def _statement(**overrides: object) -> dict:
-    row = {
-        "statement_id": "doc_a:10-17", "doc_id": "doc_a", "title": "Iran stands “alone”", "outlet": "Modern Diplomacy",
-        "published": pd.Timestamp("2025-06-27"), "sentence": "On June 13 Israel struck.", "sentence_start": 0,
-        "sentence_end": 25, "date_text": "June 13", "date_start_char": 3, "date_end_char": 10, "value": "2025-06-13",
-        "grain": "day", "start": pd.Timestamp("2025-06-13"), "end": pd.Timestamp("2025-06-14"),
-        "reference_date_basis": "dateline", "actors": ["Israel Defense Forces"], "countries": ["Israel", "Iran"],
-        "kind": "event", "rule": "month_day",
-    }
+    row = dict(
+        statement_id="doc_a:10-17", title="Iran stands “alone”", outlet="Modern Diplomacy", published="2025-06-27",
+        sentence="On June 13 Israel struck.", sentence_end=25, date_text="June 13", date_start_char=3, date_end_char=10,
+        value="2025-06-13", start="2025-06-13", end="2025-06-14", actors=["Israel Defense Forces"],
+        countries=["Israel", "Iran"], rule="month_day")
     row.update(overrides)
-    return row
+    return statement_row(**row)
 
 
 @pytest.fixture
