@@ -9,12 +9,12 @@ several statements). Years come from the resolved start of the statement.
 """
 from __future__ import annotations
 
-import html
 from itertools import combinations
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from desk.literal import plotly_literal
 from extract.schema import DATE_DTYPE
 
 MAX_ACTORS = 25
@@ -93,8 +93,8 @@ def actor_cooccurrence(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) -
 
 def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, hover: str, colorscale: str) -> go.Figure:
     figure = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=[html.escape(str(column)) for column in matrix.columns],
-        y=[html.escape(str(row)) for row in matrix.index], colorscale=colorscale, hoverongaps=False,
+        z=matrix.to_numpy(), x=[plotly_literal(str(column)) for column in matrix.columns],
+        y=[plotly_literal(str(row)) for row in matrix.index], colorscale=colorscale, hoverongaps=False,
         hovertemplate=hover, xgap=1, ygap=1, texttemplate="%{z}", colorbar=dict(title=dict(text="sentences")),
     ))
     figure.update_layout(template="plotly", title=dict(text=title, x=0.01), height=int(min(1000, 160 + 28 * len(matrix))),
@@ -123,7 +123,7 @@ def build_cooccurrence_heatmap(statements: pd.DataFrame) -> go.Figure:
 def build_actor_mentions_bar(statements: pd.DataFrame) -> go.Figure:
     """Horizontal bars: sentences mentioning each actor."""
     table = actor_mentions(statements).head(MAX_ACTORS)
-    figure = go.Figure(go.Bar(x=table["mentions"], y=[html.escape(str(actor)) for actor in table["actor"]],
+    figure = go.Figure(go.Bar(x=table["mentions"], y=[plotly_literal(str(actor)) for actor in table["actor"]],
                               orientation="h", marker=dict(color="#1f4e9c"), text=table["mentions"],
                               textposition="outside",
                               hovertemplate="%{y}: %{x} sentence(s)<extra></extra>"))

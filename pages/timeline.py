@@ -7,6 +7,7 @@ from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_time
                          statement_ids_from_selection)
 from desk.filters import apply_filters, describe_filters, filename_for_filters
 from desk.labels import source_labels
+from desk.literal import markdown_literal
 from desk.ui.caching import load_frames
 from desk.ui.detail import render_statement_detail
 from desk.ui.export_panel import render_export_panel
@@ -20,7 +21,7 @@ shown = apply_filters(statements, filters)
 labels = source_labels(statements)
 
 st.title("Timeline")
-st.caption(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements")
+st.caption(markdown_literal(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements"))
 lane_column, color_column, camera_column = st.columns(3)
 with lane_column:
     lane_by = url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from desk.export import images as image_export
 from desk.export.images import CHROMIUM_MISSING_MESSAGE
+from desk.literal import markdown_unescaped
 from tests.support.browsers import needs_browser
 
 
@@ -62,7 +63,7 @@ def test_without_chromium_the_panel_says_how_to_install_it_and_keeps_data_downlo
     monkeypatch.setattr(image_export, "find_browser", lambda: None)
     app = _started()
     assert not app.exception
-    assert [warning.value for warning in app.warning] == [CHROMIUM_MISSING_MESSAGE]
+    assert [markdown_unescaped(warning.value) for warning in app.warning] == [CHROMIUM_MISSING_MESSAGE]
     assert len(app.download_button) == 4
 
 

@@ -14,7 +14,6 @@ cites every source in full).
 """
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +24,7 @@ import plotly.graph_objects as go
 from desk.charts import build_timeline_figure
 from desk.export.images import render_image
 from desk.labels import day_label, plain_text, shorten
+from desk.literal import plotly_literal
 from desk.marks import placed_statements
 
 SIZE_PRESETS: dict[str, tuple[int, int]] = {
@@ -296,10 +296,10 @@ def briefing_figure(figure: go.Figure, statements: pd.DataFrame, *, title: str, 
     briefing.update_layout(
         width=width, height=height, autosize=False,
         margin=dict(l=side, r=side, t=margin_top, b=margin_bottom, autoexpand=True),
-        title=dict(text="<br>".join(f"<b>{html.escape(line)}</b>" for line in title_lines),
+        title=dict(text="<br>".join(f"<b>{plotly_literal(line)}</b>" for line in title_lines),
                    x=side / width, xanchor="left", xref="container", y=1 - top_pad / height, yanchor="top",
                    yref="container", font=dict(size=title_px, color="#111"),
-                   subtitle=dict(text="<br>".join(html.escape(line) for line in subtitle_lines),
+                   subtitle=dict(text="<br>".join(plotly_literal(line) for line in subtitle_lines),
                                  font=dict(size=subtitle_px, color="#444"))),
         font=dict(size=round(14 * scale)), dragmode=False, hovermode=False,
     )
@@ -316,7 +316,7 @@ def briefing_figure(figure: go.Figure, statements: pd.DataFrame, *, title: str, 
         briefing.layout.annotations = annotations
     if footnote_lines:
         briefing.add_annotation(
-            text="<br>".join(html.escape(line) for line in footnote_lines), showarrow=False, align="left",
+            text="<br>".join(plotly_literal(line) for line in footnote_lines), showarrow=False, align="left",
             xref="paper", x=0, xanchor="left", yref="paper", y=-(margin_bottom - bottom_pad) / plot_height,
             yanchor="bottom", font=dict(size=footnote_px, color="#333"),
         )

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from extract.actors import Gazetteer, GazetteerError, load_gazetteer
 
+from desk.literal import markdown_literal
 from desk.loading import (
     DataProblem,
     actors_path,
@@ -22,6 +22,7 @@ from desk.loading import (
     read_documents,
     read_statements,
 )
+from extract.actors import Gazetteer, GazetteerError, load_gazetteer
 
 
 @st.cache_resource(show_spinner="Loading statements…", max_entries=4)
@@ -41,12 +42,12 @@ def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     try:
         statements = _cached_statements(file_signature(statements_file))
     except DataProblem as problem:
-        st.error(str(problem))
+        st.error(markdown_literal(problem))
         st.stop()
     try:
         documents = _cached_documents(file_signature(documents_path(statements_file)))
     except DataProblem as problem:
-        st.warning(f"{problem} Until then, sources are listed without their article text.")
+        st.warning(markdown_literal(f"{problem} Until then, sources are listed without their article text."))
         documents = documents_from_statements(statements)
     return statements, documents
 
@@ -57,6 +58,6 @@ def load_actor_gazetteer() -> Gazetteer | None:
     try:
         return load_gazetteer(path)
     except (GazetteerError, OSError) as problem:
-        st.warning(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
-                   f"Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with.")
+        st.warning(markdown_literal(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
+                                    "Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with."))
         return None

@@ -28,6 +28,7 @@ from desk.filters import (
     restrict_to_known,
 )
 from desk.labels import source_labels
+from desk.literal import markdown_literal
 
 WIDGET_KEYS = {definition.field: f"filter_{definition.field}" for definition in FILTERS}
 _INITIALISED = "_filters_initialised"
@@ -113,7 +114,7 @@ def render_sidebar_filters(statements: pd.DataFrame) -> Filters:
         from_link, warnings = st.session_state.get(_URL_WARNINGS, (None, []))
         if from_link == filters_from_widgets():
             for warning in warnings:
-                st.warning(warning)
+                st.warning(markdown_literal(warning))
         _draw_filter_widgets(statements, labels)
         st.button("Reset filters", key="filter_reset", on_click=_reset_filters, width="stretch")
     filters = filters_from_widgets()
@@ -154,7 +155,7 @@ def url_synced_radio(label: str, options: dict[str, str], param: str, default: s
     if key not in st.session_state:
         from_url = st.query_params.get(param, st.session_state.get(kept, default))
         if from_url not in options:
-            st.warning(f"Ignored {param}={from_url!r} in the link: choose one of {', '.join(options)}")
+            st.warning(markdown_literal(f"Ignored {param}={from_url!r} in the link: choose one of {', '.join(options)}"))
             from_url = default
         st.session_state[key] = from_url
     choice = st.radio(label, list(options), key=key, format_func=options.get, horizontal=True)
