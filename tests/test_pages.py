@@ -142,26 +142,26 @@ def test_unknown_link_values_are_reported_and_the_page_still_renders(app_on_seed
 
 
 def test_missing_data_file_names_the_file_and_the_command(monkeypatch, tmp_path):
-    missing = tmp_path / "nowhere" / "events.parquet"
-    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(missing))
+    missing = tmp_path / "nowhere" / "statements.parquet"
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(missing))
     app = run_app()
     assert not app.exception
     assert str(missing) in shown(app.error[0]) and "python -m extract seeds --out" in shown(app.error[0])
 
 
 def test_corrupt_data_file_is_reported_not_raised(monkeypatch, tmp_path):
-    corrupt = tmp_path / "events.parquet"
+    corrupt = tmp_path / "statements.parquet"
     corrupt.write_bytes(b"this is not a parquet file")
-    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(corrupt))
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(corrupt))
     app = run_app()
     assert not app.exception
     assert "cannot be read as parquet" in shown(app.error[0]) and str(corrupt) in shown(app.error[0])
 
 
 def test_missing_documents_file_still_lists_the_sources(monkeypatch, tmp_path, seeds_data_dir):
-    events = tmp_path / "events.parquet"
-    events.write_bytes((seeds_data_dir / "events.parquet").read_bytes())
-    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(events))
+    events = tmp_path / "statements.parquet"
+    events.write_bytes((seeds_data_dir / "statements.parquet").read_bytes())
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(events))
     app = run_app("pages/sources.py")
     assert not app.exception
     assert any("documents.parquet" in shown(warning) for warning in app.warning)

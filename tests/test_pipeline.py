@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract import extract_corpus, extract_events
+from extract import extract_corpus, extract_statements
 from extract.schema import KINDS, STATEMENT_COLUMNS, conform_statements
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,7 +72,7 @@ def test_frame_has_the_schema_and_stable_unique_ids(seed_statements):
     assert list(seed_statements.columns) == list(STATEMENT_COLUMNS)
     assert seed_statements["statement_id"].is_unique
     assert set(seed_statements["kind"]) <= set(KINDS)
-    again = extract_events(SEEDS)
+    again = extract_statements(SEEDS)
     assert again["statement_id"].tolist() == seed_statements["statement_id"].tolist()
     conform_statements(seed_statements)  # validates without error
 
@@ -142,7 +142,7 @@ def test_html_and_markdown_articles_are_extracted(tmp_path):
     (tmp_path / "page.html").write_text("<html><head><title>Strikes</title></head><body><p>On 13 June 2025 "
                                         "Israel struck <b>Iran</b>.</p><script>var d='1 May 1999'</script></body></html>")
     (tmp_path / "note.md").write_text("# Note\n\nIn **October 2024** the S-300s were destroyed in Iran.\n")
-    statements = extract_events(tmp_path)
+    statements = extract_statements(tmp_path)
     assert set(statements["value"]) == {"2025-06-13", "2024-10"}
     assert "1999-05-01" not in set(statements["value"])
 

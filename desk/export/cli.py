@@ -35,7 +35,7 @@ from desk.filters import (
     splittable_filters,
 )
 from desk.labels import source_labels
-from desk.loading import DataProblem, documents_path, events_path, read_documents, read_statements
+from desk.loading import DataProblem, documents_path, locate_statements, read_data
 from desk.marks import COLOR_CHOICES, LANE_CHOICES
 
 class ExportError(Exception):
@@ -94,7 +94,7 @@ def _argument_parser() -> argparse.ArgumentParser:
         description="Write briefing images (PNG/SVG/PDF) and data files for the statements matching the dashboard's "
                     "filters. Without filters: every event statement, as the dashboard opens.")
     parser.add_argument("--events", type=Path, default=None,
-                        help="statements parquet (default: $TIMELINE_DESK_EVENTS or data/events.parquet); "
+                        help="statements parquet (default: $TIMELINE_DESK_STATEMENTS or data/statements.parquet); "
                              "documents.parquet beside it is used for the source footnote when present")
     parser.add_argument("--query", default="", help='the dashboard URL or its query, e.g. "country=Iran&kind=event"')
     for definition in FILTERS:
@@ -153,12 +153,17 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
     data_formats = _formats(options.data, tuple(DATA_FORMATS), "data")
     if image_formats and (problem := image_export_problem()):
         raise ImageExportUnavailable(problem)
-    events = options.events or events_path()
+    location = locate_statements()
+    if not options.events and location.notice:
+        print(f"notice: {location.notice}", file=sys.stderr)
+    events = options.events or location.path
     try:
-        statements = read_statements(events)
-        documents = read_documents(documents_path(events)) if documents_path(events).exists() else None
+        data = read_data(events)  # statements and documents of the same extraction run
     except DataProblem as problem:
         raise ExportError(str(problem)) from problem
+    statements, documents = data.statements, data.documents
+    if documents is None and documents_path(events).exists():
+        raise ExportError(data.documents_problem)
     flags = {definition.field: definition.from_cli(getattr(options, definition.field)) for definition in FILTERS}
     filters = build_filters(options.query, flags, statements)
     options.lane_by = _view_choice(options.lane_by, options.query, "lane", LANE_CHOICES, "country")

@@ -1,7 +1,9 @@
 """The pages' cached access to the data files, with a clear on-screen error instead of a traceback.
 
-Frames are cached with `st.cache_resource` keyed by the file's signature (path, mtime, size): shared by every
-session without a copy per run (`cache_data` would copy 100,000 rows on every rerun); the pages never mutate them.
+Frames are cached with `st.cache_resource` keyed by the extraction run they come from (the output set's
+generation, `desk.loading.data_signature`): statements and documents are read together from one run, shared
+by every session without a copy per run (`cache_data` would copy 100,000 rows on every rerun); the pages never
+mutate them.
 """
 from __future__ import annotations
 
@@ -10,46 +12,40 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-
 from desk.literal import markdown_literal
 from desk.loading import (
     DataProblem,
+    LoadedData,
     actors_path,
+    data_signature,
     documents_from_statements,
-    documents_path,
-    events_path,
-    file_signature,
-    read_documents,
-    read_statements,
+    locate_statements,
+    read_data,
 )
 from extract.actors import Gazetteer, GazetteerError, load_gazetteer
 
 
 @st.cache_resource(show_spinner="Loading statements…", max_entries=4)
-def _cached_statements(signature: tuple[str, int, int]) -> pd.DataFrame:
-    """Read once per file version (the signature holds mtime and size); the pages never mutate the frame."""
-    return read_statements(Path(signature[0]))
-
-
-@st.cache_resource(show_spinner="Loading sources…", max_entries=4)
-def _cached_documents(signature: tuple[str, int, int]) -> pd.DataFrame:
-    return read_documents(Path(signature[0]))
+def _cached_data(signature: tuple[str, str]) -> LoadedData:
+    """Read once per extraction run (the signature names the output set's generation); the pages never mutate the frames."""
+    return read_data(Path(signature[0]))
 
 
 def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(statements, documents) for the configured data file; shows st.error and stops the page when unusable."""
-    statements_file = events_path()
+    location = locate_statements()
+    statements_file = location.path
+    if location.notice:
+        st.info(markdown_literal(location.notice))
     try:
-        statements = _cached_statements(file_signature(statements_file))
+        data = _cached_data(data_signature(statements_file))
     except DataProblem as problem:
         st.error(markdown_literal(problem))
         st.stop()
-    try:
-        documents = _cached_documents(file_signature(documents_path(statements_file)))
-    except DataProblem as problem:
-        st.warning(markdown_literal(f"{problem} Until then, sources are listed without their article text."))
-        documents = documents_from_statements(statements)
-    return statements, documents
+    if data.documents is None:
+        st.warning(markdown_literal(f"{data.documents_problem} Until then, sources are listed without their article text."))
+        return data.statements, documents_from_statements(data.statements)
+    return data.statements, data.documents
 
 
 def load_actor_gazetteer() -> Gazetteer | None:
