@@ -78,6 +78,18 @@ def test_csv_keeps_the_article_text_verbatim(tricky_statements):
     assert '=HYPERLINK(""x"") said ""NA""; Tehran’s <b>reply</b>,\nthen\ttabs' in text
 
 
+@pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx",
+                                       "'already quoted"])
+def test_csv_cells_a_spreadsheet_would_run_start_with_an_apostrophe_and_read_back_exactly(dangerous):
+    statements = statements_of(_statement(sentence=dangerous, title=dangerous, outlet=dangerous, actors=[dangerous]))
+    raw = pd.read_csv(pd.io.common.BytesIO(statements_to_csv(statements)), dtype=str, keep_default_na=False,
+                      encoding="utf-8-sig")
+    for column in ("sentence", "title", "outlet", "actors"):
+        assert raw.loc[0, column] == "'" + dangerous, column
+    back = read_statements_csv(statements_to_csv(statements))
+    assert (back.loc[0, "sentence"], back.loc[0, "outlet"], back.loc[0, "actors"]) == (dangerous, dangerous, [dangerous])
+
+
 def test_excel_stores_formula_like_sentence_as_text(tricky_statements):
     from openpyxl import load_workbook
 

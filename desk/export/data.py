@@ -23,9 +23,9 @@ import pandas as pd
 
 from desk.labels import interval_label, source_labels
 from desk.marks import LANE_CHOICES, NO_LANE_LABEL
+from extract.csv_form import LIST_SEPARATOR, frame_to_csv, unguard_formula
 from extract.schema import POINT_GRAINS, STATEMENT_COLUMNS, as_dates, conform_statements
 
-LIST_SEPARATOR = "; "
 LIST_COLUMNS = tuple(name for name, dtype in STATEMENT_COLUMNS.items() if dtype == "object")
 DATETIME_COLUMNS = tuple(name for name, dtype in STATEMENT_COLUMNS.items() if dtype.startswith("datetime"))
 EXCEL_SHEET = "statements"
@@ -43,17 +43,14 @@ def _joined_lists(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def statements_to_csv(statements: pd.DataFrame) -> bytes:
-    """CSV bytes (UTF-8 with BOM so Excel shows accents).
+    """CSV bytes in the extractor's one CSV form (`extract.csv_form`: UTF-8 with BOM, formulas guarded).
 
     >>> from extract.schema import empty_statements
     >>> import codecs
     >>> statements_to_csv(empty_statements())[:3] == codecs.BOM_UTF8
     True
     """
-    flat = _joined_lists(conform_statements(statements))
-    for name in DATETIME_COLUMNS:
-        flat[name] = flat[name].map(lambda moment: "" if pd.isna(moment) else moment.isoformat())
-    return flat.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    return frame_to_csv(conform_statements(statements))
 
 
 def _excel_cell_text(value: Any) -> Any:
@@ -160,7 +157,7 @@ def read_statements_csv(data: bytes, *, what: str = "CSV file") -> pd.DataFrame:
     True
     """
     table = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return _statements_from_table(table, what)
+    return _statements_from_table(table.map(unguard_formula), what)
 
 
 def _excel_cell_text_back(value: str) -> str:
