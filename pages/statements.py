@@ -17,8 +17,8 @@ shown = apply_filters(statements, filters)
 
 st.title("Statements")
 st.caption(markdown_literal(f"{describe_filters(filters, source_labels(statements))} — {len(shown):,} of "
-                            f"{len(statements):,} statements.") + " Sort by clicking a column header; search with the "
-           "table's magnifier; select a row to read it in full.")
+                            f"{len(statements):,} statements. Sort by clicking a column header; search with the "
+                            "table's magnifier; select a row to read it in full."))
 if shown.empty:
     st.info("No statement matches these filters. Loosen them in the sidebar, or press **Reset filters**.")
     st.stop()
