@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.actors import DEFAULT_GAZETTEER, Gazetteer, actors_and_countries, load_gazetteer
+from extract.actors import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
+from extract.country_roles import SentenceCountries, sentence_countries
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_documents
 from extract.kinds import classify_sentence, reference_line_spans
 from extract.events import build_events
@@ -83,7 +84,7 @@ def _to_timestamp(value: dt.date | None) -> pd.Timestamp:
 
 
 def _statement_row(document: Document, source: Source, sentence: Sentence, timex: Timex,
-                   kind: str, actors: list[str], countries: list[str]) -> dict:
+                   kind: str, found: SentenceCountries) -> dict:
     return {
         "statement_id": f"{document.doc_id}:{timex.start}-{timex.end}",
         "doc_id": document.doc_id, "title": source.title, "outlet": source.outlet,
@@ -93,7 +94,8 @@ def _statement_row(document: Document, source: Source, sentence: Sentence, timex
         "value": timex.value, "grain": timex.grain,
         "start": _to_timestamp(timex.interval_start), "end": _to_timestamp(timex.interval_end),
         "reference_date_basis": source.reference_date_basis,
-        "actors": actors, "countries": countries, "kind": kind, "rule": timex.rule,
+        "actors": found.actors, "countries": found.countries, "country_mentions": found.country_mentions,
+        "kind": kind, "rule": timex.rule,
     }
 
 
@@ -195,9 +197,9 @@ def extract_document(document: Document, source: Source, gazetteer: Gazetteer | 
             kind = classify_sentence(sentence.start, sentence.end, references, dateline)
         if sentence.start not in actors_by_sentence:
             with stage("actors"):
-                actors_by_sentence[sentence.start] = actors_and_countries(sentence.text, gazetteer)
+                actors_by_sentence[sentence.start] = sentence_countries(sentence.text, source.published, gazetteer)
         with stage("statements"):
-            rows.append(_statement_row(document, source, sentence, timex, kind, *actors_by_sentence[sentence.start]))
+            rows.append(_statement_row(document, source, sentence, timex, kind, actors_by_sentence[sentence.start]))
     return rows
 
 

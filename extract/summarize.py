@@ -44,11 +44,11 @@ class Articles:
 
 @dataclass
 class Analysis:
-    """What the chain produced for a set of articles: statements, documents, events (None before the event stage) and warnings."""
+    """What the chain produced for a set of articles: statements, documents, events and warnings."""
 
     statements: pd.DataFrame
     documents: pd.DataFrame
-    events: pd.DataFrame | None
+    events: pd.DataFrame
     warnings: list[str]
 
 
@@ -104,7 +104,7 @@ def analyse(paths: list[Path], published: dict[str, datetime.date] | None = None
     """Run extraction and the event stage on the articles; `published` dates articles the sources table does not."""
     with tempfile.TemporaryDirectory() as scratch:
         extraction = extract_corpus(paths, sources_csv=_sources_with_dates(sources_csv, published or {}, Path(scratch)))
-    return Analysis(extraction.statements, extraction.documents, getattr(extraction, "events", None),
+    return Analysis(extraction.statements, extraction.documents, extraction.events,
                     list(extraction.warnings))
 
 
@@ -113,7 +113,7 @@ def summarize(analysis: Analysis, request: SummaryRequest, baseline: bool = Fals
     if baseline:
         return baseline_timeline(analysis.statements, request.n_dates, request.sentences_per_date, request.first,
                                  request.last)
-    return key_timeline(analysis.statements, request, analysis.events)
+    return key_timeline(analysis.statements, request, analysis.events, analysis.documents)
 
 
 def _whole_number(text: str) -> int:

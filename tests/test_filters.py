@@ -18,7 +18,8 @@ from desk.filters import (
 from tests.support.rows import statement_row, statements_of
 
 
-_row = statement_row
+def _row(statement_id: str, *, countries=(), mentioned_only=(), **columns) -> dict:
+    return statement_row(statement_id, countries=countries, country_mentions=[*countries, *mentioned_only], **columns)
 
 
 @pytest.fixture
@@ -43,6 +44,19 @@ def test_country_filter_keeps_statements_naming_any_chosen_country(small_frame):
 def test_statement_naming_two_countries_matches_either_of_them(small_frame):
     assert "both" in _ids(apply_filters(small_frame, Filters(countries=("Iran",))))
     assert "both" in _ids(apply_filters(small_frame, Filters(countries=("Israel",))))
+
+
+def test_country_filter_keeps_parties_and_the_any_mention_filter_also_passing_mentions():
+    frame = conform_statements(pd.DataFrame([
+        _row("strikes", countries=["United States", "Iran"], mentioned_only=["Germany"], start="2025-06-22",
+             end="2025-06-23", sentence="The US struck Iran on June 22, the anniversary of Germany's 1941 attack."),
+        _row("berlin", countries=["Germany"], start="2025-06-20", end="2025-06-21"),
+    ]))
+    assert _ids(apply_filters(frame, Filters(countries=("Germany",)))) == {"berlin"}
+    assert _ids(apply_filters(frame, Filters(mentioned_countries=("Germany",)))) == {"strikes", "berlin"}
+    from_link, warnings = filters_from_query_params({"mention": ["Germany"]})
+    assert (from_link.mentioned_countries, warnings) == (("Germany",), [])
+    assert describe_filters(from_link) == "Country mentioned: Germany · Kind: event"
 
 
 def test_filters_of_different_kinds_combine_with_and(small_frame):

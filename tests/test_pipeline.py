@@ -49,6 +49,22 @@ def test_seed_expectations(seed_statements, doc_id, sentence_part, date_text, va
     assert countries <= set(row["countries"]), row["countries"]
 
 
+@pytest.mark.parametrize("doc_id, sentence_part, date_text, parties, only_mentioned", [
+    (S000, "launched its bombing campaign against Iran", "June 22", {"United States", "Iran"}, {"Germany", "Soviet Union"}),
+    (S000, "Heraclitus", "2500 years ago", set(), {"Greece"}),
+])
+def test_countries_mentioned_in_passing_are_not_parties(seed_statements, doc_id, sentence_part, date_text, parties,
+                                                         only_mentioned):
+    row = row_for(seed_statements, doc_id, sentence_part, date_text)
+    assert set(row["countries"]) == parties
+    assert set(row["country_mentions"]) == parties | only_mentioned
+
+
+def test_every_party_is_also_a_mention(seed_statements):
+    assert all(set(parties) <= set(mentions)
+               for parties, mentions in zip(seed_statements["countries"], seed_statements["country_mentions"]))
+
+
 def test_month_interval_is_the_whole_month_not_its_first_day(seed_statements):
     row = row_for(seed_statements, S002, "destroyed by the Israeli Air Force", "October")
     assert (row["start"], row["end"]) == (pd.Timestamp("2024-10-01"), pd.Timestamp("2024-11-01"))

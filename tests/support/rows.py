@@ -25,6 +25,8 @@ def statement_row(statement_id: str = "doc_a:0-1", **columns: object) -> dict:
         "value": "v", "grain": "day", "reference_date_basis": "dateline", "kind": "event", "rule": "r",
     })
     row.update(columns)
+    if "country_mentions" in STATEMENT_COLUMNS and "country_mentions" not in columns:
+        row["country_mentions"] = list(row["countries"])  # a party to the statement is also mentioned in it
     for name in _DATE_COLUMNS:
         value = row[name]
         row[name] = pd.NaT if value is None or value is pd.NaT else pd.Timestamp(value)
