@@ -47,11 +47,11 @@ def test_statement_naming_two_countries_matches_either_of_them(small_frame):
 
 
 def test_country_filter_keeps_parties_and_the_any_mention_filter_also_passing_mentions():
-    frame = conform_statements(pd.DataFrame([
+    frame = statements_of(
         _row("strikes", countries=["United States", "Iran"], mentioned_only=["Germany"], start="2025-06-22",
              end="2025-06-23", sentence="The US struck Iran on June 22, the anniversary of Germany's 1941 attack."),
         _row("berlin", countries=["Germany"], start="2025-06-20", end="2025-06-21"),
-    ]))
+    )
     assert _ids(apply_filters(frame, Filters(countries=("Germany",)))) == {"berlin"}
     assert _ids(apply_filters(frame, Filters(mentioned_countries=("Germany",)))) == {"strikes", "berlin"}
     from_link, warnings = filters_from_query_params({"mention": ["Germany"]})
