@@ -171,7 +171,7 @@ def test_a_failing_reference_date_stage_is_named(tmp_path, monkeypatch):
     import extract.pipeline as pipeline
 
     (tmp_path / "one.txt").write_text("Kyiv, 3 May 2024\nTalks resumed on Friday.\n", encoding="utf-8")
-    monkeypatch.setattr(pipeline, "infer_reference_date", lambda *args: 1 / 0)
+    monkeypatch.setattr(pipeline, "resolve_source", lambda *args: 1 / 0)
     extraction = extract_corpus(tmp_path, sources_csv=None)
     assert extraction.statements.empty
     assert extraction.documents["status"].tolist() == ["failed"]

@@ -189,8 +189,11 @@ def test_hostile_files_are_extracted_with_bounded_statements(tmp_path):
     assert sorted(extraction.documents["path"].map(lambda p: Path(p).name)) == sorted(HOSTILE_FILES)
     statements = extraction.statements
     assert statements["sentence"].str.len().max() <= 1000
-    assert (statements["doc_id"] == "runon").sum() >= 8_000
+    assert (statements["doc_id"] == "runon").sum() == 5_000  # the default cap per document
+    assert any("runon.txt: " in w and "over the limit of 5,000 per document" in w for w in extraction.warnings)
     assert "2024-05-03" in set(statements.loc[statements["doc_id"] == "nested", "value"])
+    raised = extract_corpus([tmp_path / "runon.txt"], max_statements=20_000, with_events=False)
+    assert len(raised.statements) >= 8_000 and not any("over the limit" in w for w in raised.warnings)
 
 
 def test_two_files_with_the_same_stem_are_both_kept(tmp_path):
@@ -200,3 +203,23 @@ def test_two_files_with_the_same_stem_are_both_kept(tmp_path):
     assert sorted(extraction.documents["doc_id"]) == ["brief", "brief.txt"]
     assert extraction.statements["statement_id"].is_unique
     assert set(extraction.statements["value"]) == {"2025-06-13", "2025-06-24"}
+
+
+def test_each_document_is_searched_once_and_resolved_once(tmp_path, monkeypatch):
+    import extract.pipeline as pipeline
+
+    calls = {"find": 0, "resolve": 0}
+
+    def counted(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(pipeline, "find", counted("find", pipeline.find))
+    monkeypatch.setattr(pipeline, "resolve", counted("resolve", pipeline.resolve))
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("Kyiv, 3 May 2024\nTalks resumed on Friday, two days later.\n")
+    extraction = extract_corpus(tmp_path, sources_csv=None, with_events=False)
+    assert calls == {"find": 3, "resolve": 3}
+    assert set(extraction.statements.query("date_text == 'Friday'")["value"]) == {"2024-05-03"}
