@@ -56,7 +56,7 @@ def load_events() -> pd.DataFrame | None:
         return None  # load_frames has already said why and stopped the page
     if data.events is None or data.events.empty:
         why = data.events_problem or "the events file holds no event"
-        st.caption(f"Showing statements only: {why}")
+        st.caption(markdown_literal(f"Showing statements only: {why}"))
         return None
     return data.events
 
