@@ -12,8 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from extract.actors import Gazetteer, GazetteerError, load_gazetteer
-
+from desk.literal import markdown_literal
 from desk.loading import (
     DataProblem,
     LoadedData,
@@ -23,6 +22,7 @@ from desk.loading import (
     locate_statements,
     read_data,
 )
+from extract.actors import Gazetteer, GazetteerError, load_gazetteer
 
 
 @st.cache_resource(show_spinner="Loading statements…", max_entries=4)
@@ -36,16 +36,29 @@ def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     location = locate_statements()
     statements_file = location.path
     if location.notice:
-        st.info(location.notice)
+        st.info(markdown_literal(location.notice))
     try:
         data = _cached_data(data_signature(statements_file))
     except DataProblem as problem:
-        st.error(str(problem))
+        st.error(markdown_literal(problem))
         st.stop()
     if data.documents is None:
-        st.warning(f"{data.documents_problem} Until then, sources are listed without their article text.")
+        st.warning(markdown_literal(f"{data.documents_problem} Until then, sources are listed without their article text."))
         return data.statements, documents_from_statements(data.statements)
     return data.statements, data.documents
+
+
+def load_events() -> pd.DataFrame | None:
+    """The events of the same extraction run as the statements, or None (with a note saying why) when there are none."""
+    try:
+        data = _cached_data(data_signature(locate_statements().path))
+    except DataProblem:
+        return None  # load_frames has already said why and stopped the page
+    if data.events is None or data.events.empty:
+        why = data.events_problem or "the events file holds no event"
+        st.caption(f"Showing statements only: {why}")
+        return None
+    return data.events
 
 
 def load_actor_gazetteer() -> Gazetteer | None:
@@ -54,6 +67,6 @@ def load_actor_gazetteer() -> Gazetteer | None:
     try:
         return load_gazetteer(path)
     except (GazetteerError, OSError) as problem:
-        st.warning(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
-                   f"Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with.")
+        st.warning(markdown_literal(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
+                                    "Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with."))
         return None
