@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from extract.actors import Gazetteer, GazetteerError, load_gazetteer
+from extract.schema import empty_events
 
 from desk.loading import (
     DataProblem,
@@ -36,7 +37,15 @@ def _cached_documents(signature: tuple[str, int, int]) -> pd.DataFrame:
 
 
 def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(statements, documents) for the configured data file; shows st.error and stops the page when unusable."""
+    """(curated statements, documents): the extraction with the analyst's edits in force (`desk.ui.curation`)."""
+    from desk.ui.curation import curated_state, frames_signature
+
+    statements, documents = load_extracted_frames()
+    return curated_state(statements, empty_events(), frames_signature()).statements, documents
+
+
+def load_extracted_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(statements, documents) as extracted, for the configured data file; st.error and stop when unusable."""
     statements_file = events_path()
     try:
         statements = _cached_statements(file_signature(statements_file))

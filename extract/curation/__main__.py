@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from extract.curation.history import history_frame
+from extract.curation.history import history_frame, log_csv
 from extract.curation.store import CurationStoreError, EditLog, curation_path
 
 DEFAULT_FRAMES = Path(__file__).resolve().parent.parent.parent / "data" / "events.parquet"
@@ -37,10 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "log":
             table = history_frame(log.edits(), None)
             if args.csv:
-                table.to_csv(args.csv, index=False)
+                args.csv.write_bytes(log_csv(table))
                 print(f"wrote {len(table)} edit(s) to {args.csv}")
             else:
-                table.to_csv(sys.stdout, index=False)
+                sys.stdout.write(log_csv(table).decode("utf-8"))
         elif args.command == "backup":
             print(f"backed up {len(log.edits())} edit(s) to {log.backup(args.destination)}")
     except CurationStoreError as error:
