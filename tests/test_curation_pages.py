@@ -133,3 +133,13 @@ def test_the_add_articles_page_renders_with_the_corpus_folder(curation_db, monke
     app = run_app("pages/add_articles.py")
     assert not app.exception
     assert any("corpus" in caption.value for caption in app.caption)
+
+
+def test_the_add_event_form_is_cleared_after_an_event_was_added(curation_db):
+    app = run_app("pages/history.py")
+    app.text_input(key="add_event_date").set_value("2023")
+    app.text_input(key="add_event_label").set_value("A year of war")
+    app.text_input(key="add_event_source_note").set_value("analyst")
+    app.button(key="add_event_save").click().run()
+    assert len(curation_db.edits()) == 1
+    assert app.text_input(key="add_event_label").value == "" and app.text_input(key="add_event_date").value == ""

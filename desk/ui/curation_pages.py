@@ -25,6 +25,8 @@ from extract.documents import DEFAULT_MAX_BYTES
 CORPUS_ENV_VAR = "TIMELINE_DESK_CORPUS"
 SOURCES_ENV_VAR = "TIMELINE_DESK_SOURCES"
 ADDED_KEY = "articles_added"
+ADD_EVENT_SAVED_KEY = "add_event_saved"
+ADD_EVENT_FIELDS = ("add_event_date", "add_event_label", "add_event_countries", "add_event_doc", "add_event_source_note")
 
 
 def _undo_choices(edits: list, history: pd.DataFrame) -> dict[int, str]:
@@ -74,6 +76,9 @@ def render_history(statements: pd.DataFrame, events: pd.DataFrame) -> None:
 
 def render_add_event(documents: pd.DataFrame, known_countries: list[str]) -> None:
     """A form to add an event the extractor missed: date, label, countries, and its source."""
+    if st.session_state.pop(ADD_EVENT_SAVED_KEY, False):  # a fresh form after an event was added
+        for name in ADD_EVENT_FIELDS:
+            st.session_state.pop(name, None)
     with st.expander("Add an event by hand", icon=":material/add_circle:"):
         date_text = st.text_input("Date", key="add_event_date", placeholder="2023-10-07, October 2023 or 2023")
         label = st.text_input("Label", key="add_event_label", placeholder="Who did what")
@@ -84,7 +89,9 @@ def render_add_event(documents: pd.DataFrame, known_countries: list[str]) -> Non
         note = st.text_input("Source: a note (free text)", key="add_event_source_note",
                              placeholder="e.g. Reuters, 8 Oct 2023")
         if st.button("Add the event", key="add_event_save", icon=":material/add:"):
-            record(lambda: add_event(date_text, label, countries, source_note=note, source_doc_id=doc_id or ""))
+            st.session_state[ADD_EVENT_SAVED_KEY] = True
+            if not record(lambda: add_event(date_text, label, countries, source_note=note, source_doc_id=doc_id or "")):
+                st.session_state[ADD_EVENT_SAVED_KEY] = False
 
 
 def _sources_csv() -> Path:
@@ -139,7 +146,7 @@ def render_add_articles(statements: pd.DataFrame, documents: pd.DataFrame,
         def advance(done: int, total: int, name: str) -> None:
             progress.progress(done / (total + 1), text=f"Extracted {done} of {total}: {name}")
 
-        added = extract_into_data(paths, _sources_csv(), advance)
+        extract_into_data(paths, _sources_csv(), advance)
         progress.progress(1.0, text="Done")
         st.session_state[ADDED_KEY] = [path.stem for path in paths]
         st.rerun()
@@ -163,7 +170,6 @@ def _render_added(statements: pd.DataFrame, documents: pd.DataFrame) -> None:
             continue
         st.success(f"{document['title']}: {len(found)} statement(s), reference date "
                    f"{document['published'].date() if pd.notna(document['published']) else 'none'}")
-        yield_columns = [name for name in ("date_text", "value", "sentence") if name in found]
-        st.dataframe(found[yield_columns], hide_index=True, key=f"added-{doc_id}")
+        st.dataframe(found[["date_text", "value", "sentence"]], hide_index=True, key=f"added-{doc_id}")
         st.page_link("pages/timeline.py", label="See it on the timeline", icon=":material/timeline:",
                      query_params={"source": doc_id})
