@@ -395,7 +395,7 @@ def test_the_command_line_names_a_missing_database(tmp_path, capsys):
     assert stopped.value.code == 2 and "none.sqlite" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("arguments", [[], ["log"], ["backup"]])
+@pytest.mark.parametrize("arguments", [[], ["log"], ["backup"], ["export"]])
 def test_every_curation_command_and_option_is_documented_in_the_readme(arguments):
     readme = (REPO / "README.md").read_text()
     result = subprocess.run([sys.executable, "-m", "extract.curation", *arguments, "--help"], cwd=REPO,
@@ -403,4 +403,30 @@ def test_every_curation_command_and_option_is_documented_in_the_readme(arguments
     options = [word.strip(",[]") for word in result.stdout.split() if word.strip("[").startswith("--")]
     options = [option for option in options if option != "--help"]
     assert result.returncode == 0 and all(option in readme for option in options), options
-    assert all(f"extract.curation {command}" in readme for command in ("log", "backup"))
+    assert all(f"extract.curation {command}" in readme for command in ("log", "backup", "export"))
+
+
+def test_the_command_line_exports_the_frames_with_the_edits_applied(fresh_log, seed_frames, tmp_path):
+    from extract.curation.__main__ import main
+    statements, events = seed_frames
+    data = tmp_path / "data"
+    data.mkdir()
+    statements.to_parquet(data / "statements.parquet")
+    events.to_parquet(data / "events.parquet")
+    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), OCTOBER_7), "2023-10-07"))
+    fresh_log.append(hide(statement(current(fresh_log, seed_frames), BARBAROSSA_JUNE_22), "wrong"))
+    out = tmp_path / "curated"
+    assert main(["--db", str(fresh_log.path), "export", "--data", str(data), "--out", str(out)]) == 0
+    exported = pd.read_csv(out / "curated_statements.csv").set_index("statement_id")
+    assert exported.loc[OCTOBER_7, "value"] == "2023-10-07" and exported.loc[OCTOBER_7, "machine_value"] == "2024-10-07"
+    assert BARBAROSSA_JUNE_22 not in exported.index and len(exported) == len(statements) - 1
+    assert len(pd.read_csv(out / "curated_events.csv")) == len(events)
+    assert main(["--db", str(fresh_log.path), "export", "--data", str(data), "--out", str(out), "--format", "parquet",
+                 "--include-hidden"]) == 0
+    assert pd.read_parquet(out / "curated_statements.parquet").set_index("statement_id").loc[BARBAROSSA_JUNE_22, "hidden"]
+
+
+def test_exporting_without_extracted_frames_is_a_usage_error(tmp_path, capsys):
+    from extract.curation.__main__ import main
+    assert main(["export", "--data", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "no extracted statements" in capsys.readouterr().err

@@ -304,3 +304,14 @@ def curation_columns() -> list[str]:
     True
     """
     return list(CURATION_COLUMNS)
+
+
+def curate_with_log(statements: pd.DataFrame, events: pd.DataFrame, database) -> Curated:
+    """`curate` with the edits of the database file at `database` (none when it does not exist; it is not created)."""
+    from pathlib import Path
+
+    from extract.curation.store import EditLog
+
+    if database is None or not Path(database).is_file():
+        return curate(statements, events, [])
+    return curate(statements, events, EditLog(Path(database)).edits())
