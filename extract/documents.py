@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.markup import html_to_text, markdown_to_text
+from extract.ptb import normalise_if_tokenised
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
                       ".html": "html", ".htm": "html"}
@@ -85,6 +86,8 @@ def read_document_bytes(name: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTE
         text = html_to_text(text)
     elif fmt == "markdown":
         text = markdown_to_text(text)
+    else:
+        text = normalise_if_tokenised(text)  # Penn-Treebank tokenised corpora read as normal text
     if not text.strip():
         return Document(doc_id, name, "", f"no text left after reading the {fmt} markup", readable=False)
     return Document(doc_id, name, text, note)

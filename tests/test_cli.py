@@ -53,7 +53,7 @@ def test_cli_rejects_an_unknown_output_format(tmp_path):
     assert result.returncode == 2 and "--out must end in .parquet or .csv" in result.stderr
 
 
-@pytest.mark.parametrize("module", ["extract", "extract.evaluate", "desk.export"])
+@pytest.mark.parametrize("module", ["extract", "extract.evaluate", "extract.summarize", "desk.export"])
 def test_every_cli_option_is_documented_in_the_readme(module):
     readme = (REPO / "README.md").read_text()
     result = subprocess.run([sys.executable, "-m", module, "--help"], cwd=REPO, capture_output=True, text=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .fragments import (DECADE_WORDS, ORDINALS, SEASONS, day_number, month_number, number_value, spelled_year,
-                        unit_letter, weekday_number)
+from .fragments import (DECADE_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, day_number, month_number, number_value,
+                        spelled_year, unit_letter, weekday_number)
 from .resolve import Draft
 
 Groups = dict[str, str | None]
@@ -20,7 +20,11 @@ Groups = dict[str, str | None]
 
 # --- small production helpers ----------------------------------------------------------------
 def written_year(g: Groups, key: str = "year4") -> str | None:
-    """The year written in the match, digits or words. Example: written_year({"year_spelled": "nineteen ninety-six"}) == "1996"."""
+    """The year written in the match, digits or words.
+
+    >>> written_year({"year_spelled": "nineteen ninety-six"})
+    '1996'
+    """
     if g.get(key):
         return g[key]
     if g.get("year_spelled"):
@@ -56,14 +60,22 @@ def _prefer_of(word: str | None) -> str:
 
 
 def month_day_range(g: Groups) -> Draft:
-    """June 13–24 -> 06-13 until 06-24. Example: month_day_range({"month": "June", "day": "13", "end_day": "24"}).until.value == "XXXX-06-24"."""
+    """June 13–24 -> 06-13 until 06-24.
+
+    >>> month_day_range({"month": "June", "day": "13", "end_day": "24"}).until.value
+    'XXXX-06-24'
+    """
     month = month_number(g["month"])
     return Draft(value=_date_value(written_year(g), month, day_number(g["day"])),
                  until=Draft(value=_date_value(written_year(g), month, day_number(g["end_day"]))))
 
 
 def year_range(g: Groups) -> Draft:
-    """2022–2024 -> 2022 until 2024. Example: year_range({"year4": "1998", "end_year": "99"}).until.value == "1999"."""
+    """2022–2024 -> 2022 until 2024.
+
+    >>> year_range({"year4": "1998", "end_year": "99"}).until.value
+    '1999'
+    """
     end = g["end_year"]
     if len(end) == 2:
         if end < g["year4"][2:] and "01" <= end <= "12":  # "2024-03" is March 2024, not a range back to 1903
@@ -73,7 +85,11 @@ def year_range(g: Groups) -> Draft:
 
 
 def month_day_year(g: Groups) -> Draft:
-    """Month + day (+ year). Example: month_day_year({"month": "Sept.", "day": "27", "year4": "1989"}).value == "1989-09-27"."""
+    """Month + day (+ year).
+
+    >>> month_day_year({"month": "Sept.", "day": "27", "year4": "1989"}).value
+    '1989-09-27'
+    """
     day = g.get("day") or g.get("day_ordinal")
     prefer = _prefer_of(g.get("this_next_last"))
     return Draft(value=_date_value(written_year(g), month_number(g["month"]), day_number(day)), prefer=prefer)
@@ -81,7 +97,10 @@ def month_day_year(g: Groups) -> Draft:
 
 def numeric_date(g: Groups) -> Draft:
     """2025-06-13, 6/13/2025 (month first unless it cannot be), 13.06.2025 (day first).
-    Example: numeric_date({"first": "13", "second": "6", "numeric_year": "2025"}).value == "2025-06-13"."""
+
+    >>> numeric_date({"first": "13", "second": "6", "numeric_year": "2025"}).value
+    '2025-06-13'
+    """
     if g.get("iso_year"):
         return Draft(value=f"{g['iso_year']}-{g['iso_month']}-{g['iso_day']}")
     if g.get("dotted_year"):
@@ -92,12 +111,20 @@ def numeric_date(g: Groups) -> Draft:
 
 
 def month_year(g: Groups) -> Draft:
-    """Month + year. Example: month_year({"month": "October", "year4": "2020"}).value == "2020-10"."""
+    """Month + year.
+
+    >>> month_year({"month": "October", "year4": "2020"}).value
+    '2020-10'
+    """
     return Draft(value=_date_value(written_year(g), month_number(g["month"])))
 
 
 def month_relative(g: Groups) -> Draft:
-    """last May / July last year. Example: month_relative({"month": "May", "this_next_last": "last"}).prefer == "last"."""
+    """last May / July last year.
+
+    >>> month_relative({"month": "May", "this_next_last": "last"}).prefer
+    'last'
+    """
     month = month_number(g["month"])
     relation = (g.get("this_next_last") or g.get("relation") or "").lower()
     if "year" in relation:  # "July last year", "January this year"
@@ -106,12 +133,20 @@ def month_relative(g: Groups) -> Draft:
 
 
 def month_alone(g: Groups) -> Draft:
-    """A month name without a year. Example: month_alone({"month": "October"}).value == "XXXX-10"."""
+    """A month name without a year.
+
+    >>> month_alone({"month": "October"}).value
+    'XXXX-10'
+    """
     return Draft(value=f"XXXX-{month_number(g['month']):02d}")
 
 
 def weekday(g: Groups) -> Draft:
-    """A weekday (+ relation, + part of day). Example: weekday({"weekday": "Friday"}).value == "XXXX-WXX-5"."""
+    """A weekday (+ relation, + part of day).
+
+    >>> weekday({"weekday": "Friday"}).value
+    'XXXX-WXX-5'
+    """
     prefer = _prefer_of(g.get("this_next_last"))
     draft = Draft(value=f"XXXX-WXX-{weekday_number(g['weekday'])}", prefer="past" if prefer == "this" else prefer)
     if g.get("part_of_day"):
@@ -120,17 +155,23 @@ def weekday(g: Groups) -> Draft:
 
 
 def _part_code(word: str) -> str:
-    """TIMEX3 part-of-day code. Example: _part_code("mid-afternoon") == "AF"."""
-    word = word.lower()
-    return next(code for part, code in (("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"))
-                if part in word)
+    """TIMEX3 part-of-day code.
+
+    >>> _part_code("mid-afternoon")
+    'AF'
+    """
+    return PARTS_OF_DAY[re.sub(r"[\s-]+", "", word.lower())]
 
 
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1}
 
 
 def deictic_day(g: Groups) -> Draft:
-    """today / yesterday / tonight. Example: deictic_day({"deictic": "yesterday"}).shift == -1."""
+    """today / yesterday / tonight.
+
+    >>> deictic_day({"deictic": "yesterday"}).shift
+    -1
+    """
     word = g["deictic"].lower()
     part = g.get("part_of_day")
     if word == "tonight":
@@ -143,7 +184,11 @@ def deictic_day(g: Groups) -> Draft:
 
 
 def part_of_day_relative(g: Groups) -> Draft:
-    """this morning / last night. Example: part_of_day_relative({"relation": "last", "part_of_day": "night"}).time == "TNI"."""
+    """this morning / last night.
+
+    >>> part_of_day_relative({"relation": "last", "part_of_day": "night"}).time
+    'TNI'
+    """
     relation = (g.get("relation") or "this").lower()
     part = g["part_of_day"]
     shift = -1 if relation in ("last", "yesterday") else 1 if relation in ("tomorrow", "next") else 0
@@ -151,7 +196,11 @@ def part_of_day_relative(g: Groups) -> Draft:
 
 
 def clock_time(g: Groups) -> Draft:
-    """A clock time (+ day). Example: clock_time({"clock12": "4", "ampm": "AM"}).time == "T04:00"."""
+    """A clock time (+ day).
+
+    >>> clock_time({"clock12": "4", "ampm": "AM"}).time
+    'T04:00'
+    """
     if g.get("special"):
         hour, minute = (12, 0) if g["special"].lower() == "noon" else (24, 0)
     elif g.get("clock"):
@@ -171,17 +220,15 @@ def clock_time(g: Groups) -> Draft:
     return Draft(value=day, type="TIME", time=f"T{hour:02d}:{minute:02d}")
 
 
-RELATIVE_UNITS = {"year": "year", "month": "month", "week": "week", "weekend": "weekend", "quarter": "quarter",
-                  "decade": "decade", "century": "century", "day": "day", "half": "half"}
-
-
 def relative_unit(g: Groups) -> Draft:
-    """last year / this week / the latest quarter. Example: relative_unit({"relation": "last", "unit_single": "year"}).shift == -1."""
+    """last year / this week / the latest quarter.
+
+    >>> relative_unit({"relation": "last", "unit_single": "year"}).shift
+    -1
+    """
     relation = g.get("this_next_last") or g.get("relation") or "this"
-    unit = RELATIVE_UNITS[(g["unit_single"] or "quarter").lower()]  # "the latest period": a quarter
+    unit = (g.get("unit_single") or "quarter").lower()  # "the latest period": a quarter
     shift = _shift_word(relation)
-    if g.get("extra"):  # "the year-ago quarter": the latest quarter, one year back
-        return Draft(unit="quarter", shift=-5)
     if unit == "quarter" and re.search(r"latest|recent", relation, re.I):
         return Draft(unit="quarter", shift=-1, anchor="topic_quarter")  # the quarter the report is about
     if re.search(r"latest|recent", relation, re.I) or unit == "quarter" and re.search(r"last|past|previous", relation, re.I):
@@ -190,15 +237,90 @@ def relative_unit(g: Groups) -> Draft:
 
 
 def the_unit(g: Groups) -> Draft:
-    """the weekend / the quarter. Example: the_unit({"unit_single": "weekend"}).unit == "weekend"."""
-    unit = RELATIVE_UNITS[g["unit_single"].lower()]
+    """the weekend / the quarter.
+
+    >>> the_unit({"unit_single": "weekend"}).unit
+    'weekend'
+    """
+    unit = g["unit_single"].lower()
     if unit == "quarter":  # the quarter the report is about: the one last named, else the last completed one
         return Draft(unit="quarter", shift=-1, anchor="topic_quarter")
     return Draft(unit=unit, shift=0)
 
 
+def quarter_a_year_back(g: Groups) -> Draft:
+    """"the corresponding period last year": the quarter under discussion a year back (else the last completed one).
+
+    >>> quarter_a_year_back({}).shift
+    -5
+    """
+    return Draft(unit="quarter", shift=-5, anchor="reference")
+
+
+def year_ago(g: Groups) -> Draft:
+    """"the year-ago quarter" (a quarter a year back) or a bare "year-ago" (the year before).
+
+    >>> year_ago({"unit_single": "quarter"}).unit, year_ago({"unit_single": None}).unit
+    ('quarter', 'year')
+    """
+    if g.get("unit_single"):
+        return Draft(unit="quarter", shift=-5, anchor="reference")
+    return Draft(unit="year", shift=-1, anchor="reference")
+
+
+def mid_month_or_year(g: Groups) -> Draft:
+    """mid-November / mid-1996: the month or year, narrowed to its middle.
+
+    >>> mid_month_or_year({"month": "November"}).value, mid_month_or_year({"year4": "1996"}).mod
+    ('XXXX-11', 'MID')
+    """
+    return Draft(value=g.get("year4") or f"XXXX-{month_number(g['month']):02d}", mod="MID")
+
+
+def quarter_code(g: Groups) -> Draft:
+    """Q2 2024 / H1 '25 / 2024 Q4 / Q3 (this year's).
+
+    >>> quarter_code({"kind": "H", "index": "1", "year2": "25"}).value
+    '2025-H1'
+    """
+    year = g.get("year4") or ("20" + g["year2"] if g.get("year2") else "XXXX")
+    return Draft(value=f"{year}-{g['kind']}{g['index']}")
+
+
+def the_year(g: Groups) -> Draft:
+    """"the year 2000" (that year) or "the year" (the reference year).
+
+    >>> the_year({"year4": "2000"}).value, the_year({}).unit
+    ('2000', 'year')
+    """
+    written = written_year(g)
+    return Draft(value=written) if written else Draft(unit="year", shift=0)
+
+
+def year_period(g: Groups) -> Draft:
+    """"the 1988 period": that year's quarter of the quarter just mentioned.
+
+    >>> year_period({"year4": "1988"}).anchor
+    'quarter_of_mention'
+    """
+    return Draft(value=g["year4"], anchor="quarter_of_mention")
+
+
+def end_of_unit(g: Groups) -> Draft:
+    """"year-end", "the end of the month": the current unit, narrowed to its end.
+
+    >>> end_of_unit({"unit_single": "month"}).unit, end_of_unit({}).mod
+    ('month', 'END')
+    """
+    return Draft(unit=g.get("unit_single") or "year", shift=0, mod="END")
+
+
 def ago(g: Groups) -> Draft:
-    """N units ago / earlier. Example: ago({"amount": "five", "unit": "months"}).shift == -5."""
+    """N units ago / earlier.
+
+    >>> ago({"amount": "five", "unit": "months"}).shift
+    -5
+    """
     amount = number_value(g["amount"])
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
@@ -218,15 +340,22 @@ def ago(g: Groups) -> Draft:
 
 def anaphoric_unit(g: Groups) -> Draft:
     """the following year / the next day / that year: counted from the date just mentioned.
-    Example: anaphoric_unit({"relation": "following", "unit_single": "year"}).shift == 1."""
+
+    >>> anaphoric_unit({"relation": "following", "unit_single": "year"}).shift
+    1
+    """
     relation = (g.get("relation") or "same").lower()
-    unit = RELATIVE_UNITS[(g.get("unit_single") or "day").lower()]
+    unit = (g.get("unit_single") or "day").lower()
     shift = 1 if relation in ("following", "next") else -1 if relation in ("previous", "prior", "preceding") else 0
     return Draft(unit=unit, shift=shift, anchor="mention_only")  # no mention before it: left unresolved
 
 
 def quarter(g: Groups) -> Draft:
-    """the third quarter (of 1990). Example: quarter({"quarter_ordinal": "third", "quarter": "quarter"}).value == "XXXX-Q3"."""
+    """the third quarter (of 1990).
+
+    >>> quarter({"quarter_ordinal": "third", "quarter": "quarter"}).value
+    'XXXX-Q3'
+    """
     kind = "H" if g.get("half") or g.get("two_quarters") else "Q"  # "the first two quarters": the first half
     ordinal = (g["quarter_ordinal"] or g["half_ordinal"] or g["two_quarters"]).lower()
     index = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2, "latter": 2}.get(ordinal) or int(ordinal[0])
@@ -244,24 +373,36 @@ def quarter(g: Groups) -> Draft:
 
 
 def decade(g: Groups) -> Draft:
-    """the 1990s / the nineties. Example: decade({"decade4": "1990"}).value == "199"."""
+    """the 1990s / the '80s / the nineties.
+
+    >>> [decade(g).value for g in ({"decade4": "1990"}, {"decade_digit": "8"}, {"decade_digit": "1"}, {"decade_word": "nineties"})]
+    ['199', '198', '201', '199']
+    """
     if g.get("decade4"):
         return Draft(value=g["decade4"][:3])
-    if g.get("decade_short"):  # "'80s" is the 1980s, "'10s" the 2010s
-        digit = g["decade_short"][1]
+    if g.get("decade_digit"):  # "'80s" is the 1980s, "'10s" the 2010s
+        digit = g["decade_digit"]
         return Draft(value=("20" if digit in "01" else "19") + digit)
     return Draft(value=f"19{DECADE_WORDS[g['decade_word'].lower()]}")
 
 
 def century(g: Groups) -> Draft:
-    """the 20th century. Example: century({"ordinal": "20th"}).value == "19"."""
+    """the 20th century.
+
+    >>> century({"ordinal": "20th"}).value
+    '19'
+    """
     ordinal = g["ordinal"].lower()
     number = int(re.match(r"\d+", ordinal).group(0)) if ordinal[0].isdigit() else ORDINALS[ordinal]
     return Draft(value=f"{number - 1:02d}")
 
 
 def season(g: Groups) -> Draft:
-    """this summer / the winter of 1994. Example: season({"season": "summer", "year4": "2024"}).value == "2024-SU"."""
+    """this summer / the winter of 1994.
+
+    >>> season({"season": "summer", "year4": "2024"}).value
+    '2024-SU'
+    """
     code = SEASONS[g["season"].lower()]
     if written_year(g):
         return Draft(value=f"{written_year(g)}-{code}")
@@ -272,12 +413,20 @@ def season(g: Groups) -> Draft:
 
 
 def year(g: Groups) -> Draft:
-    """A year. Example: year({"year4": "2007"}).value == "2007"."""
+    """A year.
+
+    >>> year({"year4": "2007"}).value
+    '2007'
+    """
     return Draft(value=written_year(g))
 
 
 def fiscal_year(g: Groups) -> Draft:
-    """fiscal 1997 / the fiscal year. Example: fiscal_year({"year4": "1997"}).value == "1997"."""
+    """fiscal 1997 / the fiscal year.
+
+    >>> fiscal_year({"year4": "1997"}).value
+    '1997'
+    """
     if written_year(g):
         return Draft(value=written_year(g))
     return Draft(unit="year", shift=_shift_word(g.get("relation") or "this"))
@@ -289,7 +438,11 @@ def literal(value: str, type_: str = "DATE") -> Callable[[Groups], Draft]:
 
 
 def duration(g: Groups) -> Draft:
-    """three years -> P3Y. Example: duration({"amount": "three", "unit": "years"}).value == "P3Y"."""
+    """three years -> P3Y.
+
+    >>> duration({"amount": "three", "unit": "years"}).value
+    'P3Y'
+    """
     amount = number_value(g["amount"])
     letter = unit_letter(g["unit"])
     letter = {"DE": "E", "CE": "C"}.get(letter, letter)
@@ -299,7 +452,11 @@ def duration(g: Groups) -> Draft:
 
 
 def set_expression(g: Groups) -> Draft:
-    """every month -> P1M. Example: set_expression({"unit_single": "month"}).value == "P1M"."""
+    """every month -> P1M.
+
+    >>> set_expression({"unit_single": "month"}).value
+    'P1M'
+    """
     if g.get("weekday"):
         return Draft(value=f"XXXX-WXX-{weekday_number(g['weekday'])}", type="SET")
     letter = unit_letter(g["unit_single"])

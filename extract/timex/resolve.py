@@ -137,7 +137,11 @@ _FILLABLE = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|WXX-\d|[QH]\d|SP|SU|FA|WI)")
 
 
 def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = None) -> str:
-    """The value `shift` units from a day, at that unit's grain. Example: offset_value(date(2025, 6, 14), "month", -5) == "2025-01"."""
+    """The value `shift` units from a day, at that unit's grain.
+
+    >>> offset_value(datetime.date(2025, 6, 14), "month", -5)
+    '2025-01'
+    """
     if unit == "year":
         return str(reference.year + shift) if reference.year + shift > 0 else "PAST_REF"
     if unit == "decade":
@@ -202,7 +206,11 @@ NEAR_FUTURE_MONTH_DAYS = 35  # a bare month: latest on or before the reference, 
 
 
 def grain_of(value: str) -> str:
-    """The grain (extract.schema.GRAINS) of a TIMEX3 value. Example: grain_of("2025-W24") == "week"."""
+    """The grain (extract.schema.GRAINS) of a TIMEX3 value.
+
+    >>> grain_of("2025-W24")
+    'week'
+    """
     patterns = (
         (r"\d{4}-\d\d-\d\dT.*", "hour"), (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d(-WE)?", "week"),
         (r"\d{4}-\d\d", "month"), (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "quarter"),
@@ -215,7 +223,11 @@ def grain_of(value: str) -> str:
 
 
 def interval_of(value: str) -> tuple[datetime.date, datetime.date] | None:
-    """Half-open interval of a resolved TIMEX3 value. Example: interval_of("2024-10")[1] == date(2024, 11, 1)."""
+    """Half-open interval of a resolved TIMEX3 value.
+
+    >>> interval_of("2024-10")[1]
+    datetime.date(2024, 11, 1)
+    """
     match = re.fullmatch(r"(?P<day>\d{4}-\d\d-\d\d)T(?:(?P<hour>\d\d)(?::(?P<minute>\d\d))?|(?P<part>[A-Z]{2}))", value)
     if match:
         day = datetime.datetime.fromisoformat(match.group("day"))

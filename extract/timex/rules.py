@@ -14,11 +14,12 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .fragments import build, month_number
-from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, fiscal_year,
-                          literal, month_alone, month_day_range, month_day_year, month_relative, month_year, numeric_date,
-                          part_of_day_relative, quarter, relative_unit, season, set_expression, the_unit, weekday,
-                          written_year, year, year_range)
+from .fragments import build
+from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
+                          fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
+                          month_relative, month_year, numeric_date, part_of_day_relative, quarter, quarter_a_year_back,
+                          quarter_code, relative_unit, season, set_expression, the_unit, the_year, weekday, year, year_ago,
+                          year_period, year_range)
 from .resolve import Draft
 
 EXAMPLE_REFERENCE_DATE = datetime.date(2025, 6, 14)  # a Saturday, ISO week 2025-W24
@@ -48,50 +49,71 @@ NAME_BEFORE_MONTH = (r"\b(?!(?:In|By|On|Of|To|And|Or|But|The|Last|Next|This|Earl
                      r"[A-Z][a-z]+\s$")
 
 # --- the table -----------------------------------------------------------------------------------
+# A group name may appear in several alternatives of one pattern (the `regex` package allows it): the
+# production reads `month` whichever way round the date is written.
 REL = "<<this_next_last>>"
+ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
+# A year right before one of these nouns counts things ("1500 troops"), it is not a year.
+COUNTED_NOUNS = ("people", "persons", "soldiers", "troops", "men", "women", "children", "tons", "tonnes", "units",
+                 "shares", "employees", "workers", "jobs", "km", "kilometres", "kilometers", "miles", "metres",
+                 "meters", "feet", "dollars", "euros", "pounds", "barrels", "vehicles", "tanks", "aircraft", "planes",
+                 "cases", "deaths", "votes", "homes", "acres")
+MODALS = ("will", "could", "might", "would", "may", "can", "should")
+# "the past" is the past only before a word that ends its noun phrase ("the past tense" is not).
+PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as", "is", "was", "were", "has", "had",
+                  "have", "will", "would", "when", "with", "by", "that", "which", "we", "they", "he", "she", "it", "I",
+                  "you", "this")
+
 RULES: list[Rule] = [
     Rule("month_day_range",
          r"<<month>>\s+<<day_bare:day>>\s*(?:[-–—]|to|until|through)\s*<<day:end_day>>(?:,?\s+<<year4>>)?"
-         r"|<<day_bare:day2>>\s*(?:[-–—]|to)\s*<<day:end_day2>>(?:st|nd|rd|th)?\s+(?:of\s+)?<<month:month2>>(?:,?\s+<<year4:year2>>)?",
-         lambda g: month_day_range({"month": g["month"] or g["month2"], "day": g["day"] or g["day2"],
-                                    "end_day": g["end_day"] or g["end_day2"], "year4": g["year4"] or g["year2"]}),
+         r"|<<day_bare:day>>\s*(?:[-–—]|to)\s*<<day:end_day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
+         r"(?:,?\s+<<year4>>)?",
+         month_day_range,
          {"June 13–24": ("2025-06-13", "day"), "Sept. 3-5, 2024": ("2024-09-03", "day"),
           "24–25 August 1940": ("1940-08-24", "day")}),
-    Rule("numeric_date", r"(?<![\w./-])(?:(?P<iso_year>(?:1[0-9]|20)\d\d)-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01])"
-                         r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<numeric_year>(?:1[0-9]|20)\d\d)"
-                         r"|(?P<dotted_day>\d{1,2})\.(?P<dotted_month>\d{1,2})\.(?P<dotted_year>(?:1[0-9]|20)\d\d))(?![\w/.-]?\d)",
+    Rule("numeric_date",
+         r"(?<![\w./-])(?:(?P<iso_year>(?:1[0-9]|20)\d\d)-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01])"
+         r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<numeric_year>(?:1[0-9]|20)\d\d)"
+         r"|(?P<dotted_day>\d{1,2})\.(?P<dotted_month>\d{1,2})\.(?P<dotted_year>(?:1[0-9]|20)\d\d))(?![\w/.-]?\d)",
          numeric_date,
          {"2025-06-13": ("2025-06-13", "day"), "6/13/2025": ("2025-06-13", "day"), "13.06.2025": ("2025-06-13", "day")},
          ("open 24/7", "the 9/11 attacks", "version 1.2.2024b")),
-    Rule("year_range", r"(?<![\w$£€.,-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)(?![\w%]|[.,]\d)",
+    Rule("year_range",
+         r"(?<![\w$£€.,-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)"
+         r"(?![\w%]|[.,]\d)",
          year_range,
          {"2022–2024": ("2022", "year"), "1998-99": ("1998", "year"), "2024-03": ("2024-03", "month")},
          ("S-300 missiles", "Su-35 jets")),
     Rule("weekday_month_day_year",
-         r"(?:" + REL + r"\s+)?<<weekday>>,?\s+(?:the\s+)?(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)|<<day:day2>>(?:st|nd|rd|th)?\s+(?:of\s+)?<<month:month2>>)(?:,?\s+<<year4>>)?",
-         lambda g: month_day_year({**g, "month": g["month"] or g["month2"], "day": g["day"] or g["day2"]}),
+         r"(?:" + REL + r"\s+)?<<weekday>>,?\s+(?:the\s+)?"
+         r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>)"
+         r"(?:,?\s+<<year4>>)?",
+         month_day_year,
          {"Saturday, April 25": ("2025-04-25", "day"), "Friday Oct. 13, 1989": ("1989-10-13", "day"),
           "this coming Sunday, March eighth": ("2026-03-08", "day"), "Monday 16 June": ("2025-06-16", "day")}),
     Rule("month_day_year",
-         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<year4>>|<<day:day2>>(?:st|nd|rd|th)?\s+(?:of\s+)?<<month:month2>>,?\s+<<year4:year2>>",
-         lambda g: month_day_year({**g, "month": g["month"] or g["month2"], "day": g["day"] or g["day2"],
-                                   "year4": g["year4"] or g["year2"]}),
+         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<year4>>"
+         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<year4>>",
+         month_day_year,
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
           "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day")}),
-    Rule("month_day", r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day:day2>>(?:st|nd|rd|th)?\s+(?:of\s+)?<<month:month2>>",
-         lambda g: month_day_year({**g, "month": g["month"] or g["month2"], "day": g["day"] or g["day2"]}),
+    Rule("month_day",
+         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>",
+         month_day_year,
          {"June 24": ("2025-06-24", "day"), "Sept. 30": ("2024-09-30", "day"), "June 10": ("2025-06-10", "day"),
-          "March eighth": ("2025-03-08", "day"), "13 June": ("2025-06-13", "day"), "June 13": ("2025-06-13", "day")},
-),
+          "March eighth": ("2025-03-08", "day"), "13 June": ("2025-06-13", "day"), "June 13": ("2025-06-13", "day")}),
     Rule("month_year", r"<<month>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)",
-         month_year, {"October 2020": ("2020-10", "month"), "July 2022": ("2022-07", "month"),
-                      "January nineteen ninety-seven": ("1997-01", "month"), "June of 2020": ("2020-06", "month")}),
-    Rule("month_relative", REL + r"\s+<<month>>|<<month:month2>>\s+(?P<relation>(?:last|this|next)\s+year)",
-         lambda g: month_relative({**g, "month": g["month"] or g["month2"]}), {"last May": ("2025-05", "month"), "this September": ("2025-09", "month"),
-                          "next January": ("2026-01", "month"), "July last year": ("2024-07", "month"),
-                          "January this year": ("2025-01", "month")}),
+         month_year,
+         {"October 2020": ("2020-10", "month"), "July 2022": ("2022-07", "month"),
+          "January nineteen ninety-seven": ("1997-01", "month"), "June of 2020": ("2020-06", "month")}),
+    Rule("month_relative", REL + r"\s+<<month>>|<<month>>\s+(?P<relation>(?:last|this|next)\s+year)",
+         month_relative,
+         {"last May": ("2025-05", "month"), "this September": ("2025-09", "month"), "next January": ("2026-01", "month"),
+          "July last year": ("2024-07", "month"), "January this year": ("2025-01", "month")}),
     Rule("clock_time",
-         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|(?P<special>[Nn]oon|[Mm]idnight))(?:\s+<<timezone>>)?"
+         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|(?P<special>[Nn]oon|[Mm]idnight))"
+         r"(?:\s+<<timezone>>)?"
          r"(?:,?\s+(?:on\s+)?(?:<<weekday>>|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|(?P<deictic>today|yesterday|tomorrow)))?)",
          clock_time,
          {"19:14": ("2025-06-14T19:14", "hour"), "4 AM": ("2025-06-14T04:00", "hour"),
@@ -101,32 +123,36 @@ RULES: list[Rule] = [
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
          {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")}),
     Rule("deictic_part_of_day",
-         r"(?P<deictic>[Yy]esterday|[Tt]omorrow|[Tt]oday)\s+<<part_of_day>>|(?P<deictic2>[Tt]onight|[Oo]vernight)"
-         r"|<<part_of_day:part2>>\s+(?P<deictic3>yesterday|tomorrow|today)",
-         lambda g: deictic_day({"deictic": g["deictic"] or g["deictic2"] or g["deictic3"],
-                                "part_of_day": g["part_of_day"] or g["part2"]}),
+         r"(?P<deictic>[Yy]esterday|[Tt]omorrow|[Tt]oday)\s+<<part_of_day>>|(?P<deictic>[Tt]onight|[Oo]vernight)"
+         r"|<<part_of_day>>\s+(?P<deictic>yesterday|tomorrow|today)",
+         deictic_day,
          {"yesterday afternoon": ("2025-06-13TAF", "hour"), "tonight": ("2025-06-14TNI", "hour"),
           "mid-afternoon yesterday": ("2025-06-13TAF", "hour")}),
-    Rule("part_of_day_relative", r"(?P<relation>[Tt]his|[Ll]ast)\s+<<part_of_day>>|(?P<part2>[Mm]id-?\s?afternoon)",
-         lambda g: part_of_day_relative({**g, "part_of_day": g["part_of_day"] or g["part2"]}),
+    Rule("part_of_day_relative", r"(?P<relation>[Tt]his|[Ll]ast)\s+<<part_of_day>>|(?P<part_of_day>[Mm]id-?\s?afternoon)",
+         part_of_day_relative,
          {"this morning": ("2025-06-14TMO", "hour"), "last night": ("2025-06-13TNI", "hour")}),
     Rule("weekday_relative", REL + r"\s+<<weekday>>", weekday,
          {"last Friday": ("2025-06-13", "day"), "next Monday": ("2025-06-16", "day"),
           "the previous Friday": ("2025-06-13", "day")}),
     Rule("weekday", r"<<weekday>>", weekday,
-         {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")},
-),
+         {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")}),
     Rule("deictic_day", r"(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow)", deictic_day,
          {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day")}),
-    Rule("ago", r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
-                r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)\s+<<unit>>\s+(?:or\s+so\s+)?(?P<direction>ago|earlier|later|(?:before|after)(?!\s+(?:that|the|he|she|it|they|we|his|her|its|their|a|an)\b))",
+    Rule("ago",
+         r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
+         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)\s+<<unit>>\s+(?:or\s+so\s+)?"
+         r"(?P<direction>ago|earlier|later"
+         r"|(?:before|after)(?!\s+(?:that|the|he|she|it|they|we|his|her|its|their|a|an)\b))",
          ago,
          {"five months ago": ("2025-01", "month"), "a year ago": ("2024", "year"), "two weeks ago": ("2025-05-31", "day"),
           "a year earlier": ("2024", "year"), "only five months ago": ("2025-01", "month"),
           "10 days ago": ("2025-06-04", "day"), "some 2500 years ago": ("PAST_REF", "unknown")}),
     Rule("quarter",
-         r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-|1\d\d\d|20\d\d)\s*)?"
-         r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half)|(?P<two_quarters>first)\s+two\s+quarters)"
+         r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
+         r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-|1\d\d\d|20\d\d)"
+         r"\s*)?"
+         r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half)"
+         r"|(?P<two_quarters>first)\s+two\s+quarters)"
          r"(?:\s+(?:of\s+)?(?:fiscal\s+)?<<year4>>)?",
          quarter,
          {"the third quarter": ("2025-Q3", "quarter"), "third-quarter": ("2025-Q3", "quarter"),
@@ -136,21 +162,27 @@ RULES: list[Rule] = [
           "the first two quarters of 1990": ("1990-H1", "quarter")},
          ("three-quarters of the vote",)),
     Rule("anaphoric_unit",
-         r"[Tt]he\s+(?:(?P<relation>following|previous|prior|preceding|same)\s+(?P<unit_single>day|week|month|year)|(?P<next>next)\s+day)"
-         r"|[Tt]hat\s+(?P<that_unit>day|month|year)(?![\w-])",
-         lambda g: anaphoric_unit({"relation": g["relation"] or g["next"], "unit_single": g["unit_single"] or g["that_unit"]}),
-         {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"), "that year": ("XXXX", "unknown")}),
+         r"[Tt]he\s+(?:(?P<relation>following|previous|prior|preceding|same)\s+(?P<unit_single>day|week|month|year)"
+         r"|(?P<relation>next)\s+(?P<unit_single>day))"
+         r"|[Tt]hat\s+(?P<unit_single>day|month|year)(?![\w-])",
+         anaphoric_unit,
+         {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"),
+          "that year": ("XXXX", "unknown")}),
     # "the corresponding period last year", "last year's quarter", "the quarter a year ago": the quarter under
     # discussion one year back (like "the year-ago quarter"); with no quarter named, the last completed one.
     Rule("period_a_year_back",
-         r"(?:[Tt]he\s+)?(?:(?:corresponding|comparable|same)\s+(?:quarter|period)|quarter)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
-         r"|(?:[Ll]ast|[Pp]revious|[Pp]rior)\s+year's\s+(?:(?:corresponding|comparable|same)\s+(?:quarter|period)|quarter)(?![\w-])",
-         lambda g: Draft(unit="quarter", shift=-5, anchor="reference"),
+         r"(?:[Tt]he\s+)?(?:(?:corresponding|comparable|same)\s+(?:quarter|period)|quarter)\s+(?:of\s+)?"
+         r"(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
+         r"|(?:[Ll]ast|[Pp]revious|[Pp]rior)\s+year's\s+(?:(?:corresponding|comparable|same)\s+(?:quarter|period)|quarter)"
+         r"(?![\w-])",
+         quarter_a_year_back,
          {"the corresponding period last year": ("2024-Q1", "quarter"), "last year's quarter": ("2024-Q1", "quarter"),
           "the quarter a year ago": ("2024-Q1", "quarter"), "the same period a year earlier": ("2024-Q1", "quarter")},
          ("in the same period", "the corresponding period")),
     Rule("relative_unit",
-         r"(?:(?:[Tt]he|[Ii]ts)\s+)?(?P<relation>(?:[Ll]atest|[Cc]urrent|[Rr]ecent|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Pp]revious|[Ff]ollowing|[Tt]his(?:\s+(?:past|coming))?)(?:\s+fiscal)?)"
+         r"(?:(?:[Tt]he|[Ii]ts)\s+)?"
+         r"(?P<relation>(?:[Ll]atest|[Cc]urrent|[Rr]ecent|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Pp]revious|[Ff]ollowing"
+         r"|[Tt]his(?:\s+(?:past|coming))?)(?:\s+fiscal)?)"
          r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])",
          relative_unit,
          {"last year": ("2024", "year"), "this week": ("2025-W24", "week"), "next month": ("2025-07", "month"),
@@ -160,17 +192,17 @@ RULES: list[Rule] = [
     Rule("year_ago_period",
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?(?:[Cc]omparable\s+)?[Yy]ear-(?:ago|earlier)\s+(?P<unit_single>quarter|period)"
          r"|[Yy]ear-(?:ago|earlier)",  # "the year-ago results": "the" belongs to "results"
-         lambda g: Draft(unit="quarter", shift=-5, anchor="reference") if g["unit_single"] else Draft(unit="year", shift=-1, anchor="reference"),
+         year_ago,
          {"the year-ago quarter": ("2024-Q1", "quarter"), "year-earlier": ("2024", "year")},
          ("the year-on-year rise",)),
     Rule("the_unit", r"(?:[Tt]he|[Tt]hat)\s+(?P<unit_single>weekend|quarter|week)(?![\w-])", the_unit,
          {"the weekend": ("2025-W24-WE", "week"), "the quarter": ("2025-Q1", "quarter")}),
-    Rule("mid_month_or_year", r"[Mm]id-?(?:<<month>>|<<year4>>)(?!s)",
-         lambda g: Draft(value=g["year4"] or f"XXXX-{month_number(g['month']):02d}", mod="MID"),
+    Rule("mid_month_or_year", r"[Mm]id-?(?:<<month>>|<<year4>>)(?!s)", mid_month_or_year,
          {"mid-November": ("2024-11", "month"), "mid-1996": ("1996", "year")}),
-    Rule("decade", r"(?:(?:[Tt]he\s+)?(?:(?:early|late|mid-?)\s*)?)?(?:<<decade4>>'?s|(?P<decade_short>'\d0s)|<<decade_word>>)"
-                   r"|[Tt]he\s+(?:(?:early|late|mid-?)\s*)?(?P<decade_bare>\d0)s",
-         lambda g: decade({**g, "decade_short": g["decade_short"] or (g["decade_bare"] and "'" + g["decade_bare"] + "s")}),
+    Rule("decade",
+         r"(?:(?:[Tt]he\s+)?(?:(?:early|late|mid-?)\s*)?)?(?:<<decade4>>'?s|'(?P<decade_digit>\d)0s|<<decade_word>>)"
+         r"|[Tt]he\s+(?:(?:early|late|mid-?)\s*)?(?P<decade_digit>\d)0s",
+         decade,
          {"the 1990s": ("199", "decade"), "the mid-1990s": ("199", "decade"), "the '80s": ("198", "decade"),
           "the nineties": ("199", "decade"), "the early 1980s": ("198", "decade"), "the 90s": ("199", "decade"),
           "the 2000s": ("200", "decade")},
@@ -180,61 +212,82 @@ RULES: list[Rule] = [
           "the twentieth century": ("19", "century")}),
     Rule("season",
          r"(?:(?:[Tt]he\s+)?" + REL + r"\s+)<<season>>(?:\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>))?"
-         r"|(?:[Tt]he\s+)?<<season:season_b>>\s+(?:of\s+)?(?:<<year4:year_b>>|<<year_spelled:spelled_b>>)"
-         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<bare_season>[Ss]ummer|[Ww]inter)",
-         lambda g: season({**g, "season": g["season"] or g["season_b"] or g["bare_season"],
-                           "year4": g["year4"] or g["year_b"], "year_spelled": g["year_spelled"] or g["spelled_b"]}),
+         r"|(?:[Tt]he\s+)?<<season>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)"
+         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)",
+         season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
           "the summer": ("2025-SU", "season")},
          ("the prices fall", "a hot spring water", "the fall of the city")),
-    Rule("quarter_code", r"(?:(?P<kind>[QH])(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?|<<year4:year_first>>\s*(?P<kind2>[QH])(?P<index2>[1-4]))(?!-)",
-         lambda g: Draft(value=f"{g['year4'] or g['year_first'] or ('20' + g['year2'] if g['year2'] else 'XXXX')}-"
-                               f"{g['kind'] or g['kind2']}{g['index'] or g['index2']}"),
+    Rule("quarter_code",
+         r"(?:(?P<kind>[QH])(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
+         r"|<<year4>>\s*(?P<kind>[QH])(?P<index>[1-4]))(?!-)",
+         quarter_code,
          {"Q2 2024": ("2024-Q2", "quarter"), "H1 2025": ("2025-H1", "quarter"), "Q3": ("2025-Q3", "quarter"),
           "2024 Q4": ("2024-Q4", "quarter")},
          ("the Q5 model", "a Q2-rated bond")),
-    Rule("fiscal_year", r"(?:[Ff]iscal(?:\s+year)?\s*|FY\s?)<<year4>>|(?:[Tt]he\s+)?(?P<relation>current\s+|latest\s+|last\s+|next\s+)?fiscal\s+year",
-         fiscal_year, {"fiscal 1997": ("1997", "year"), "the fiscal year": ("2025", "year"), "FY2024": ("2024", "year")}),
-    Rule("the_year", r"(?:[Tt]he\s+)(?:[Yy]ear\s+(?:<<year4>>|<<year_spelled>>)|(?P<full>full\s+)?year(?!\s+(?:earlier|before|after|ago|later)))(?![\w-])",
-         lambda g: Draft(value=written_year(g)) if written_year(g) else Draft(unit="year", shift=0),
+    Rule("fiscal_year",
+         r"(?:[Ff]iscal(?:\s+year)?\s*|FY\s?)<<year4>>"
+         r"|(?:[Tt]he\s+)?(?P<relation>current\s+|latest\s+|last\s+|next\s+)?fiscal\s+year",
+         fiscal_year,
+         {"fiscal 1997": ("1997", "year"), "the fiscal year": ("2025", "year"), "FY2024": ("2024", "year")}),
+    Rule("the_year",
+         r"(?:[Tt]he\s+)(?:[Yy]ear\s+(?:<<year4>>|<<year_spelled>>)"
+         r"|(?P<full>full\s+)?year(?!\s+(?:earlier|before|after|ago|later)))(?![\w-])",
+         the_year,
          {"the year 2000": ("2000", "year"), "the year two thousand": ("2000", "year"), "the year": ("2025", "year")}),
-    Rule("year_period", r"[Tt]he\s+<<year4>>\s+(?:period|quarter)",
-         lambda g: Draft(value=g["year4"], anchor="quarter_of_mention"),
+    Rule("year_period", r"[Tt]he\s+<<year4>>\s+(?:period|quarter)", year_period,
          {"the 1988 period": ("1988", "year")}),
     Rule("year_end", r"(?:[Tt]he\s+end\s+of\s+the\s+(?P<unit_single>year|month|week)|[Yy]ear[\s-]end|[Yy]ear's\s+end)",
-         lambda g: Draft(unit=(g["unit_single"] or "year"), shift=0, mod="END"),
+         end_of_unit,
          {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")}),
-    Rule("year", r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:people|persons|soldiers|troops|men|women|children|tons|tonnes|units|shares|employees|workers|jobs|km|kilometres|kilometers|miles|metres|meters|feet|dollars|euros|pounds|barrels|vehicles|tanks|aircraft|planes|cases|deaths|votes|homes|acres))|<<year_spelled>>)",
+    Rule("year",
+         r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r"))|<<year_spelled>>)",
          year,
          {"2007": ("2007", "year"), "1941": ("1941", "year"), "nineteen ninety-six": ("1996", "year")},
          ("2,007 people", "S-300", "T-90", "$1988", "1500 troops", "30 percent", "a 1500 percent rise")),
-    Rule("present_ref", r"(?:[Rr]ight\s+)?[Nn]ow(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently|[Cc]urrent(?!\s+(?:account|affairs|events|assets|liabilities))|[Aa]t\s+present|[Tt]hese\s+days|[Nn]owadays|[Tt]he\s+present(?!\s+\w)",
-         literal("PRESENT_REF"), {"now": ("PRESENT_REF", "unknown"), "currently": ("PRESENT_REF", "unknown"),
-                                  "to this day": ("PRESENT_REF", "unknown")},
+    Rule("present_ref",
+         r"(?:[Rr]ight\s+)?[Nn]ow(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently"
+         r"|[Cc]urrent(?!\s+(?:account|affairs|events|assets|liabilities))"
+         r"|[Aa]t\s+present|[Tt]hese\s+days|[Nn]owadays|[Tt]he\s+present(?!\s+\w)",
+         literal("PRESENT_REF"),
+         {"now": ("PRESENT_REF", "unknown"), "currently": ("PRESENT_REF", "unknown"),
+          "to this day": ("PRESENT_REF", "unknown")},
          ("the current account deficit", "a know-how")),
-    Rule("past_ref", r"[Tt]hen[\s-]+current|(?:[Mm]ore\s+)?[Rr]ecently|[Rr]ecent\s+(?:years|days|weeks|months|times)|[Pp]ast\s+(?:years|months|decades)(?![\w-])|[Rr]ecent|[Tt]he\s+past(?=\s*[^\w\s]|\s*$|\s+(?:and|or|but|of|in|on|at|to|for|as|is|was|were|has|had|have|will|would|when|with|by|that|which|we|they|he|she|it|I|you|this)\b)",
-         literal("PAST_REF"), {"recently": ("PAST_REF", "unknown"), "the past": ("PAST_REF", "unknown"),
-                               "then-current": ("PAST_REF", "unknown"), "past years": ("PAST_REF", "unknown")},
+    Rule("past_ref",
+         r"[Tt]hen[\s-]+current|(?:[Mm]ore\s+)?[Rr]ecently|[Rr]ecent\s+(?:years|days|weeks|months|times)"
+         r"|[Pp]ast\s+(?:years|months|decades)(?![\w-])|[Rr]ecent"
+         r"|[Tt]he\s+past(?=\s*[^\w\s]|\s*$|\s+(?:" + "|".join(PAST_FOLLOWERS) + r")\b)",
+         literal("PAST_REF"),
+         {"recently": ("PAST_REF", "unknown"), "the past": ("PAST_REF", "unknown"),
+          "then-current": ("PAST_REF", "unknown"), "past years": ("PAST_REF", "unknown")},
          ("the past tense", "past times")),
-    Rule("future_ref", r"(?:(?<=\bwill\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bwould\s)|(?<=\bmay\s)|(?<=\bcan\s)|(?<=\bshould\s))[Oo]ne\s+day(?![\w-])"
-                       r"|[Ss]omeday(?![\w-])|[Tt]he\s+(?:near\s+|distant\s+)?future|[Tt]he\s+(?:near|short)\s+term|(?:[Cc]oming|[Ff]uture)\s+(?:months|weeks|years|days|quarters)|[Aa]\s+later\s+date",
-         literal("FUTURE_REF"), {"the future": ("FUTURE_REF", "unknown"), "the near future": ("FUTURE_REF", "unknown"),
-                                 "someday": ("FUTURE_REF", "unknown")}),  # "will one day be": CONTEXT_EXAMPLES
+    Rule("future_ref",
+         r"(?:" + "|".join(rf"(?<=\b{modal}\s)" for modal in MODALS) + r")[Oo]ne\s+day(?![\w-])"
+         r"|[Ss]omeday(?![\w-])|[Tt]he\s+(?:near\s+|distant\s+)?future|[Tt]he\s+(?:near|short)\s+term"
+         r"|(?:[Cc]oming|[Ff]uture)\s+(?:months|weeks|years|days|quarters)|[Aa]\s+later\s+date",
+         literal("FUTURE_REF"),
+         {"the future": ("FUTURE_REF", "unknown"), "the near future": ("FUTURE_REF", "unknown"),
+          "someday": ("FUTURE_REF", "unknown")}),  # "will one day be": CONTEXT_EXAMPLES
     Rule("set", r"(?:[Ee]very|[Ee]ach)\s+(?:<<weekday>>|(?P<unit_single>year|month|week|day|quarter|hour|minute))",
-         set_expression, {"every month": ("P1M", "unknown"), "each Thursday": ("XXXX-WXX-4", "unknown"),
-                          "every hour": ("PT1H", "unknown")},
+         set_expression,
+         {"every month": ("P1M", "unknown"), "each Thursday": ("XXXX-WXX-4", "unknown"),
+          "every hour": ("PT1H", "unknown")},
          ("prices rose quarterly", "a daily newspaper")),
     Rule("duration",
-         r"(?:(?:[Tt]he\s+)?(?:[Pp]ast|[Ll]ast|[Nn]ext|[Ff]irst|[Cc]oming)\s+|[Tt]he\s+|[Aa]t\s+least\s+|[Nn]early\s+|[Aa]lmost\s+|[Mm]ore\s+than\s+|[Ll]ess\s+than\s+|[Oo]ver\s+)?"
-         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,3})|<<number>>)[\s-]+(?:more\s+|additional\s+|trading\s+)?<<unit>>(?![\w-]|\s+old|\s+of\b)",
-         duration, {"three years": ("P3Y", "unknown"), "the past two months": ("P2M", "unknown"),
-                    "30-day": ("P30D", "unknown"), "several years": ("PXY", "unknown")},
+         r"(?:(?:[Tt]he\s+)?(?:[Pp]ast|[Ll]ast|[Nn]ext|[Ff]irst|[Cc]oming)\s+|[Tt]he\s+|[Aa]t\s+least\s+|[Nn]early\s+"
+         r"|[Aa]lmost\s+|[Mm]ore\s+than\s+|[Ll]ess\s+than\s+|[Oo]ver\s+)?"
+         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,3})|<<number>>)[\s-]+(?:more\s+|additional\s+|trading\s+)?"
+         r"<<unit>>(?![\w-]|\s+old|\s+of\b)",
+         duration,
+         {"three years": ("P3Y", "unknown"), "the past two months": ("P2M", "unknown"),
+          "30-day": ("P30D", "unknown"), "several years": ("PXY", "unknown")},
          ("a 52 years old man",)),
     Rule("month_alone", r"<<month_full:month>>", month_alone,
          {"October": ("2024-10", "month"), "June": ("2025-06", "month"), "January": ("2025-01", "month"),
           "May": ("2025-05", "month")},
-         ("they may agree", "the march on the capital", "we will march", "Theresa May said", "as Brian May sang", "THEY MAY AGREE"),
+         ("they may agree", "the march on the capital", "we will march", "Theresa May said", "as Brian May sang",
+          "THEY MAY AGREE"),
          vetoed_after=NAME_BEFORE_MONTH),
 ]
 

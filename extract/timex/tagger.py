@@ -19,6 +19,8 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
+import regex
+
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
 from .rules import RULES, Rule
@@ -45,16 +47,17 @@ def _unnamed(regex: str) -> str:
 RULE_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
 
 
-def _compile(rule: Rule) -> re.Pattern:
+def _compile(rule: Rule) -> regex.Pattern:
+    """A rule's own pattern, with the `regex` package: one group name may stand in several alternatives."""
     if "(?P=" in rule.regex:
         raise ValueError(f"temporal rule {rule.name!r}: no back-references (the master pattern drops group names)")
     try:
-        return re.compile(rule.regex)
-    except re.error as problem:
+        return regex.compile(rule.regex)
+    except regex.error as problem:
         raise ValueError(f"temporal rule {rule.name!r} has a bad pattern: {problem}") from None
 
 
-RULE_REGEX: dict[str, re.Pattern] = {rule.name: _compile(rule) for rule in RULES}
+RULE_REGEX: dict[str, regex.Pattern] = {rule.name: _compile(rule) for rule in RULES}
 VETO: dict[str, re.Pattern] = {rule.name: re.compile(rule.vetoed_after) for rule in RULES if rule.vetoed_after}
 VETO_WINDOW = 40
 MASTER = re.compile(r"(?<!\w)(?:" + "|".join(

@@ -1,0 +1,194 @@
+"""Command line: a key-event timeline of a folder of articles, as JSON.
+
+    python -m extract.summarize ARTICLES_DIR [--sources CSV] --dates N --sentences K
+                                [--from YYYY-MM-DD --to YYYY-MM-DD] --json OUT [--baseline]
+
+Runs the whole chain on the folder (extraction, events, ranking: `extract.key_timeline`) and
+writes `{"YYYY-MM-DD": ["sentence", ...]}`: the N most salient days inside the window, each with
+up to K verbatim sentences, in date order. Articles are the files in ARTICLES_DIR and in its
+date-named sub-folders (`2009-05-04/17.txt`): a folder's date is the publication date of its
+articles unless --sources gives one. Exit code 2 for a usage error, 1 when no article could be read.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from extract.actors import GazetteerError
+from extract.documents import SUPPORTED_SUFFIXES
+from extract.key_timeline import KeyTimeline, SummaryRequest, baseline_timeline, key_timeline
+from extract.pipeline import extract_corpus
+from extract.sources import DEFAULT_SOURCES_CSV, SOURCE_FIELDS
+
+
+class SummarizeError(ValueError):
+    """A user mistake in the request (missing folder, bad dates or counts)."""
+
+
+@dataclass
+class Articles:
+    """The article files of a folder and the publication dates their date folders give."""
+
+    paths: list[Path] = field(default_factory=list)
+    published: dict[str, datetime.date] = field(default_factory=dict)   # doc_id (file stem) -> date
+
+
+@dataclass
+class Analysis:
+    """What the chain produced for a set of articles: statements, documents, events (None before the event stage) and warnings."""
+
+    statements: pd.DataFrame
+    documents: pd.DataFrame
+    events: pd.DataFrame | None
+    warnings: list[str]
+
+
+def _folder_date(folder: Path) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(folder.name)
+    except ValueError:
+        return None
+
+
+def collect_articles(folder: str | Path) -> Articles:
+    """The supported files of `folder` and of its YYYY-MM-DD sub-folders (those dated by their folder)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SummarizeError(f"{folder}: folder not found")
+    articles = Articles()
+    for item in sorted(folder.iterdir()):
+        if item.name.startswith("."):
+            continue
+        if item.is_file() and item.suffix.lower() in SUPPORTED_SUFFIXES:
+            articles.paths.append(item)
+        elif item.is_dir() and (day := _folder_date(item)) is not None:
+            for file in sorted(item.iterdir()):
+                if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in SUPPORTED_SUFFIXES:
+                    articles.paths.append(file)
+                    articles.published[file.stem] = day
+    return articles
+
+
+def _sources_with_dates(sources_csv: Path | None, published: dict[str, datetime.date], folder: Path) -> Path | None:
+    """A sources table: the user's rows, plus a row for each folder-dated article it does not date."""
+    if not published:
+        return sources_csv
+    rows, known = [], set()
+    if sources_csv is not None and Path(sources_csv).exists():
+        with open(sources_csv, encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                rows.append({name: row.get(name) or "" for name in SOURCE_FIELDS})
+                if (row.get("published") or "").strip():
+                    known.add((row.get("doc_id") or "").strip())
+    rows.extend({"doc_id": doc_id, "published": day.isoformat(), "reference_date_basis": "date folder"}
+                for doc_id, day in published.items() if doc_id not in known)
+    combined = folder / "sources.csv"
+    with open(combined, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(SOURCE_FIELDS))
+        writer.writeheader()
+        writer.writerows(rows)
+    return combined
+
+
+def analyse(paths: list[Path], published: dict[str, datetime.date] | None = None,
+            sources_csv: Path | None = DEFAULT_SOURCES_CSV) -> Analysis:
+    """Run extraction and the event stage on the articles; `published` dates articles the sources table does not."""
+    with tempfile.TemporaryDirectory() as scratch:
+        extraction = extract_corpus(paths, sources_csv=_sources_with_dates(sources_csv, published or {}, Path(scratch)))
+    return Analysis(extraction.statements, extraction.documents, getattr(extraction, "events", None),
+                    list(extraction.warnings))
+
+
+def summarize(analysis: Analysis, request: SummaryRequest, baseline: bool = False) -> KeyTimeline:
+    """The key-event timeline of an analysed collection (or the baseline's)."""
+    if baseline:
+        return baseline_timeline(analysis.statements, request.n_dates, request.sentences_per_date, request.first,
+                                 request.last)
+    return key_timeline(analysis.statements, request, analysis.events)
+
+
+def _whole_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 1")
+    return number
+
+
+def _iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line options of `python -m extract.summarize`.
+
+    >>> build_parser().parse_args(["seeds", "--dates", "3", "--sentences", "1", "--json", "out.json"]).dates
+    3
+    """
+    parser = argparse.ArgumentParser(prog="python -m extract.summarize", description=__doc__.split("\n")[0])
+    parser.add_argument("articles", metavar="ARTICLES_DIR", help="folder of articles (and of YYYY-MM-DD sub-folders)")
+    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES_CSV, metavar="CSV",
+                        help=f"sources table giving publication dates (default {DEFAULT_SOURCES_CSV})")
+    parser.add_argument("--dates", type=_whole_number, required=True, metavar="N", help="how many days")
+    parser.add_argument("--sentences", type=_whole_number, required=True, metavar="K", help="sentences per day, at most")
+    parser.add_argument("--from", dest="first", type=_iso_date, metavar="YYYY-MM-DD", help="first day of the window")
+    parser.add_argument("--to", dest="last", type=_iso_date, metavar="YYYY-MM-DD", help="last day of the window")
+    parser.add_argument("--json", required=True, metavar="OUT", help="where to write the timeline ('-' = stdout)")
+    parser.add_argument("--baseline", action="store_true",
+                        help="the baseline instead: busiest days by articles, their first sentences")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit status (0 ok, 1 nothing readable, 2 usage error)."""
+    options = build_parser().parse_args(argv)
+    try:
+        if options.first and options.last and options.first > options.last:
+            raise SummarizeError(f"--from {options.first} is after --to {options.last}")
+        articles = collect_articles(options.articles)
+        if not articles.paths:
+            raise SummarizeError(f"{options.articles}: no article files ({', '.join(sorted(SUPPORTED_SUFFIXES))}) "
+                                 "in the folder or its YYYY-MM-DD sub-folders")
+        analysis = analyse(articles.paths, articles.published, options.sources)
+    except (SummarizeError, GazetteerError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for warning in analysis.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not (analysis.documents["status"] == "ok").any():
+        print("error: no article could be read", file=sys.stderr)
+        return 1
+    request = SummaryRequest(options.dates, options.sentences, options.first, options.last)
+    timeline = summarize(analysis, request, options.baseline)
+    blob = json.dumps({day.isoformat(): sentences for day, sentences in timeline.items()}, indent=1, ensure_ascii=False)
+    if options.json == "-":
+        print(blob)
+    else:
+        try:
+            Path(options.json).parent.mkdir(parents=True, exist_ok=True)
+            Path(options.json).write_text(blob + "\n", encoding="utf-8")
+        except OSError as error:
+            print(f"error: cannot write {options.json}: {error.strerror or error}", file=sys.stderr)
+            return 2
+    print(f"{len(timeline)} days, {sum(map(len, timeline.values()))} sentences from "
+          f"{int((analysis.documents['status'] == 'ok').sum())} articles"
+          + (f" -> {options.json}" if options.json != "-" else ""), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
