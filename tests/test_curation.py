@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.curation import (EditLog, EditRejected, add_event, correct_actors, correct_countries, curate, fix_date,
+from extract.curation import (EditLog, EditRejected, NewEdit, add_event, correct_actors, correct_countries, curate, fix_date,
                               hide, merge_events, relabel, show, split_statement, star, undo, unstar, visible)
 from extract.pipeline import extract_corpus
 
@@ -430,3 +430,32 @@ def test_exporting_without_extracted_frames_is_a_usage_error(tmp_path, capsys):
     from extract.curation.__main__ import main
     assert main(["export", "--data", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "no extracted statements" in capsys.readouterr().err
+
+
+# --- python -m extract.summarize --curation ------------------------------------------------------------
+def test_summarize_with_the_curation_flag_moves_fixed_dates_and_leaves_hidden_statements_out(
+        fresh_log, seed_frames, tmp_path, capsys):
+    from extract.summarize import main as summarize
+    qatar_strike = "000_6b2388c66c13b699:4134-4141"
+    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), qatar_strike), "2025-06-21"))
+    for statement_id in (BARBAROSSA_JUNE_22, "000_6b2388c66c13b699:3819-3823"):
+        fresh_log.append(hide(statement(current(fresh_log, seed_frames), statement_id), "not news"))
+    fresh_log.append(NewEdit("date", "statement", "gone:1-2", {}, {"value": "2020", "grain": "year", "start": "2020-01-01",
+                                                                    "end": "2021-01-01"}, {"date_text": "x"}))
+    plain, curated = tmp_path / "plain.json", tmp_path / "curated.json"
+    assert summarize([str(SEEDS), "--dates", "60", "--sentences", "5", "--json", str(plain)]) == 0
+    assert summarize([str(SEEDS), "--dates", "60", "--sentences", "5", "--json", str(curated),
+                      "--curation", str(fresh_log.path)]) == 0
+    before, after = json.loads(plain.read_text()), json.loads(curated.read_text())
+    assert "2025-06-22" in before and "2025-06-22" not in after
+    assert any("bases in Qatar" in sentence for sentence in before["2025-06-23"])
+    assert any("bases in Qatar" in sentence for sentence in after["2025-06-21"])
+    assert not any("bases in Qatar" in sentence for sentence in after.get("2025-06-23", []))
+    assert "curation edit 4 (date of gone:1-2) is orphaned" in capsys.readouterr().err
+
+
+def test_summarize_names_a_missing_curation_database(tmp_path, capsys):
+    from extract.summarize import main as summarize
+    assert summarize([str(SEEDS), "--dates", "3", "--sentences", "1", "--json", str(tmp_path / "x.json"),
+                      "--curation", str(tmp_path / "none.sqlite")]) == 2
+    assert "none.sqlite: no curation database" in capsys.readouterr().err

@@ -315,3 +315,19 @@ def curate_with_log(statements: pd.DataFrame, events: pd.DataFrame, database) ->
     if database is None or not Path(database).is_file():
         return curate(statements, events, [])
     return curate(statements, events, EditLog(Path(database)).edits())
+
+
+def with_starred_first(events: pd.DataFrame) -> pd.DataFrame:
+    """The events with every starred one given a salience above all others (so rankings always keep it).
+
+    >>> frame = pd.DataFrame({"salience": [5.0, 1.0], "starred": [False, True]})
+    >>> with_starred_first(frame)["salience"].tolist()
+    [5.0, 7.0]
+    """
+    if "starred" not in events or not events["starred"].any():
+        return events
+    ranked = events.copy()
+    top = float(ranked["salience"].max()) if len(ranked) else 0.0
+    starred = ranked["starred"].astype(bool)
+    ranked.loc[starred, "salience"] = top + 1.0 + ranked.loc[starred, "salience"]
+    return ranked
