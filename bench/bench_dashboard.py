@@ -41,7 +41,7 @@ def first_load(data_dir: Path) -> dict[str, float]:
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
 
-    os.environ["TIMELINE_DESK_EVENTS"] = str(data_dir / "events.parquet")
+    os.environ["TIMELINE_DESK_STATEMENTS"] = str(data_dir / "statements.parquet")
     original_init = PagesManager.__init__
 
     def init_as_navigation_app(self, *args, **kwargs):  # what a running server has; see tests/test_pages.py
@@ -130,7 +130,7 @@ def first_paint(data_dir: Path) -> tuple[tuple[float, float], tuple[float, float
     chromium = shutil.which("chromium")
     if chromium is None:
         return None
-    environment = {**os.environ, "TIMELINE_DESK_EVENTS": str(data_dir / "events.parquet")}
+    environment = {**os.environ, "TIMELINE_DESK_STATEMENTS": str(data_dir / "statements.parquet")}
     ours = _first_paint(REPO / "app.py", environment, chromium)
     peer_app = data_dir / "peer_app.py"
     peer_app.write_text(PEER_APP, encoding="utf-8")
@@ -177,7 +177,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         extraction = extract_corpus(REPO / "seeds")
-        extraction.statements.to_parquet(data_dir / "events.parquet", index=False)
+        extraction.statements.to_parquet(data_dir / "statements.parquet", index=False)
         extraction.documents.to_parquet(data_dir / "documents.parquet", index=False)
         load = first_load(data_dir)
         print(f"first load, AppTest run of app.py on the seeds ({len(extraction.statements)} statements):")

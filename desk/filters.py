@@ -1,202 +1,461 @@
-"""The filter state shared by every page: apply it, describe it, and carry it in the URL.
+"""The filters shared by every page and by `python -m desk.export`: ONE registry, `FILTERS`, that every surface loops over.
 
 Pure (no streamlit). Within one filter the chosen values are alternatives (Iran OR Israel);
-different filters combine (country AND kind AND dates). An empty tuple means "no restriction".
+different filters combine (country AND kind AND dates). An empty value means "no restriction".
+
+Each entry of `FILTERS` (datasette's `filters.py` is the model) says everything about one filter:
+its `Filters` field, sidebar label and widget, URL key, CLI flag, statement column and predicate,
+known values, human description, file-name part and an example value (the registry tests use it).
+The sidebar (`desk.ui.sidebar`), the URL sync and reset, the CLI's flags, query parsing and
+`--per` loops, `describe_filters` and `filename_for_filters` all loop over `FILTERS`.
+
+To add a filter: add one entry to `FILTERS` (a `ValuesFilter`, `DayFilter` or `TextFilter`, or a new
+subclass with its own widget kind, drawn by `desk.ui.sidebar.WIDGETS`), add its test, and name its
+URL key and CLI flag in the README; `tests/test_filter_registry.py` checks every entry reaches the
+sidebar, the URL round trip, `--help` and the README.
 
 >>> filters_from_query_params({"country": ["Iran"], "kind": "event"})[0].countries
 ('Iran',)
+>>> [definition.url_key for definition in FILTERS]
+['country', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q']
 """
 from __future__ import annotations
 
+import argparse
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, make_dataclass, replace
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
-from extract.schema import GRAINS, KINDS
+from desk.labels import day_label, source_labels
+from extract.schema import EARLIEST_DATE, GRAINS, KINDS, LATEST_DATE, STATEMENT_COLUMNS
 
 ALL_KINDS_TOKEN = "all"
-FILTER_PARAM_KEYS = ("country", "actor", "source", "from", "to", "grain", "kind", "q")
 # Query params that belong to pages (view choices, selections), not to the filters.
 PAGE_PARAM_KEYS = ("lane", "color", "camera", "statement", "doc")
+EARLIEST_DAY, LATEST_DAY = EARLIEST_DATE, LATEST_DATE  # the days a date filter accepts: the schema's calendar
+FILE_NAME_CHARS = 120
+
+Labels = dict[str, str]  # doc_id -> readable source label (desk.labels.source_labels)
+
+
+def _values(raw: object) -> list[str]:
+    """URL or CLI values as a list of non-empty stripped strings."""
+    if raw is None:
+        return []
+    listed = [raw] if isinstance(raw, str) else list(raw)
+    return [value.strip() for value in listed if isinstance(value, str) and value.strip()]
 
 
 @dataclass(frozen=True)
-class Filters:
-    """What the analyst chose to look at. Example: `Filters(countries=("Iran",), kinds=("event",))`."""
+class FilterDefinition:
+    """One filter, for every surface. Subclasses say how its value is read, written, applied and described."""
 
-    countries: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()          # doc_ids
-    date_from: date | None = None          # inclusive day
-    date_to: date | None = None            # inclusive day
-    grains: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ("event",)
-    text: str = ""
+    field: str                 # attribute of Filters
+    label: str                 # sidebar label
+    url_key: str               # key in the dashboard's link
+    cli_flag: str              # option of python -m desk.export
+    cli_help: str
+    example: Any               # a non-default value: the registry tests send it through every surface
+    widget: str = "multiselect"  # which sidebar widget draws it (desk.ui.sidebar.WIDGETS)
+    default: Any = None
+    placeholder: str = ""
+    help: str | None = None
+    widget_row: str = ""       # consecutive entries with the same row are drawn side by side
+
+    @property
+    def annotation(self) -> type:
+        return object
+
+    def is_set(self, value: Any) -> bool:
+        """Whether `value` restricts anything."""
+        return bool(value)
+
+    def keep(self, statements: pd.DataFrame, value: Any) -> pd.Series:
+        """Boolean mask of the statements this filter keeps (only called when `is_set`)."""
+        raise NotImplementedError
+
+    def to_url(self, value: Any) -> str | list[str] | None:
+        """The link's form of `value`; None when it is the default (the link omits it)."""
+        raise NotImplementedError
+
+    def from_url(self, raw: list[str], warnings: list[str]) -> Any:
+        """The value a link carries (`raw` = its values for `url_key`), appending a warning for anything ignored."""
+        raise NotImplementedError
+
+    def add_cli_argument(self, parser: argparse.ArgumentParser) -> None:
+        """Add `cli_flag` to the export command."""
+        raise NotImplementedError
+
+    def from_cli(self, given: Any) -> Any:
+        """The value of the parsed flag, or None when the flag was not given."""
+        raise NotImplementedError
+
+    def describe(self, filters: Any, labels: Labels) -> str | None:
+        """This filter's part of the one-line description, or None when it adds nothing."""
+        raise NotImplementedError
+
+    def file_name_parts(self, value: Any) -> list[str]:
+        """Pieces of the export's file name."""
+        return []
+
+    def to_widget(self, value: Any) -> Any:
+        """The widget state for `value` (lists for multiselects)."""
+        return value
+
+    def from_widget(self, state: Any) -> Any:
+        """The value from the widget state."""
+        return state
 
 
-def _any_of(column: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    wanted_set = set(wanted)
-    return column.map(lambda names: bool(wanted_set.intersection(names)))
+@dataclass(frozen=True)
+class ValuesFilter(FilterDefinition):
+    """A choice among values of one column (a list column matches when any of its names is chosen)."""
+
+    column: str = ""
+    noun: str = ""                                  # "country": in descriptions and warnings
+    vocabulary: tuple[str, ...] | None = None       # fixed known values; None = the values in the data
+    all_token: str | None = None                    # link value meaning "no restriction" when the default is not
+    per_value: bool = False                         # `--per` may split exports by it
+    in_file_name: bool = True
+    shows_source_labels: bool = False               # values are doc_ids, shown as source labels
+    default: tuple[str, ...] = ()
+
+    @property
+    def annotation(self) -> type:
+        return tuple
+
+    @property
+    def is_list_column(self) -> bool:
+        return STATEMENT_COLUMNS[self.column] == "object"
+
+    def known_values(self, statements: pd.DataFrame) -> list[str]:
+        """The values one may choose: the vocabulary, else those the data holds (sorted)."""
+        if self.vocabulary is not None:
+            return list(self.vocabulary)
+        if self.is_list_column:
+            return sorted({name for names in statements[self.column] for name in names})
+        return sorted(set(statements[self.column].dropna().astype(str)))
+
+    def display(self, value: str, labels: Labels) -> str:
+        """How one value is named to the reader."""
+        return labels.get(value, value) if self.shows_source_labels else value
+
+    def resolve_names(self, values: tuple[str, ...], statements: pd.DataFrame) -> tuple[str, ...]:
+        """Values as typed on a command line, as the values of the column: for sources an outlet or the chart's
+        source label becomes its doc_id(s); unknown values stay (so that they can be reported)."""
+        if not self.shows_source_labels:
+            return values
+        labels = source_labels(statements)
+        resolved: list[str] = []
+        for value in values:
+            matches = [doc_id for doc_id, label in labels.items() if value in (doc_id, label)]
+            matches += statements.loc[statements["outlet"] == value, "doc_id"].dropna().unique().tolist()
+            resolved.extend(matches or [value])
+        return tuple(dict.fromkeys(resolved))
+
+    def keep(self, statements: pd.DataFrame, value: tuple[str, ...]) -> pd.Series:
+        if self.is_list_column:
+            wanted = set(value)
+            return statements[self.column].map(lambda names: bool(wanted.intersection(names))).astype(bool)
+        return statements[self.column].isin(value).fillna(False).astype(bool)
+
+    def to_url(self, value: tuple[str, ...]) -> str | list[str] | None:
+        if tuple(value) == tuple(self.default):
+            return None
+        if not value and self.all_token:
+            return self.all_token
+        return list(value)
+
+    def from_url(self, raw: list[str], warnings: list[str]) -> tuple[str, ...]:
+        if self.all_token and raw == [self.all_token]:
+            return ()
+        if self.vocabulary is not None:
+            unknown = [value for value in raw if value not in self.vocabulary]
+            if unknown:
+                warnings.append(f"Ignored unknown {self.noun} in the link: {', '.join(unknown)} "
+                                f"(known: {', '.join(self.vocabulary)})")
+            raw = [value for value in raw if value in self.vocabulary]
+            if not raw and unknown:
+                return tuple(self.default)
+        return tuple(dict.fromkeys(raw)) if raw or not self.default else tuple(self.default)
+
+    def add_cli_argument(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(self.cli_flag, action="append", dest=self.field, help=self.cli_help)
+
+    def from_cli(self, given: list[str] | None) -> tuple[str, ...] | None:
+        return tuple(given) if given else None
+
+    def describe(self, filters: Any, labels: Labels) -> str | None:
+        value = getattr(filters, self.field)
+        if not value:
+            return f"{self.noun.capitalize()}: {self.all_token}" if self.all_token else None
+        return f"{self.noun.capitalize()}: {', '.join(self.display(item, labels) for item in value)}"
+
+    def file_name_parts(self, value: tuple[str, ...]) -> list[str]:
+        return list(value) if self.in_file_name else []
+
+    def to_widget(self, value: tuple[str, ...]) -> list[str]:
+        return list(value)
+
+    def from_widget(self, state: Any) -> tuple[str, ...]:
+        return tuple(state or ())
+
+
+def _parse_day(text: str) -> date:
+    """A day like 2025-06-13, any year 1-9999; ValueError otherwise."""
+    return date.fromisoformat(text)
+
+
+@dataclass(frozen=True)
+class DayFilter(FilterDefinition):
+    """One end of the date range (inclusive day); a statement is kept when its interval overlaps the range."""
+
+    bound: str = "from"                              # "from" or "to"
+
+    @property
+    def annotation(self) -> type:
+        return date
+
+    def is_set(self, value: date | None) -> bool:
+        return value is not None
+
+    def keep(self, statements: pd.DataFrame, value: date) -> pd.Series:
+        day = pd.Timestamp(value)
+        if self.bound == "from":
+            return (statements["end"] > day).fillna(False).astype(bool)
+        return (statements["start"] < day + pd.Timedelta(days=1)).fillna(False).astype(bool)
+
+    def to_url(self, value: date | None) -> str | None:
+        return None if value is None else value.isoformat()
+
+    def from_url(self, raw: list[str], warnings: list[str]) -> date | None:
+        if not raw:
+            return None
+        try:
+            return _parse_day(raw[-1])
+        except ValueError:
+            warnings.append(f"Ignored the '{self.url_key}' date in the link: {raw[-1]!r} is not a date like 2025-06-13")
+            return None
+
+    def add_cli_argument(self, parser: argparse.ArgumentParser) -> None:
+        def day(text: str) -> date:
+            try:
+                return _parse_day(text)
+            except ValueError as problem:
+                raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2025-06-13") from problem
+        parser.add_argument(self.cli_flag, dest=self.field, type=day, help=self.cli_help)
+
+    def from_cli(self, given: date | None) -> date | None:
+        return given
+
+    def describe(self, filters: Any, labels: Labels) -> str | None:
+        date_from, date_to = filters.date_from, filters.date_to
+        if self.bound == "from" and date_from:
+            return f"Dates: {day_label(date_from)} – {day_label(date_to)}" if date_to else f"Dates: from {day_label(date_from)}"
+        if self.bound == "to" and date_to and not date_from:
+            return f"Dates: until {day_label(date_to)}"
+        return None
+
+    def file_name_parts(self, value: date | None) -> list[str]:
+        return [value.isoformat()] if value else []
+
+
+@dataclass(frozen=True)
+class TextFilter(FilterDefinition):
+    """Literal, case-insensitive text in the given columns."""
+
+    columns: tuple[str, ...] = ()
+    default: str = ""
+
+    @property
+    def annotation(self) -> type:
+        return str
+
+    def is_set(self, value: str) -> bool:
+        return bool(value.strip())
+
+    def keep(self, statements: pd.DataFrame, value: str) -> pd.Series:
+        needle = value.strip()
+        found = pd.Series(False, index=statements.index)
+        for column in self.columns:
+            found |= statements[column].str.contains(needle, case=False, regex=False).fillna(False).astype(bool)
+        return found
+
+    def to_url(self, value: str) -> str | None:
+        return value.strip() or None
+
+    def from_url(self, raw: list[str], warnings: list[str]) -> str:
+        return raw[-1] if raw else ""
+
+    def add_cli_argument(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(self.cli_flag, dest=self.field, help=self.cli_help)
+
+    def from_cli(self, given: str | None) -> str | None:
+        return given or None
+
+    def describe(self, filters: Any, labels: Labels) -> str | None:
+        text = getattr(filters, self.field).strip()
+        return f"Text: “{text}”" if text else None
+
+    def file_name_parts(self, value: str) -> list[str]:
+        return [value.strip()] if value.strip() else []
+
+    def from_widget(self, state: Any) -> str:
+        return state or ""
+
+
+FILTERS: tuple[FilterDefinition, ...] = (
+    ValuesFilter(field="countries", label="Country", url_key="country", cli_flag="--country", column="countries",
+                 noun="country", per_value=True, placeholder="All countries", example=("Iran",),
+                 cli_help="keep statements naming this country (repeatable)"),
+    ValuesFilter(field="actors", label="Actor", url_key="actor", cli_flag="--actor", column="actors", noun="actor",
+                 per_value=True, placeholder="All actors", example=("Vladimir Putin",),
+                 cli_help="keep statements naming this actor (repeatable)"),
+    ValuesFilter(field="sources", label="Source", url_key="source", cli_flag="--source", column="doc_id", noun="source",
+                 per_value=True, shows_source_labels=True, placeholder="All sources", example=("doc_a",),
+                 cli_help="doc_id or outlet (repeatable)"),
+    DayFilter(field="date_from", label="From", url_key="from", cli_flag="--from", bound="from", widget="day",
+              widget_row="dates", example=date(2025, 6, 13), cli_help="first day, YYYY-MM-DD"),
+    DayFilter(field="date_to", label="To", url_key="to", cli_flag="--to", bound="to", widget="day",
+              widget_row="dates", example=date(2025, 6, 24), cli_help="last day, YYYY-MM-DD"),
+    ValuesFilter(field="grains", label="Date precision (grain)", url_key="grain", cli_flag="--grain", column="grain",
+                 noun="grain", vocabulary=GRAINS, in_file_name=False, placeholder="All grains", example=("day", "hour"),
+                 cli_help="day, month, year, ... (repeatable)"),
+    ValuesFilter(field="kinds", label="Kind", url_key="kind", cli_flag="--kind", column="kind", noun="kind",
+                 vocabulary=KINDS, default=("event",), all_token=ALL_KINDS_TOKEN, in_file_name=False,
+                 placeholder="All kinds", example=("event", "reference"),
+                 help="event: something that happened on that date; reference: a date mentioned in passing; "
+                      "dateline: the article's own date line. Empty = all kinds.",
+                 cli_help="event / reference / dateline (repeatable; default event)"),
+    TextFilter(field="text", label="Text in the sentence", url_key="q", cli_flag="--text", columns=("sentence", "date_text"),
+               widget="text", placeholder="e.g. air defence", example="air defence",
+               cli_help="keep statements whose sentence or date contains this text"),
+)
+FILTERS_BY_FIELD: dict[str, FilterDefinition] = {definition.field: definition for definition in FILTERS}
+FILTER_PARAM_KEYS = tuple(definition.url_key for definition in FILTERS)
+
+Filters = make_dataclass(
+    "Filters", [(definition.field, definition.annotation, field(default=definition.default)) for definition in FILTERS],
+    frozen=True)
+Filters.__module__ = __name__
+Filters.__doc__ = """What the analyst chose to look at: one field per entry of FILTERS.
+
+>>> Filters(countries=("Iran",)).kinds
+('event',)
+"""
 
 
 def apply_filters(statements: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The statements matching every filter; a date filter keeps statements whose interval overlaps it.
 
-    Statements with no resolved date are dropped only when a date filter is set. Example:
-    `apply_filters(frame, Filters(countries=("Iran",)))`.
+    Statements with no resolved date are dropped only when a date filter is set.
+    >>> from extract.schema import empty_statements
+    >>> apply_filters(empty_statements(), Filters(countries=("Iran",))).empty
+    True
     """
     keep = pd.Series(True, index=statements.index)
-    if filters.countries:
-        keep &= _any_of(statements["countries"], filters.countries)
-    if filters.actors:
-        keep &= _any_of(statements["actors"], filters.actors)
-    if filters.sources:
-        keep &= statements["doc_id"].isin(filters.sources).fillna(False).astype(bool)
-    if filters.grains:
-        keep &= statements["grain"].isin(filters.grains).fillna(False).astype(bool)
-    if filters.kinds:
-        keep &= statements["kind"].isin(filters.kinds).fillna(False).astype(bool)
-    if filters.date_from is not None:
-        keep &= (statements["end"] > pd.Timestamp(filters.date_from)).fillna(False).astype(bool)
-    if filters.date_to is not None:
-        keep &= (statements["start"] < pd.Timestamp(filters.date_to) + pd.Timedelta(days=1)).fillna(False).astype(bool)
-    if filters.text.strip():
-        needle = filters.text.strip()
-        found = statements["sentence"].str.contains(needle, case=False, regex=False)
-        found |= statements["date_text"].str.contains(needle, case=False, regex=False)
-        keep &= found.fillna(False).astype(bool)
+    for definition in FILTERS:
+        value = getattr(filters, definition.field)
+        if definition.is_set(value):
+            keep &= definition.keep(statements, value)
     return statements[keep]
 
 
 def filters_to_query_params(filters: Filters) -> dict[str, str | list[str]]:
-    """The URL form of `filters` (defaults omitted). Example: `{"country": ["Iran"], "from": "2025-06-13"}`."""
+    """The URL form of `filters` (defaults omitted).
+
+    >>> filters_to_query_params(Filters(countries=("Iran",), date_from=date(2025, 6, 13)))
+    {'country': ['Iran'], 'from': '2025-06-13'}
+    """
     params: dict[str, str | list[str]] = {}
-    for key, values in (("country", filters.countries), ("actor", filters.actors), ("source", filters.sources),
-                        ("grain", filters.grains)):
-        if values:
-            params[key] = list(values)
-    if filters.kinds != Filters().kinds:
-        params["kind"] = list(filters.kinds) if filters.kinds else ALL_KINDS_TOKEN
-    if filters.date_from is not None:
-        params["from"] = filters.date_from.isoformat()
-    if filters.date_to is not None:
-        params["to"] = filters.date_to.isoformat()
-    if filters.text.strip():
-        params["q"] = filters.text.strip()
+    for definition in FILTERS:
+        encoded = definition.to_url(getattr(filters, definition.field))
+        if encoded is not None:
+            params[definition.url_key] = encoded
     return params
-
-
-def _values(params: dict, key: str) -> list[str]:
-    raw = params.get(key, [])
-    raw = [raw] if isinstance(raw, str) else list(raw)
-    return [value.strip() for value in raw if isinstance(value, str) and value.strip()]
-
-
-def _known(values: list[str], allowed: tuple[str, ...], what: str, warnings: list[str]) -> tuple[str, ...]:
-    unknown = [value for value in values if value not in allowed]
-    if unknown:
-        warnings.append(f"Ignored unknown {what} in the link: {', '.join(unknown)} (known: {', '.join(allowed)})")
-    return tuple(dict.fromkeys(value for value in values if value in allowed))
-
-
-def _day(params: dict, key: str, warnings: list[str]) -> date | None:
-    values = _values(params, key)
-    if not values:
-        return None
-    try:
-        return date.fromisoformat(values[-1])
-    except ValueError:
-        warnings.append(f"Ignored the '{key}' date in the link: {values[-1]!r} is not a date like 2025-06-13")
-        return None
 
 
 def filters_from_query_params(params: dict[str, str | list[str]]) -> tuple[Filters, list[str]]:
     """Filters read from URL query params, plus a warning for every value that was ignored. Never raises.
 
-    Example: `filters_from_query_params({"from": "june"})` -> (Filters(), ["Ignored the 'from' date ..."]).
+    >>> filters_from_query_params({"from": "june"})[1]
+    ["Ignored the 'from' date in the link: 'june' is not a date like 2025-06-13"]
     """
     warnings: list[str] = []
     unknown_keys = sorted(key for key in params if key not in FILTER_PARAM_KEYS + PAGE_PARAM_KEYS)
     if unknown_keys:
         warnings.append(f"Ignored unknown setting(s) in the link: {', '.join(unknown_keys)}")
-    kind_values = _values(params, "kind")
-    if kind_values == [ALL_KINDS_TOKEN]:
-        kinds: tuple[str, ...] = ()
-    elif kind_values:
-        kinds = _known(kind_values, KINDS, "kind", warnings) or Filters().kinds
-    else:
-        kinds = Filters().kinds
-    date_from, date_to = _day(params, "from", warnings), _day(params, "to", warnings)
-    if date_from and date_to and date_from > date_to:
-        warnings.append(f"The link's 'from' ({date_from}) was after its 'to' ({date_to}): swapped them")
-        date_from, date_to = date_to, date_from
-    text_values = _values(params, "q")
-    filters = Filters(
-        countries=tuple(dict.fromkeys(_values(params, "country"))), actors=tuple(dict.fromkeys(_values(params, "actor"))),
-        sources=tuple(dict.fromkeys(_values(params, "source"))), date_from=date_from, date_to=date_to,
-        grains=_known(_values(params, "grain"), GRAINS, "grain", warnings), kinds=kinds,
-        text=text_values[-1] if text_values else "",
-    )
+    values = {definition.field: definition.from_url(_values(params.get(definition.url_key)), warnings)
+              for definition in FILTERS}
+    filters = Filters(**values)
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        warnings.append(f"The link's 'from' ({filters.date_from}) was after its 'to' ({filters.date_to}): swapped them")
+        filters = replace(filters, date_from=filters.date_to, date_to=filters.date_from)
     return filters, warnings
 
 
 def restrict_to_known(filters: Filters, statements: pd.DataFrame) -> tuple[Filters, list[str]]:
-    """Drop chosen countries/actors/sources that the data does not contain, with a warning naming them.
+    """Drop chosen values the data does not contain (countries, actors, sources), with a warning naming them.
 
-    Example: `restrict_to_known(Filters(countries=("Atlantis",)), frame)` -> (Filters(), ["... Atlantis ..."]).
+    >>> from extract.schema import empty_statements
+    >>> restrict_to_known(Filters(countries=("Atlantis",)), empty_statements())[1]
+    ['No statement in the data has the country Atlantis: ignored it']
     """
     warnings: list[str] = []
-    known_countries = {name for names in statements["countries"] for name in names}
-    known_actors = {name for names in statements["actors"] for name in names}
-    known_sources = set(statements["doc_id"].dropna())
     chosen = {}
-    for field, known, what in (("countries", known_countries, "country"), ("actors", known_actors, "actor"),
-                               ("sources", known_sources, "source")):
-        values = getattr(filters, field)
+    for definition in FILTERS:
+        if not isinstance(definition, ValuesFilter) or definition.vocabulary is not None:
+            continue
+        known = set(definition.known_values(statements))
+        values = getattr(filters, definition.field)
         missing = [value for value in values if value not in known]
         if missing:
-            warnings.append(f"No statement in the data has the {what} {', '.join(missing)}: ignored it")
-        chosen[field] = tuple(value for value in values if value in known)
+            warnings.append(f"No statement in the data has the {definition.noun} {', '.join(missing)}: ignored it")
+        chosen[definition.field] = tuple(value for value in values if value in known)
     return replace(filters, **chosen), warnings
 
 
-def _day_words(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+def describe_filters(filters: Filters, source_labels: Labels | None = None) -> str:
+    """One readable line for subtitles.
 
-
-def describe_filters(filters: Filters, source_labels: dict[str, str] | None = None) -> str:
-    """One readable line for subtitles. Example: `describe_filters(Filters(countries=("Iran",)))` -> 'Country: Iran · Kind: event'."""
-    parts = []
-    for label, values in (("Country", filters.countries), ("Actor", filters.actors)):
-        if values:
-            parts.append(f"{label}: {', '.join(values)}")
-    if filters.sources:
-        names = [(source_labels or {}).get(doc_id, doc_id) for doc_id in filters.sources]
-        parts.append(f"Source: {', '.join(names)}")
-    if filters.date_from and filters.date_to:
-        parts.append(f"Dates: {_day_words(filters.date_from)} – {_day_words(filters.date_to)}")
-    elif filters.date_from:
-        parts.append(f"Dates: from {_day_words(filters.date_from)}")
-    elif filters.date_to:
-        parts.append(f"Dates: until {_day_words(filters.date_to)}")
-    if filters.grains:
-        parts.append(f"Grain: {', '.join(filters.grains)}")
-    parts.append(f"Kind: {', '.join(filters.kinds)}" if filters.kinds else "Kind: all")
-    if filters.text.strip():
-        parts.append(f"Text: “{filters.text.strip()}”")
-    return " · ".join(parts)
+    >>> describe_filters(Filters(countries=("Iran",)))
+    'Country: Iran · Kind: event'
+    """
+    parts = (definition.describe(filters, source_labels or {}) for definition in FILTERS)
+    return " · ".join(part for part in parts if part)
 
 
 def filename_for_filters(filters: Filters, stem: str = "timeline") -> str:
-    """A file name (no extension) that says what was filtered. Example: `timeline_Iran_2025-06-13_2025-06-24`."""
-    pieces = [stem, *filters.countries, *filters.actors, *filters.sources]
-    if filters.date_from:
-        pieces.append(filters.date_from.isoformat())
-    if filters.date_to:
-        pieces.append(filters.date_to.isoformat())
-    if filters.text.strip():
-        pieces.append(filters.text.strip())
+    """A file name (no extension) that says what was filtered.
+
+    >>> filename_for_filters(Filters(countries=("Iran",), date_from=date(2025, 6, 13), date_to=date(2025, 6, 24)))
+    'timeline_Iran_2025-06-13_2025-06-24'
+    """
+    pieces = [stem]
+    for definition in FILTERS:
+        pieces += definition.file_name_parts(getattr(filters, definition.field))
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", "_".join(pieces)).strip("-_")
-    return name[:120] or stem
+    return name[:FILE_NAME_CHARS] or stem
+
+
+def splittable_filters() -> dict[str, FilterDefinition]:
+    """The filters `--per` may split an export by, by URL key.
+
+    >>> list(splittable_filters())
+    ['country', 'actor', 'source']
+    """
+    return {definition.url_key: definition for definition in FILTERS
+            if isinstance(definition, ValuesFilter) and definition.per_value}
+
+
+def query_aliases() -> dict[str, str]:
+    """Long spellings people type in a query (the field names: `countries`, `date_from`, `text`) -> URL keys.
+
+    >>> query_aliases()["countries"], query_aliases()["text"]
+    ('country', 'q')
+    """
+    return {definition.field: definition.url_key for definition in FILTERS if definition.field != definition.url_key}
+

@@ -1,41 +1,113 @@
 """Where the extracted frames live and how to read them (pure; `desk.ui.caching` wraps these in `st.cache_resource`).
 
-The statements file comes from the env var TIMELINE_DESK_EVENTS (default: the repo's
-data/events.parquet); the documents file is documents.parquet in the same folder. The actors
-gazetteer the data was extracted with (`python -m extract --actors`) comes from TIMELINE_DESK_ACTORS
-(default: data/actors.csv); the Sources page highlights actors with it.
+`python -m extract` writes three files side by side: `statements.parquet` (one row per sentence and
+date expression), `events.parquet` (one row per happening, `extract.events`) and `documents.parquet`.
+The statements file comes from the env var TIMELINE_DESK_STATEMENTS (default: the repo's
+data/statements.parquet); the events and documents files are beside it. The actors gazetteer the
+data was extracted with (`python -m extract --actors`) comes from TIMELINE_DESK_ACTORS (default:
+data/actors.csv); the Sources page highlights actors with it.
 
->>> events_path({"TIMELINE_DESK_EVENTS": "/tmp/x/events.parquet"}).name
-'events.parquet'
+Old layout, read for one release with a notice: before events existed, the statements were written
+to `events.parquet` and TIMELINE_DESK_EVENTS named that file.
+
+>>> locate_statements({"TIMELINE_DESK_STATEMENTS": "/tmp/x/statements.parquet"}).path.name
+'statements.parquet'
 """
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER
-from extract.schema import SchemaError, conform_documents, conform_statements, empty_documents
+from extract.output_set import (
+    OutputSetError,
+    current_output_set,
+    output_set_signature,
+    read_output_set,
+    read_parquet_once,
+)
+from extract.schema import (
+    SchemaError,
+    conform_documents,
+    conform_events,
+    conform_statements,
+    empty_documents,
+)
 
-EVENTS_ENV_VAR = "TIMELINE_DESK_EVENTS"
+STATEMENTS_ENV_VAR = "TIMELINE_DESK_STATEMENTS"
+OLD_STATEMENTS_ENV_VAR = "TIMELINE_DESK_EVENTS"   # the old name: it named the statements file; read for one release
 ACTORS_ENV_VAR = "TIMELINE_DESK_ACTORS"
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVENTS_PATH = REPO_ROOT / "data" / "events.parquet"
+DEFAULT_STATEMENTS_PATH = REPO_ROOT / "data" / "statements.parquet"
+OLD_STATEMENTS_FILE_NAME = "events.parquet"       # the old layout's statements file
+EVENTS_FILE_NAME = "events.parquet"
 DOCUMENTS_FILE_NAME = "documents.parquet"
 
 
 class DataProblem(Exception):
     """A data file is missing or unreadable; the message names the file and the command that recreates it.
 
-    Example: `DataProblem("The statements file data/events.parquet does not exist. Create it with: ...")`.
+    Example: `DataProblem("The statements file data/statements.parquet does not exist. Create it with: ...")`.
     """
 
 
-def events_path(environ: dict[str, str] | None = None) -> Path:
-    """The statements file to read. Example: `events_path()` -> PosixPath('/work/main/data/events.parquet')."""
-    configured = (os.environ if environ is None else environ).get(EVENTS_ENV_VAR, "").strip()
-    return Path(configured).expanduser() if configured else DEFAULT_EVENTS_PATH
+@dataclass(frozen=True)
+class StatementsLocation:
+    """The statements file to read and, when it is found under an old name, the notice to show."""
+    path: Path
+    notice: str = ""
+
+
+def _holds_statements(path: Path) -> bool:
+    try:
+        import pyarrow.parquet as parquet
+
+        names = set(parquet.read_schema(path).names)
+    except Exception:  # unreadable: let read_statements report it
+        return False
+    return {"statement_id", "sentence", "date_text"} <= names and "event_id" not in names
+
+
+def _old_layout_notice(path: Path) -> str:
+    return (f"{path} holds statements in the old layout (before events existed, statements were written to "
+            f"events.parquet). Reading it as statements for this release; re-extract to get statements.parquet "
+            f"and events.parquet: {rebuild_command(path.with_name('statements.parquet'))}")
+
+
+def locate_statements(environ: dict[str, str] | None = None) -> StatementsLocation:
+    """The statements file to read (TIMELINE_DESK_STATEMENTS, else the old TIMELINE_DESK_EVENTS, else the default).
+
+    The old layout (statements in events.parquet, no statements.parquet beside it) is read with a notice.
+    """
+    environ = os.environ if environ is None else environ
+    configured = environ.get(STATEMENTS_ENV_VAR, "").strip()
+    if configured:
+        return StatementsLocation(Path(configured).expanduser())
+    old = environ.get(OLD_STATEMENTS_ENV_VAR, "").strip()
+    if old:
+        path = Path(old).expanduser()
+        notice = (f"TIMELINE_DESK_EVENTS is the old name of TIMELINE_DESK_STATEMENTS; reading {path} as the "
+                  "statements file for this release. Set TIMELINE_DESK_STATEMENTS instead.")
+        if path.name == OLD_STATEMENTS_FILE_NAME and path.with_name("statements.parquet").is_file():
+            return StatementsLocation(path.with_name("statements.parquet"), notice)
+        return StatementsLocation(path, notice)
+    old_default = DEFAULT_STATEMENTS_PATH.with_name(OLD_STATEMENTS_FILE_NAME)
+    if not DEFAULT_STATEMENTS_PATH.is_file() and _holds_statements(old_default):
+        return StatementsLocation(old_default, _old_layout_notice(old_default))
+    return StatementsLocation(DEFAULT_STATEMENTS_PATH)
+
+
+def statements_path(environ: dict[str, str] | None = None) -> Path:
+    """The statements file to read. Example: `statements_path()` -> PosixPath('/work/main/data/statements.parquet')."""
+    return locate_statements(environ).path
+
+
+def events_path(statements_file: Path) -> Path:
+    """The events file beside the statements file. Example: `events_path(Path("data/statements.parquet"))`."""
+    return statements_file.with_name(EVENTS_FILE_NAME)
 
 
 def actors_path(environ: dict[str, str] | None = None) -> Path:
@@ -48,14 +120,16 @@ def actors_path(environ: dict[str, str] | None = None) -> Path:
     return Path(configured).expanduser() if configured else DEFAULT_GAZETTEER
 
 
-def documents_path(statements_path: Path) -> Path:
-    """The documents file beside the statements file. Example: `documents_path(Path("data/events.parquet"))`."""
-    return statements_path.with_name(DOCUMENTS_FILE_NAME)
+def documents_path(statements_file: Path) -> Path:
+    """The documents file beside the statements file. Example: `documents_path(Path("data/statements.parquet"))`."""
+    return statements_file.with_name(DOCUMENTS_FILE_NAME)
 
 
-def rebuild_command(statements_path: Path) -> str:
-    """The shell command that (re)creates the data files. Example: `python -m extract seeds --out data/events.parquet`."""
-    return f"cd {REPO_ROOT} && python -m extract seeds --out {statements_path}"
+def rebuild_command(statements_file: Path) -> str:
+    """The shell command that (re)creates the data files. Example: `python -m extract seeds --out data/statements.parquet`."""
+    if statements_file.name in (OLD_STATEMENTS_FILE_NAME, DOCUMENTS_FILE_NAME):
+        statements_file = statements_file.with_name("statements.parquet")
+    return f"cd {REPO_ROOT} && python -m extract seeds --out {statements_file}"
 
 
 def file_signature(path: Path) -> tuple[str, int, int]:
@@ -74,14 +148,14 @@ def _read_parquet(path: Path, what: str, statements_path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise DataProblem(f"The {what} file {path} does not exist. Create it with: {rebuild_command(statements_path)}")
     try:
-        return pd.read_parquet(path)
+        return read_parquet_once(path)
     except Exception as error:  # pyarrow raises several types for truncated / non-parquet files
         raise DataProblem(f"The {what} file {path} cannot be read as parquet ({type(error).__name__}: {error}). "
                           f"Recreate it with: {rebuild_command(statements_path)}") from error
 
 
 def read_statements(path: Path) -> pd.DataFrame:
-    """The statements frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_statements(events_path())`."""
+    """The statements frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_statements(statements_path())`."""
     frame = _read_parquet(path, "statements", path)
     try:
         return conform_statements(frame)
@@ -91,13 +165,111 @@ def read_statements(path: Path) -> pd.DataFrame:
 
 
 def read_documents(path: Path) -> pd.DataFrame:
-    """The documents frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_documents(documents_path(events_path()))`."""
-    frame = _read_parquet(path, "documents", path.with_name("events.parquet"))
+    """The documents frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_documents(documents_path(statements_path()))`."""
+    frame = _read_parquet(path, "documents", path)
     try:
         return conform_documents(frame)
     except (SchemaError, ValueError, TypeError) as error:
         raise DataProblem(f"The documents file {path} does not match the schema ({error}). "
-                          f"Recreate it with: {rebuild_command(path.with_name('events.parquet'))}") from error
+                          f"Recreate it with: {rebuild_command(path)}") from error
+
+
+def read_events(path: Path) -> pd.DataFrame:
+    """The events frame at `path`, conformed to the schema; DataProblem if missing/corrupt (or statements in the old layout).
+
+    Example: `read_events(events_path(statements_path()))`.
+    """
+    frame = _read_parquet(path, "events", path)
+    if _holds_statements(path):
+        raise DataProblem(_old_layout_notice(path))
+    try:
+        return conform_events(frame)
+    except (SchemaError, ValueError, TypeError) as error:
+        raise DataProblem(f"The events file {path} does not match the schema ({error}). "
+                          f"Recreate it with: {rebuild_command(path)}") from error
+
+
+@dataclass(frozen=True)
+class LoadedData:
+    """Statements, documents and events of ONE extraction run; documents/events are None (the problem says why) when unusable."""
+    statements: pd.DataFrame
+    documents: pd.DataFrame | None
+    documents_problem: str = ""
+    events: pd.DataFrame | None = None
+    events_problem: str = ""
+
+
+def data_signature(statements_file: Path) -> tuple[str, str]:
+    """A cache key that changes whenever the extractor writes a new set. Example: `data_signature(statements_path())`."""
+    try:
+        return str(statements_file), output_set_signature(statements_file.parent)
+    except OutputSetError as error:
+        return str(statements_file), f"unreadable manifest: {error}"
+
+
+def _conformed(frame: pd.DataFrame, conform, what: str, path: Path) -> pd.DataFrame:
+    try:
+        return conform(frame)
+    except (SchemaError, ValueError, TypeError) as error:
+        raise DataProblem(f"The {what} file {path} does not match the schema ({error}). "
+                          f"Recreate it with: {rebuild_command(path)}") from error
+
+
+def _loose_data(statements_file: Path) -> LoadedData:
+    """Files written before output sets existed (or by hand), each read as it is."""
+    statements = read_statements(statements_file)
+    documents, documents_problem, events, events_problem = None, "", None, ""
+    try:
+        documents = read_documents(documents_path(statements_file))
+    except DataProblem as problem:
+        documents_problem = str(problem)
+    if statements_file.name != EVENTS_FILE_NAME:
+        try:
+            events = read_events(events_path(statements_file))
+        except DataProblem as problem:
+            events_problem = str(problem)
+    return LoadedData(statements, documents, documents_problem, events, events_problem)
+
+
+def read_data(statements_file: Path) -> LoadedData:
+    """The statements at `statements_file` and the documents and events beside them, all from the same extraction run.
+
+    Reads through the folder's output set (`extract.output_set`) so a rewrite in progress is never seen
+    half done; loose files (no output-set.json, or the statements file not in it) are read as they are.
+    Raises DataProblem when the statements cannot be used. Example: `read_data(statements_path()).statements`.
+    """
+    folder = statements_file.parent
+    try:
+        current = current_output_set(folder)
+    except OutputSetError as error:
+        raise DataProblem(f"{error}. Recreate it with: {rebuild_command(statements_file)}") from error
+    if current is None or statements_file.name not in current.paths:
+        return _loose_data(statements_file)
+    names = [statements_file.name, DOCUMENTS_FILE_NAME]
+    if statements_file.name != EVENTS_FILE_NAME:
+        names.append(EVENTS_FILE_NAME)
+    try:
+        output = read_output_set(folder, names)
+    except Exception as error:  # pyarrow raises several types for a damaged file
+        raise DataProblem(f"The data in {folder} cannot be read ({type(error).__name__}: {error}). "
+                          f"Recreate it with: {rebuild_command(statements_file)}") from error
+    statements = _conformed(output.frames[statements_file.name], conform_statements, "statements", statements_file)
+    loaded: dict[str, pd.DataFrame | None] = {}
+    problems: dict[str, str] = {}
+    for name, conform, what in ((DOCUMENTS_FILE_NAME, conform_documents, "documents"),
+                                (EVENTS_FILE_NAME, conform_events, "events")):
+        path = statements_file.with_name(name)
+        if name not in names:
+            loaded[what], problems[what] = None, ""
+        elif name not in output.frames:
+            loaded[what], problems[what] = None, (f"The {what} file {path} is not part of the data set. "
+                                                  f"Recreate it with: {rebuild_command(statements_file)}")
+        else:
+            try:
+                loaded[what], problems[what] = _conformed(output.frames[name], conform, what, path), ""
+            except DataProblem as problem:
+                loaded[what], problems[what] = None, str(problem)
+    return LoadedData(statements, loaded["documents"], problems["documents"], loaded["events"], problems["events"])
 
 
 def documents_from_statements(statements: pd.DataFrame) -> pd.DataFrame:

@@ -1,8 +1,10 @@
-"""Command line: `python -m extract seeds --out data/events.parquet` (or `.csv`).
+"""Command line: `python -m extract seeds --out data/statements.parquet` (or `.csv`).
 
-Writes the statements frame to --out and the documents frame (every input file, with its
-text and any problem) to `documents.parquet` beside it, then prints a summary. Exit code 1
-only when no input file could be read at all; 2 for usage errors.
+Writes the statements frame to --out, the events frame (one row per happening, see
+`extract.events`) to `events.parquet` (or `events.csv`) beside it, and the documents frame (every
+input file, with its text and any problem) to `documents.parquet` beside it, as one consistent set
+(a reader sees the previous run's files or this run's, never a mix; see `extract.output_set`), then
+prints a summary. Exit code 1 only when no input file could be read at all; 2 for usage errors.
 """
 from __future__ import annotations
 
@@ -15,25 +17,47 @@ import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER, GazetteerError
 from extract.documents import DEFAULT_MAX_BYTES
+from extract.output_set import write_output_set
 from extract.pipeline import Extraction, extract_corpus
 from extract.sources import DEFAULT_SOURCES_CSV
 
 OUTPUT_SUFFIXES = (".parquet", ".csv")
+DEFAULT_STATEMENTS_PATH = Path("data/statements.parquet")
+EVENTS_STEM = "events"
+DOCUMENTS_FILE_NAME = "documents.parquet"
+LIST_COLUMNS = ("actors", "countries", "statement_ids", "doc_ids")
 
 
-def write_outputs(extraction: Extraction, out: Path) -> Path:
-    """Write statements to `out` (.parquet or .csv) and documents to documents.parquet beside it."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix == ".csv":
-        flat = extraction.statements.copy()
-        for column in ("actors", "countries"):
+def output_paths(out: Path) -> dict[str, Path]:
+    """Where each frame goes, given the statements file `out`.
+
+    >>> {name: str(path) for name, path in output_paths(Path("data/statements.csv")).items()}
+    {'statements': 'data/statements.csv', 'events': 'data/events.csv', 'documents': 'data/documents.parquet'}
+    """
+    return {"statements": out, "events": out.with_name(EVENTS_STEM + out.suffix),
+            "documents": out.with_name(DOCUMENTS_FILE_NAME)}
+
+
+def _flat(frame: pd.DataFrame, suffix: str) -> pd.DataFrame:
+    if suffix != ".csv":
+        return frame
+    flat = frame.copy()
+    for column in LIST_COLUMNS:
+        if column in flat:
             flat[column] = flat[column].map("; ".join)
-        flat.to_csv(out, index=False)
-    else:
-        extraction.statements.to_parquet(out, index=False)
-    documents_path = out.with_name("documents.parquet")
-    extraction.documents.to_parquet(documents_path, index=False)
-    return documents_path
+    return flat
+
+
+def output_frames(extraction: Extraction, out: Path) -> dict[str, pd.DataFrame]:
+    """The files of one run, file name -> frame (a new output is one more entry here)."""
+    frames = {"statements": extraction.statements, "events": extraction.events, "documents": extraction.documents}
+    return {path.name: _flat(frames[name], path.suffix) for name, path in output_paths(out).items()}
+
+
+def write_outputs(extraction: Extraction, out: Path) -> dict[str, Path]:
+    """Write the run's files beside `out` as ONE consistent set (`extract.output_set`); return where each is."""
+    write_output_set(out.parent, output_frames(extraction, out))
+    return output_paths(out)
 
 
 def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
@@ -41,8 +65,11 @@ def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
     statements, documents = extraction.statements, extraction.documents
     readable = int((documents["status"] == "ok").sum())
     failed = int((documents["status"] == "failed").sum())
+    events = extraction.events
     lines = [f"{len(documents)} documents ({readable} read, {len(documents) - readable - failed} unreadable"
-             + (f", {failed} failed in extraction" if failed else "") + f"), {len(statements)} statements in {seconds:.2f} s"]
+             + (f", {failed} failed in extraction" if failed else "") + f"), {len(statements)} statements, "
+             f"{int((events['kind'] == 'event').sum())} events ({int((events['kind'] == 'episode').sum())} episodes) "
+             f"in {seconds:.2f} s"]
     counts = statements.groupby(["doc_id", "kind"]).size().unstack(fill_value=0) if len(statements) else None
     for row in documents.itertuples():
         if row.status != "ok":
@@ -62,8 +89,9 @@ def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m extract", description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+", help="a folder of .txt/.md/.html articles, or files")
-    parser.add_argument("--out", type=Path, default=Path("data/events.parquet"),
-                        help="statements file, .parquet or .csv (default: data/events.parquet)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_STATEMENTS_PATH,
+                        help="statements file, .parquet or .csv (default: data/statements.parquet); "
+                             "events.parquet and documents.parquet are written beside it")
     parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES_CSV,
                         help="sources.csv describing the articles (default: data/sources.csv)")
     parser.add_argument("--actors", type=Path, default=DEFAULT_GAZETTEER,
@@ -73,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.out.suffix not in OUTPUT_SUFFIXES:
         parser.error(f"--out must end in {' or '.join(OUTPUT_SUFFIXES)}, not {args.out.suffix or '(none)'}")
+    if args.out.stem in (EVENTS_STEM, Path(DOCUMENTS_FILE_NAME).stem):
+        parser.error(f"--out names the statements file; {args.out.name} is where the {args.out.stem} are written "
+                     f"beside it: use e.g. --out {args.out.with_name('statements' + args.out.suffix)}")
     started = time.perf_counter()
     try:
         extraction = extract_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0],
@@ -86,9 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(summary_lines(extraction, seconds)), file=sys.stderr)
         print("error: no input file could be read; nothing written", file=sys.stderr)
         return 1
-    documents_path = write_outputs(extraction, args.out)
+    paths = write_outputs(extraction, args.out)
     print("\n".join(summary_lines(extraction, seconds)))
-    print(f"wrote {args.out} and {documents_path}")
+    print(f"wrote {paths['statements']}, {paths['events']} and {paths['documents']}")
     return 0
 
 

@@ -1,5 +1,5 @@
 """The chain of stages: documents -> reference date -> sentences -> temporal expressions ->
-actors -> kinds -> one statements frame (schema in `extract.schema`).
+actors -> kinds -> one statements frame -> events (schemas in `extract.schema`).
 
 >>> extraction = extract_corpus([])
 >>> extraction.statements.empty, extraction.warnings
@@ -18,8 +18,9 @@ import pandas as pd
 from extract.actors import DEFAULT_GAZETTEER, Gazetteer, actors_and_countries, load_gazetteer
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_documents
 from extract.kinds import classify_sentence, reference_line_spans
+from extract.events import build_events
 from extract.schema import (DOCUMENT_COLUMNS, EARLIEST_DATE, LATEST_DATE, STATEMENT_COLUMNS, conform_documents,
-                            conform_statements)
+                            conform_statements, empty_events)
 from extract.sentences import Sentence, sentence_index_at, split_sentences
 from extract.sources import DEFAULT_SOURCES_CSV, Source, find_dateline, infer_reference_date, read_sources_csv
 from extract.timex import Timex, tag
@@ -31,10 +32,11 @@ TITLE_MAX_CHARS = 200
 
 @dataclass
 class Extraction:
-    """What one run produced: the statements, one row per input file, and every warning."""
+    """What one run produced: the statements, one row per input file, every warning, and the events."""
     statements: pd.DataFrame
     documents: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
+    events: pd.DataFrame = field(default_factory=empty_events)
 
 
 def _unique_doc_ids(documents: list[Document]) -> list[Document]:
@@ -200,8 +202,11 @@ def extract_document(document: Document, source: Source, gazetteer: Gazetteer | 
 
 
 def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None = DEFAULT_SOURCES_CSV,
-                   max_bytes: int = DEFAULT_MAX_BYTES, actors_csv: Path = DEFAULT_GAZETTEER) -> Extraction:
-    """Extract every article of a folder (or list of files) into statements and documents frames.
+                   max_bytes: int = DEFAULT_MAX_BYTES, actors_csv: Path = DEFAULT_GAZETTEER,
+                   with_events: bool = True) -> Extraction:
+    """Extract every article of a folder (or list of files) into statements, documents and events frames.
+
+    `with_events=False` skips the event stage (`extract.events.build_events`); events are then empty.
 
     Raises `extract.actors.GazetteerError` (naming file and line) when actors_csv is not valid.
     """
@@ -235,10 +240,22 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
         statement_rows.extend(document_statements)
         document_rows.append(_document_row(document, source))
     statements = conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS)))
-    return Extraction(statements, conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS))),
-                      warnings)
+    documents_frame = conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS)))
+    events = empty_events()
+    if with_events:
+        try:
+            events = build_events(statements, documents_frame)
+        except Exception as error:  # the event stage must never cost the user their statements
+            warnings.append(f"the event stage failed ({type(error).__name__}: {error}); statements and documents "
+                            "are kept, events are empty")
+    return Extraction(statements, documents_frame, warnings, events)
+
+
+def extract_statements(folder_or_paths: str | Path | list) -> pd.DataFrame:
+    """The statements frame of a folder or list of article files (no event stage). Example: `extract_statements("seeds")`."""
+    return extract_corpus(folder_or_paths, with_events=False).statements
 
 
 def extract_events(folder_or_paths: str | Path | list) -> pd.DataFrame:
-    """The statements frame of a folder or list of article files. Example: `extract_events("seeds")`."""
-    return extract_corpus(folder_or_paths).statements
+    """Deprecated name of `extract_statements` (it returns statements, not events); kept for one release."""
+    return extract_statements(folder_or_paths)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.loading import events_path
+from desk.loading import statements_path
 from desk.ui.caching import load_extracted_frames
 from desk.ui.curation_pages import render_add_articles
 from extract.__main__ import write_outputs
@@ -16,7 +16,7 @@ st.title("Add articles")
 def extract_into_data(paths, sources_csv, progress):
     """Extract the kept files into the frames the app reads (the other articles are not re-read)."""
     extraction = extract_added(paths, statements, documents, sources_csv, progress)
-    write_outputs(extraction, events_path())
+    write_outputs(extraction, statements_path())
     return extraction
 
 

@@ -88,13 +88,13 @@ def test_old_and_far_dates_survive_the_files_and_the_loader(old_and_far_folder, 
     from desk.loading import read_documents, read_statements
 
     sources = old_and_far_folder.parent / f"{old_and_far_folder.name}_sources.csv"
-    for out in (tmp_path / "events.parquet", tmp_path / "csv" / "events.csv"):
+    for out in (tmp_path / "statements.parquet", tmp_path / "csv" / "statements.csv"):
         assert extract_main([str(old_and_far_folder), "--out", str(out), "--sources", str(sources)]) == 0
-    statements = read_statements(tmp_path / "events.parquet")
+    statements = read_statements(tmp_path / "statements.parquet")
     assert pd.Timestamp("1000-01-01") in set(statements["start"])
     assert pd.Timestamp("2500-01-01") in set(statements["end"])
     assert read_documents(tmp_path / "documents.parquet").set_index("doc_id").loc["roman", "published"].year == 202
-    from_csv = pd.read_csv(tmp_path / "csv" / "events.csv", dtype=str, keep_default_na=False)
+    from_csv = pd.read_csv(tmp_path / "csv" / "statements.csv", dtype=str, keep_default_na=False)
     assert "1300-01-01" in set(from_csv["start"].str[:10])
 
 
@@ -123,8 +123,8 @@ def test_date_widgets_accept_any_year_on_the_timeline_page(old_and_far_folder, t
 
     monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
     sources = old_and_far_folder.parent / f"{old_and_far_folder.name}_sources.csv"
-    assert extract_main([str(old_and_far_folder), "--out", str(tmp_path / "events.parquet"), "--sources", str(sources)]) == 0
-    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(tmp_path / "events.parquet"))
+    assert extract_main([str(old_and_far_folder), "--out", str(tmp_path / "statements.parquet"), "--sources", str(sources)]) == 0
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(tmp_path / "statements.parquet"))
     app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
     app.query_params.update({"from": "1000-01-01", "to": "1699-12-31"})
     app.run()
@@ -132,7 +132,7 @@ def test_date_widgets_accept_any_year_on_the_timeline_page(old_and_far_folder, t
     assert app.date_input[0].value == dt.date(1000, 1, 1) and app.date_input[1].value == dt.date(1699, 12, 31)
     timeline = json.loads(app.get("plotly_chart")[0].proto.spec)
     drawn = {statement_id for trace in timeline["data"] for statement_id in trace.get("customdata", [])}
-    placed = old_and_far_extraction_ids(tmp_path / "events.parquet", 1000, 1700)
+    placed = old_and_far_extraction_ids(tmp_path / "statements.parquet", 1000, 1700)
     assert drawn == placed and len(placed) == 5
 
 

@@ -43,7 +43,7 @@ def _free_port() -> int:
 def dashboard_url(seeds_data_dir):
     """A running `streamlit run app.py` on the seeds' extraction; yields its base URL."""
     port = _free_port()
-    environment = {**os.environ, "TIMELINE_DESK_EVENTS": str(seeds_data_dir / "events.parquet"),
+    environment = {**os.environ, "TIMELINE_DESK_STATEMENTS": str(seeds_data_dir / "statements.parquet"),
                    "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",

@@ -1,6 +1,10 @@
 """Curation in a real browser (Playwright + Debian's Chromium) on a writable copy of the seeds:
 fix the October 7 date, remove the Germany mention, add an event by hand, upload an article and see
 what it adds, then reload and find every change still there. Screenshots in artifacts/screenshots/.
+
+"The Hamas-led October 7 attacks" was machine-dated 2024-10-07 when this was written; once the tagger
+dates it 2023-10-07 itself, the analyst still narrows nothing wrong: the test then records the
+month ("October 2023") instead, so that it always makes a real change.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from extract.curation import EditLog
@@ -31,10 +36,11 @@ def desk(tmp_path_factory):
     root = tmp_path_factory.mktemp("curation_desk")
     shutil.copytree(REPO / "seeds", root / "corpus")
     shutil.copy(REPO / "data" / "sources.csv", root / "sources.csv")
-    subprocess.run([sys.executable, "-m", "extract", str(root / "corpus"), "--out", str(root / "data" / "events.parquet"),
-                    "--sources", str(root / "sources.csv")], cwd=REPO, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "extract", str(root / "corpus"), "--out",
+                    str(root / "data" / "statements.parquet"), "--sources", str(root / "sources.csv")],
+                   cwd=REPO, check=True, capture_output=True)
     port = _free_port()
-    environment = {**os.environ, "TIMELINE_DESK_EVENTS": str(root / "data" / "events.parquet"),
+    environment = {**os.environ, "TIMELINE_DESK_STATEMENTS": str(root / "data" / "statements.parquet"),
                    "TIMELINE_DESK_CORPUS": str(root / "corpus"), "TIMELINE_DESK_SOURCES": str(root / "sources.csv"),
                    "TIMELINE_DESK_CURATION": str(root / "curation.sqlite"),
                    "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
@@ -98,12 +104,15 @@ def test_an_analyst_corrects_adds_and_uploads_and_everything_survives_a_reload(d
     from playwright.sync_api import expect
 
     base, root = desk
+    statements = pd.read_parquet(root / "data" / "statements.parquet").set_index("statement_id")
+    machine_value = statements.loc[OCTOBER_7, "value"]
+    fixed_text, fixed_value = ("2023-10-07", "2023-10-07") if machine_value != "2023-10-07" else ("October 2023", "2023-10")
     page.goto(f"{base}/")
     page.wait_for_selector(".js-plotly-plot")
 
     _open_statement(page, base, OCTOBER_7)
     page.get_by_text("Correct this statement").click()
-    _fill(page, "Correct date", "2023-10-07")
+    _fill(page, "Correct date", fixed_text)
     page.get_by_role("button", name="Save date").click()
     expect(page.get_by_text("Saved edit 1")).to_be_visible()
     _shot(page, "1_october_7_fixed")
@@ -144,8 +153,7 @@ def test_an_analyst_corrects_adds_and_uploads_and_everything_survives_a_reload(d
 
     _open_statement(page, base, OCTOBER_7)
     page.reload()
-    expect(page.get_by_text("date fixed to 2023-10-07 (machine: 2024-10-07)")).to_be_visible()
-    expect(page.get_by_text("7 Oct 2023 (value 2023-10-07, grain day)")).to_be_visible()
+    expect(page.get_by_text(f"date fixed to {fixed_value} (machine: {machine_value})")).to_be_visible()
     _open_statement(page, base, BARBAROSSA_JUNE_22)
     page.reload()
     expect(page.get_by_text("countries corrected (-Germany)")).to_be_visible()

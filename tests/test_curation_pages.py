@@ -8,9 +8,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from extract.curation import EditLog
-from tests.test_pages import APP, navigation_app, run_app  # noqa: F401  (the fixture makes AppTest a navigation app)
+from tests.test_pages import run_app
 
-OCTOBER_7 = "002_3d55fe1a66942adb:4027-4036"
+pytestmark = pytest.mark.usefixtures("navigation_app")
+
+QATAR_STRIKE = "000_6b2388c66c13b699:4134-4141"     # "on June 23, Iran responded by striking ... Qatar": 2025-06-23
 BARBAROSSA_JUNE_22 = "000_6b2388c66c13b699:3807-3814"
 
 
@@ -36,21 +38,21 @@ def texts(app: AppTest) -> str:
 
 
 def test_fixing_a_statement_date_in_the_app_saves_it_and_shows_the_machine_date(curation_db):
-    app = on_statement(OCTOBER_7)
-    app.text_input(key=control_key(OCTOBER_7, "date")).set_value("2023-10-07")
-    app.button(key=control_key(OCTOBER_7, "date-save")).click().run()
+    app = on_statement(QATAR_STRIKE)
+    app.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("2023-10-07")
+    app.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
     assert not app.exception
     edits = curation_db.edits()
-    assert [(edit.kind, edit.target_id, edit.new_value["value"]) for edit in edits] == [("date", OCTOBER_7, "2023-10-07")]
+    assert [(edit.kind, edit.target_id, edit.new_value["value"]) for edit in edits] == [("date", QATAR_STRIKE, "2023-10-07")]
     assert edits[0].author.startswith("session-")
     shown = texts(app)
-    assert "Saved edit 1" in shown and "machine: 2024-10-07" in shown
+    assert "Saved edit 1" in shown and "machine: 2025-06-23" in shown
 
 
 def test_an_unparseable_date_in_the_app_shows_an_error_and_saves_nothing(curation_db):
-    app = on_statement(OCTOBER_7)
-    app.text_input(key=control_key(OCTOBER_7, "date")).set_value("the day after")
-    app.button(key=control_key(OCTOBER_7, "date-save")).click().run()
+    app = on_statement(QATAR_STRIKE)
+    app.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("the day after")
+    app.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
     assert not app.exception
     assert any("not one calendar period" in error.value or "not a date" in error.value for error in app.error)
     assert curation_db.edits() == []
@@ -80,33 +82,33 @@ def test_removing_germany_from_a_statement_in_the_app(curation_db):
 
 
 def test_a_second_session_sees_the_first_sessions_edit_on_its_next_rerun(curation_db):
-    second = on_statement(OCTOBER_7)
-    first = on_statement(OCTOBER_7)
-    first.text_input(key=control_key(OCTOBER_7, "date")).set_value("October 2023")
-    first.button(key=control_key(OCTOBER_7, "date-save")).click().run()
+    second = on_statement(QATAR_STRIKE)
+    first = on_statement(QATAR_STRIKE)
+    first.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("October 2023")
+    first.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
     second.run()
     assert "date fixed to 2023-10" in texts(second)
 
 
 def test_the_history_page_lists_undoes_and_exports_edits(curation_db):
-    first = on_statement(OCTOBER_7)
-    first.text_input(key=control_key(OCTOBER_7, "date")).set_value("2023-10-07")
-    first.button(key=control_key(OCTOBER_7, "date-save")).click().run()
+    first = on_statement(QATAR_STRIKE)
+    first.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("2023-10-07")
+    first.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
     app = run_app("pages/history.py")
     assert not app.exception
     table = app.dataframe[0].value
-    assert table["status"].tolist() == ["in force"] and "2024-10-07 → 2023-10-07" in table["action"].iloc[0]
+    assert table["status"].tolist() == ["in force"] and "2025-06-23 → 2023-10-07" in table["action"].iloc[0]
     app.selectbox(key="history_undo_choice").set_value(1)
     app.button(key="history_undo").click().run()
     assert [edit.kind for edit in curation_db.edits()] == ["date", "undo"]
     assert app.dataframe[0].value["status"].tolist() == ["undo", "undone"]
-    assert "date fixed" not in texts(on_statement(OCTOBER_7))
+    assert "date fixed" not in texts(on_statement(QATAR_STRIKE))
 
 
 def test_undo_without_a_choice_says_so(curation_db):
-    first = on_statement(OCTOBER_7)
-    first.text_input(key=control_key(OCTOBER_7, "date")).set_value("2023")
-    first.button(key=control_key(OCTOBER_7, "date-save")).click().run()
+    first = on_statement(QATAR_STRIKE)
+    first.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("2023")
+    first.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
     app = run_app("pages/history.py")
     app.button(key="history_undo").click().run()
     assert any("Choose the edit to undo" in error.value for error in app.error)

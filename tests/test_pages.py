@@ -2,12 +2,7 @@
 
 Each test starts a fresh app, with the filters given by the link (query params) or by the sidebar
 widgets' state, and runs it (then maybe reruns it after a widget change).
-
-Streamlit quirk handled by `navigation_app`: an app folder holding a `pages/` directory is taken for a
-v1 multipage app until the first `st.navigation` call clears `PagesManager.uses_pages_directory`.
-A server does that once per process; AppTest resets the flag before every run, after which a rerun
-executes only the page and never the entrypoint (no sidebar). The fixture gives AppTest the flag a
-running server has.
+The `navigation_app` fixture (conftest.py) makes AppTest treat app.py as the `st.navigation` app it is.
 """
 from __future__ import annotations
 
@@ -18,6 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from desk.filters import FILTERS_BY_FIELD
 from desk.ui.sidebar import WIDGET_KEYS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -25,32 +21,23 @@ PAGES = {"pages/timeline.py": "Timeline", "pages/statements.py": "Statements", "
          "pages/actors.py": "Actors"}
 
 
-@pytest.fixture(autouse=True)
-def navigation_app(monkeypatch):
-    """Make AppTest treat app.py as the `st.navigation` app it is (see the module docstring)."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original_init = PagesManager.__init__
-
-    def init_as_navigation_app(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
+pytestmark = pytest.mark.usefixtures("navigation_app")
 
 
-def run_app(page: str | None = None, params: dict | None = None, widgets: dict | None = None) -> AppTest:
-    """A fresh app run once on `page`, with `params` in the URL and/or `widgets` already chosen in the sidebar."""
+def run_app(page: str | None = None, params: dict | None = None) -> AppTest:
+    """A fresh app run once on `page`, with `params` in the URL."""
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.query_params.update(params or {})
-    if widgets is not None:
-        defaults = {"countries": [], "actors": [], "sources": [], "date_from": None, "date_to": None, "grains": [],
-                    "kinds": ["event"], "text": ""}
-        for field, value in {**defaults, **widgets}.items():
-            app.session_state[WIDGET_KEYS[field]] = value
-        app.session_state["_filters_initialised"] = True
     if page:
         app.switch_page(page)
+    return app.run()
+
+
+def choose_in_sidebar(app: AppTest, choices: dict) -> AppTest:
+    """Set sidebar filter widgets as the analyst would ({Filters field: widget value}), then rerun."""
+    for field, value in choices.items():
+        find = {"multiselect": app.multiselect, "day": app.date_input, "text": app.text_input}[FILTERS_BY_FIELD[field].widget]
+        find(key=WIDGET_KEYS[field]).set_value(value)
     return app.run()
 
 
@@ -118,7 +105,7 @@ def test_kind_in_the_link_selects_other_kinds(app_on_seeds, seeds_extraction):
 
 def test_sidebar_choice_is_written_to_the_link(app_on_seeds, seeds_extraction):
     statements, _ = seeds_extraction
-    app = run_app(widgets={"countries": ["Iran"], "text": "Russia", "kinds": []})
+    app = choose_in_sidebar(run_app(), {"countries": ["Iran"], "text": "Russia", "kinds": []})
     assert app.query_params == {"country": "Iran", "q": "Russia", "kind": "all"}
     iran = statements[_has_country("Iran")(statements) & statements["sentence"].str.contains("Russia", case=False)]
     assert drawn_statement_ids(app) == set(iran.loc[iran["start"].notna(), "statement_id"])
@@ -149,26 +136,26 @@ def test_unknown_link_values_are_reported_and_the_page_still_renders(app_on_seed
 
 
 def test_missing_data_file_names_the_file_and_the_command(monkeypatch, tmp_path):
-    missing = tmp_path / "nowhere" / "events.parquet"
-    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(missing))
+    missing = tmp_path / "nowhere" / "statements.parquet"
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(missing))
     app = run_app()
     assert not app.exception
     assert str(missing) in app.error[0].value and "python -m extract seeds --out" in app.error[0].value
 
 
 def test_corrupt_data_file_is_reported_not_raised(monkeypatch, tmp_path):
-    corrupt = tmp_path / "events.parquet"
+    corrupt = tmp_path / "statements.parquet"
     corrupt.write_bytes(b"this is not a parquet file")
-    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(corrupt))
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(corrupt))
     app = run_app()
     assert not app.exception
     assert "cannot be read as parquet" in app.error[0].value and str(corrupt) in app.error[0].value
 
 
 def test_missing_documents_file_still_lists_the_sources(monkeypatch, tmp_path, seeds_data_dir):
-    events = tmp_path / "events.parquet"
-    events.write_bytes((seeds_data_dir / "events.parquet").read_bytes())
-    monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(events))
+    events = tmp_path / "statements.parquet"
+    events.write_bytes((seeds_data_dir / "statements.parquet").read_bytes())
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(events))
     app = run_app("pages/sources.py")
     assert not app.exception
     assert any("documents.parquet" in warning.value for warning in app.warning)

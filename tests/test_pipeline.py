@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract import extract_corpus, extract_events
+from extract import extract_corpus, extract_statements
 from extract.schema import KINDS, STATEMENT_COLUMNS, conform_statements
 
 REPO = Path(__file__).resolve().parent.parent
@@ -16,7 +16,7 @@ S000, S001, S002, S004 = "000_6b2388c66c13b699", "001_8c4639d7cc0bfce9", "002_3d
 
 @pytest.fixture(scope="module")
 def seed_statements():
-    return extract_events(SEEDS)
+    return extract_statements(SEEDS)
 
 
 def row_for(statements, doc_id, sentence_part, date_text):
@@ -71,7 +71,7 @@ def test_frame_has_the_schema_and_stable_unique_ids(seed_statements):
     assert list(seed_statements.columns) == list(STATEMENT_COLUMNS)
     assert seed_statements["statement_id"].is_unique
     assert set(seed_statements["kind"]) <= set(KINDS)
-    again = extract_events(SEEDS)
+    again = extract_statements(SEEDS)
     assert again["statement_id"].tolist() == seed_statements["statement_id"].tolist()
     conform_statements(seed_statements)  # validates without error
 
@@ -141,7 +141,7 @@ def test_html_and_markdown_articles_are_extracted(tmp_path):
     (tmp_path / "page.html").write_text("<html><head><title>Strikes</title></head><body><p>On 13 June 2025 "
                                         "Israel struck <b>Iran</b>.</p><script>var d='1 May 1999'</script></body></html>")
     (tmp_path / "note.md").write_text("# Note\n\nIn **October 2024** the S-300s were destroyed in Iran.\n")
-    statements = extract_events(tmp_path)
+    statements = extract_statements(tmp_path)
     assert set(statements["value"]) == {"2025-06-13", "2024-10"}
     assert "1999-05-01" not in set(statements["value"])
 

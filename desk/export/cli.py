@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -24,17 +23,20 @@ import pandas as pd
 from desk.export.briefing import DEFAULT_SIZE, PNG_SCALE, SIZE_PRESETS, WINDOWS, briefing_image, default_title
 from desk.export.data import DATA_FORMATS, data_file
 from desk.export.images import IMAGE_EXPORT_ERRORS, IMAGE_FORMATS, ImageExportUnavailable, image_export_problem
-from desk.filters import Filters, apply_filters, describe_filters, filename_for_filters, filters_from_query_params
+from desk.filters import (
+    FILTERS,
+    Filters,
+    ValuesFilter,
+    apply_filters,
+    describe_filters,
+    filename_for_filters,
+    filters_from_query_params,
+    query_aliases,
+    splittable_filters,
+)
 from desk.labels import source_labels
-from desk.loading import DataProblem, documents_path, events_path, read_documents, read_statements
+from desk.loading import DataProblem, documents_path, locate_statements, read_data
 from desk.marks import COLOR_CHOICES, LANE_CHOICES
-from extract.schema import GRAINS, KINDS
-
-PER_CHOICES = {"country": "countries", "actor": "actors", "source": "sources"}
-# Plural / long spellings people type, mapped to the dashboard's URL keys.
-QUERY_ALIASES = {"countries": "country", "actors": "actor", "sources": "source", "grains": "grain", "kinds": "kind",
-                 "text": "q", "date_from": "from", "date_to": "to"}
-
 
 class ExportError(Exception):
     """A user mistake or bad input; the message names the file or value at fault."""
@@ -43,38 +45,25 @@ class ExportError(Exception):
 def parse_query(query: str) -> dict[str, list[str]]:
     """A dashboard URL (or just its query) as {url key: [values]}; plural spellings map to the URL's keys."""
     query = query.split("?", 1)[1] if "?" in query else query
+    aliases = query_aliases()
     params: dict[str, list[str]] = {}
     for key, values in parse_qs(query, keep_blank_values=False).items():
-        params.setdefault(QUERY_ALIASES.get(key, key), []).extend(values)
+        params.setdefault(aliases.get(key, key), []).extend(values)
     return params
 
 
 # --- filters from the URL query and the flags ---------------------------------------------
-def resolve_sources(values: tuple[str, ...], statements: pd.DataFrame) -> tuple[str, ...]:
-    """Source values as doc_ids: a doc_id stays, an outlet or the chart's source label becomes its doc_id(s)."""
-    labels = source_labels(statements)
-    resolved: list[str] = []
-    for value in values:
-        matches = [doc_id for doc_id, label in labels.items() if value in (doc_id, label)]
-        matches += statements.loc[statements["outlet"] == value, "doc_id"].dropna().unique().tolist()
-        resolved.extend(matches or [value])
-    return tuple(dict.fromkeys(resolved))
-
-
 def check_filter_values(filters: Filters, statements: pd.DataFrame) -> None:
-    """Raise ExportError naming every filter value that matches nothing (a typo, usually). Example: `--country Narnia`."""
-    known = {
-        "countries": {name for names in statements["countries"] for name in names},
-        "actors": {name for names in statements["actors"] for name in names},
-        "sources": set(statements["doc_id"].dropna()),
-        "kinds": set(KINDS), "grains": set(GRAINS),
-    }
+    """Raise ExportError naming every filter value that matches nothing (a typo, usually: `--country Narnia`)."""
     problems = []
-    for field, values_known in known.items():
-        unknown = [value for value in getattr(filters, field) if value not in values_known]
+    for definition in FILTERS:
+        if not isinstance(definition, ValuesFilter):
+            continue
+        values_known = definition.known_values(statements)
+        unknown = [value for value in getattr(filters, definition.field) if value not in set(values_known)]
         if unknown:
             examples = ", ".join(sorted(values_known)[:10]) + (", …" if len(values_known) > 10 else "")
-            problems.append(f"unknown {field}: {', '.join(unknown)} (known: {examples})")
+            problems.append(f"unknown {definition.field}: {', '.join(unknown)} (known: {examples})")
     if problems:
         raise ExportError("; ".join(problems))
 
@@ -82,14 +71,16 @@ def check_filter_values(filters: Filters, statements: pd.DataFrame) -> None:
 def build_filters(query: str, flags: dict[str, object], statements: pd.DataFrame) -> Filters:
     """Filters from the URL query, then flags replace fields; ExportError for anything the dashboard would ignore.
 
-    Example: `build_filters("country=Iran", {"kinds": ("event", "reference")}, frame)`.
+    `flags` maps Filters fields to values (None = not given), e.g. `{"kinds": ("event", "reference")}`.
     """
     filters, warnings = filters_from_query_params(parse_query(query) if query else {})
     if warnings:
         raise ExportError("in --query: " + "; ".join(warnings))
     given = {field: value for field, value in flags.items() if value not in (None, (), "")}
     filters = dataclasses.replace(filters, **given)
-    filters = dataclasses.replace(filters, sources=resolve_sources(filters.sources, statements))
+    filters = dataclasses.replace(filters, **{
+        definition.field: definition.resolve_names(getattr(filters, definition.field), statements)
+        for definition in FILTERS if isinstance(definition, ValuesFilter)})
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise ExportError(f"--from {filters.date_from} is after --to {filters.date_to}")
     check_filter_values(filters, statements)
@@ -97,31 +88,20 @@ def build_filters(query: str, flags: dict[str, object], statements: pd.DataFrame
 
 
 # --- the command --------------------------------------------------------------------------
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as problem:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2025-06-13") from problem
-
-
 def _argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m desk.export",
         description="Write briefing images (PNG/SVG/PDF) and data files for the statements matching the dashboard's "
                     "filters. Without filters: every event statement, as the dashboard opens.")
     parser.add_argument("--events", type=Path, default=None,
-                        help="statements parquet (default: $TIMELINE_DESK_EVENTS or data/events.parquet); "
+                        help="statements parquet (default: $TIMELINE_DESK_STATEMENTS or data/statements.parquet); "
                              "documents.parquet beside it is used for the source footnote when present")
     parser.add_argument("--query", default="", help='the dashboard URL or its query, e.g. "country=Iran&kind=event"')
-    parser.add_argument("--country", action="append", dest="countries", help="keep statements naming this country (repeatable)")
-    parser.add_argument("--actor", action="append", dest="actors", help="keep statements naming this actor (repeatable)")
-    parser.add_argument("--source", action="append", dest="sources", help="doc_id or outlet (repeatable)")
-    parser.add_argument("--kind", action="append", dest="kinds", help="event / reference / dateline (repeatable; default event)")
-    parser.add_argument("--grain", action="append", dest="grains", help="day, month, year, ... (repeatable)")
-    parser.add_argument("--from", dest="date_from", type=_day, help="first day, YYYY-MM-DD")
-    parser.add_argument("--to", dest="date_to", type=_day, help="last day, YYYY-MM-DD")
-    parser.add_argument("--text", help="keep statements whose sentence or date contains this text")
-    parser.add_argument("--per", choices=sorted(PER_CHOICES), help="one set of files per country / actor / source")
+    for definition in FILTERS:
+        definition.add_cli_argument(parser)
+    per_choices = splittable_filters()
+    parser.add_argument("--per", choices=sorted(per_choices),
+                        help=f"one set of files per {' / '.join(per_choices)}")
     parser.add_argument("--format", default="png", help=f"comma-separated image formats: {', '.join(IMAGE_FORMATS)}; "
                                                         "'none' for data only (default png)")
     parser.add_argument("--data", default="", help=f"comma-separated data files too: {', '.join(DATA_FORMATS)}")
@@ -156,13 +136,10 @@ def _jobs(statements: pd.DataFrame, filters: Filters, per: str | None) -> list[t
     """(filters, value shown in the title) for each file set: one, or one per country/actor/source."""
     if not per:
         return [(filters, "")]
-    field = PER_CHOICES[per]
-    matching = apply_filters(statements, filters)
-    values = getattr(filters, field) or tuple(
-        sorted(matching["doc_id"].dropna().unique()) if per == "source"
-        else sorted({name for names in matching[field] for name in names}))
+    definition = splittable_filters()[per]
+    values = getattr(filters, definition.field) or tuple(definition.known_values(apply_filters(statements, filters)))
     labels = source_labels(statements)
-    return [(dataclasses.replace(filters, **{field: (value,)}), labels.get(value, value) if per == "source" else value)
+    return [(dataclasses.replace(filters, **{definition.field: (value,)}), definition.display(value, labels))
             for value in values]
 
 
@@ -176,15 +153,18 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
     data_formats = _formats(options.data, tuple(DATA_FORMATS), "data")
     if image_formats and (problem := image_export_problem()):
         raise ImageExportUnavailable(problem)
-    events = options.events or events_path()
+    location = locate_statements()
+    if not options.events and location.notice:
+        print(f"notice: {location.notice}", file=sys.stderr)
+    events = options.events or location.path
     try:
-        statements = read_statements(events)
-        documents = read_documents(documents_path(events)) if documents_path(events).exists() else None
+        data = read_data(events)  # statements and documents of the same extraction run
     except DataProblem as problem:
         raise ExportError(str(problem)) from problem
-    flags = {field: tuple(getattr(options, field)) if getattr(options, field) else None
-             for field in ("countries", "actors", "sources", "kinds", "grains")}
-    flags.update(date_from=options.date_from, date_to=options.date_to, text=options.text)
+    statements, documents = data.statements, data.documents
+    if documents is None and documents_path(events).exists():
+        raise ExportError(data.documents_problem)
+    flags = {definition.field: definition.from_cli(getattr(options, definition.field)) for definition in FILTERS}
     filters = build_filters(options.query, flags, statements)
     options.lane_by = _view_choice(options.lane_by, options.query, "lane", LANE_CHOICES, "country")
     options.color_by = _view_choice(options.color_by, options.query, "color", COLOR_CHOICES, "source")

@@ -1,7 +1,9 @@
 """The pages' cached access to the data files, with a clear on-screen error instead of a traceback.
 
-Frames are cached with `st.cache_resource` keyed by the file's signature (path, mtime, size): shared by every
-session without a copy per run (`cache_data` would copy 100,000 rows on every rerun); the pages never mutate them.
+Frames are cached with `st.cache_resource` keyed by the extraction run they come from (the output set's
+generation, `desk.loading.data_signature`): statements and documents are read together from one run, shared
+by every session without a copy per run (`cache_data` would copy 100,000 rows on every rerun); the pages never
+mutate them.
 """
 from __future__ import annotations
 
@@ -15,48 +17,60 @@ from extract.schema import empty_events
 
 from desk.loading import (
     DataProblem,
+    LoadedData,
     actors_path,
+    data_signature,
     documents_from_statements,
-    documents_path,
-    events_path,
-    file_signature,
-    read_documents,
-    read_statements,
+    locate_statements,
+    read_data,
 )
 
 
 @st.cache_resource(show_spinner="Loading statements…", max_entries=4)
-def _cached_statements(signature: tuple[str, int, int]) -> pd.DataFrame:
-    """Read once per file version (the signature holds mtime and size); the pages never mutate the frame."""
-    return read_statements(Path(signature[0]))
+def _cached_data(signature: tuple[str, str]) -> LoadedData:
+    """Read once per extraction run (the signature names the output set's generation); the pages never mutate the frames."""
+    return read_data(Path(signature[0]))
 
 
-@st.cache_resource(show_spinner="Loading sources…", max_entries=4)
-def _cached_documents(signature: tuple[str, int, int]) -> pd.DataFrame:
-    return read_documents(Path(signature[0]))
-
-
-def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(curated statements, documents): the extraction with the analyst's edits in force (`desk.ui.curation`)."""
-    from desk.ui.curation import curated_state, frames_signature
-
-    statements, documents = load_extracted_frames()
-    return curated_state(statements, empty_events(), frames_signature()).statements, documents
-
-
-def load_extracted_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(statements, documents) as extracted, for the configured data file; st.error and stop when unusable."""
-    statements_file = events_path()
+def load_extracted_data() -> LoadedData:
+    """Statements, documents and events of one extraction run, as extracted; st.error and stop when unusable."""
+    location = locate_statements()
+    statements_file = location.path
+    if location.notice:
+        st.info(location.notice)
     try:
-        statements = _cached_statements(file_signature(statements_file))
+        return _cached_data(data_signature(statements_file))
     except DataProblem as problem:
         st.error(str(problem))
         st.stop()
-    try:
-        documents = _cached_documents(file_signature(documents_path(statements_file)))
-    except DataProblem as problem:
-        st.warning(f"{problem} Until then, sources are listed without their article text.")
-        documents = documents_from_statements(statements)
+
+
+def load_extracted_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(statements, documents) as extracted (no edits applied), for the configured data file."""
+    data = load_extracted_data()
+    if data.documents is None:
+        st.warning(f"{data.documents_problem} Until then, sources are listed without their article text.")
+        return data.statements, documents_from_statements(data.statements)
+    return data.statements, data.documents
+
+
+def load_curated_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(statements, events, documents) with the analyst's edits in force (`desk.ui.curation`): what every view shows.
+
+    Curated rows carry `extract.schema.CURATION_COLUMNS` (hidden, starred, machine_value, curation_note, ...).
+    """
+    from desk.ui.curation import curated_state
+
+    data = load_extracted_data()
+    statements, documents = load_extracted_frames()
+    events = data.events if data.events is not None else empty_events()
+    curated = curated_state(statements, events, data_signature(locate_statements().path))
+    return curated.statements, curated.events, documents
+
+
+def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(statements, documents) with the analyst's edits in force; st.error and stop when the data is unusable."""
+    statements, _events, documents = load_curated_frames()
     return statements, documents
 
 

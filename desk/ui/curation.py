@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from desk.loading import actors_path, events_path, file_signature
+from desk.loading import actors_path, statements_path
 from extract.actors import GazetteerError, load_gazetteer
 from extract.curation import (HIDE_REASONS, Curated, CurationStoreError, EditLog, EditRejected, NewEdit,
                               correct_actors, correct_countries, curate, curation_path, fix_date, hide,
@@ -27,7 +27,7 @@ SESSION_KEY = "curation_session"
 
 def database_path() -> Path:
     """The curation database of the data being shown ($TIMELINE_DESK_CURATION, else beside the frames)."""
-    return curation_path(events_path())
+    return curation_path(statements_path())
 
 
 def session_author() -> str:
@@ -69,12 +69,6 @@ def curated_state(statements: pd.DataFrame, events: pd.DataFrame, frames_key: tu
         return curate(statements, events, [])
     key = frames_key if frames_key is not None else (id(statements), len(statements), id(events), len(events))
     return _curated(key, (str(log.path), version), statements, events, log)
-
-
-def frames_signature(path: Path | None = None) -> tuple:
-    """A cache key for the extracted files (changes when they are rewritten)."""
-    statements_file = path or events_path()
-    return file_signature(statements_file), file_signature(statements_file.with_name("documents.parquet"))
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

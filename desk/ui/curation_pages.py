@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from desk.loading import events_path
+from desk.loading import statements_path
 from desk.ui.curation import (AUTHOR_KEY, curated_state, database_path, edit_log, record, session_author,
                               show_last_message)
 from extract.curation import EditRejected, add_event, undo
@@ -109,7 +109,7 @@ def render_add_articles(statements: pd.DataFrame, documents: pd.DataFrame,
                  f"{CORPUS_ENV_VAR} to the folder the articles were extracted from.")
         st.stop()
     st.caption(f"Uploaded files are kept in the corpus folder `{corpus}` (never overwritten) and extracted into "
-               f"`{events_path().parent}`. Accepted: {', '.join(UPLOAD_SUFFIXES)}, up to "
+               f"`{statements_path().parent}`. Accepted: {', '.join(UPLOAD_SUFFIXES)}, up to "
                f"{DEFAULT_MAX_BYTES // 2**20} MB each.")
     uploads = st.file_uploader("Articles", type=[suffix.lstrip(".") for suffix in UPLOAD_SUFFIXES],
                                accept_multiple_files=True, key="articles_upload")

@@ -9,25 +9,53 @@ afterwards every run writes the widgets' state back to the URL.
 """
 from __future__ import annotations
 
+from typing import Any, Callable
+
 import pandas as pd
 import streamlit as st
 
 from desk.filters import (
+    EARLIEST_DAY,
     FILTER_PARAM_KEYS,
+    FILTERS,
+    LATEST_DAY,
     PAGE_PARAM_KEYS,
+    FilterDefinition,
     Filters,
+    ValuesFilter,
     filters_from_query_params,
     filters_to_query_params,
     restrict_to_known,
 )
 from desk.labels import source_labels
-from extract.schema import EARLIEST_DATE, GRAINS, KINDS, LATEST_DATE
 
-WIDGET_KEYS = {field: f"filter_{field}" for field in
-               ("countries", "actors", "sources", "date_from", "date_to", "grains", "kinds", "text")}
+WIDGET_KEYS = {definition.field: f"filter_{definition.field}" for definition in FILTERS}
 _INITIALISED = "_filters_initialised"
 _URL_WARNINGS = "_filters_url_warnings"
-EARLIEST_DAY, LATEST_DAY = EARLIEST_DATE, LATEST_DATE  # the schema's whole calendar, years 1-9999
+
+
+def _multiselect(container: Any, definition: ValuesFilter, statements: pd.DataFrame, labels: dict[str, str]) -> None:
+    options = definition.known_values(statements)
+    if definition.shows_source_labels:
+        options = sorted(options, key=lambda value: definition.display(value, labels).lower())
+    container.multiselect(definition.label, options, key=WIDGET_KEYS[definition.field], placeholder=definition.placeholder,
+                          format_func=lambda value: definition.display(value, labels), help=definition.help)
+
+
+def _day(container: Any, definition: FilterDefinition, statements: pd.DataFrame, labels: dict[str, str]) -> None:
+    container.date_input(definition.label, key=WIDGET_KEYS[definition.field], min_value=EARLIEST_DAY,
+                         max_value=LATEST_DAY, format="YYYY-MM-DD", help=definition.help)
+
+
+def _text(container: Any, definition: FilterDefinition, statements: pd.DataFrame, labels: dict[str, str]) -> None:
+    container.text_input(definition.label, key=WIDGET_KEYS[definition.field], placeholder=definition.placeholder,
+                         help=definition.help)
+
+
+# How each widget kind of the registry is drawn: (container, definition, statements, source labels) -> None.
+WIDGETS: dict[str, Callable[[Any, Any, pd.DataFrame, dict[str, str]], None]] = {
+    "multiselect": _multiselect, "day": _day, "text": _text,
+}
 
 
 def current_query_params() -> dict[str, list[str]]:
@@ -36,9 +64,8 @@ def current_query_params() -> dict[str, list[str]]:
 
 
 def _put_in_widgets(filters: Filters) -> None:
-    for field, key in WIDGET_KEYS.items():
-        value = getattr(filters, field)
-        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    for definition in FILTERS:
+        st.session_state[WIDGET_KEYS[definition.field]] = definition.to_widget(getattr(filters, definition.field))
 
 
 def _reset_filters() -> None:
@@ -84,28 +111,13 @@ def render_sidebar_filters(statements: pd.DataFrame) -> Filters:
     """
     _initialise_from_url(statements)
     labels = source_labels(statements)
-    countries = sorted({name for names in statements["countries"] for name in names})
-    actors = sorted({name for names in statements["actors"] for name in names})
     with st.sidebar:
         st.header("Filters")
         from_link, warnings = st.session_state.get(_URL_WARNINGS, (None, []))
         if from_link == filters_from_widgets():
             for warning in warnings:
                 st.warning(warning)
-        st.text_input("Text in the sentence", key=WIDGET_KEYS["text"], placeholder="e.g. air defence")
-        st.multiselect("Country", countries, key=WIDGET_KEYS["countries"], placeholder="All countries")
-        st.multiselect("Actor", actors, key=WIDGET_KEYS["actors"], placeholder="All actors")
-        st.multiselect("Source", sorted(labels, key=lambda doc_id: labels[doc_id].lower()), key=WIDGET_KEYS["sources"],
-                       format_func=lambda doc_id: labels.get(doc_id, doc_id), placeholder="All sources")
-        left, right = st.columns(2)
-        left.date_input("From", key=WIDGET_KEYS["date_from"], min_value=EARLIEST_DAY, max_value=LATEST_DAY,
-                        format="YYYY-MM-DD")
-        right.date_input("To", key=WIDGET_KEYS["date_to"], min_value=EARLIEST_DAY, max_value=LATEST_DAY,
-                         format="YYYY-MM-DD")
-        st.multiselect("Date precision (grain)", list(GRAINS), key=WIDGET_KEYS["grains"], placeholder="All grains")
-        st.multiselect("Kind", list(KINDS), key=WIDGET_KEYS["kinds"], placeholder="All kinds",
-                       help="event: something that happened on that date; reference: a date mentioned in passing; "
-                            "dateline: the article's own date line. Empty = all kinds.")
+        _draw_filter_widgets(statements, labels)
         st.button("Reset filters", key="filter_reset", on_click=_reset_filters, width="stretch")
     filters = filters_from_widgets()
     _drop_unknown_params()
@@ -118,12 +130,22 @@ def filters_from_widgets() -> Filters:
     state = st.session_state
     if not all(key in state for key in WIDGET_KEYS.values()):
         return Filters()
-    return Filters(
-        countries=tuple(state[WIDGET_KEYS["countries"]]), actors=tuple(state[WIDGET_KEYS["actors"]]),
-        sources=tuple(state[WIDGET_KEYS["sources"]]), date_from=state[WIDGET_KEYS["date_from"]],
-        date_to=state[WIDGET_KEYS["date_to"]], grains=tuple(state[WIDGET_KEYS["grains"]]),
-        kinds=tuple(state[WIDGET_KEYS["kinds"]]), text=state[WIDGET_KEYS["text"]] or "",
-    )
+    return Filters(**{definition.field: definition.from_widget(state[WIDGET_KEYS[definition.field]])
+                      for definition in FILTERS})
+
+
+def _draw_filter_widgets(statements: pd.DataFrame, labels: dict[str, str]) -> None:
+    """One widget per registry entry, in registry order; entries sharing a `widget_row` side by side."""
+    rows: list[list[FilterDefinition]] = []
+    for definition in FILTERS:
+        if rows and definition.widget_row and rows[-1][-1].widget_row == definition.widget_row:
+            rows[-1].append(definition)
+        else:
+            rows.append([definition])
+    for row in rows:
+        containers = st.columns(len(row)) if len(row) > 1 else [st]
+        for container, definition in zip(containers, row):
+            WIDGETS[definition.widget](container, definition, statements, labels)
 
 
 def url_synced_radio(label: str, options: dict[str, str], param: str, default: str) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_document_bytes
+from extract.events import build_events
 from extract.pipeline import Extraction, extract_corpus
 from extract.schema import conform_documents, conform_statements
 from extract.sources import SOURCE_FIELDS, infer_reference_date
@@ -122,12 +123,13 @@ def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.Dat
                   sources_csv: Path | None, progress=None) -> Extraction:
     """The extracted frames with `paths` extracted one by one and added (a doc_id extracted again is replaced).
 
-    `progress(done, total, file_name)` is called after each file. The result is what `python -m extract`
-    on the whole corpus would give for these files (same doc_ids, same statement ids).
+    `progress(done, total, file_name)` is called after each file; the events are then built again over
+    all statements (an added article can join an existing event). The result is what `python -m extract`
+    on the whole corpus would give (same doc_ids, same statement ids).
     """
     added_statements, added_documents, warnings = [], [], []
     for done, path in enumerate(paths, start=1):
-        extraction = extract_corpus([path], sources_csv=sources_csv)
+        extraction = extract_corpus([path], sources_csv=sources_csv, with_events=False)
         added_statements.append(extraction.statements)
         added_documents.append(extraction.documents)
         warnings.extend(extraction.warnings)
@@ -136,5 +138,6 @@ def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.Dat
     replaced = {path.stem for path in paths}
     kept_statements = statements[~statements["doc_id"].isin(replaced)]
     kept_documents = documents[~documents["doc_id"].isin(replaced)]
-    return Extraction(conform_statements(pd.concat([kept_statements, *added_statements], ignore_index=True)),
-                      conform_documents(pd.concat([kept_documents, *added_documents], ignore_index=True)), warnings)
+    all_statements = conform_statements(pd.concat([kept_statements, *added_statements], ignore_index=True))
+    all_documents = conform_documents(pd.concat([kept_documents, *added_documents], ignore_index=True))
+    return Extraction(all_statements, all_documents, warnings, build_events(all_statements, all_documents))

@@ -1,0 +1,260 @@
+"""The briefing timeline of events: labelled, key events first, over the window where the story is.
+
+One builder for the screen and for every export (PNG, SVG, PDF, the briefing pack): the caller
+gives the plot's width (and, for a page, its height) and the labels are laid out for that size by
+`desk.event_layout`. A day is a point, a coarser period a bar over its whole interval, an episode a
+shaded span behind its events with its own row; the point's size and a "3 sources" badge show
+corroboration. Events outside the story window are summarised in a context line, never drawn
+squeezed at the edge. Hover stays short (label, date, sources); the evidence loads on click.
+
+>>> import pandas as pd
+>>> events = pd.DataFrame({"event_id": ["a"], "kind": ["event"], "label": ["Israel strikes Iran"],
+...     "value": ["2025-06-13"], "grain": ["day"], "start": pd.to_datetime(["2025-06-13"]),
+...     "end": pd.to_datetime(["2025-06-14"]), "n_sources": [3], "salience": [1.0], "episode_id": [""],
+...     "countries": [["Iran"]], "actors": [[]], "doc_ids": [["d1"]]})
+>>> chart = build_event_chart(events)
+>>> [annotation.text for annotation in chart.figure.layout.annotations if "Israel" in annotation.text][0]
+'<span style="color:#555">13 Jun 2025 · </span>Israel strikes Iran<span style="color:#777"> · 3 sources</span>'
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from desk.event_layout import (LABEL_FONT_FAMILY, LANE_BY_CHOICES, MAX_POINT_PX, SEPARATOR, Geometry, layout_events,
+                               shorten_to_width, text_width_px)
+from desk.labels import interval_label
+from desk.story import StoryWindow, story_window
+
+EVENT_COLOR = "#1f4e9c"
+EPISODE_COLOR = "#d9822b"
+LANE_BAND_COLOR = "#f3f5f9"
+SCREEN_PLOT_WIDTH_PX = 1050     # the plot area of the wide Streamlit layout on a 1440 px screen
+SCREEN_ROW_PX = 34
+MAX_ROWS = 300                  # "all events" beyond this shows the most salient ones and says so
+AXIS_PX, NOTE_LINE_PX, TITLE_PX = 30, 17, 38   # screen heights above the plot: tick labels, a note line, the title
+CONTEXT_ITEMS = 6               # outside-window events named in the context line
+TICKS = [
+    dict(dtickrange=[None, 86_400_000], value="%d %b %H:%M"),
+    dict(dtickrange=[86_400_000, 604_800_000], value="%a %d %b"),
+    dict(dtickrange=[604_800_000, "M1"], value="%d %b %Y"),
+    dict(dtickrange=["M1", "M12"], value="%b %Y"),
+    dict(dtickrange=["M12", None], value="%Y"),
+]
+LEGEND_NOTE = "● a day   ▬ a longer period (month, year, range)   shaded: an episode   bigger ● / “N sources”: more articles report it"
+
+
+@dataclass(frozen=True)
+class EventChart:
+    """A built event chart: the figure, where every event went, the window, and what was left out."""
+
+    figure: go.Figure
+    placed: pd.DataFrame           # desk.event_layout.layout_events rows
+    window: StoryWindow
+    outside: pd.DataFrame          # events not drawn because they lie outside the window
+    dropped: int = 0               # events not drawn for lack of room on the page (least salient)
+
+    def left_out(self) -> str:
+        """What the chart does not draw, in words ('' when nothing).
+
+        >>> EventChart(go.Figure(), pd.DataFrame(), StoryWindow(pd.Timestamp(0), pd.Timestamp(1)), pd.DataFrame(), 0).left_out()
+        ''
+        """
+        parts = []
+        if len(self.outside):
+            parts.append(f"{len(self.outside)} outside the window ({context_years(self.outside)})")
+        if self.dropped:
+            parts.append(f"{self.dropped} less salient for lack of room")
+        return "not drawn: " + "; ".join(parts) if parts else ""
+
+
+def context_years(events: pd.DataFrame) -> str:
+    """The distinct years of `events`, e.g. '1941, 2007, 2024' (at most 6, then '…').
+
+    >>> context_years(pd.DataFrame({"start": pd.to_datetime(["2007-03-01", "1941-01-01", "2007-05-01"])}))
+    '1941, 2007'
+    """
+    years = sorted(set(events["start"].dt.year.dropna().astype(int)))
+    text = ", ".join(str(year) for year in years[:CONTEXT_ITEMS])
+    return text + (" …" if len(years) > CONTEXT_ITEMS else "")
+
+
+def context_line(outside: pd.DataFrame, window: StoryWindow, width_px: float, font_px: float) -> str:
+    """'Earlier: 2007 · UN arms embargo on Iran; … Later: …' shortened to one line of `width_px` ('' when none).
+
+    >>> frame = pd.DataFrame({"label": ["UN arms embargo on Iran"], "value": ["2007"], "grain": ["year"],
+    ...     "start": pd.to_datetime(["2007-01-01"]), "end": pd.to_datetime(["2008-01-01"]), "salience": [1.0]})
+    >>> context_line(frame, StoryWindow(pd.Timestamp("2025-06-01"), pd.Timestamp("2025-07-01")), 2000, 12)
+    'Earlier, outside this window: 2007 · UN arms embargo on Iran'
+    """
+    if outside.empty:
+        return ""
+    parts = []
+    for side, rows in (("Earlier", outside[outside["start"] < window.start]),
+                       ("Later", outside[outside["start"] >= window.start])):
+        if rows.empty:
+            continue
+        named = rows.sort_values("salience", ascending=False).head(CONTEXT_ITEMS).sort_values("start")
+        items = [f"{interval_label(row.value, row.grain, row.start, row.end)}{SEPARATOR}{row.label}"
+                 for row in named.itertuples(index=False)]
+        more = f"; +{len(rows) - len(named)} more" if len(rows) > len(named) else ""
+        parts.append(f"{side}, outside this window: " + "; ".join(items) + more)
+    return shorten_to_width("   ".join(parts), width_px, font_px)
+
+
+def _label_html(placed: pd.Series) -> str:
+    badge = f'<span style="color:#777">{SEPARATOR}{html.escape(placed["badge"])}</span>' if placed["badge"] else ""
+    return (f'<span style="color:#555">{html.escape(placed["date_text"] + SEPARATOR)}</span>'
+            f'{html.escape(placed["label"])}{badge}')
+
+
+def _hover(placed: pd.DataFrame) -> list[str]:
+    return [f"<b>{html.escape(label)}</b><br>{html.escape(date)} · {count} source{'s' if count != 1 else ''}"
+            for label, date, count in zip(placed["label"], placed["date_text"], placed["n_sources"])]
+
+
+def point_sizes(n_sources: pd.Series) -> list[float]:
+    """Marker diameter by corroboration: 7 px for one source up to 13 px (14 with its outline) for four or more.
+
+    >>> point_sizes(pd.Series([1, 2, 9]))
+    [7.0, 9.0, 13.0]
+    """
+    return (MAX_POINT_PX - 1 + 2 * (n_sources.clip(lower=1, upper=4) - 4)).astype(float).tolist()
+
+
+def _add_marks(figure: go.Figure, placed: pd.DataFrame, geometry: Geometry) -> None:
+    """Episode bars, event bars and event points, each carrying its event_id for clicks."""
+    mark_y = geometry.mark_offset
+    for kind, colour, thickness, opacity in (("episode", EPISODE_COLOR, geometry.bar_thickness * 1.2, 0.55),
+                                             ("event", EVENT_COLOR, geometry.bar_thickness, 0.5)):
+        bars = placed[(placed["kind"] == kind) & ~placed["is_point"]]
+        if bars.empty:
+            continue
+        figure.add_trace(go.Bar(
+            orientation="h", base=bars["mark_start"].tolist(),
+            x=((bars["mark_end"] - bars["mark_start"]) / pd.Timedelta(milliseconds=1)).tolist(),
+            y=(bars["row"] + mark_y).tolist(), width=thickness, name="episode" if kind == "episode" else "period",
+            marker=dict(color=colour, opacity=opacity, line=dict(color=colour, width=1)),
+            customdata=bars["event_id"].tolist(), hovertext=_hover(bars), hoverinfo="text", showlegend=False))
+    points = placed[placed["is_point"]]
+    if not points.empty:
+        figure.add_trace(go.Scatter(
+            x=points["mark_start"].tolist(), y=(points["row"] + mark_y).tolist(), mode="markers", name="day",
+            marker=dict(color=EVENT_COLOR, size=point_sizes(points["n_sources"]), line=dict(color="white", width=1)),
+            customdata=points["event_id"].tolist(), hovertext=_hover(points), hoverinfo="text", showlegend=False))
+
+
+def _episode_spans(placed: pd.DataFrame) -> list[dict]:
+    """A shaded rectangle behind each episode's row and the rows of its events (within one lane block)."""
+    shapes = []
+    for episode in placed[placed["kind"] == "episode"].itertuples(index=False):
+        members = placed[(placed["episode_id"] == episode.event_id) & (placed["lane"] == episode.lane)]
+        last_row = max([episode.row, *members["row"].tolist()])
+        shapes.append(dict(type="rect", xref="x", yref="y", x0=episode.mark_start, x1=episode.mark_end,
+                           y0=episode.row - 0.5, y1=last_row + 0.5, fillcolor=EPISODE_COLOR, opacity=0.09,
+                           line_width=0, layer="below"))
+    return shapes
+
+
+def _lane_bands(placed: pd.DataFrame) -> tuple[list[dict], list[float], list[str]]:
+    """Alternate background bands per lane block, and a y tick naming each lane at the block's middle."""
+    shapes, tick_values, tick_texts = [], [], []
+    for position, (lane, rows) in enumerate(placed.groupby("lane", sort=False)["row"]):
+        low, high = rows.min(), rows.max()
+        if position % 2 == 0:
+            shapes.append(dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=low - 0.5, y1=high + 0.5,
+                               fillcolor=LANE_BAND_COLOR, line_width=0, layer="below"))
+        tick_values.append((low + high) / 2)
+        tick_texts.append(html.escape(lane if len(lane) <= 24 else lane[:23] + "…"))
+    return shapes, tick_values, tick_texts
+
+
+def _fit_rows(shown: pd.DataFrame, window_mode: str, max_rows: int) -> tuple[pd.DataFrame, int]:
+    """The most salient events (with their episodes) that fit `max_rows` rows inside their own window."""
+    dropped = 0
+    kept = shown
+    while True:
+        window = story_window(kept, window_mode)
+        rows = len(kept) - len(window.outside)
+        if rows <= max_rows or len(kept) <= 1:
+            return kept, dropped
+        happenings = kept[kept["kind"] == "event"].sort_values("salience", ascending=False, kind="stable")
+        keep_events = happenings.head(max(1, len(happenings) - (rows - max_rows)))
+        dropped += len(happenings) - len(keep_events)
+        episode_ids = set(keep_events["episode_id"].astype(str)) - {""}
+        episodes = kept[(kept["kind"] == "episode") & kept["event_id"].astype(str).isin(episode_ids)]
+        kept = pd.concat([keep_events, episodes])
+
+
+def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: str = "none",
+                      plot_width_px: float = SCREEN_PLOT_WIDTH_PX, plot_height_px: float | None = None,
+                      label_font_px: float = 13, note_font_px: float = 12,
+                      source_names: dict[str, str] | None = None, title: str | None = None) -> EventChart:
+    """The labelled event timeline of `shown` (events frame rows, e.g. `select_key_events(...).shown`).
+
+    Without `plot_height_px` (the screen) the chart grows with its rows; with it (a page) rows share the
+    height and the least salient events are dropped (and counted) when rows would be shorter than MIN_ROW_PX.
+    """
+    if lane_by not in LANE_BY_CHOICES:
+        raise ValueError(f"lane_by must be one of {', '.join(LANE_BY_CHOICES)}, not {lane_by!r}")
+    dated = shown[shown["start"].notna()]
+    min_row_px = Geometry(label_font_px=label_font_px).min_row_px
+    max_rows = MAX_ROWS if plot_height_px is None else max(1, int(plot_height_px // min_row_px))
+    kept, dropped = _fit_rows(dated, window, max_rows)
+    story = story_window(kept, window)
+    outside = kept.iloc[story.outside]
+    rows = len(kept) - len(outside)
+    row_px = (max(SCREEN_ROW_PX, min_row_px) if plot_height_px is None
+              else min(plot_height_px / max(rows, 1), 1.3 * min_row_px))
+    geometry = Geometry(plot_width_px=plot_width_px, row_px=row_px, label_font_px=label_font_px)
+    placed = layout_events(kept, story, lane_by=lane_by, geometry=geometry, source_names=source_names)
+    figure = go.Figure()
+    figure.update_layout(template="plotly")
+    if placed.empty:
+        figure.add_annotation(text="No dated event matches these filters", showarrow=False, xref="paper", yref="paper",
+                              x=0.5, y=0.5, font=dict(size=16))
+        figure.update_layout(height=320, xaxis=dict(visible=False), yaxis=dict(visible=False))
+        return EventChart(figure, placed, story, outside, dropped)
+    _add_marks(figure, placed, geometry)
+    lane_shapes, tick_values, tick_texts = _lane_bands(placed) if lane_by != "none" else ([], [], [])
+    figure.layout.shapes = tuple(lane_shapes + _episode_spans(placed))
+    figure.layout.annotations = tuple(
+        go.layout.Annotation(x=row.label_x, y=row.row + geometry.label_offset, xref="x", yref="y", xanchor=row.label_anchor,
+                             yanchor="middle", text=_label_html(row._asdict()), showarrow=False, borderpad=0,
+                             bgcolor="rgba(255,255,255,0.6)", font=dict(size=label_font_px, family=LABEL_FONT_FAMILY,
+                                                                        color="#111"))
+        for row in placed.itertuples(index=False))
+    context = context_line(outside, story, plot_width_px + 40, note_font_px)
+    notes = [line for line in (context, LEGEND_NOTE) if line]
+    figure.add_annotation(text="<br>".join(html.escape(line) for line in notes), showarrow=False, xref="paper",
+                          yref="paper", x=0, y=1, yshift=AXIS_PX, yanchor="bottom", xanchor="left", align="left",
+                          font=dict(size=note_font_px, color="#444"), name="notes")
+    lane_margin = int(max((text_width_px(text, 12) for text in tick_texts), default=0)) + (14 if tick_texts else 0)
+    top = AXIS_PX + NOTE_LINE_PX * len(notes) + (TITLE_PX if title else 8)
+    figure.update_layout(
+        title=dict(text=html.escape(title) if title else None, x=0.01, xanchor="left", y=1, yref="container",
+                   yanchor="top", pad=dict(t=8), font=dict(size=18)),
+        height=int(top + rows * row_px + 30) if plot_height_px is None else None,
+        margin=dict(l=10 + lane_margin, r=20, t=top, b=30),
+        barmode="overlay", hovermode="closest", dragmode="zoom", clickmode="event+select", plot_bgcolor="white",
+        showlegend=False, hoverlabel=dict(align="left"),
+        xaxis=dict(type="date", range=[story.start, story.end], side="top", tickformatstops=TICKS, showgrid=True,
+                   gridcolor="#e3e6ec", zeroline=False),
+        yaxis=dict(range=[rows - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
+                   tickvals=tick_values, ticktext=tick_texts, showticklabels=bool(tick_texts)),
+    )
+    return EventChart(figure, placed, story, outside, dropped)
+
+
+def event_ids_from_selection(selection_event: object) -> list[str]:
+    """The event_ids of the clicked marks of an `st.plotly_chart(on_select="rerun")` event, once each, in order.
+
+    >>> event_ids_from_selection({"selection": {"points": [{"customdata": "e1"}, {"customdata": ["e1"]}]}})
+    ['e1']
+    """
+    from desk.charts import statement_ids_from_selection
+
+    return statement_ids_from_selection(selection_event)

@@ -1,0 +1,113 @@
+"""Why an event is on the chart: every sentence behind it, with its source and the rule that fired (pure).
+
+Read by the event detail panel, the TimelineJS export and the briefing pack, so the evidence an
+analyst clicks is the evidence a slide cites.
+
+>>> statements = pd.DataFrame({"statement_id": ["d1:3-10"], "doc_id": ["d1"], "sentence": ["On 13 June Israel struck."],
+...     "sentence_start": [0], "date_start_char": [3], "date_end_char": [10], "date_text": ["13 June"],
+...     "value": ["2025-06-13"], "grain": ["day"], "rule": ["day_month"], "title": ["War"], "outlet": ["Kyiv Post"],
+...     "published": pd.to_datetime(["2025-06-15"]), "reference_date_basis": ["sources.csv"]})
+>>> [item.citation() for item in event_evidence({"statement_ids": ["d1:3-10"]}, statements)]
+['Kyiv Post, “War” (15 Jun 2025)']
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from desk.highlight import Span, highlight_html
+from desk.labels import day_label
+
+CONFIDENCE_COLUMNS = ("reference_date_confidence", "confidence")   # the ingest stage's column, when present
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value).strip()
+
+
+def day_text(moment: object) -> str:
+    """'15 Jun 2025', or '' for a missing date (`desk.labels.day_label`).
+
+    >>> day_text(pd.Timestamp("2025-06-15")), day_text(pd.NaT)
+    ('15 Jun 2025', '')
+    """
+    return day_label(moment, missing="")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence behind an event: the text, where its date expression is, the source and the rule."""
+
+    statement_id: str
+    doc_id: str
+    sentence: str
+    date_text: str
+    date_start: int            # offsets of the date expression inside `sentence` (-1 when unknown)
+    date_end: int
+    value: str
+    grain: str
+    rule: str
+    outlet: str
+    title: str
+    published: pd.Timestamp | None
+    reference_date_basis: str
+    reference_date_confidence: str
+
+    def citation(self) -> str:
+        """'Outlet, “Title” (15 Jun 2025)'."""
+        parts = [part for part in (self.outlet, f"“{self.title}”" if self.title else "") if part]
+        return (", ".join(parts) or self.doc_id) + f" ({day_text(self.published) or 'no date'})"
+
+    def reference_date_text(self) -> str:
+        """'15 Jun 2025 (decided by: sources.csv; confidence: high)'."""
+        decided = [f"decided by: {self.reference_date_basis or 'unknown'}"]
+        if self.reference_date_confidence:
+            decided.append(f"confidence: {self.reference_date_confidence}")
+        return f"{day_text(self.published) or 'unknown'} ({'; '.join(decided)})"
+
+    def sentence_html(self) -> str:
+        """The sentence escaped, its date expression marked (`desk.highlight`)."""
+        if 0 <= self.date_start < self.date_end <= len(self.sentence):
+            return highlight_html(self.sentence, [Span(self.date_start, self.date_end, "date", self.value)])
+        return html.escape(self.sentence)
+
+
+def _confidence(row: pd.Series, document: pd.Series | None) -> str:
+    for column in CONFIDENCE_COLUMNS:
+        for source in (row, document):
+            if source is not None and column in source.index and _text(source[column]):
+                return _text(source[column])
+    return ""
+
+
+def event_evidence(event: pd.Series | dict, statements: pd.DataFrame,
+                   documents: pd.DataFrame | None = None) -> list[Evidence]:
+    """The evidence of `event` (its statement_ids, in order; ids missing from `statements` are skipped)."""
+    by_id = statements.drop_duplicates("statement_id").set_index("statement_id", drop=False)
+    docs = documents.drop_duplicates("doc_id").set_index("doc_id", drop=False) if documents is not None else None
+    evidence = []
+    for statement_id in event["statement_ids"]:
+        if statement_id not in by_id.index:
+            continue
+        row = by_id.loc[statement_id]
+        document = docs.loc[row["doc_id"]] if docs is not None and row["doc_id"] in docs.index else None
+        offset = int(row["sentence_start"])
+        published = row["published"] if document is None or pd.isna(document["published"]) else document["published"]
+        evidence.append(Evidence(
+            statement_id=str(statement_id), doc_id=_text(row["doc_id"]), sentence=_text(row["sentence"]),
+            date_text=_text(row["date_text"]), date_start=int(row["date_start_char"]) - offset,
+            date_end=int(row["date_end_char"]) - offset, value=_text(row["value"]), grain=_text(row["grain"]),
+            rule=_text(row["rule"]),
+            outlet=_text(document["outlet"]) if document is not None and _text(document["outlet"]) else _text(row["outlet"]),
+            title=_text(document["title"]) if document is not None and _text(document["title"]) else _text(row["title"]),
+            published=None if pd.isna(published) else pd.Timestamp(published),
+            reference_date_basis=_text(row["reference_date_basis"]), reference_date_confidence=_confidence(row, document)))
+    return evidence
+
+
+def evidence_by_event(events: pd.DataFrame, statements: pd.DataFrame,
+                      documents: pd.DataFrame | None = None) -> dict[str, list[Evidence]]:
+    """`event_evidence` of every event, keyed by event_id."""
+    return {str(event["event_id"]): event_evidence(event, statements, documents) for _, event in events.iterrows()}

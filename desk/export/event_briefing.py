@@ -1,0 +1,117 @@
+"""The labelled key-event chart laid out as a briefing page (16:9 slide or A4 landscape); pure, no browser.
+
+The same builder as the screen (`desk.event_chart.build_event_chart`), given the page's plot width
+and height so the labels are laid out for that size; around it a title, a subtitle stating the
+filters, the time window, what is shown and what was left out, and a footnote citing the sources
+of the events drawn.
+
+>>> LABEL_FONT_PX["16:9 slide"], LABEL_FONT_PX["A4 landscape"]
+(13, 16)
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from desk.export.briefing import (BOLD_WIDTH, FONT_SCALE, FOOTNOTE_FONT_PX, LINE_HEIGHT, MAX_SUBTITLE_LINES, MAX_TITLE_LINES,
+                           SIZE_PRESETS, SUBTITLE_FONT_PX, TITLE_FONT_PX, source_footnote, sources_of, wrap_text)
+from desk.event_chart import AXIS_PX, NOTE_LINE_PX, EventChart, build_event_chart
+from desk.story import KeyEvents
+
+LABEL_FONT_PX = {size: round(13 * scale) for size, scale in FONT_SCALE.items()}
+SIDE_PX = 40
+
+
+@dataclass(frozen=True)
+class EventBriefing:
+    """A briefing page: the figure to render, the chart inside it and the words around it."""
+
+    figure: go.Figure
+    chart: EventChart
+    chart_events: pd.DataFrame     # the key events (and episodes) the page was asked to show
+    title: str
+    subtitle: str
+    footnote: list[str]
+    width: int
+    height: int
+
+
+def window_text(chart: EventChart) -> str:
+    """'12 Jun – 26 Jun 2025' (the chart's time window).
+
+    >>> from desk.story import StoryWindow
+    >>> window_text(EventChart(go.Figure(), pd.DataFrame(), StoryWindow(pd.Timestamp("2025-06-12"),
+    ...     pd.Timestamp("2025-06-26 12:00")), pd.DataFrame()))
+    '12 Jun – 26 Jun 2025'
+    """
+    start, end = chart.window.start, chart.window.end
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def evidence_statements(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements cited by `events` (their statement_ids).
+
+    >>> evidence_statements(pd.DataFrame({"statement_ids": [["a"]]}), pd.DataFrame({"statement_id": ["a", "b"]}))["statement_id"].tolist()
+    ['a']
+    """
+    wanted = {one for ids in events["statement_ids"] for one in ids}
+    return statements[statements["statement_id"].isin(wanted)]
+
+
+def event_briefing(key: KeyEvents, statements: pd.DataFrame, *, title: str, filter_description: str,
+                   size: str = "16:9 slide", window: str = "story", lane_by: str = "none",
+                   documents: pd.DataFrame | None = None, source_names: dict[str, str] | None = None) -> EventBriefing:
+    """The briefing page of the key events `key` (their evidence is looked up in `statements`)."""
+    if size not in SIZE_PRESETS:
+        raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZE_PRESETS)}")
+    width, height = SIZE_PRESETS[size]
+    scale = FONT_SCALE[size]
+    title_px, subtitle_px, footnote_px = (round(px * scale) for px in (TITLE_FONT_PX, SUBTITLE_FONT_PX, FOOTNOTE_FONT_PX))
+    label_px = LABEL_FONT_PX[size]
+    title_lines = wrap_text(title, width - 2 * SIDE_PX, title_px * BOLD_WIDTH, MAX_TITLE_LINES)
+    # The subtitle needs the chart (window, left out) and the chart needs the room the subtitle leaves: lay out
+    # with the longest subtitle, then measure.
+    subtitle_room = MAX_SUBTITLE_LINES * subtitle_px * LINE_HEIGHT
+    footnote_room = 4 * footnote_px * LINE_HEIGHT
+    notes_room = AXIS_PX + 2 * NOTE_LINE_PX * scale
+    margin_top = int(26 + len(title_lines) * title_px * LINE_HEIGHT + subtitle_room + notes_room + 12)
+    margin_bottom = int(20 + footnote_room + 10)
+    plot_height = height - margin_top - margin_bottom
+    chart = build_event_chart(key.shown, window=window, lane_by=lane_by, plot_width_px=width - 2 * SIDE_PX,
+                              plot_height_px=plot_height, label_font_px=label_px, note_font_px=round(12 * scale),
+                              source_names=source_names)
+    lane_margin = int(chart.figure.layout.margin.l or 0) - 10
+    if lane_margin > 0:
+        chart = build_event_chart(key.shown, window=window, lane_by=lane_by,
+                                  plot_width_px=width - 2 * SIDE_PX - lane_margin, plot_height_px=plot_height,
+                                  label_font_px=label_px, note_font_px=round(12 * scale), source_names=source_names)
+    drawn_events = key.shown[key.shown["event_id"].isin(chart.placed["event_id"])]
+    cited = evidence_statements(drawn_events, statements)
+    parts = [filter_description.strip(), window_text(chart) if not chart.placed.empty else "", key.description(),
+             chart.left_out()]
+    subtitle = " · ".join(part for part in parts if part)
+    subtitle_lines = wrap_text(subtitle, width - 2 * SIDE_PX, subtitle_px, MAX_SUBTITLE_LINES)
+    footnote = source_footnote(sources_of(cited, documents), width - 2 * SIDE_PX, footnote_px)
+    figure = chart.figure
+    figure.update_layout(
+        width=width, height=height, autosize=False, dragmode=False, hovermode=False,
+        margin=dict(l=SIDE_PX + max(lane_margin, 0), r=SIDE_PX, t=margin_top, b=margin_bottom),
+        title=dict(text="<br>".join(f"<b>{html.escape(line)}</b>" for line in title_lines), x=SIDE_PX / width,
+                   xanchor="left", xref="container", y=1 - 22 / height, yanchor="top", yref="container",
+                   font=dict(size=title_px, color="#111"),
+                   subtitle=dict(text="<br>".join(html.escape(line) for line in subtitle_lines),
+                                 font=dict(size=subtitle_px, color="#444"))),
+        font=dict(size=round(13 * scale)),
+    )
+    figure.update_xaxes(tickfont=dict(size=round(12 * scale)))
+    figure.add_annotation(text="<br>".join(html.escape(line) for line in footnote), showarrow=False, align="left",
+                          xref="paper", x=0, xanchor="left", yref="paper", y=0, yshift=-12, yanchor="top",
+                          font=dict(size=footnote_px, color="#333"), name="footnote")
+    for trace in figure.data:  # a page has no hover: less to send, nothing interactive
+        trace.hovertext = None
+    return EventBriefing(figure, chart, key.shown, title, subtitle, footnote, width, height)

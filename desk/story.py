@@ -1,0 +1,169 @@
+"""Which events a briefing timeline shows and over which time window (pure pandas; no plotly, no streamlit).
+
+Key events first: the `key` most salient events (kind "event") of the filtered frame, plus the
+episodes those events belong to. The window follows the story: it covers where the key events are
+dense, and events far from that period are summarised ("Earlier: 2007 …") instead of stretching
+the axis, so a 1648 aside never squeezes a June 2025 war into one pixel column.
+
+>>> events = pd.DataFrame({"start": pd.to_datetime(["1648-01-01", "2025-06-13", "2025-06-14", "2025-06-20"]),
+...                        "end": pd.to_datetime(["1649-01-01", "2025-06-14", "2025-06-15", "2025-06-21"])})
+>>> window = story_window(events)
+>>> window.start.year, window.outside
+(2025, [0])
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+DEFAULT_KEY_EVENTS = 18            # rows that fit a 16:9 slide at a legible label size (see desk.event_layout)
+KEY_EVENT_CHOICES = (10, 18, 30, 50, 0)  # 0 = all events
+CORE_SHARE = 0.6                   # the dense core holds this share of the precise key events
+MIN_REACH = pd.Timedelta(days=14)  # events this close to the core join the window even when the core is short
+PRECISE_SPAN = pd.Timedelta(days=32)   # an event at most this long (day, week, month) may set the window
+CONTEXT_SPAN_FACTOR = 4            # a coarse event overlapping the window stays in it when at most this many windows long
+WINDOW_CHOICES: dict[str, str] = {"story": "where the key events are dense", "all": "every event"}
+
+
+def event_ends(events: pd.DataFrame) -> pd.Series:
+    """`end`, or start + 1 day when the end is missing or not after the start.
+
+    >>> event_ends(pd.DataFrame({"start": pd.to_datetime(["2007-01-01"]), "end": [pd.NaT]})).iloc[0]
+    Timestamp('2007-01-02 00:00:00')
+    """
+    return events["end"].where(events["end"].notna() & (events["end"] > events["start"]),
+                               events["start"] + pd.Timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class KeyEvents:
+    """The events a chart shows and what it leaves out (for the subtitle)."""
+
+    shown: pd.DataFrame                  # events (and their episodes) to draw, most salient first
+    n_events: int                        # events (kind "event") that matched the filters
+    n_shown_events: int                  # of which shown
+    n_sources: int                       # distinct articles behind the shown events
+    undated: int = 0                     # matching events with no resolved date (never drawn)
+
+    def description(self) -> str:
+        """'18 key events of 61 from 4 sources' (or 'all 12 events from 3 sources').
+
+        >>> KeyEvents(pd.DataFrame(), 18, 18, 4).description()
+        'all 18 events from 4 sources'
+        >>> KeyEvents(pd.DataFrame(), 61, 18, 4).description()
+        '18 key events of 61 from 4 sources'
+        """
+        sources = f"{self.n_sources:,} source{'s' if self.n_sources != 1 else ''}"
+        if self.n_shown_events < self.n_events:
+            text = f"{self.n_shown_events:,} key events of {self.n_events:,} from {sources}"
+        else:
+            text = f"all {self.n_events:,} event{'s' if self.n_events != 1 else ''} from {sources}"
+        return text + (f" ({self.undated:,} undated not drawn)" if self.undated else "")
+
+
+def events_with_evidence_in(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """The events with at least one statement of `statements` (already filtered) among their evidence.
+
+    Every statement filter (country, actor, source, dates, text) thus applies to events through their evidence.
+
+    >>> events = pd.DataFrame({"event_id": ["a", "b"], "statement_ids": [["s1"], ["s2", "s3"]]})
+    >>> events_with_evidence_in(events, pd.DataFrame({"statement_id": ["s3"]}))["event_id"].tolist()
+    ['b']
+    """
+    wanted = set(statements["statement_id"].astype(str))
+    keep = events["statement_ids"].map(lambda ids: any(str(one) in wanted for one in ids))
+    return events[keep.astype(bool)]
+
+
+def select_key_events(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> KeyEvents:
+    """The `key` most salient dated events (0 = all), ties by more sources then earlier date, plus their episodes.
+
+    >>> events = pd.DataFrame({"event_id": ["a", "b", "e"], "kind": ["event", "event", "episode"],
+    ...     "salience": [0.2, 0.9, 0.5], "n_sources": [1, 2, 2], "episode_id": ["", "e", ""],
+    ...     "doc_ids": [["d1"], ["d1", "d2"], ["d1", "d2"]],
+    ...     "start": pd.to_datetime(["2007-01-01", "2025-06-13", "2025-06-13"])})
+    >>> select_key_events(events, key=1).shown["event_id"].tolist()
+    ['b', 'e']
+    """
+    dated = events[events["start"].notna()]
+    happenings = dated[dated["kind"] == "event"]
+    ranked = happenings.sort_values(["salience", "n_sources", "start"], ascending=[False, False, True], kind="stable")
+    chosen = ranked if key <= 0 else ranked.head(key)
+    episode_ids = set(chosen["episode_id"].astype(str)) - {""}
+    episodes = dated[(dated["kind"] == "episode") & dated["event_id"].astype(str).isin(episode_ids)]
+    shown = pd.concat([chosen, episodes]) if not episodes.empty else chosen
+    sources = {doc for doc_ids in chosen["doc_ids"] for doc in doc_ids}
+    undated = int((events["start"].isna() & (events["kind"] == "event")).sum())
+    return KeyEvents(shown=shown, n_events=len(happenings) + undated, n_shown_events=len(chosen),
+                     n_sources=len(sources), undated=undated)
+
+
+@dataclass(frozen=True)
+class StoryWindow:
+    """The time window of the chart and the (positional) rows of the frame that fall outside it."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    outside: list[int] = field(default_factory=list)   # positions (iloc) of events not drawn in this window
+    mode: str = "story"
+
+    @property
+    def span(self) -> pd.Timedelta:
+        """end - start."""
+        return self.end - self.start
+
+
+def _midpoints(starts: pd.Series, ends: pd.Series) -> pd.Series:
+    return starts + (ends - starts) / 2
+
+
+def _dense_core(midpoints: pd.Series, share: float) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The shortest span holding `share` of the midpoints."""
+    values = midpoints.sort_values().to_numpy()
+    count = max(1, math.ceil(share * len(values)))
+    spans = values[count - 1:] - values[: len(values) - count + 1]
+    first = int(spans.argmin())
+    return pd.Timestamp(values[first]), pd.Timestamp(values[first + count - 1])
+
+
+def _padded(low: pd.Timestamp, high: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    padding = max((high - low) * 0.03, pd.Timedelta(days=1))
+    return low - padding, high + padding
+
+
+def story_window(events: pd.DataFrame, mode: str = "story", share: float = CORE_SHARE) -> StoryWindow:
+    """The window over which `events` (dated rows with start/end) are drawn, and which rows lie outside it.
+
+    "story": the shortest period holding `share` of the precise events (a month or shorter), widened to
+    the precise events within max(that period, 14 days) of it; coarse events (a year, a decade) stay
+    when they overlap the window and are at most a few windows long. "all": every event.
+
+    >>> days = pd.to_datetime(["2025-06-13", "2025-06-20", "2025-06-24", "2007-01-01"])
+    >>> frame = pd.DataFrame({"start": days, "end": days + pd.Timedelta(days=1)})
+    >>> window = story_window(frame)
+    >>> (window.start.strftime("%d %b"), window.end.strftime("%d %b %Y"), window.outside)
+    ('12 Jun', '26 Jun 2025', [3])
+    """
+    if mode not in WINDOW_CHOICES:
+        raise ValueError(f"window must be one of {', '.join(WINDOW_CHOICES)}, not {mode!r}")
+    starts = events["start"].reset_index(drop=True)
+    ends = event_ends(events).reset_index(drop=True)
+    if starts.empty:
+        today = pd.Timestamp("2000-01-01")
+        return StoryWindow(today, today + pd.Timedelta(days=1), [], mode)
+    if mode == "all":
+        low, high = _padded(starts.min(), ends.max())
+        return StoryWindow(low, high, [], mode)
+    lengths = ends - starts
+    precise = lengths <= PRECISE_SPAN
+    anchors = precise if precise.any() else pd.Series(True, index=starts.index)
+    midpoints = _midpoints(starts[anchors], ends[anchors])
+    core_low, core_high = _dense_core(midpoints, share)
+    reach = max(core_high - core_low, MIN_REACH)
+    joined = anchors & (_midpoints(starts, ends) >= core_low - reach) & (_midpoints(starts, ends) <= core_high + reach)
+    low, high = _padded(starts[joined].min(), ends[joined].max())
+    overlapping = (starts < high) & (ends > low) & (lengths <= max(pd.Timedelta(days=366), (high - low) * CONTEXT_SPAN_FACTOR))
+    inside = joined | (~anchors & overlapping)
+    return StoryWindow(low, high, [int(position) for position in inside[~inside].index], mode)

@@ -1,0 +1,86 @@
+"""Event stage, step 4: episodes — a run of events on near days that share countries, as one span.
+
+Reads the day-grain events (start, countries, actors, sentences); writes groups of event
+positions, each at least `min_events` events on at least `min_days` distinct days from `min_sources` articles, and the episode's
+label ("Iran–Israel war": the countries named by at least a third of the run's events, most
+frequent first, and the most frequent episode noun of its sentences, else "events").
+
+A run grows in date order: the next event joins when it starts at most `max_gap_days` after the
+run's latest event and names one of the run's core countries (those of at least half of the
+run's events so far); several runs may be open at once, so unrelated events in between do not
+break a run.
+
+>>> episode_label([["Israel", "Iran"], ["Iran"], ["Israel", "Iran"], ["Qatar", "Iran"]], ["The conflict ended.", "A war began."])
+'Iran–Israel war'
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+# Nouns that name a span of happenings, most specific first; the label uses the most frequent.
+EPISODE_NOUNS = ("war", "conflict", "escalation", "crisis", "offensive", "campaign", "strikes", "fighting",
+                 "hostilities", "protests", "talks", "negotiations", "outbreak", "pandemic", "epidemic", "trial",
+                 "investigation", "election", "earthquake", "storm", "floods")
+_NOUN = re.compile(rf"\b({'|'.join(EPISODE_NOUNS)})\b", re.I)
+
+
+@dataclass(frozen=True)
+class EpisodeSettings:
+    """How near and how connected events must be to form an episode."""
+    max_gap_days: int = 10
+    min_events: int = 3
+    min_days: int = 3
+    min_sources: int = 2
+
+
+def core_countries(countries_per_event: list[list[str]], share: float = 1 / 3, limit: int = 3) -> list[str]:
+    """The countries named by at least `share` of the events, most frequent first (at most `limit`).
+
+    >>> core_countries([["Iran"], ["Iran", "United States"], ["Israel", "Iran", "United States"]])
+    ['Iran', 'United States', 'Israel']
+    """
+    counts = Counter(name for countries in countries_per_event for name in set(countries))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [name for name, n in ranked if n >= share * len(countries_per_event)][:limit]
+
+
+def episode_label(countries_per_event: list[list[str]], sentences: list[str]) -> str:
+    """'A–B noun': the run's core countries and the most frequent episode noun of its sentences."""
+    nouns = Counter(match.lower() for sentence in sentences for match in _NOUN.findall(sentence))
+    noun = sorted(nouns.items(), key=lambda item: (-item[1], EPISODE_NOUNS.index(item[0])))[0][0] if nouns else "events"
+    return f"{'–'.join(core_countries(countries_per_event))} {noun}".strip()
+
+
+def find_episodes(events: pd.DataFrame, settings: EpisodeSettings = EpisodeSettings()) -> list[list[int]]:
+    """Runs of day-grain events (index labels of `events`) that make episodes.
+
+    Events are taken in date order; each joins the open run (latest event at most `max_gap_days`
+    before it) that shares the most of its countries with the run's core countries, else opens a run.
+    """
+    days = events[(events["grain"] == "day") & events["start"].notna()]
+    order = days.sort_values(["start", "event_id"], kind="stable")
+    runs: list[dict] = []
+    for label, row in zip(order.index, order.itertuples()):
+        countries = set(row.countries)
+        if not countries:
+            continue
+        best, best_overlap = None, 0
+        for run in runs:
+            if row.start - run["latest"] > pd.Timedelta(days=settings.max_gap_days):
+                continue
+            overlap = len(countries & set(core_countries(run["countries"], share=0.5)))
+            if overlap > best_overlap:
+                best, best_overlap = run, overlap
+        if best is None:
+            runs.append({"members": [label], "countries": [sorted(countries)], "latest": row.start})
+        else:
+            best["members"].append(label)
+            best["countries"].append(sorted(countries))
+            best["latest"] = max(best["latest"], row.start)
+    return [run["members"] for run in runs if len(run["members"]) >= settings.min_events
+            and events.loc[run["members"], "start"].nunique() >= settings.min_days
+            and len({doc for docs in events.loc[run["members"], "doc_ids"] for doc in docs}) >= settings.min_sources]

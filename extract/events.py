@@ -1,0 +1,212 @@
+"""The event stage: statements -> one row per real-world happening (schema `extract.schema.EVENT_COLUMNS`).
+
+Reads the statements and documents frames; writes the events frame. Small steps, each its own
+module: `extract.merging` (which statements tell of the same happening), `extract.labels` (a
+headline from the evidence), `extract.salience` (the ranking score, formula in its docstring) and
+`extract.episodes` (runs of near events that share countries, one `episode` row spanning them).
+
+- `event_id` is "ev-" + 12 hex digits of the SHA-1 of the sorted statement ids (episodes: "ep-" +
+  the same of their events' ids), so the same evidence gives the same id on every run.
+- `summary` is the evidence sentence most similar to the others (at the event's own precision);
+  `label` is derived from it (`label_basis` says how); `value`, `grain`, `start`, `end` are the
+  event's most precise date (an hour is read at its day).
+
+>>> build_events(empty_statements(), empty_documents()).columns.tolist() == list(EVENT_COLUMNS)
+True
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+import numpy as np
+import pandas as pd
+
+from extract.episodes import EpisodeSettings, episode_label, find_episodes
+from extract.labels import derive_label
+from extract.merging import MergeSettings, event_candidates, merge_statements, sentence_vectors
+from extract.salience import PROMPT_REPORTING_DAYS, TOP_ACTORS, SalienceWeights, episode_score, salience_score
+from extract.schema import EVENT_COLUMNS, conform_events, empty_documents, empty_events, empty_statements
+
+__all__ = ["build_events", "MergeSettings", "SalienceWeights", "EpisodeSettings"]
+
+
+def stable_id(prefix: str, parts: list[str]) -> str:
+    """A short id that depends only on the set of `parts`.
+
+    >>> stable_id("ev-", ["b:1-2", "a:3-4"]) == stable_id("ev-", ["a:3-4", "b:1-2"])
+    True
+    """
+    return prefix + hashlib.sha1("\n".join(sorted(parts)).encode("utf-8")).hexdigest()[:12]
+
+
+def _ranked_union(lists: list[list[str]]) -> list[str]:
+    counts: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    for items in lists:
+        for item in items:
+            counts[item] += 1
+            first_seen.setdefault(item, len(first_seen))
+    return sorted(counts, key=lambda item: (-counts[item], first_seen[item]))
+
+
+class _Corpus:
+    """Corpus-wide figures the salience needs: who publishes what when, which articles mention a date or an actor."""
+
+    def __init__(self, statements: pd.DataFrame, documents: pd.DataFrame, candidates: pd.DataFrame) -> None:
+        readable = documents[documents["status"] == "ok"] if "status" in documents else documents
+        self.outlet = {doc: (outlet if isinstance(outlet, str) and outlet else doc)
+                       for doc, outlet in zip(readable["doc_id"], readable["outlet"])}
+        self.published = dict(zip(readable["doc_id"], readable["published"]))
+        for doc, published in zip(statements["doc_id"], statements["published"]):
+            self.published.setdefault(doc, published)
+        self.n_documents = max(1, len(set(readable["doc_id"]) | set(statements["doc_id"])))
+        self.articles_by_value: dict[str, set[str]] = defaultdict(set)
+        for value, doc in zip(candidates["event_value"], candidates["doc_id"]):
+            self.articles_by_value[value].add(doc)
+        articles_by_actor: dict[str, set[str]] = defaultdict(set)
+        for actors, doc in zip(statements["actors"], statements["doc_id"]):
+            for actor in actors:
+                articles_by_actor[actor].add(doc)
+        self.actor_share = {actor: len(docs) / self.n_documents for actor, docs in articles_by_actor.items()}
+
+    def prompt_share(self, doc_ids: list[str], start: pd.Timestamp) -> float:
+        prompt = 0
+        for doc in doc_ids:
+            published = self.published.get(doc)
+            if published is not None and pd.notna(published) and pd.notna(start):
+                lag = (pd.Timestamp(published) - pd.Timestamp(start)).days
+                prompt += 0 <= lag <= PROMPT_REPORTING_DAYS
+        return prompt / len(doc_ids) if doc_ids else 0.0
+
+    def actor_weight(self, actors: list[str]) -> float:
+        shares = sorted((self.actor_share.get(actor, 0.0) for actor in actors), reverse=True)[:TOP_ACTORS]
+        return float(np.mean(shares)) if shares else 0.0
+
+
+def _date_spans_by_sentence(statements: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc, sentence_start, start, end in zip(statements["doc_id"], statements["sentence_start"],
+                                               statements["date_start_char"], statements["date_end_char"]):
+        spans[f"{doc}:{sentence_start}"].append((int(start - sentence_start), int(end - sentence_start)))
+    return {key: sorted(set(value)) for key, value in spans.items()}
+
+
+def _medoid_order(members: list[int], vectors) -> list[int]:
+    if len(members) == 1:
+        return members
+    block = vectors[members]
+    centrality = np.asarray((block @ block.T).sum(axis=1)).ravel()
+    return [members[i] for i in sorted(range(len(members)), key=lambda i: (-round(float(centrality[i]), 9), i))]
+
+
+_ROW_COLUMNS = ("statement_id", "doc_id", "sentence", "sentence_start", "date_start_char", "date_end_char",
+                "sentence_key", "event_grain", "event_value", "event_start", "event_end", "actors", "countries",
+                "passing")
+
+
+def _label_for(row: int, columns: dict[str, list], spans_by_sentence: dict):
+    spans = spans_by_sentence[columns["sentence_key"][row]]
+    sentence_start = columns["sentence_start"][row]
+    own_span = (int(columns["date_start_char"][row] - sentence_start), int(columns["date_end_char"][row] - sentence_start))
+    return derive_label(columns["sentence"][row], spans, spans.index(own_span))
+
+
+def _event_row(members: list[int], columns: dict[str, list], vectors, spans_by_sentence: dict, corpus: _Corpus,
+               weights: SalienceWeights) -> dict:
+    first = members[0]
+    grain = columns["event_grain"][first]
+    precise = [m for m in members if columns["event_grain"][m] == grain] or members
+    in_text_order = sorted(members, key=lambda m: (columns["doc_id"][m], columns["date_start_char"][m]))
+    ordered = _medoid_order([m for m in in_text_order if m in set(precise)], vectors)
+    label, label_row = None, ordered[0]
+    for member in ordered[:5]:
+        candidate = _label_for(member, columns, spans_by_sentence)
+        if len(candidate.text.split()) >= 2:
+            label, label_row = candidate, member
+            break
+    if label is None:
+        label = _label_for(label_row, columns, spans_by_sentence)
+    statement_ids = [columns["statement_id"][m] for m in in_text_order]
+    doc_ids = sorted({columns["doc_id"][m] for m in members})
+    seen_sentences: set[str] = set()
+    one_per_sentence = []
+    for m in in_text_order:
+        if columns["sentence_key"][m] not in seen_sentences:
+            seen_sentences.add(columns["sentence_key"][m])
+            one_per_sentence.append(m)
+    actors = _ranked_union([columns["actors"][m] for m in one_per_sentence])
+    start = columns["event_start"][first]
+    salience = salience_score(
+        n_sources=len(doc_ids), n_date_articles=len(corpus.articles_by_value[columns["event_value"][first]]),
+        prompt_share=corpus.prompt_share(doc_ids, start), actor_weight=corpus.actor_weight(actors), grain=grain,
+        only_passing=all(columns["passing"][m] for m in members), weights=weights)
+    return {
+        "event_id": stable_id("ev-", statement_ids), "kind": "event",
+        "label": label.text, "label_basis": f"statement {columns['statement_id'][label_row]}: {label.basis}",
+        "summary": columns["sentence"][ordered[0]], "value": columns["event_value"][first], "grain": grain,
+        "start": start, "end": columns["event_end"][first], "statement_ids": statement_ids, "doc_ids": doc_ids,
+        "n_sources": len(doc_ids), "n_outlets": len({corpus.outlet.get(doc, doc) for doc in doc_ids}),
+        "countries": _ranked_union([columns["countries"][m] for m in one_per_sentence]), "actors": actors,
+        "salience": round(salience, 6), "episode_id": "",
+    }
+
+
+def _episode_row(events: pd.DataFrame, members: list[int], corpus: _Corpus, weights: SalienceWeights) -> dict:
+    run = events.loc[members]
+    statement_ids = sorted({sid for ids in run["statement_ids"] for sid in ids})
+    doc_ids = sorted({doc for docs in run["doc_ids"] for doc in docs})
+    start, end = run["start"].min(), run["end"].max()
+    label = episode_label(run["countries"].tolist(), run["summary"].tolist())
+    best = run.sort_values(["salience", "event_id"], ascending=[False, True]).iloc[0]
+    days = (pd.Timestamp(end) - pd.Timedelta(days=1)).date().isoformat()
+    return {
+        "event_id": stable_id("ep-", run["event_id"].tolist()), "kind": "episode", "label": label,
+        "label_basis": f"episode of {len(run)} events from {pd.Timestamp(start).date()} to {days} sharing "
+                       f"{', '.join(label.rsplit(' ', 1)[0].split('–'))}; noun '{label.rsplit(' ', 1)[-1]}' "
+                       "from the events' sentences",
+        "summary": best["summary"], "value": f"{pd.Timestamp(start).date().isoformat()}/{days}", "grain": "day",
+        "start": start, "end": end, "statement_ids": statement_ids, "doc_ids": doc_ids, "n_sources": len(doc_ids),
+        "n_outlets": len({corpus.outlet.get(doc, doc) for doc in doc_ids}),
+        "countries": _ranked_union(run["countries"].tolist()), "actors": _ranked_union(run["actors"].tolist()),
+        "salience": round(episode_score(run["salience"].tolist(), weights), 6), "episode_id": "",
+    }
+
+
+def build_events(statements: pd.DataFrame, documents: pd.DataFrame | None = None,
+                 merge_settings: MergeSettings = MergeSettings(), weights: SalienceWeights = SalienceWeights(),
+                 episode_settings: EpisodeSettings = EpisodeSettings()) -> pd.DataFrame:
+    """The events frame of a statements frame: merged, labelled, ranked, with episodes (see the module docstring)."""
+    documents = empty_documents() if documents is None else documents
+    candidates = event_candidates(statements)
+    if candidates.empty:
+        return empty_events()
+    vectors = sentence_vectors(candidates)
+    clusters = merge_statements(candidates, vectors, merge_settings)
+    corpus = _Corpus(statements, documents, candidates)
+    spans_by_sentence = _date_spans_by_sentence(statements[statements["kind"] == "event"])
+    columns = {name: candidates[name].tolist() for name in _ROW_COLUMNS}
+    rows = [_event_row(members, columns, vectors, spans_by_sentence, corpus, weights) for members in clusters]
+    events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    episode_rows = []
+    for members in find_episodes(events, episode_settings):
+        episode = _episode_row(events, members, corpus, weights)
+        events.loc[members, "episode_id"] = episode["event_id"]
+        episode_rows.append(episode)
+    if episode_rows:
+        events = pd.concat([events, pd.DataFrame(episode_rows, columns=list(EVENT_COLUMNS))], ignore_index=True)
+    events = events.sort_values(["start", "kind", "salience", "event_id"], ascending=[True, True, False, True],
+                                kind="stable")
+    return conform_events(events)
+
+
+def top_events(events: pd.DataFrame, n: int, kind: str = "event") -> pd.DataFrame:
+    """The `n` most salient events of one kind, most salient first.
+
+    >>> top_events(empty_events(), 5).empty
+    True
+    """
+    chosen = events[events["kind"] == kind]
+    return chosen.sort_values(["salience", "event_id"], ascending=[False, True]).head(n)
+
+

@@ -1,0 +1,260 @@
+"""Event stage, step 1: group statements about the same happening into clusters.
+
+Reads the statements frame (`extract.schema.STATEMENT_COLUMNS`); writes a list of clusters, each a
+list of row positions into the candidate statements (`event_candidates`).
+
+Rules, in order:
+
+- Only `kind == "event"` statements with a resolved date make events (reference lines, datelines
+  and `PRESENT_REF`-like values do not). An hour is read at its day.
+- **Blocking by date**: statements are compared only inside one block of the same date value, so
+  the work grows with the busiest day, never with all pairs of the corpus.
+- **Same date**: inside a block, statements join by average-link clustering over a similarity
+  that mixes the TF-IDF cosine of their sentences (stemmed words, dates and numbers left out) with
+  the overlap of their actors; two date expressions of one sentence always join.
+- **A day inside a coarser period**: from the finest grain to the coarsest, a statement dated by a
+  month, season or year joins an existing finer event inside its period when the wording agrees
+  (cosine to the event's centroid above `cross_grain_threshold`) and their actors overlap;
+  otherwise it clusters with the statements of its own period.
+- **Passing mentions never swallow**: a statement whose date is introduced by "since", "until",
+  "throughout", "by", ... or is a decade or century only mentions the period; it never joins a
+  finer event and never absorbs one.
+
+>>> from extract.merging import is_passing_mention
+>>> is_passing_mention("Russia has lost aircraft since 2022.", 31, 35, "year")
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from nltk.stem.porter import PorterStemmer
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+# Grains from the finest to the coarsest event grain; an hour is merged at its day.
+EVENT_GRAINS = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
+PERIOD_ONLY_GRAINS = ("decade", "century")   # always a passing mention of a period
+PASSING_MENTION_WORDS = ("since", "until", "till", "through", "throughout", "by", "before", "after",
+                         "from", "between", "during", "over", "for", "within")
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|early\s+|late\s+"
+                          r"|mid-?\s*)?$")
+_TOKEN = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
+    "yesterday tomorrow week weeks month months year years day days ago last next earlier later".split())
+_STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _DATE_WORDS | {"said", "says", "say", "lrb", "rrb", "s"}
+_STEMMER = PorterStemmer()
+
+
+@dataclass(frozen=True)
+class MergeSettings:
+    """Thresholds of the merging step (similarity = (1 - actor_weight) * cosine + actor_weight * actor overlap)."""
+    same_date_threshold: float = 0.30     # average-link similarity to merge statements of one date
+    cross_grain_threshold: float = 0.35   # cosine to a finer event's centroid for a coarse statement to join it
+    actor_weight: float = 0.30
+    min_cosine: float = 0.08              # below this cosine, actors alone never merge two statements
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed content words of a sentence: no stop words, dates, numbers or punctuation.
+
+    >>> content_words("On 13 June Israel struck Iran's nuclear sites.")
+    ['israel', 'struck', 'iran', 'nuclear', 'site']
+    """
+    words = []
+    for token in _TOKEN.findall(text.lower()):
+        if token.endswith(("'s", "’s")):
+            token = token[:-2]
+        if len(token) > 1 and token not in _STOP_WORDS:
+            words.append(_stem(token))
+    return words
+
+
+def is_passing_mention(sentence: str, date_start: int, date_end: int, grain: str) -> bool:
+    """True when the date only names a period in passing ("since 2022", "until 2030", "the 1990s").
+
+    Offsets are relative to the sentence.
+
+    >>> is_passing_mention("In 2023 Russia was forced to support Hamas.", 3, 7, "year")
+    False
+    >>> is_passing_mention("Sanctions imposed in the 1990s remain.", 24, 30, "decade")
+    True
+    """
+    if grain in PERIOD_ONLY_GRAINS:
+        return True
+    date_text = sentence[date_start:date_end].lower()
+    if date_text.split()[:1] and date_text.split()[0] in PASSING_MENTION_WORDS:
+        return True
+    before = _WORD_BEFORE.search(sentence[max(0, date_start - 40):date_start])
+    return bool(before) and before["word"].lower() in PASSING_MENTION_WORDS
+
+
+def event_candidates(statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements that can make events, with their date at event grain (`event_value`, `event_grain`, ...).
+
+    Adds: `event_value`, `event_grain`, `event_start`, `event_end` (an hour is read at its day),
+    `sentence_key` (one key per sentence of an article) and `passing` (a passing mention).
+    """
+    usable = statements[(statements["kind"] == "event") & statements["start"].notna() & statements["end"].notna()
+                        & statements["grain"].isin(EVENT_GRAINS + ("hour",))]
+    candidates = usable.reset_index(drop=True).copy()
+    is_hour = (candidates["grain"] == "hour").to_numpy()
+    candidates["event_grain"] = np.where(is_hour, "day", candidates["grain"].astype(str))
+    candidates["event_value"] = np.where(is_hour, candidates["value"].astype(str).str[:10],
+                                         candidates["value"].astype(str))
+    day_start = candidates["start"].dt.floor("D")
+    candidates["event_start"] = candidates["start"].where(~is_hour, day_start)
+    candidates["event_end"] = candidates["end"].where(~is_hour, day_start + pd.Timedelta(days=1))
+    candidates["sentence_key"] = candidates["doc_id"].astype(str) + ":" + candidates["sentence_start"].astype(str)
+    relative_start = (candidates["date_start_char"] - candidates["sentence_start"]).to_numpy()
+    relative_end = (candidates["date_end_char"] - candidates["sentence_start"]).to_numpy()
+    candidates["passing"] = [is_passing_mention(sentence, int(start), int(end), grain) for sentence, start, end, grain
+                             in zip(candidates["sentence"], relative_start, relative_end, candidates["event_grain"])]
+    return candidates
+
+
+def sentence_vectors(candidates: pd.DataFrame) -> csr_matrix:
+    """One L2-normalised TF-IDF row per candidate statement (rows of one sentence are equal)."""
+    if candidates.empty:
+        return csr_matrix((0, 0))
+    keys, first_rows = np.unique(candidates["sentence_key"].to_numpy(), return_index=True)
+    sentences = candidates["sentence"].to_numpy()[first_rows]
+    vectorizer = TfidfVectorizer(analyzer=content_words, sublinear_tf=True, min_df=1)
+    try:
+        unique_vectors = vectorizer.fit_transform(sentences)
+    except ValueError:  # no content word anywhere
+        unique_vectors = csr_matrix((len(sentences), 1))
+    row_of_key = pd.Series(np.arange(len(keys)), index=keys)
+    return normalize(unique_vectors[row_of_key.loc[candidates["sentence_key"]].to_numpy()])
+
+
+def _actor_overlap(actor_sets: list[frozenset[str]]) -> np.ndarray:
+    """Jaccard overlap of every pair of actor sets (0 when both are empty)."""
+    names = sorted(set().union(*actor_sets)) if actor_sets else []
+    if not names:
+        return np.zeros((len(actor_sets), len(actor_sets)))
+    column_of = {name: index for index, name in enumerate(names)}
+    rows = [row for row, actors in enumerate(actor_sets) for _ in actors]
+    cols = [column_of[name] for actors in actor_sets for name in actors]
+    incidence = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(actor_sets), len(names)))
+    shared = (incidence @ incidence.T).toarray()
+    sizes = np.asarray(incidence.sum(axis=1)).ravel()
+    union = sizes[:, None] + sizes[None, :] - shared
+    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+
+def similarity_matrix(vectors: csr_matrix, actor_sets: list[frozenset[str]], sentence_keys: list[str],
+                      settings: MergeSettings) -> np.ndarray:
+    """Pairwise similarity of a block's statements: cosine and actor overlap mixed; 1.0 inside one sentence."""
+    cosine = (vectors @ vectors.T).toarray()
+    similarity = (1 - settings.actor_weight) * cosine + settings.actor_weight * _actor_overlap(actor_sets)
+    similarity[cosine < settings.min_cosine] = np.minimum(similarity[cosine < settings.min_cosine], cosine[
+        cosine < settings.min_cosine])
+    keys = np.asarray(sentence_keys)
+    similarity[keys[:, None] == keys[None, :]] = 1.0
+    return similarity
+
+
+def cluster_block(similarity: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-link clusters of one block whose members are on average at least `threshold` similar.
+
+    >>> cluster_block(np.array([[1.0, 0.9, 0.0], [0.9, 1.0, 0.1], [0.0, 0.1, 1.0]]), 0.5)
+    [[0, 1], [2]]
+    """
+    size = len(similarity)
+    if size == 1:
+        return [[0]]
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    condensed = distance[np.triu_indices(size, k=1)]
+    labels = fcluster(linkage(condensed, method="average"), t=1.0 - threshold, criterion="distance")
+    clusters: dict[int, list[int]] = {}
+    for position, label in enumerate(labels):
+        clusters.setdefault(int(label), []).append(position)
+    return sorted(clusters.values(), key=lambda members: members[0])
+
+
+def _centroids(vectors: csr_matrix, clusters: list[list[int]]) -> csr_matrix:
+    rows, cols, values = [], [], []
+    for index, members in enumerate(clusters):
+        for member in members:
+            rows.append(index)
+            cols.append(member)
+            values.append(1.0 / len(members))
+    weights = csr_matrix((values, (rows, cols)), shape=(len(clusters), vectors.shape[0]))
+    return normalize(weights @ vectors)
+
+
+def merge_statements(candidates: pd.DataFrame, vectors: csr_matrix,
+                     settings: MergeSettings = MergeSettings()) -> list[list[int]]:
+    """Clusters of candidate rows (positions), one per happening; every candidate is in exactly one cluster."""
+    clusters: list[list[int]] = []
+    cluster_grain: list[str] = []
+    actor_sets = [frozenset(actors) for actors in candidates["actors"]]
+    keys = candidates["sentence_key"].tolist()
+    starts = candidates["event_start"].to_numpy()
+    ends = candidates["event_end"].to_numpy()
+    passing = candidates["passing"].to_numpy()
+    for grain in EVENT_GRAINS:
+        rows_of_grain = np.flatnonzero(candidates["event_grain"].to_numpy() == grain)
+        if not len(rows_of_grain):
+            continue
+        rows_of_grain = _attach_to_finer(rows_of_grain, clusters, cluster_grain, candidates, vectors, actor_sets,
+                                         starts, ends, passing, settings)
+        values = candidates["event_value"].to_numpy()[rows_of_grain]
+        for value in sorted(set(values)):
+            block = rows_of_grain[values == value]
+            if len(block) == 1:
+                clusters.append([int(block[0])])
+                cluster_grain.append(grain)
+                continue
+            similarity = similarity_matrix(vectors[block], [actor_sets[i] for i in block], [keys[i] for i in block],
+                                           settings)
+            for members in cluster_block(similarity, settings.same_date_threshold):
+                clusters.append([int(block[m]) for m in members])
+                cluster_grain.append(grain)
+    return clusters
+
+
+def _attach_to_finer(rows: np.ndarray, clusters: list[list[int]], cluster_grain: list[str], candidates: pd.DataFrame,
+                     vectors: csr_matrix, actor_sets: list[frozenset[str]], starts: np.ndarray, ends: np.ndarray,
+                     passing: np.ndarray, settings: MergeSettings) -> np.ndarray:
+    """Attach each non-passing statement of `rows` to the most similar finer cluster inside its period; return the rest."""
+    if not clusters:
+        return rows
+    cluster_starts = np.array([starts[members[0]] for members in clusters])
+    order = np.argsort(cluster_starts, kind="stable")
+    sorted_starts = cluster_starts[order]
+    centroids = _centroids(vectors, clusters)
+    cluster_actors = [frozenset().union(*(actor_sets[m] for m in members)) for members in clusters]
+    remaining = []
+    for row in rows:
+        if passing[row]:
+            remaining.append(row)
+            continue
+        low, high = np.searchsorted(sorted_starts, [starts[row], ends[row]], side="left")
+        inside = [int(c) for c in order[low:high] if ends[clusters[c][0]] <= ends[row]]
+        if not inside:
+            remaining.append(row)
+            continue
+        cosine = (centroids[inside] @ vectors[row].T).toarray().ravel()
+        best = int(np.argmax(cosine))
+        target = inside[best]
+        actors_agree = not actor_sets[row] or not cluster_actors[target] or bool(actor_sets[row] & cluster_actors[target])
+        if cosine[best] >= settings.cross_grain_threshold and actors_agree:
+            clusters[target].append(int(row))
+        else:
+            remaining.append(row)
+    return np.asarray(remaining, dtype=int)

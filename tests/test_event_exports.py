@@ -1,0 +1,119 @@
+"""Exports of the key-event chart carry the labels: SVG text, legible PNG, TimelineJS headlines, the briefing pack."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from desk.event_layout import overlapping_pairs
+from desk.evidence import evidence_by_event
+from desk.export.briefing import PNG_SCALE
+from desk.export.event_briefing import event_briefing
+from desk.export.event_timelinejs import events_to_timelinejs
+from desk.story import select_key_events
+from tests.support.event_factory import DESIGN_CARD_LABELS, design_card_events, evidence_statements
+
+needs_chromium = pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def design_card():
+    """The design card's events, their evidence statements and the key selection."""
+    events = design_card_events()
+    statements = evidence_statements(events)
+    return events, statements, select_key_events(events)
+
+
+def label_boxes(svg: bytes) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(text, (left, top, right, bottom)) of every annotation of a plotly SVG that sits on the plot."""
+    root = ElementTree.fromstring(svg)
+    found = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") != "annotation":
+            continue
+        inner = next(element for element in group.iter(f"{SVG}g") if element.get("class") == "cursor-pointer")
+        x, y = (float(number) for number in re.findall(r"[-\d.]+", inner.get("transform"))[:2])
+        rect = next(element for element in inner.iter(f"{SVG}rect") if element.get("class") == "bg")
+        text = "".join(next(element for element in inner.iter(f"{SVG}text")).itertext())
+        found.append((text, (x, y, x + float(rect.get("width")), y + float(rect.get("height")))))
+    return found
+
+
+@needs_chromium
+@pytest.mark.parametrize("size", ["16:9 slide", "A4 landscape"])
+def test_exported_svg_has_the_design_card_labels_as_text_and_no_two_label_boxes_overlap(design_card, size):
+    from desk.export.images import render_image
+
+    _, statements, key = design_card
+    page = event_briefing(key, statements, title="Russia and Iran", filter_description="Country: Iran", size=size,
+                          window="all")
+    svg = render_image(page.figure, image_format="svg", width=page.width, height=page.height, scale=1)
+    labels = [(text, box) for text, box in label_boxes(svg) if " · " in text and box[1] > 150]
+    texts = [text for text, _ in labels]
+    for label in DESIGN_CARD_LABELS:
+        assert any(label in text for text in texts), f"{label!r} is not drawn as text"
+    assert overlapping_pairs([box for _, box in labels]) == []
+    smallest_label_px = min(box[3] - box[1] for _, box in labels) * PNG_SCALE
+    assert smallest_label_px >= 28, "labels must stay legible on the slide PNG (at least 28 px tall boxes)"
+
+
+@needs_chromium
+def test_story_window_page_draws_the_june_war_day_by_day_and_names_what_is_left_out(design_card):
+    from desk.export.images import render_image
+
+    _, statements, key = design_card
+    page = event_briefing(key, statements, title="Russia and Iran", filter_description="Country: Iran")
+    assert "12 Jun – 27 Jun 2025" in page.subtitle and "outside the window (1941, 2007, 2024, 2025)" in page.subtitle
+    assert any("Kyiv Post" in line for line in page.footnote)
+    svg = render_image(page.figure, image_format="svg", width=page.width, height=page.height, scale=1)
+    texts = [text for text, _ in label_boxes(svg)]
+    assert any("13 Jun 2025 · Israel launched Operation Rising Lion" in text for text in texts)
+    assert any("Earlier, outside this window: 1941" in text for text in texts)
+
+
+def test_timelinejs_uses_event_labels_as_headlines_and_the_evidence_as_text(design_card):
+    events, statements, key = design_card
+    document = events_to_timelinejs(key.shown, evidence_by_event(key.shown, statements), title="Iran")
+    headlines = [slide["text"]["headline"] for slide in document["events"]]
+    assert "Israel launched Operation Rising Lion against Iran&#x27;s nuclear sites" not in headlines  # escaped once, quote kept
+    assert "Israel launched Operation Rising Lion against Iran's nuclear sites" in headlines
+    rising = next(slide for slide in document["events"] if slide["text"]["headline"].startswith("Israel launched"))
+    assert rising["text"]["text"].count("<mark") == 4 and "Kyiv Post" in rising["text"]["text"]
+    assert document["eras"][0]["text"]["headline"] == "Israel–Iran war"
+    embargo = next(slide for slide in document["events"] if "arms embargo" in slide["text"]["headline"])
+    assert embargo["start_date"] == {"year": 2007} and embargo["display_date"] == "2007"
+    json.dumps(document)
+
+
+@needs_chromium
+def test_briefing_pack_holds_the_chart_and_a_table_of_key_events_citing_their_sentences(design_card):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from desk.export.pack import briefing_pack
+
+    _, statements, key = design_card
+    page = event_briefing(key, statements, title="Russia and Iran", filter_description="Country: Iran")
+    files = briefing_pack(page, statements, None, size="16:9 slide")
+    reader = PdfReader(io.BytesIO(files["pdf"]))
+    assert len(reader.pages) >= 2
+    assert round(float(reader.pages[0].mediabox.width)) == 960      # 13.33 in: a widescreen slide
+    chart_text = reader.pages[0].extract_text()
+    assert "Israel launched Operation Rising Lion" in chart_text
+    table_text = " ".join(page_.extract_text() for page_ in reader.pages[1:])
+    for label in DESIGN_CARD_LABELS:
+        assert label in re.sub(r"\s+", " ", table_text)
+    assert "On 2007, UN Security Council imposed an arms embargo" in re.sub(r"\s+", " ", table_text)
+    assert "outside the chart window" in table_text
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    slides = list(deck.slides)
+    assert len(slides) >= 3
+    table_texts = " ".join(cell.text for slide in slides[1:] for shape in slide.shapes if shape.has_table
+                           for row in shape.table.rows for cell in row.cells)
+    assert all(label in table_texts for label in DESIGN_CARD_LABELS)
+    assert "Kyiv Post" in table_texts and "analysts said" in slides[1].notes_slide.notes_text_frame.text
