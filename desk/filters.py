@@ -17,7 +17,7 @@ sidebar, the URL round trip, `--help` and the README.
 >>> filters_from_query_params({"country": ["Iran"], "kind": "event"})[0].countries
 ('Iran',)
 >>> [definition.url_key for definition in FILTERS]
-['country', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q']
+['country', 'mention', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q']
 """
 from __future__ import annotations
 
@@ -310,7 +310,14 @@ class TextFilter(FilterDefinition):
 FILTERS: tuple[FilterDefinition, ...] = (
     ValuesFilter(field="countries", label="Country", url_key="country", cli_flag="--country", column="countries",
                  noun="country", per_value=True, placeholder="All countries", example=("Iran",),
-                 cli_help="keep statements naming this country (repeatable)"),
+                 cli_help="keep statements to which this country is a party (repeatable)",
+                 help="Countries that are parties to the statement: they act, are acted on, or it happens there."),
+    ValuesFilter(field="mentioned_countries", label="Country, any mention", url_key="mention", cli_flag="--mention",
+                 column="country_mentions", noun="country mentioned", placeholder="Any country mentioned",
+                 example=("Germany",), in_file_name=True,
+                 help="Also statements that name a country only in passing (an anniversary, a comparison, a "
+                      "nationality), which the Country filter leaves out.",
+                 cli_help="keep statements that mention this country at all, even in passing (repeatable)"),
     ValuesFilter(field="actors", label="Actor", url_key="actor", cli_flag="--actor", column="actors", noun="actor",
                  per_value=True, placeholder="All actors", example=("Vladimir Putin",),
                  cli_help="keep statements naming this actor (repeatable)"),

@@ -1,15 +1,22 @@
 """Key-event timeline: the N most salient days of a collection, each with up to K verbatim sentences (pure stage).
 
 Reads statements (and events, when the event stage gives them); writes `{date: [sentence, ...]}`.
-Only day-precise evidence makes a day (grain `day` or `hour`): a month or a year is not a day.
+Only day-grain evidence makes a day: a month or a year is not a day, and a time of day (grain
+`hour`) on a news web page is most often a page stamp, a reader comment's time or a broadcast
+schedule, so it does not count either.
 
 - **Days** are ranked by how many distinct articles tell of them (the articles behind the day's
   events, or behind its day-precise statements), counting only reports published from one day
   before to `PROMPT_REPORTING_DAYS` after the day (later retrospectives mention old days in
-  passing), plus the events' salience when there are events; ties go to the later day.
-- **Sentences** of a day are its day-precise evidence sentences, of a readable length, ranked by
-  closeness (TF-IDF cosine) to the day's centroid weighted by how many articles carry the
-  sentence's event; a sentence too close to one already chosen is skipped (`REDUNDANCY_LIMIT`).
+  passing); with events, the evidence is that of the day-precise events. Ties go to the later
+  day. (Events' salience counts every mention of a date, retrospectives too: as a day score or
+  tie-break it ranked DEV days worse, see bench/timeline_rounds.md.)
+- **Sentences** of a day: its day-precise evidence sentences and the first `LEAD_SENTENCES`
+  sentences of the articles published on the day or the day after (a report's lead says what
+  happened, often without a date), of a readable length, ranked by closeness (TF-IDF cosine) to
+  the day's centroid x (1 + log of the articles carrying the sentence) x a bonus for sentences
+  near the start of their article; one too close to a sentence already chosen is skipped
+  (`REDUNDANCY_LIMIT`).
 - **Baseline** (`baseline_timeline`): days by the number of articles with a day-precise
   statement on them (ties: later day), and each day's first sentences in article order.
 
@@ -29,12 +36,18 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-DAY_GRAINS = ("day", "hour")
+from extract.sentences import split_sentences
+
+DAY_GRAINS = ("day",)           # a time of day on a web page is mostly a stamp, a comment's time or a schedule
 PROMPT_REPORTING_DAYS = 7       # a report up to a week after a day tells of it as news
 EARLY_REPORTING_DAYS = 1        # ... and one day before (time zones, "tomorrow" announcements)
 MIN_SENTENCE_WORDS = 6
 MAX_SENTENCE_WORDS = 40
 REDUNDANCY_LIMIT = 0.5          # TF-IDF cosine above which a sentence repeats one already chosen
+LEAD_SENTENCES = 3              # an article's first sentences say what happened: they join the candidates ...
+LEAD_REPORTING_DAYS = 1         # ... of the day it is published and of the day before
+LEAD_BONUS = 3.0                # weight 1 + LEAD_BONUS / (1 + offset / CHARACTERS_PER_SENTENCE): leads first
+CHARACTERS_PER_SENTENCE = 200
 
 KeyTimeline = dict[datetime.date, list[str]]
 
@@ -80,20 +93,35 @@ def _prompt(rows: pd.DataFrame) -> pd.DataFrame:
 
 def _ranked(scores: dict[datetime.date, float], n_dates: int) -> list[datetime.date]:
     best = sorted(scores.items(), key=lambda item: (-item[1], -item[0].toordinal()))[:n_dates]
-    return sorted(day for day, _ in best)
+    return [day for day, _ in best]
+
+
+def day_events(events: pd.DataFrame, first: datetime.date | None = None, last: datetime.date | None = None) -> pd.DataFrame:
+    """The day-precise events (kind `event`) whose day lies in [first, last], with a `day` column."""
+    rows = events[events["grain"].isin(DAY_GRAINS) & events["start"].notna() & (events["kind"] == "event")].copy()
+    rows["day"] = _as_day(rows["start"])
+    if first is not None:
+        rows = rows[rows["day"] >= first]
+    if last is not None:
+        rows = rows[rows["day"] <= last]
+    return rows
 
 
 def rank_days(statements: pd.DataFrame, request: SummaryRequest, events: pd.DataFrame | None = None) -> list[datetime.date]:
     """The request's N key days, in date order (see the module docstring for the ranking)."""
-    rows = _prompt(day_statements(statements, request.first, request.last))
-    scores = {day: float(count) for day, count in rows.groupby("day")["doc_id"].nunique().items()}
+    return sorted(days_by_rank(statements, request, events))
+
+
+def days_by_rank(statements: pd.DataFrame, request: SummaryRequest, events: pd.DataFrame | None = None) -> list[datetime.date]:
+    """The request's N key days, the most reported first."""
+    rows = day_statements(statements, request.first, request.last)
     if events is not None and not events.empty:
-        day_events = events[events["grain"].isin(DAY_GRAINS) & events["start"].notna()
-                            & (events.get("kind", "event") == "event")]
-        for day, salience in zip(_as_day(day_events["start"]), day_events["salience"]):
-            if day in scores:
-                scores[day] += float(salience)
-    return _ranked(scores, request.n_dates)
+        dated = day_events(events, request.first, request.last)
+        evidence = {statement_id: day for day, statement_ids in zip(dated["day"], dated["statement_ids"])
+                    for statement_id in statement_ids}
+        rows = rows[rows["statement_id"].map(evidence).eq(rows["day"])]
+    reports = _prompt(rows).groupby("day")["doc_id"].nunique()
+    return _ranked({day: float(count) for day, count in reports.items()}, request.n_dates)
 
 
 def _readable(sentence: str) -> bool:
@@ -124,23 +152,56 @@ def central_sentences(sentences: list[str], weights: list[float], count: int) ->
     return [sentences[index] for index in chosen]
 
 
+def lead_sentences(documents: pd.DataFrame, day: datetime.date) -> pd.DataFrame:
+    """The first LEAD_SENTENCES sentences of the readable articles published on `day` or the day after.
+
+    >>> documents = pd.DataFrame({"doc_id": ["a"], "status": ["ok"], "published": pd.to_datetime(["2009-05-02"]),
+    ...                           "text": ["Schools close. Pupils stay home. Parents worry. Shops shut."]})
+    >>> lead_sentences(documents, datetime.date(2009, 5, 1))["sentence"].tolist()
+    ['Schools close.', 'Pupils stay home.', 'Parents worry.']
+    """
+    rows = []
+    readable = documents[(documents["status"] == "ok") & documents["published"].notna()]
+    for doc_id, published, text in zip(readable["doc_id"], _as_day(readable["published"]), readable["text"]):
+        if 0 <= (published - day).days <= LEAD_REPORTING_DAYS:
+            rows.extend({"doc_id": doc_id, "sentence": sentence.text, "sentence_start": sentence.start,
+                         "published_day": published} for sentence in split_sentences(text)[:LEAD_SENTENCES])
+    return pd.DataFrame(rows, columns=["doc_id", "sentence", "sentence_start", "published_day"])
+
+
 def day_sentences(rows: pd.DataFrame, count: int) -> list[str]:
-    """Up to `count` verbatim sentences for one day's statements (readable ones first, central ones first)."""
+    """Up to `count` verbatim sentences from a day's candidates (columns doc_id, sentence, sentence_start, published_day).
+
+    Readable sentences only (when there are any), ranked by centrality x (1 + log articles carrying
+    the sentence) x the lead bonus of its position in its article, near-repeats skipped.
+    """
     rows = rows.sort_values(["published_day", "doc_id", "sentence_start"], kind="stable")
-    articles_per_sentence = rows.groupby("sentence", sort=False)["doc_id"].nunique()
+    by_sentence = rows.groupby("sentence", sort=False)
+    articles_per_sentence, first_offset = by_sentence["doc_id"].nunique(), by_sentence["sentence_start"].min()
     candidates = [sentence for sentence in articles_per_sentence.index if _readable(sentence)]
     if not candidates:
         return list(articles_per_sentence.index[:count])
-    return central_sentences(candidates, [1.0 + np.log(articles_per_sentence[sentence]) for sentence in candidates], count)
+    weights = [(1.0 + np.log(articles_per_sentence[sentence]))
+               * (1.0 + LEAD_BONUS / (1.0 + first_offset[sentence] / CHARACTERS_PER_SENTENCE)) for sentence in candidates]
+    return central_sentences(candidates, weights, count)
 
 
-def key_timeline(statements: pd.DataFrame, request: SummaryRequest, events: pd.DataFrame | None = None) -> KeyTimeline:
-    """The key-event timeline: the N key days (date order), each with up to K verbatim sentences."""
+def key_timeline(statements: pd.DataFrame, request: SummaryRequest, events: pd.DataFrame | None = None,
+                 documents: pd.DataFrame | None = None) -> KeyTimeline:
+    """The key-event timeline: the N key days (date order), each with up to K verbatim sentences.
+
+    Candidates of a day: its day-precise evidence sentences, and (given the documents) the leads of
+    the articles published on the day or the day after; a sentence is given to one day only.
+    """
     rows = day_statements(statements, request.first, request.last)
-    timeline = {}
-    for day in rank_days(statements, request, events):
-        timeline[day] = day_sentences(rows[rows["day"] == day], request.sentences_per_date)
-    return timeline
+    timeline, used = {}, set()
+    for day in days_by_rank(statements, request, events):  # the most reported day chooses its sentences first
+        candidates = rows.loc[rows["day"] == day, ["doc_id", "sentence", "sentence_start", "published_day"]]
+        if documents is not None:
+            candidates = pd.concat([candidates, lead_sentences(documents, day)], ignore_index=True)
+        timeline[day] = day_sentences(candidates[~candidates["sentence"].isin(used)], request.sentences_per_date)
+        used.update(timeline[day])
+    return dict(sorted(timeline.items()))
 
 
 def baseline_timeline(statements: pd.DataFrame, n_dates: int, sentences_per_date: int,
@@ -150,4 +211,4 @@ def baseline_timeline(statements: pd.DataFrame, n_dates: int, sentences_per_date
                                                                kind="stable")
     scores = {day: float(count) for day, count in rows.groupby("day")["doc_id"].nunique().items()}
     return {day: list(dict.fromkeys(rows.loc[rows["day"] == day, "sentence"]))[:sentences_per_date]
-            for day in _ranked(scores, n_dates)}
+            for day in sorted(_ranked(scores, n_dates))}

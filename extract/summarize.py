@@ -44,11 +44,11 @@ class Articles:
 
 @dataclass
 class Analysis:
-    """What the chain produced for a set of articles: statements, documents, events (None before the event stage) and warnings."""
+    """What the chain produced for a set of articles: statements, documents, events and warnings."""
 
     statements: pd.DataFrame
     documents: pd.DataFrame
-    events: pd.DataFrame | None
+    events: pd.DataFrame
     warnings: list[str]
 
 
@@ -104,7 +104,7 @@ def analyse(paths: list[Path], published: dict[str, datetime.date] | None = None
     """Run extraction and the event stage on the articles; `published` dates articles the sources table does not."""
     with tempfile.TemporaryDirectory() as scratch:
         extraction = extract_corpus(paths, sources_csv=_sources_with_dates(sources_csv, published or {}, Path(scratch)))
-    return Analysis(extraction.statements, extraction.documents, getattr(extraction, "events", None),
+    return Analysis(extraction.statements, extraction.documents, extraction.events,
                     list(extraction.warnings))
 
 
@@ -113,12 +113,12 @@ def summarize(analysis: Analysis, request: SummaryRequest, baseline: bool = Fals
     if baseline:
         return baseline_timeline(analysis.statements, request.n_dates, request.sentences_per_date, request.first,
                                  request.last)
-    return key_timeline(analysis.statements, request, analysis.events)
+    return key_timeline(analysis.statements, request, analysis.events, analysis.documents)
 
 
 def curated_analysis(analysis: Analysis, database: Path) -> Analysis:
-    """The analysis with the edits of a curation database applied: hidden rows out, starred events first."""
-    from extract.curation.state import curate_with_log, visible, with_starred_first
+    """The analysis with the edits of a curation database applied: fixed dates, hidden rows out."""
+    from extract.curation.state import curate_with_log, visible
     from extract.schema import empty_events
 
     if not Path(database).is_file():
@@ -127,7 +127,7 @@ def curated_analysis(analysis: Analysis, database: Path) -> Analysis:
                               database)
     orphans = [f"curation edit {row.edit_id} ({row.kind} of {row.target_id}) is orphaned: {row.reason}"
                for row in curated.orphans.itertuples()]
-    return Analysis(visible(curated.statements), analysis.documents, with_starred_first(visible(curated.events)),
+    return Analysis(visible(curated.statements), analysis.documents, visible(curated.events),
                     analysis.warnings + orphans)
 
 

@@ -148,14 +148,14 @@ def test_one_failing_document_is_a_warning_naming_file_and_stage_and_the_rest_is
     for name in ("a_first", "b_broken", "c_last"):
         (tmp_path / f"{name}.txt").write_text(f"Kyiv, 3 May 2024\n{name} said Iran met Russia on Friday.\n",
                                               encoding="utf-8")
-    real_actors = pipeline.actors_and_countries
+    real_actors = pipeline.sentence_countries  # the actors stage as the pipeline calls it
 
-    def actors_failing_on_broken(sentence, gazetteer=None):
+    def actors_failing_on_broken(sentence, reference_date=None, gazetteer=None):
         if "b_broken" in sentence:
             raise RuntimeError("injected failure")
-        return real_actors(sentence, gazetteer)
+        return real_actors(sentence, reference_date, gazetteer)
 
-    monkeypatch.setattr(pipeline, "actors_and_countries", actors_failing_on_broken)
+    monkeypatch.setattr(pipeline, "sentence_countries", actors_failing_on_broken)
     extraction = extract_corpus(tmp_path, sources_csv=None)
     assert sorted(set(extraction.statements["doc_id"])) == ["a_first", "c_last"]
     documents = extraction.documents.set_index("doc_id")
@@ -171,7 +171,7 @@ def test_a_failing_reference_date_stage_is_named(tmp_path, monkeypatch):
     import extract.pipeline as pipeline
 
     (tmp_path / "one.txt").write_text("Kyiv, 3 May 2024\nTalks resumed on Friday.\n", encoding="utf-8")
-    monkeypatch.setattr(pipeline, "infer_reference_date", lambda *args: 1 / 0)
+    monkeypatch.setattr(pipeline, "resolve_source", lambda *args: 1 / 0)
     extraction = extract_corpus(tmp_path, sources_csv=None)
     assert extraction.statements.empty
     assert extraction.documents["status"].tolist() == ["failed"]

@@ -71,14 +71,23 @@ def test_hiding_a_statement_in_the_app_and_showing_it_again(curation_db):
     assert [edit.kind for edit in curation_db.edits()] == ["hide", "show"]
 
 
-def test_removing_germany_from_a_statement_in_the_app(curation_db):
+def test_removing_germany_from_a_statements_actors_in_the_app(curation_db):
     app = on_statement(BARBAROSSA_JUNE_22)
-    app.multiselect(key=control_key(BARBAROSSA_JUNE_22, "countries-remove")).select("Germany")
-    app.button(key=control_key(BARBAROSSA_JUNE_22, "countries-save")).click().run()
+    app.multiselect(key=control_key(BARBAROSSA_JUNE_22, "actors-remove")).select("Germany")
+    app.button(key=control_key(BARBAROSSA_JUNE_22, "actors-save")).click().run()
     assert not app.exception
     assert [(edit.kind, edit.new_value) for edit in curation_db.edits()] == [
-        ("countries", {"remove": ["Germany"], "add": []})]
-    assert "countries corrected (-Germany)" in texts(on_statement(BARBAROSSA_JUNE_22))
+        ("actors", {"remove": ["Germany"], "add": []})]
+    assert "actors corrected (-Germany)" in texts(on_statement(BARBAROSSA_JUNE_22))
+
+
+def test_correcting_a_statements_countries_in_the_app(curation_db):
+    app = on_statement(BARBAROSSA_JUNE_22)
+    app.multiselect(key=control_key(BARBAROSSA_JUNE_22, "countries-remove")).select("United States")
+    app.multiselect(key=control_key(BARBAROSSA_JUNE_22, "countries-add")).select("Qatar")
+    app.button(key=control_key(BARBAROSSA_JUNE_22, "countries-save")).click().run()
+    assert [(edit.kind, edit.new_value) for edit in curation_db.edits()] == [
+        ("countries", {"remove": ["United States"], "add": ["Qatar"]})]
 
 
 def test_a_second_session_sees_the_first_sessions_edit_on_its_next_rerun(curation_db):

@@ -174,3 +174,40 @@ def test_timeline_mode_reads_the_articles_of_the_reference_window_only(collectio
 def test_timeline_mode_names_an_unknown_collection(collection_folder, capsys):
     assert evaluate_main(["--timelines", str(collection_folder.parent), "--collections", "nope"]) == 2
     assert "no collection named nope (have: flu_scotland)" in capsys.readouterr().err
+
+
+def test_with_events_only_the_evidence_of_day_precise_events_makes_a_day():
+    statements = _statements([
+        ("a", "2009-05-01", "Schools close in Glasgow today.", 0, "day", "2009-05-01"),
+        ("b", "2009-05-01", "Glasgow schools closed on Friday.", 0, "day", "2009-05-01"),
+        ("c", "2009-05-03", "Since May 3 flights have resumed.", 0, "day", "2009-05-03"),
+        ("d", "2009-05-03", "Flights resumed after May 3, slowly.", 0, "day", "2009-05-03"),
+        ("e", "2009-05-03", "Airlines have flown since May 3.", 0, "day", "2009-05-03"),
+    ])
+    statements["statement_id"] = [f"{doc}:0-5" for doc in "abcde"]
+    events = pd.DataFrame({"kind": ["event", "event"], "grain": ["day", "month"],
+                           "start": pd.to_datetime(["2009-05-01", "2009-05-01"]), "salience": [1.0, 1.0],
+                           "statement_ids": [["a:0-5", "b:0-5"], ["c:0-5", "d:0-5", "e:0-5"]]})
+    assert rank_days(statements, SummaryRequest(1, 1)) == [datetime.date(2009, 5, 3)]
+    assert rank_days(statements, SummaryRequest(1, 1), events) == [datetime.date(2009, 5, 1)]
+
+
+def test_times_of_day_do_not_make_a_day():
+    statements = _statements([
+        ("a", "2009-05-01", "At 13:57 30th Apr 2009, a reader wrote: hello.", 0, "hour", "2009-04-30"),
+        ("b", "2009-05-01", "1.00 pm: The electricity was back.", 0, "hour", "2009-04-30"),
+        ("c", "2009-05-01", "Schools in Glasgow close on Friday.", 0, "day", "2009-05-01"),
+    ])
+    assert rank_days(statements, SummaryRequest(3, 1)) == [datetime.date(2009, 5, 1)]
+
+
+def test_a_sentence_is_given_to_one_day_only():
+    documents = pd.DataFrame({"doc_id": ["a"], "status": ["ok"], "published": pd.to_datetime(["2009-05-02"]),
+                              "text": ["Iran was left without the military support promised by its ally.\n"]})
+    statements = _statements([
+        ("b", "2009-05-01", "Schools in Glasgow closed on Friday morning.", 0, "day", "2009-05-01"),
+        ("c", "2009-05-02", "Flights to Mexico resumed on Saturday morning.", 0, "day", "2009-05-02"),
+    ])
+    timeline = key_timeline(statements, SummaryRequest(2, 2), documents=documents)
+    sentences = [sentence for day_sentences in timeline.values() for sentence in day_sentences]
+    assert len(timeline) == 2 and len(sentences) == len(set(sentences)) == 3
