@@ -447,3 +447,14 @@ def test_summarize_names_a_missing_curation_database(tmp_path, capsys):
     assert summarize([str(SEEDS), "--dates", "3", "--sentences", "1", "--json", str(tmp_path / "x.json"),
                       "--curation", str(tmp_path / "none.sqlite")]) == 2
     assert "none.sqlite: no curation database" in capsys.readouterr().err
+
+
+def test_an_event_of_one_statement_follows_that_statements_fixed_date(fresh_log, seed_frames):
+    curated = current(fresh_log, seed_frames)
+    single = curated.events[(curated.events["statement_ids"].map(len) == 1) & (curated.events["kind"] == "event")
+                            & curated.events["start"].notna()].iloc[0]
+    statement_id = single["statement_ids"][0]
+    fresh_log.append(fix_date(statement(curated, statement_id), "1999"))
+    moved = current(fresh_log, seed_frames).events.set_index("event_id").loc[single["event_id"]]
+    assert (moved["value"], moved["grain"], moved["machine_value"]) == ("1999", "year", single["value"])
+    assert "on its statement" in moved["curation_note"]

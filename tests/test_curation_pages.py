@@ -4,6 +4,9 @@ Each test has its own curation database (TIMELINE_DESK_CURATION), so edits never
 """
 from __future__ import annotations
 
+import json
+
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -154,3 +157,73 @@ def test_the_add_event_form_is_cleared_after_an_event_was_added(curation_db):
     app.button(key="add_event_save").click().run()
     assert len(curation_db.edits()) == 1
     assert app.text_input(key="add_event_label").value == "" and app.text_input(key="add_event_date").value == ""
+
+
+# --- the event detail on the Timeline (?event=<id>) ---------------------------------------------------
+def seed_events(app_on_seeds) -> pd.DataFrame:
+    return pd.read_parquet(app_on_seeds.with_name("events.parquet"))
+
+
+def event_holding(events: pd.DataFrame, statement_id: str) -> pd.Series:
+    holding = events["statement_ids"].map(lambda ids: statement_id in list(ids))
+    return events[holding & (events["kind"] == "event")].iloc[0]
+
+
+def on_event(event_id: str) -> AppTest:
+    return run_app("pages/timeline.py", params={"event": event_id, "view": "events"})
+
+
+def event_key(event_id: str, name: str) -> str:
+    return f"curate-e-{event_id}-{name}"
+
+
+def test_fixing_an_events_date_and_label_on_its_detail(curation_db, app_on_seeds):
+    event_id = event_holding(seed_events(app_on_seeds), QATAR_STRIKE)["event_id"]
+    app = on_event(event_id)
+    assert not app.exception
+    app.text_input(key=event_key(event_id, "date")).set_value("21 June 2025")
+    app.button(key=event_key(event_id, "date-save")).click().run()
+    app.text_input(key=event_key(event_id, "label")).set_value("Iran strikes US bases in Qatar")
+    app.button(key=event_key(event_id, "label-save")).click().run()
+    app.text_input(key=event_key(event_id, "label")).set_value("  ")
+    app.button(key=event_key(event_id, "label-save")).click().run()
+    assert any("label is empty" in error.value for error in app.error)
+    assert [(edit.kind, edit.target_type, edit.target_id) for edit in curation_db.edits()] == [
+        ("date", "event", event_id), ("label", "event", event_id)]
+    shown = texts(on_event(event_id))
+    assert "date fixed to 2025-06-21" in shown and "label edited" in shown
+
+
+def test_hiding_starring_and_correcting_an_event_on_its_detail(curation_db, app_on_seeds):
+    event_id = event_holding(seed_events(app_on_seeds), QATAR_STRIKE)["event_id"]
+    app = on_event(event_id)
+    app.radio(key=event_key(event_id, "hide-reason")).set_value("duplicate")
+    app.button(key=event_key(event_id, "hide")).click().run()
+    app.button(key=event_key(event_id, "star")).click().run()
+    app.multiselect(key=event_key(event_id, "countries-add")).select("Israel")
+    app.button(key=event_key(event_id, "countries-save")).click().run()
+    assert [edit.kind for edit in curation_db.edits()] == ["hide", "star", "countries"]
+    drawn = {event for figure in app.get("plotly_chart") for trace in json.loads(figure.proto.spec)["data"]
+             for event in trace.get("customdata", []) or []}
+    assert event_id not in {item[0] if isinstance(item, list) else item for item in drawn}
+    app = on_event(event_id)
+    assert "Hidden (duplicate)" in texts(app) and "★ Starred" in texts(app)
+
+
+def test_merging_and_splitting_events_on_the_detail(curation_db, app_on_seeds):
+    events = seed_events(app_on_seeds)
+    event = event_holding(events, QATAR_STRIKE)
+    other = events[(events["event_id"] != event["event_id"]) & (events["kind"] == "event")].iloc[0]
+    app = on_event(event["event_id"])
+    app.button(key=event_key(event["event_id"], "merge-save")).click().run()
+    assert any("Choose the event to merge with" in error.value for error in app.error)
+    app.selectbox(key=event_key(event["event_id"], "merge")).set_value(other["event_id"])
+    app.button(key=event_key(event["event_id"], "merge-save")).click().run()
+    [merge] = curation_db.edits()
+    assert (merge.kind, merge.new_value["event_id"]) == ("merge", other["event_id"])
+    app = on_event(event["event_id"])
+    moved = list(other["statement_ids"])[0]
+    app.selectbox(key=event_key(event["event_id"], "split")).set_value(moved)
+    app.button(key=event_key(event["event_id"], "split-save")).click().run()
+    assert [(edit.kind, edit.new_value.get("statement_id")) for edit in curation_db.edits()][1] == ("split", moved)
+    assert "split out of" in texts(on_event(f"split:{moved}"))
