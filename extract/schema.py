@@ -115,7 +115,11 @@ def _empty(columns: dict[str, str]) -> pd.DataFrame:
 
 
 def empty_statements() -> pd.DataFrame:
-    """An empty statements frame with every column typed. Example: `empty_statements().empty` is True."""
+    """An empty statements frame with every column typed.
+
+    >>> empty_statements().empty
+    True
+    """
     return _empty(STATEMENT_COLUMNS)
 
 

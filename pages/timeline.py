@@ -12,6 +12,7 @@ from desk.event_chart import build_event_chart, context_years, event_ids_from_se
 from desk.event_layout import LANE_BY_CHOICES
 from desk.filters import apply_event_filters, apply_filters, describe_filters, filename_for_filters
 from desk.labels import source_labels
+from desk.literal import markdown_literal
 from desk.story import outside_window, select_key_events
 from desk.ui.caching import load_events, load_frames
 from desk.ui.detail import render_statement_detail
@@ -54,7 +55,8 @@ if view == "events":
                 "switch to the raw statements.")
     else:
         chart = build_event_chart(key.shown, window=window, lane_by=lane_by, source_names=labels)
-        st.caption(" · ".join(part for part in (description, key.description(), chart.left_out()) if part))
+        st.caption(markdown_literal(" · ".join(part for part in (description, key.description(), chart.left_out())
+                                               if part)))
         elsewhere = outside_window(matching[matching["kind"] == "event"], chart.window)
         if len(elsewhere) and (window != "all" or filters.key_events):
             st.button(f"Show all {key.n_events:,} events, every year ({len(elsewhere):,} lie outside this window: "
@@ -74,7 +76,7 @@ if view == "events":
                               file_stem=filename_for_filters(filters), window=window, lane_by=lane_by,
                               source_names=labels)
 else:
-    st.caption(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements")
+    st.caption(markdown_literal(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements"))
     lane_column, color_column, camera_column = st.columns(3)
     with lane_column:
         lane_by = url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")

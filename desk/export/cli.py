@@ -224,7 +224,8 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
 def run(argv: list[str] | None = None) -> int:
     """The command; exit status 0 ok, 1 nothing written, 2 bad input, 3 image export unavailable/failed.
 
-    Example: `run(["--per", "country", "--format", "png,pdf", "--out", "briefings"])`.
+    >>> run(["--events", "/nowhere/events.parquet", "--format", "none", "--data", "csv"])
+    2
     """
     options = _argument_parser().parse_args(argv)
     try:

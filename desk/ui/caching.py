@@ -12,9 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from extract.actors import Gazetteer, GazetteerError, load_gazetteer
-from extract.schema import empty_events
-
+from desk.literal import markdown_literal
 from desk.loading import (
     DataProblem,
     LoadedData,
@@ -24,6 +22,8 @@ from desk.loading import (
     locate_statements,
     read_data,
 )
+from extract.actors import Gazetteer, GazetteerError, load_gazetteer
+from extract.schema import empty_events
 
 
 @st.cache_resource(show_spinner="Loading statements…", max_entries=4)
@@ -37,11 +37,11 @@ def load_extracted_data() -> LoadedData:
     location = locate_statements()
     statements_file = location.path
     if location.notice:
-        st.info(location.notice)
+        st.info(markdown_literal(location.notice))
     try:
         return _cached_data(data_signature(statements_file))
     except DataProblem as problem:
-        st.error(str(problem))
+        st.error(markdown_literal(problem))
         st.stop()
 
 
@@ -49,7 +49,7 @@ def load_extracted_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(statements, documents) as extracted (no edits applied), for the configured data file."""
     data = load_extracted_data()
     if data.documents is None:
-        st.warning(f"{data.documents_problem} Until then, sources are listed without their article text.")
+        st.warning(markdown_literal(f"{data.documents_problem} Until then, sources are listed without their article text."))
         return data.statements, documents_from_statements(data.statements)
     return data.statements, data.documents
 
@@ -95,6 +95,6 @@ def load_actor_gazetteer() -> Gazetteer | None:
     try:
         return load_gazetteer(path)
     except (GazetteerError, OSError) as problem:
-        st.warning(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
-                   f"Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with.")
+        st.warning(markdown_literal(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
+                                    "Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with."))
         return None
