@@ -6,7 +6,7 @@ own text: a dateline near the top, else the latest fully specified date it menti
 neither, it has none and its relative expressions stay unresolved. Never today's date.
 
 >>> infer_reference_date("Kyiv, 3 May 2024\\nTroops moved.", timexes=[])
-(None, 'none: no dateline and no fully specified date in the text; relative dates are left unresolved')
+(None, 'none: no dateline and no fully specified date in the text; relative dates are left unresolved', 'none')
 """
 from __future__ import annotations
 
