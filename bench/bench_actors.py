@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_actors.py [--repeats 5] [--copies 10]
 
 Text: the seed articles' lines and every sentence of TimeBank (when ../shared is beside the repo),
-repeated `--copies` times. Timed, median of `--repeats` runs each:
+repeated `--copies` times. Timed, median of `--repeats` rounds in which the three take turns:
 - round one: `actors_and_countries` of commit e0f1479 with its own gazetteer (1,277 aliases);
 - now, `tag_actors`: the matcher alone (gazetteer + places + office holders, year-aware);
 - now, `sentence_countries`: the whole stage the pipeline runs (matching, readings, party/mention roles).
@@ -40,15 +40,19 @@ def bench_lines() -> list[str]:
     return lines
 
 
-def median_seconds(function, lines: list[str], repeats: int) -> float:
-    function(lines[0])
-    runs = []
+def interleaved_medians(functions: dict[str, object], lines: list[str], repeats: int) -> dict[str, float]:
+    """Median seconds of each function over `lines`; the functions take turns in every round, so a change of load on
+    the shared machine hits all of them alike."""
+    for function in functions.values():
+        function(lines[0])
+    runs: dict[str, list[float]] = {label: [] for label in functions}
     for _ in range(repeats):
-        started = time.perf_counter()
-        for line in lines:
-            function(line)
-        runs.append(time.perf_counter() - started)
-    return statistics.median(runs)
+        for label, function in functions.items():
+            started = time.perf_counter()
+            for line in lines:
+                function(line)
+            runs[label].append(time.perf_counter() - started)
+    return {label: statistics.median(times) for label, times in runs.items()}
 
 
 def main() -> None:
@@ -62,14 +66,12 @@ def main() -> None:
     reference = dt.date(1998, 1, 1)
     round_one = round_one_matcher()
     print(f"{len(gazetteer.entries):,} aliases now; {len(lines):,} lines, {chars:,} chars; median of {args.repeats} runs")
-    results = {}
-    for label, function in (
-        ("round one actors_and_countries (e0f1479)", lambda line: round_one(line, None)),
-        ("now tag_actors (matcher)", lambda line: tag_actors(line, gazetteer, 1998)),
-        ("now sentence_countries (whole stage)", lambda line: sentence_countries(line, reference, gazetteer)),
-    ):
-        seconds = median_seconds(function, lines, args.repeats)
-        results[label] = seconds
+    results = interleaved_medians({
+        "round one actors_and_countries (e0f1479)": lambda line: round_one(line, None),
+        "now tag_actors (matcher)": lambda line: tag_actors(line, gazetteer, 1998),
+        "now sentence_countries (whole stage)": lambda line: sentence_countries(line, reference, gazetteer),
+    }, lines, args.repeats)
+    for label, seconds in results.items():
         print(f"{label:44s} {seconds * 1000:9.1f} ms  {chars / seconds / 1e6:6.2f} M chars/s")
     peer = results["round one actors_and_countries (e0f1479)"]
     stage = results["now sentence_countries (whole stage)"]

@@ -63,7 +63,7 @@ ACTOR_TYPES = (
 ALIAS_KINDS = ("name", "variant", "acronym", "demonym", "capital", "metonym", "surname", "abbreviation")
 CASE_SENSITIVE_VALUES = ("yes", "no")
 
-TOKEN_PATTERN = re.compile(r"(?P<dotted>(?:[^\W\d_]\.){2,})|(?P<word>\w+)")
+TOKEN_PATTERN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+")  # a dotted acronym (U.S., U.N.) or a word
 JOINER_PATTERN = re.compile(r"[\s\-\u2010\u2011'\u2018\u2019`.]{1,3}")
 
 
@@ -119,7 +119,12 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     >>> tokenize("U.S.-backed")
     [(0, 4, 'U.S.'), (5, 11, 'backed')]
     """
-    return [(match.start(), match.end(), match.group()) for match in TOKEN_PATTERN.finditer(text)]
+    tokens, position, find = [], 0, text.find
+    for token in TOKEN_PATTERN.findall(text):  # only non-word characters lie between tokens, so find() lands on each
+        position = find(token, position)
+        tokens.append((position, position + len(token), token))
+        position += len(token)
+    return tokens
 
 
 def _exact_keys(alias_tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -196,13 +201,14 @@ class Gazetteer:
         """All non-overlapping, longest-first alias matches in `text`; office holders chosen by `year` (see `tag_actors`)."""
         tokens = tokenize(text)
         folded = [fold(token) for _, _, token in tokens]
-        joinable = [
-            JOINER_PATTERN.fullmatch(text, tokens[position][1], tokens[position + 1][0]) is not None
-            for position in range(len(tokens) - 1)
-        ]
+        longest_from_first = self.longest_from_first
+        joinable: dict[int, bool] = {}  # gap after token i: filled only where a multi-token alias could start
         candidates = []  # the longest alias starting at each token
-        for position in range(len(tokens)):
-            entry, length = self._longest_at(tokens, folded, joinable, position, year)
+        for position, (_, _, token) in enumerate(tokens):
+            longest = longest_from_first.get(token, 0) or longest_from_first.get(folded[position], 0)
+            if not longest:
+                continue  # most tokens start no alias: no further work
+            entry, length = self._longest_at(text, tokens, folded, joinable, position, year)
             if entry is not None:
                 start, end = tokens[position][0], tokens[position + length - 1][1]
                 candidates.append((position, length, start, end, entry))
@@ -219,12 +225,12 @@ class Gazetteer:
         return [ActorMention(start, end, text[start:end], entry.actor, entry.actor_type, entry.country, entry.alias,
                              entry.alias_kind) for _, _, start, end, entry in chosen]
 
-    def _longest_at(self, tokens: list[tuple[int, int, str]], folded: list[str], joinable: list[bool],
+    def _longest_at(self, text: str, tokens: list[tuple[int, int, str]], folded: list[str], joinable: dict[int, bool],
                     position: int, year: int | None) -> tuple[GazetteerEntry | None, int]:
         longest = max(self.longest_from_first.get(tokens[position][2], 0), self.longest_from_first.get(folded[position], 0))
         longest = min(longest, len(tokens) - position)
         for length in range(longest, 0, -1):
-            if not all(joinable[position:position + length - 1]):
+            if not all(self._joinable(text, tokens, joinable, gap) for gap in range(position, position + length - 1)):
                 continue
             exact_key = tuple(token for _, _, token in tokens[position:position + length])
             candidates = self.exact.get(exact_key) or self.folded.get(tuple(folded[position:position + length]))
@@ -234,6 +240,13 @@ class Gazetteer:
                 if entry is not None:
                     return entry, length
         return None, 0
+
+    @staticmethod
+    def _joinable(text: str, tokens: list[tuple[int, int, str]], joinable: dict[int, bool], gap: int) -> bool:
+        """Whether tokens `gap` and `gap + 1` may belong to one alias (only spaces, hyphens, apostrophes, dots between)."""
+        if gap not in joinable:
+            joinable[gap] = JOINER_PATTERN.fullmatch(text, tokens[gap][1], tokens[gap + 1][0]) is not None
+        return joinable[gap]
 
 
 def _read_rows_with(path: Path, columns: tuple[str, ...], what: str) -> list[tuple[int, dict[str, str]]]:

@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from extract.actors import TITLE_WORDS as ACTOR_TITLES
 from extract.actors import ActorMention, Gazetteer, load_gazetteer
 
 # Who reports or analyses is an actor of the sentence, but its home country is not in what the sentence
@@ -41,6 +42,7 @@ NAME_HEADS = frozenset({  # capitalised, after a place: the name of something el
     "Pact", "Accord", "Accords", "Treaty", "Agreement", "Agreements", "Protocol", "Protocols", "Convention",
     "Conventions", "Declaration", "Process", "Consensus", "Club", "Doctrine", "Syndrome", "Spring", "Round",
     "Statute", "Charter", "Memorandum", "Principles", "Conference", "Summit", "Communique", "Format", "Talks",
+    "County", "Township", "Parish",  # "Essex County" (New Jersey) is not Essex in England
 })
 NAME_OPENERS = ("Treaty of", "Peace of", "Congress of", "Battle of", "Siege of", "Declaration of", "Conference of",
                 "Protocol of", "Statute of", "Treaty of the", "Sack of", "Fall of")
@@ -67,9 +69,17 @@ SENTENCE_WORDS = frozenset({  # capitalised words that start sentences, not give
     "Does", "Do", "Is", "Was", "Are", "Were", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should", "May",
     "Might", "Must", "Shall", "Whether", "Unless", "Upon", "Versus", "Beside", "Besides", "Except", "Whereas",
     "Whatever", "Whoever", "Wherever", "Ahead", "Behind", "Beneath", "Above", "Below", "Off", "Out", "Up", "Down",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "June", "July", "August", "September", "October", "November", "December", "Sept", "Oct", "Nov", "Dec",
+    "Jan", "Feb", "Aug",
 })
+# Place names that also start other names: "Chad Johnson", "Jordan Peterson", "Rio Nido", "Virginia Woolf".
 GIVEN_NAME_PLACES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "India", "Kenya", "Florence", "Virginia",
-                               "Houston", "Austin", "Madison", "Phoenix", "Lincoln", "Montana", "Dakota", "Sydney"})
+                               "Houston", "Austin", "Madison", "Phoenix", "Lincoln", "Montana", "Dakota", "Sydney", "Rio"})
+NAME_LEADERS = frozenset({"Air"})  # "Air Canada", "Air France", "Air India": airlines
+DISEASE_NAMES = frozenset({"flu", "influenza"})  # "Spanish flu", "Hong Kong flu": names of pandemics
+FOLLOWING_NAME_WORDS = frozenset({"Administration", "Government", "Cabinet", "Doctrine", "Plan", "Era", "Presidency",
+                                  "White", "Foundation", "Library"})  # "the Clinton Administration": still the person
 TITLE_WORDS = frozenset({"President", "Mr", "Mrs", "Ms", "Miss", "Senator", "Sen", "Rep", "Gov", "Governor", "General",
                          "Gen", "Dr", "Professor", "Prof", "Judge", "Justice", "Saint", "St", "Sir", "Lord", "Lady"})
 PERSON_NOUNS = frozenset({
@@ -80,7 +90,8 @@ PERSON_NOUNS = frozenset({
     "inventor", "mathematician", "physicist", "commentator", "columnist", "academic", "sociologist", "blogger",
     "entrepreneur", "thinker", "dramatist", "playwright", "sculptor", "conductor", "pianist", "director",
 })
-ORIGIN_SUFFIXES = frozenset({"born", "made", "built", "designed", "educated", "style", "based", "trained"})
+ORIGIN_SUFFIXES = frozenset({"born", "made", "built", "designed", "educated", "style", "trained"})  # not "based":
+# a "Toronto-based" company acting is its country acting
 LANGUAGE_NOUNS = frozenset({"language", "languages", "speaking", "speaker", "speakers", "translation", "subtitles",
                             "dialect", "text", "original", "words"})
 SPEAK_VERBS = frozenset({"speak", "speaks", "spoke", "speaking", "spoken", "fluent", "translated", "written", "dubbed"})
@@ -105,8 +116,9 @@ CREDIT_OPENERS = ("additional reporting", "reporting by", "editing by", "writing
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa)\)|--|_|—|–)")
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[–—-]\s|--")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# A year as written in prose ("in 1941", "Germany's 1941 attack", "June 22, 1941"), not a time stamp ("1126 US actor").
-YEAR = re.compile(r"(?:\b(?:in|of|since|from|until|by|during|before|after|the|and|to|circa)\s+|['’]s\s+|"
+# A year as written in prose ("in 1941", "Germany's 1941 attack", "June 22, 1941"), not a time stamp ("1126 US actor"),
+# nor "since 1901" (a state lasting until now: "Australia has been independent since 1901").
+YEAR = re.compile(r"(?:\b(?:in|of|from|until|by|during|before|after|the|and|to|circa)\s+|['’]s\s+|"
                   rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?)(?P<year>1[5-9][0-9]{{2}}|20[0-9]{{2}})\b")
 WORD = re.compile(r"[^\W\d_][\w'-]*")
 US_PLACE_TYPES = frozenset({"city", "region"})
@@ -182,13 +194,19 @@ def _is_person_name(text: str, mention: ActorMention) -> bool:
 
 def _names_something_else(text: str, mention: ActorMention) -> bool:
     """"Warsaw Pact", "Madrid Accords", "Treaty of Versailles", "a post-Madrid plan", "Little Havana"."""
-    if mention.actor_type not in PLACE_TYPES or mention.alias_kind == "demonym":
+    if mention.actor_type not in PLACE_TYPES:
         return False
     after = _words_after(text, mention.end, 1)
+    if after and after[0].lower() in DISEASE_NAMES and re.match(r"[\s\"'”’]+\w", text[mention.end:mention.end + 4]):
+        return True
+    if mention.alias_kind == "demonym":
+        return False
     if after and after[0] in NAME_HEADS and re.fullmatch(r"\s*", text[mention.end:text.index(after[0], mention.end)]):
         return True
     head = text[max(0, mention.start - 20):mention.start]
     if any(head.rstrip().endswith(opener) for opener in NAME_OPENERS):
+        return True
+    if re.search(r"\b(\w+)\s$", head) and re.search(r"\b(\w+)\s$", head).group(1) in NAME_LEADERS:
         return True
     prefix = re.search(r"(\w+)-$", head)
     return bool(prefix and prefix.group(1).lower() in NAME_PREFIXES)
@@ -229,7 +247,21 @@ def _is_pronoun_in_capitals(text: str, mention: ActorMention) -> bool:
     return bool(before) and before[0].isupper() and before[0] in PRONOUN_GOVERNORS
 
 
+def _is_another_persons_name(text: str, mention: ActorMention) -> bool:
+    """"Dr Keiji Fukuda" is not Yasuo Fukuda, and "Dr Musharraf Hussain" not Pervez Musharraf: an office holder's
+    surname right after another given name, or right before another surname."""
+    if mention.actor_type != "person" or mention.alias_kind != "surname":
+        return False
+    before = re.search(r"([A-Z][\w'-]*)\.?\s+$", text[max(0, mention.start - 30):mention.start])
+    if before and before.group(1) not in SENTENCE_WORDS | TITLE_WORDS | PLACE_MODIFIERS and not before.group(1).isupper() \
+            and not before.group(1).lower().endswith(("ly", "ing", "ed")) and before.group(1) not in ACTOR_TITLES:
+        return True
+    after = re.match(r"\s+([A-Z][a-z][\w'-]*)", text[mention.end:mention.end + 30])
+    return bool(after and after.group(1) not in FOLLOWING_NAME_WORDS and after.group(1) not in SENTENCE_WORDS)
+
+
 READING_RULES = (
+    ("another person's name", _is_another_persons_name),
     ("state abbreviation out of place", _is_abbreviation_out_of_place),
     ("person's name", _is_person_name),
     ("name of something else", _names_something_else),
@@ -237,6 +269,23 @@ READING_RULES = (
     ("the bird", _is_the_bird),
     ("pronoun in capitals", _is_pronoun_in_capitals),
 )
+
+
+# In a headline written in title case ("Obama Visits Mexico After Talks") a capital says nothing about names.
+NAME_CASE_RULES = ("person's name", "another person's name")
+CASE_FREE_READING_RULES = tuple(rule for rule in READING_RULES if rule[0] not in NAME_CASE_RULES)
+SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+                         "vs", "but", "nor", "per", "via"})
+
+
+def is_title_case(text: str) -> bool:
+    """Whether most words are capitalised, as in a headline.
+
+    >>> is_title_case("Obama Visits Mexico After Talks With Calderon"), is_title_case("Vernon Jordan met the president.")
+    (True, False)
+    """
+    words = [word for word in WORD.findall(text) if word.lower() not in SMALL_WORDS]
+    return len(words) >= 4 and sum(word[:1].isupper() for word in words) >= 0.8 * len(words)
 
 
 def _as_us_state(mention: ActorMention) -> ActorMention:
@@ -278,20 +327,23 @@ def _corrected(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
 def _historical(text: str, mention: ActorMention, year: int | None) -> bool:
     """"the anniversary of Germany's 1941 attack", "when the Soviet Union invaded Afghanistan in 1979"."""
     clause = _clause(text, mention)
-    if "anniversary" in clause.lower() or "ancient" in clause.lower():
-        return True
+    lead = text[max(0, mention.start - len(clause)):mention.start].lower()
+    if ("anniversary" in lead or "ancient" in lead) and ("anniversary" in clause.lower() or "ancient" in clause.lower()):
+        return True  # "the anniversary of Germany's 1941 attack", not "an Australian president by the anniversary"
     limit = (year - HISTORICAL_YEARS) if year else 1950
     return any(int(found) < limit for found in YEAR.findall(clause))  # the one group: the year
 
 
 def _nationality(text: str, mention: ActorMention, year: int | None) -> bool:
     """"US actor George Clooney", "a Greek pre-Socratic philosopher", "Swedish-born", "Soviet-made missiles"."""
-    if mention.actor_type not in ("country", "historical state"):
-        return False
     after = text[mention.end:mention.end + 40]
     origin = re.match(r"-(\w+)", after)
     if origin and origin.group(1).lower() in ORIGIN_SUFFIXES:
-        return True
+        return True  # "Soviet-made", "a New Orleans-style piano", "a Moscow-based analyst"
+    if mention.actor_type not in ("country", "historical state"):
+        return False
+    if _words_before(text, mention.start, 1) == ["ethnic"]:
+        return True  # "ethnic Albanians" in Kosovo are not Albania
     words = [word.lower() for word in _words_after(text, mention.end, 3)]
     for word in words:
         for part in word.split("-"):
@@ -349,8 +401,14 @@ def sentence_countries(text: str, reference_date: dt.date | None = None,
     year = reference_date.year if reference_date else None
     found = SentenceCountries()
     kept: list[ActorMention] = []
-    for mention in (gazetteer or load_gazetteer()).tag(text, year):
-        if not any(rule(text, mention) for _, rule in READING_RULES):
+    mentions = (gazetteer or load_gazetteer()).tag(text, year)
+    title_case = None  # decided once, only if a name rule could apply
+    for mention in mentions:
+        rules = READING_RULES
+        if mention.actor_type == "person" or (mention.actor_type in PLACE_TYPES and mention.alias_kind != "demonym"):
+            title_case = is_title_case(text) if title_case is None else title_case
+            rules = CASE_FREE_READING_RULES if title_case else READING_RULES
+        if not any(rule(text, mention) for _, rule in rules):
             kept.append(mention)
     kept = _corrected(text, kept)
     actors: dict[str, None] = {}
@@ -387,11 +445,18 @@ ROLE_EXAMPLES: tuple[tuple[str, str, int | None, list[str], list[str]], ...] = (
     ("person's name", "Vernon Jordan met the president on Monday.", 1998, [], []),
     ("person's name", "Whitney Houston sang at the concert.", 2009, [], []),
     ("person's name", "Michael Jordan, Chad Johnson and Jordan's king met.", None, ["Jordan"], ["Jordan"]),
+    ("person's name", "Obama Visits Mexico After Talks In Washington", 2009, ["United States", "Mexico"],
+     ["United States", "Mexico"]),
     ("name of something else", "The Warsaw Pact was dissolved in 1991.", None, [], []),
     ("name of something else", "Israel and the PLO signed the Oslo Accords.", 1993, ["Israel"], ["Israel"]),
     ("name of something else", "The Treaty of Versailles humiliated Germany.", None, ["Germany"], ["Germany"]),
     ("name of something else", "It was a post-Madrid development plan.", 1998, [], []),
     ("name of something else", "Crowds gathered in Little Havana on Sunday.", 1999, ["United States"], ["United States"]),
+    ("name of something else", "He flew Air Canada to Beijing.", 2009, ["China"], ["China"]),
+    ("name of something else", "They survived the Spanish flu pandemic of 1918.", 2009, [], []),
+    ("another person's name", "Dr Keiji Fukuda of the WHO said so.", 2009, [], []),
+    ("another person's name", "Dr Musharraf Hussain talks about Ramadan.", 2010, [], []),
+    ("another person's name", "The Clinton Administration objected.", 1998, ["United States"], ["United States"]),
     ("language", "Our broadcasts in English, French and Spanish were appreciated.", 2010, [], []),
     ("language", "She speaks Russian and reads the Arabic-language press.", None, [], []),
     ("language", "Prisoners were held in Russian custody.", None, ["Russia"], ["Russia"]),
@@ -407,11 +472,19 @@ ROLE_EXAMPLES: tuple[tuple[str, str, int | None, list[str], list[str]], ...] = (
     ("Georgia, the US state", "Georgia and Russia fought a war in 2008.", 2009, ["Georgia", "Russia"], ["Georgia", "Russia"]),
     ("historical clause", "The US bombed Iran on June 22 – the anniversary of Germany's 1941 attack on the Soviet Union.",
      2025, ["United States", "Iran"], ["United States", "Iran", "Germany", "Soviet Union"]),
+    ("historical clause", "They hope for an Australian president by the 100th anniversary of Australian federation.",
+     1998, ["Australia"], ["Australia"]),
     ("historical clause", "The city could have used protection in 1979 when the Soviet Union invaded Afghanistan.",
      1998, [], ["Soviet Union", "Afghanistan"]),
     ("nationality", "An ancient Greek philosopher, Heraclitus, wrote this.", 2025, [], ["Greece"]),
     ("nationality", "US actor George Clooney is to run a telethon for Haiti.", 2010, ["Haiti"], ["United States", "Haiti"]),
     ("nationality", "Iraq fired Soviet-made missiles.", 1991, ["Iraq"], ["Iraq", "Soviet Union"]),
+    ("nationality", "He played a New Orleans-style piano.", 2010, [], ["United States"]),
+    ("nationality", "A few hundred ethnic Albanians laid a wreath in Pristina.", 1998, ["Kosovo"], ["Albania", "Kosovo"]),
+    ("party", "Atlanta-based BellSouth would hold half of the company.", 1989, ["United States"], ["United States"]),
+    ("party", "Australia has been independent since 1901.", 1998, ["Australia"], ["Australia"]),
+    ("name of something else", "A new Essex County task force began work in Newark.", 1998, ["United States"],
+     ["United States"]),
     ("nationality", "Says Swedish-Iranian economist Tino Sanandaji.", 2025, [], ["Sweden", "Iran"]),
     ("comparison", "Unlike Russia, China backed the resolution.", None, ["China"], ["Russia", "China"]),
     ("comparison", "Iran, like Venezuela, sells oil at a discount.", None, ["Iran"], ["Iran", "Venezuela"]),

@@ -193,11 +193,14 @@ def extract_document(document: Document, source: Source, gazetteer: Gazetteer | 
         sentence = _sentence_for(sentences, document.text, timex)
         with stage("kinds"):
             kind = classify_sentence(sentence.start, sentence.end, references, dateline)
-        if sentence.start not in actors_by_sentence:
+        # the statement's own year picks office holders ("in 1998 Clinton ..." is Bill Clinton in an article of 2016)
+        when = timex.interval_start if timex.interval_start is not None else source.published
+        key = (sentence.start, when.year if when is not None else None)
+        if key not in actors_by_sentence:
             with stage("actors"):
-                actors_by_sentence[sentence.start] = sentence_countries(sentence.text, source.published, gazetteer)
+                actors_by_sentence[key] = sentence_countries(sentence.text, when, gazetteer)
         with stage("statements"):
-            rows.append(_statement_row(document, source, sentence, timex, kind, actors_by_sentence[sentence.start]))
+            rows.append(_statement_row(document, source, sentence, timex, kind, actors_by_sentence[key]))
     return rows
 
 

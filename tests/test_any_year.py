@@ -126,7 +126,7 @@ def test_date_widgets_accept_any_year_on_the_timeline_page(old_and_far_folder, t
     assert extract_main([str(old_and_far_folder), "--out", str(tmp_path / "statements.parquet"), "--sources", str(sources)]) == 0
     monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(tmp_path / "statements.parquet"))
     app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
-    app.query_params.update({"from": "1000-01-01", "to": "1699-12-31"})
+    app.query_params.update({"from": "1000-01-01", "to": "1699-12-31", "view": "statements"})  # the raw statements chart
     app.run()
     assert not app.exception, app.exception
     assert app.date_input[0].value == dt.date(1000, 1, 1) and app.date_input[1].value == dt.date(1699, 12, 31)

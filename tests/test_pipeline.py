@@ -204,6 +204,15 @@ def test_two_files_with_the_same_stem_are_both_kept(tmp_path):
     assert set(extraction.statements["value"]) == {"2025-06-13", "2025-06-24"}
 
 
+def test_the_statements_own_year_picks_the_office_holder(tmp_path):
+    (tmp_path / "retrospective.txt").write_text(
+        "Washington, 3 May 2016\nIn 1998 Clinton ordered strikes on Iraq. On Monday Clinton spoke in Ohio.\n", encoding="utf-8")
+    statements = extract_corpus(tmp_path, sources_csv=None).statements.set_index("date_text")
+    assert "Bill Clinton" in statements.loc["1998", "actors"]
+    assert "Hillary Clinton" in statements.loc["Monday", "actors"]
+    assert set(statements.loc["1998", "countries"]) == {"United States", "Iraq"}
+
+
 def test_each_document_is_searched_once_and_resolved_once(tmp_path, monkeypatch):
     import extract.pipeline as pipeline
 
