@@ -25,14 +25,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from desk.event_layout import (LABEL_FONT_FAMILY, LANE_BY_CHOICES, MAX_POINT_PX, SEPARATOR, Geometry, layout_events,
-                               shorten_to_width, text_width_px)
+                               text_width_px, wrap_to_width)
 from desk.labels import interval_label
 from desk.story import StoryWindow, story_window
 
 EVENT_COLOR = "#1f4e9c"
 EPISODE_COLOR = "#d9822b"
 LANE_BAND_COLOR = "#f3f5f9"
-SCREEN_PLOT_WIDTH_PX = 1050     # the plot area of the wide Streamlit layout on a 1440 px screen
+SCREEN_PLOT_WIDTH_PX = 860      # the plot area of the wide Streamlit layout on a 1440 px screen (sidebar open)
 SCREEN_ROW_PX = 34
 MAX_ROWS = 300                  # "all events" beyond this shows the most salient ones and says so
 AXIS_PX, NOTE_LINE_PX, TITLE_PX = 30, 17, 38   # screen heights above the plot: tick labels, a note line, the title
@@ -72,18 +72,20 @@ class EventChart:
 
 
 def context_years(events: pd.DataFrame) -> str:
-    """The distinct years of `events`, e.g. '1941, 2007, 2024' (at most 6, then '…').
+    """The distinct years of `events`, e.g. '1941, 2007, 2024' (at most 6: then the first five, '…' and the last).
 
     >>> context_years(pd.DataFrame({"start": pd.to_datetime(["2007-03-01", "1941-01-01", "2007-05-01"])}))
     '1941, 2007'
     """
     years = sorted(set(events["start"].dt.year.dropna().astype(int)))
-    text = ", ".join(str(year) for year in years[:CONTEXT_ITEMS])
-    return text + (" …" if len(years) > CONTEXT_ITEMS else "")
+    if len(years) > CONTEXT_ITEMS:
+        return ", ".join(str(year) for year in years[:CONTEXT_ITEMS - 1]) + f" … {years[-1]}"
+    return ", ".join(str(year) for year in years)
 
 
-def context_line(outside: pd.DataFrame, window: StoryWindow, width_px: float, font_px: float) -> str:
-    """'Earlier: 2007 · UN arms embargo on Iran; … Later: …' shortened to one line of `width_px` ('' when none).
+def context_line(outside: pd.DataFrame, window: StoryWindow, width_px: float, font_px: float, max_lines: int = 2) -> str:
+    """'Earlier, outside this window: 2007 · UN arms embargo on Iran; …' in at most `max_lines` lines of `width_px`
+    (joined by newlines; '' when nothing is outside).
 
     >>> frame = pd.DataFrame({"label": ["UN arms embargo on Iran"], "value": ["2007"], "grain": ["year"],
     ...     "start": pd.to_datetime(["2007-01-01"]), "end": pd.to_datetime(["2008-01-01"]), "salience": [1.0]})
@@ -102,7 +104,7 @@ def context_line(outside: pd.DataFrame, window: StoryWindow, width_px: float, fo
                  for row in named.itertuples(index=False)]
         more = f"; +{len(rows) - len(named)} more" if len(rows) > len(named) else ""
         parts.append(f"{side}, outside this window: " + "; ".join(items) + more)
-    return shorten_to_width("   ".join(parts), width_px, font_px)
+    return "\n".join(wrap_to_width("   ".join(parts), width_px, font_px, max_lines))
 
 
 def _label_html(placed: pd.Series) -> str:
@@ -172,21 +174,36 @@ def _lane_bands(placed: pd.DataFrame) -> tuple[list[dict], list[float], list[str
     return shapes, tick_values, tick_texts
 
 
+def _with_episodes(shown: pd.DataFrame, happenings: pd.DataFrame) -> pd.DataFrame:
+    episode_ids = set(happenings["episode_id"].astype(str)) - {""}
+    episodes = shown[(shown["kind"] == "episode") & shown["event_id"].astype(str).isin(episode_ids)]
+    return pd.concat([happenings, episodes]) if not episodes.empty else happenings
+
+
 def _fit_rows(shown: pd.DataFrame, window_mode: str, max_rows: int) -> tuple[pd.DataFrame, int]:
-    """The most salient events (with their episodes) that fit `max_rows` rows inside their own window."""
-    dropped = 0
-    kept = shown
-    while True:
-        window = story_window(kept, window_mode)
-        rows = len(kept) - len(window.outside)
-        if rows <= max_rows or len(kept) <= 1:
-            return kept, dropped
-        happenings = kept[kept["kind"] == "event"].sort_values("salience", ascending=False, kind="stable")
-        keep_events = happenings.head(max(1, len(happenings) - (rows - max_rows)))
-        dropped += len(happenings) - len(keep_events)
-        episode_ids = set(keep_events["episode_id"].astype(str)) - {""}
-        episodes = kept[(kept["kind"] == "episode") & kept["event_id"].astype(str).isin(episode_ids)]
-        kept = pd.concat([keep_events, episodes])
+    """The most salient events (with their episodes) whose rows inside their own window fit `max_rows`.
+
+    Starts from the `max_rows` most salient, then trades rows a few times: events outside the window
+    free rows for the next most salient, too many rows drop the least salient.
+    """
+    happenings = shown[shown["kind"] == "event"].sort_values("salience", ascending=False, kind="stable")
+    if len(shown) <= max_rows:
+        return shown, 0
+    count = max_rows
+    for _ in range(8):
+        kept = _with_episodes(shown, happenings.head(count))
+        rows = len(kept) - len(story_window(kept, window_mode).outside)
+        if rows > max_rows and count > 1:
+            count = max(1, count - (rows - max_rows))
+        elif rows < max_rows and count < len(happenings):
+            count = min(len(happenings), count + (max_rows - rows))
+        else:
+            break
+    kept = _with_episodes(shown, happenings.head(count))
+    while count > 1 and len(kept) - len(story_window(kept, window_mode).outside) > max_rows:
+        count -= 1
+        kept = _with_episodes(shown, happenings.head(count))
+    return kept, len(happenings) - count
 
 
 def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: str = "none",
@@ -208,7 +225,7 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
     outside = kept.iloc[story.outside]
     rows = len(kept) - len(outside)
     row_px = (max(SCREEN_ROW_PX, min_row_px) if plot_height_px is None
-              else min(plot_height_px / max(rows, 1), 1.3 * min_row_px))
+              else min(plot_height_px / max(rows, 1), 1.8 * min_row_px))
     geometry = Geometry(plot_width_px=plot_width_px, row_px=row_px, label_font_px=label_font_px)
     placed = layout_events(kept, story, lane_by=lane_by, geometry=geometry, source_names=source_names)
     figure = go.Figure()
@@ -227,8 +244,8 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
                              bgcolor="rgba(255,255,255,0.6)", font=dict(size=label_font_px, family=LABEL_FONT_FAMILY,
                                                                         color="#111"))
         for row in placed.itertuples(index=False))
-    context = context_line(outside, story, plot_width_px + 40, note_font_px)
-    notes = [line for line in (context, LEGEND_NOTE) if line]
+    context = context_line(outside, story, plot_width_px - 8, note_font_px)
+    notes = [line for line in (*context.split("\n"), LEGEND_NOTE) if line]
     figure.add_annotation(text="<br>".join(html.escape(line) for line in notes), showarrow=False, xref="paper",
                           yref="paper", x=0, y=1, yshift=AXIS_PX, yanchor="bottom", xanchor="left", align="left",
                           font=dict(size=note_font_px, color="#444"), name="notes")
@@ -243,7 +260,7 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
         showlegend=False, hoverlabel=dict(align="left"),
         xaxis=dict(type="date", range=[story.start, story.end], side="top", tickformatstops=TICKS, showgrid=True,
                    gridcolor="#e3e6ec", zeroline=False),
-        yaxis=dict(range=[rows - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
+        yaxis=dict(range=[max(rows, (plot_height_px or 0) / row_px) - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
                    tickvals=tick_values, ticktext=tick_texts, showticklabels=bool(tick_texts)),
     )
     return EventChart(figure, placed, story, outside, dropped)

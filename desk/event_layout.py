@@ -81,6 +81,26 @@ def shorten_to_width(text: str, width_px: float, font_px: float) -> str:
     return characters + "…"
 
 
+def wrap_to_width(text: str, width_px: float, font_px: float, max_lines: int) -> list[str]:
+    """`text` in lines that fit `width_px` (words kept whole), the last one shortened with '…' when more remain.
+
+    >>> wrap_to_width("one two three four", 60, 13, 2)
+    ['one two', 'three four']
+    >>> wrap_to_width("one two three four five six", 60, 13, 2)
+    ['one two', 'three…']
+    """
+    lines: list[str] = []
+    words = text.split(" ")
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and text_width_px(f"{line} {words[0]}", font_px) <= width_px:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words and lines:
+        lines[-1] = shorten_to_width(f"{lines[-1]} {' '.join(words)}", width_px, font_px)
+    return lines
+
+
 def sources_badge(n_sources: int) -> str:
     """How many articles report the event, when more than one.
 

@@ -17,7 +17,7 @@ sidebar, the URL round trip, `--help` and the README.
 >>> filters_from_query_params({"country": ["Iran"], "kind": "event"})[0].countries
 ('Iran',)
 >>> [definition.url_key for definition in FILTERS]
-['country', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q']
+['country', 'mention', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q', 'key']
 """
 from __future__ import annotations
 
@@ -30,11 +30,12 @@ from typing import Any
 import pandas as pd
 
 from desk.labels import day_label, source_labels
+from desk.story import DEFAULT_KEY_EVENTS, KEY_EVENT_CHOICES, events_with_evidence_in, key_event_mask
 from extract.schema import EARLIEST_DATE, GRAINS, KINDS, LATEST_DATE, STATEMENT_COLUMNS
 
 ALL_KINDS_TOKEN = "all"
 # Query params that belong to pages (view choices, selections), not to the filters.
-PAGE_PARAM_KEYS = ("lane", "color", "camera", "statement", "doc")
+PAGE_PARAM_KEYS = ("lane", "color", "camera", "statement", "doc", "view", "window", "event_lane", "event")
 EARLIEST_DAY, LATEST_DAY = EARLIEST_DATE, LATEST_DATE  # the days a date filter accepts: the schema's calendar
 FILE_NAME_CHARS = 120
 
@@ -64,6 +65,7 @@ class FilterDefinition:
     placeholder: str = ""
     help: str | None = None
     widget_row: str = ""       # consecutive entries with the same row are drawn side by side
+    applies_to: str = "statements"  # "statements" (apply_filters) or "events" (apply_event_filters)
 
     @property
     def annotation(self) -> type:
@@ -100,6 +102,10 @@ class FilterDefinition:
     def file_name_parts(self, value: Any) -> list[str]:
         """Pieces of the export's file name."""
         return []
+
+    def keep_events(self, events: pd.DataFrame, value: Any) -> pd.Series:
+        """Boolean mask of the events this filter keeps (entries with applies_to="events"; only called when `is_set`)."""
+        raise NotImplementedError
 
     def to_widget(self, value: Any) -> Any:
         """The widget state for `value` (lists for multiselects)."""
@@ -307,10 +313,85 @@ class TextFilter(FilterDefinition):
         return state or ""
 
 
+@dataclass(frozen=True)
+class KeyEventsFilter(FilterDefinition):
+    """The N most salient events (with their episodes) for the event chart and its exports; 0 = every event.
+
+    >>> KeyEventsFilter(field="key_events", label="Key events", url_key="key", cli_flag="--key-events", cli_help="",
+    ...                 example=10).from_url(["all"], [])
+    0
+    """
+
+    choices: tuple[int, ...] = KEY_EVENT_CHOICES
+    default: int = DEFAULT_KEY_EVENTS
+    applies_to: str = "events"
+
+    @property
+    def annotation(self) -> type:
+        return int
+
+    def is_set(self, value: int) -> bool:
+        return value > 0
+
+    def keep(self, statements: pd.DataFrame, value: int) -> pd.Series:
+        return pd.Series(True, index=statements.index)
+
+    def keep_events(self, events: pd.DataFrame, value: int) -> pd.Series:
+        return key_event_mask(events, value)
+
+    def to_url(self, value: int) -> str | None:
+        return None if value == self.default else ("all" if value == 0 else str(value))
+
+    def from_url(self, raw: list[str], warnings: list[str]) -> int:
+        if not raw:
+            return self.default
+        if raw[-1] == "all":
+            return 0
+        if raw[-1].isdigit():
+            return int(raw[-1])
+        warnings.append(f"Ignored key={raw[-1]!r} in the link: give a number of key events or 'all'")
+        return self.default
+
+    def add_cli_argument(self, parser: argparse.ArgumentParser) -> None:
+        def count(text: str) -> int:
+            if text == "all":
+                return 0
+            if not text.isdigit():
+                raise argparse.ArgumentTypeError(f"{text!r} is not a number of key events (or 'all')")
+            return int(text)
+        parser.add_argument(self.cli_flag, dest=self.field, type=count, help=self.cli_help)
+
+    def from_cli(self, given: int | None) -> int | None:
+        return given
+
+    def describe(self, filters: Any, labels: Labels) -> str | None:
+        value = getattr(filters, self.field)
+        if value == self.default:
+            return None
+        return "Events: all" if value == 0 else f"Events: the {value} most salient"
+
+    def to_widget(self, value: int) -> int:
+        return value if value in self.choices else self.default
+
+    def from_widget(self, state: Any) -> int:
+        return int(state) if state is not None else self.default
+
+    def display(self, value: int) -> str:
+        """How a choice reads in the sidebar."""
+        return "all events" if value == 0 else f"{value} most salient"
+
+
 FILTERS: tuple[FilterDefinition, ...] = (
     ValuesFilter(field="countries", label="Country", url_key="country", cli_flag="--country", column="countries",
                  noun="country", per_value=True, placeholder="All countries", example=("Iran",),
-                 cli_help="keep statements naming this country (repeatable)"),
+                 cli_help="keep statements to which this country is a party (repeatable)",
+                 help="Countries that are parties to the statement: they act, are acted on, or it happens there."),
+    ValuesFilter(field="mentioned_countries", label="Country, any mention", url_key="mention", cli_flag="--mention",
+                 column="country_mentions", noun="country mentioned", placeholder="Any country mentioned",
+                 example=("Germany",), in_file_name=True,
+                 help="Also statements that name a country only in passing (an anniversary, a comparison, a "
+                      "nationality), which the Country filter leaves out.",
+                 cli_help="keep statements that mention this country at all, even in passing (repeatable)"),
     ValuesFilter(field="actors", label="Actor", url_key="actor", cli_flag="--actor", column="actors", noun="actor",
                  per_value=True, placeholder="All actors", example=("Vladimir Putin",),
                  cli_help="keep statements naming this actor (repeatable)"),
@@ -333,6 +414,11 @@ FILTERS: tuple[FilterDefinition, ...] = (
     TextFilter(field="text", label="Text in the sentence", url_key="q", cli_flag="--text", columns=("sentence", "date_text"),
                widget="text", placeholder="e.g. air defence", example="air defence",
                cli_help="keep statements whose sentence or date contains this text"),
+    KeyEventsFilter(field="key_events", label="Key events", url_key="key", cli_flag="--key-events", widget="select",
+                    example=10, help="The event chart and its exports show the most salient events (salience: see "
+                                     "extract.events); 'all events' shows every one.",
+                    cli_help="the N most salient events on the event chart and in the pack (a number, or 'all'; "
+                             f"default {DEFAULT_KEY_EVENTS})"),
 )
 FILTERS_BY_FIELD: dict[str, FilterDefinition] = {definition.field: definition for definition in FILTERS}
 FILTER_PARAM_KEYS = tuple(definition.url_key for definition in FILTERS)
@@ -359,9 +445,24 @@ def apply_filters(statements: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     keep = pd.Series(True, index=statements.index)
     for definition in FILTERS:
         value = getattr(filters, definition.field)
-        if definition.is_set(value):
+        if definition.applies_to == "statements" and definition.is_set(value):
             keep &= definition.keep(statements, value)
     return statements[keep]
+
+
+def apply_event_filters(events: pd.DataFrame, statements: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The events with evidence among `statements` (already passed through `apply_filters`), then every event filter.
+
+    >>> from extract.schema import empty_events, empty_statements
+    >>> apply_event_filters(empty_events(), empty_statements(), Filters()).empty
+    True
+    """
+    kept = events_with_evidence_in(events, statements)
+    for definition in FILTERS:
+        value = getattr(filters, definition.field)
+        if definition.applies_to == "events" and definition.is_set(value):
+            kept = kept[definition.keep_events(kept, value)]
+    return kept
 
 
 def filters_to_query_params(filters: Filters) -> dict[str, str | list[str]]:

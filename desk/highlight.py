@@ -142,6 +142,8 @@ def statement_facts(statement: pd.Series, documents: pd.DataFrame) -> list[tuple
         ("Source", (source or plain_text(statement["doc_id"])) + (f" (by {author})" if author else "")),
         ("Reference date", f"{day_label(statement['published'])} (decided by: {basis})"),
         ("Countries", ", ".join(statement["countries"]) or "none named"),
+        ("Also mentioned", ", ".join(name for name in statement.get("country_mentions", [])
+                                     if name not in set(statement["countries"])) or "no other country"),
         ("Actors", ", ".join(statement["actors"]) or "none named"),
         ("Statement id", str(statement["statement_id"])),
     ]

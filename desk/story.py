@@ -13,15 +13,16 @@ the axis, so a 1648 aside never squeezes a June 2025 war into one pixel column.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 DEFAULT_KEY_EVENTS = 18            # rows that fit a 16:9 slide at a legible label size (see desk.event_layout)
 KEY_EVENT_CHOICES = (10, 18, 30, 50, 0)  # 0 = all events
-CORE_SHARE = 0.6                   # the dense core holds this share of the precise key events
-MIN_REACH = pd.Timedelta(days=14)  # events this close to the core join the window even when the core is short
+CORE_SMOOTHING = pd.Timedelta(days=7)   # density = events / (span + this): a lone day is not a story
+CORE_MIN_EVENTS = 3                # the dense core holds at least this many events (or all when fewer)
+MIN_REACH = pd.Timedelta(days=14)  # events this close to the window join it (and, farther, half its span)
 PRECISE_SPAN = pd.Timedelta(days=32)   # an event at most this long (day, week, month) may set the window
 CONTEXT_SPAN_FACTOR = 4            # a coarse event overlapping the window stays in it when at most this many windows long
 WINDOW_CHOICES: dict[str, str] = {"story": "where the key events are dense", "all": "every event"}
@@ -77,8 +78,27 @@ def events_with_evidence_in(events: pd.DataFrame, statements: pd.DataFrame) -> p
     return events[keep.astype(bool)]
 
 
+def key_event_mask(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> pd.Series:
+    """Which rows are key: the `key` most salient dated events (0 = all), ties by more sources then earlier date,
+    plus the episodes they belong to.
+
+    >>> events = pd.DataFrame({"event_id": ["a", "b", "e"], "kind": ["event", "event", "episode"],
+    ...     "salience": [0.2, 0.9, 0.5], "n_sources": [1, 2, 2], "episode_id": ["", "e", ""],
+    ...     "start": pd.to_datetime(["2007-01-01", "2025-06-13", "2025-06-13"])})
+    >>> key_event_mask(events, key=1).tolist()
+    [False, True, True]
+    """
+    dated = events["start"].notna()
+    happenings = events[dated & (events["kind"] == "event")]
+    ranked = happenings.sort_values(["salience", "n_sources", "start"], ascending=[False, False, True], kind="stable")
+    chosen = ranked if key <= 0 else ranked.head(key)
+    episode_ids = set(chosen["episode_id"].astype(str)) - {""}
+    episodes = dated & (events["kind"] == "episode") & events["event_id"].astype(str).isin(episode_ids)
+    return events.index.isin(chosen.index) | episodes
+
+
 def select_key_events(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> KeyEvents:
-    """The `key` most salient dated events (0 = all), ties by more sources then earlier date, plus their episodes.
+    """The key events of `events` (see `key_event_mask`), most salient first, with the counts the subtitle states.
 
     >>> events = pd.DataFrame({"event_id": ["a", "b", "e"], "kind": ["event", "event", "episode"],
     ...     "salience": [0.2, 0.9, 0.5], "n_sources": [1, 2, 2], "episode_id": ["", "e", ""],
@@ -87,17 +107,14 @@ def select_key_events(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> Ke
     >>> select_key_events(events, key=1).shown["event_id"].tolist()
     ['b', 'e']
     """
-    dated = events[events["start"].notna()]
-    happenings = dated[dated["kind"] == "event"]
-    ranked = happenings.sort_values(["salience", "n_sources", "start"], ascending=[False, False, True], kind="stable")
-    chosen = ranked if key <= 0 else ranked.head(key)
-    episode_ids = set(chosen["episode_id"].astype(str)) - {""}
-    episodes = dated[(dated["kind"] == "episode") & dated["event_id"].astype(str).isin(episode_ids)]
-    shown = pd.concat([chosen, episodes]) if not episodes.empty else chosen
+    shown = events[key_event_mask(events, key)]
+    shown = shown.sort_values(["salience", "n_sources"], ascending=[False, False], kind="stable")
+    chosen = shown[shown["kind"] == "event"]
     sources = {doc for doc_ids in chosen["doc_ids"] for doc in doc_ids}
-    undated = int((events["start"].isna() & (events["kind"] == "event")).sum())
-    return KeyEvents(shown=shown, n_events=len(happenings) + undated, n_shown_events=len(chosen),
-                     n_sources=len(sources), undated=undated)
+    happenings = events["kind"] == "event"
+    undated = int((events["start"].isna() & happenings).sum())
+    return KeyEvents(shown=shown, n_events=int(happenings.sum()), n_shown_events=len(chosen), n_sources=len(sources),
+                     undated=undated)
 
 
 @dataclass(frozen=True)
@@ -119,13 +136,18 @@ def _midpoints(starts: pd.Series, ends: pd.Series) -> pd.Series:
     return starts + (ends - starts) / 2
 
 
-def _dense_core(midpoints: pd.Series, share: float) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The shortest span holding `share` of the midpoints."""
-    values = midpoints.sort_values().to_numpy()
-    count = max(1, math.ceil(share * len(values)))
-    spans = values[count - 1:] - values[: len(values) - count + 1]
-    first = int(spans.argmin())
-    return pd.Timestamp(values[first]), pd.Timestamp(values[first + count - 1])
+def _dense_core(midpoints: pd.Series, smoothing: pd.Timedelta = CORE_SMOOTHING,
+                min_count: int = CORE_MIN_EVENTS) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The run of consecutive midpoints with the most events per day: count / (span + smoothing), at least
+    `min_count` events (or all of them when fewer). Quadratic in the number of events: call it on key events."""
+    values = np.sort(midpoints.to_numpy().astype("datetime64[s]").astype(np.int64))
+    count = len(values)
+    needed = min(min_count, count)
+    first, last = np.triu_indices(count)
+    sizes = last - first + 1
+    scores = np.where(sizes >= needed, sizes / (values[last] - values[first] + smoothing.total_seconds()), -1.0)
+    best = int(np.lexsort((sizes, scores))[-1])  # the best score; on a tie, the run with more events
+    return (pd.Timestamp(int(values[first[best]]), unit="s"), pd.Timestamp(int(values[last[best]]), unit="s"))
 
 
 def _padded(low: pd.Timestamp, high: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -133,37 +155,54 @@ def _padded(low: pd.Timestamp, high: pd.Timestamp) -> tuple[pd.Timestamp, pd.Tim
     return low - padding, high + padding
 
 
-def story_window(events: pd.DataFrame, mode: str = "story", share: float = CORE_SHARE) -> StoryWindow:
+def story_window(events: pd.DataFrame, mode: str = "story") -> StoryWindow:
     """The window over which `events` (dated rows with start/end) are drawn, and which rows lie outside it.
 
-    "story": the shortest period holding `share` of the precise events (a month or shorter), widened to
-    the precise events within max(that period, 14 days) of it; coarse events (a year, a decade) stay
+    "story": the densest run of precise events (a month or shorter; `_dense_core`), widened step by step
+    to the precise events within max(14 days, half the window) of it; coarse events (a year, a decade) stay
     when they overlap the window and are at most a few windows long. "all": every event.
 
-    >>> days = pd.to_datetime(["2025-06-13", "2025-06-20", "2025-06-24", "2007-01-01"])
+    >>> days = pd.to_datetime(["2025-06-13", "2025-06-20", "2025-06-24", "2025-04-01", "2007-01-01"])
     >>> frame = pd.DataFrame({"start": days, "end": days + pd.Timedelta(days=1)})
     >>> window = story_window(frame)
     >>> (window.start.strftime("%d %b"), window.end.strftime("%d %b %Y"), window.outside)
-    ('12 Jun', '26 Jun 2025', [3])
+    ('12 Jun', '26 Jun 2025', [3, 4])
     """
     if mode not in WINDOW_CHOICES:
         raise ValueError(f"window must be one of {', '.join(WINDOW_CHOICES)}, not {mode!r}")
     starts = events["start"].reset_index(drop=True)
     ends = event_ends(events).reset_index(drop=True)
     if starts.empty:
-        today = pd.Timestamp("2000-01-01")
-        return StoryWindow(today, today + pd.Timedelta(days=1), [], mode)
+        moment = pd.Timestamp("2000-01-01")
+        return StoryWindow(moment, moment + pd.Timedelta(days=1), [], mode)
     if mode == "all":
         low, high = _padded(starts.min(), ends.max())
         return StoryWindow(low, high, [], mode)
     lengths = ends - starts
     precise = lengths <= PRECISE_SPAN
     anchors = precise if precise.any() else pd.Series(True, index=starts.index)
-    midpoints = _midpoints(starts[anchors], ends[anchors])
-    core_low, core_high = _dense_core(midpoints, share)
-    reach = max(core_high - core_low, MIN_REACH)
-    joined = anchors & (_midpoints(starts, ends) >= core_low - reach) & (_midpoints(starts, ends) <= core_high + reach)
-    low, high = _padded(starts[joined].min(), ends[joined].max())
+    midpoints = _midpoints(starts, ends)
+    low, high = _dense_core(midpoints[anchors])
+    while True:
+        reach = max(MIN_REACH, (high - low) / 2)
+        joined = anchors & (midpoints >= low - reach) & (midpoints <= high + reach)
+        wider_low, wider_high = min(low, starts[joined].min()), max(high, ends[joined].max())
+        if (wider_low, wider_high) == (low, high):
+            break
+        low, high = wider_low, wider_high
+    low, high = _padded(low, high)
     overlapping = (starts < high) & (ends > low) & (lengths <= max(pd.Timedelta(days=366), (high - low) * CONTEXT_SPAN_FACTOR))
-    inside = joined | (~anchors & overlapping)
+    inside = (anchors & (midpoints >= low) & (midpoints <= high)) | (~anchors & overlapping)
     return StoryWindow(low, high, [int(position) for position in inside[~inside].index], mode)
+
+
+def outside_window(events: pd.DataFrame, window: StoryWindow) -> pd.DataFrame:
+    """The dated events that do not meet `window` at all.
+
+    >>> days = pd.to_datetime(["2007-01-01", "2025-06-13"])
+    >>> frame = pd.DataFrame({"start": days, "end": days + pd.Timedelta(days=1)})
+    >>> len(outside_window(frame, StoryWindow(pd.Timestamp("2025-06-01"), pd.Timestamp("2025-07-01"))))
+    1
+    """
+    dated = events[events["start"].notna()]
+    return dated[(dated["start"] >= window.end) | (event_ends(dated) <= window.start)]

@@ -18,14 +18,14 @@ import pandas as pd
 from extract.actors import DEFAULT_GAZETTEER, GazetteerError
 from extract.documents import DEFAULT_MAX_BYTES
 from extract.output_set import write_output_set
-from extract.pipeline import Extraction, extract_corpus
+from extract.pipeline import DEFAULT_MAX_STATEMENTS, Extraction, extract_corpus
 from extract.sources import DEFAULT_SOURCES_CSV
 
 OUTPUT_SUFFIXES = (".parquet", ".csv")
 DEFAULT_STATEMENTS_PATH = Path("data/statements.parquet")
 EVENTS_STEM = "events"
 DOCUMENTS_FILE_NAME = "documents.parquet"
-LIST_COLUMNS = ("actors", "countries", "statement_ids", "doc_ids")
+LIST_COLUMNS = ("actors", "countries", "country_mentions", "statement_ids", "doc_ids")
 
 
 def output_paths(out: Path) -> dict[str, Path]:
@@ -98,7 +98,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="actors gazetteer (default: data/actors.csv)")
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6,
                         help="skip files larger than this many MB (default: %(default).0f)")
+    parser.add_argument("--max-statements", type=int, default=DEFAULT_MAX_STATEMENTS,
+                        help="keep at most this many statements per document (default: %(default)d)")
     args = parser.parse_args(argv)
+    if args.sources != DEFAULT_SOURCES_CSV and not args.sources.is_file():
+        what = "does not exist" if not args.sources.exists() else "is not a regular file"
+        print(f"error: the --sources file {args.sources} {what}", file=sys.stderr)
+        return 2
+    if args.max_statements < 1:
+        parser.error("--max-statements must be at least 1")
     if args.out.suffix not in OUTPUT_SUFFIXES:
         parser.error(f"--out must end in {' or '.join(OUTPUT_SUFFIXES)}, not {args.out.suffix or '(none)'}")
     if args.out.stem in (EVENTS_STEM, Path(DOCUMENTS_FILE_NAME).stem):
@@ -108,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         extraction = extract_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0],
                                     sources_csv=args.sources, max_bytes=int(args.max_mb * 1e6),
-                                    actors_csv=args.actors)
+                                    actors_csv=args.actors, max_statements=args.max_statements)
     except GazetteerError as error:
         print(f"error: the actors gazetteer is not valid: {error}", file=sys.stderr)
         return 2

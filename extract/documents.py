@@ -3,7 +3,10 @@
 Supported: `.txt`, `.md` / `.markdown`, `.html` / `.htm`. Encodings: UTF-8 (with or without
 BOM), UTF-16 with BOM, and a Windows-1252 / Latin-1 fallback that is reported. Empty,
 binary, unreadable, oversized and unsupported files are reported and skipped; the others
-are read. Offsets everywhere in the project point into `Document.text`.
+are read. Which entries to read is `extract.inputs` (folders walked, special files refused);
+a file is opened non-blocking, checked to be a regular file by its open handle, and read only
+up to the size limit, counted in bytes actually read (a device or a growing file reports a
+size of 0). Offsets everywhere in the project point into `Document.text`.
 
 >>> doc = read_document_bytes("note.txt", b"On June 24 the war ended.\\r\\n")
 >>> doc.text, doc.problem
@@ -12,10 +15,14 @@ are read. Offsets everywhere in the project point into `Document.text`.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.inputs import InputEntry, list_inputs, special_kind
 from extract.markup import html_to_text, markdown_to_text
 from extract.ptb import normalise_if_tokenised
 
@@ -27,12 +34,14 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 @dataclass(frozen=True)
 class Document:
-    """One input file: its id (file stem), path, plain text, and a problem ('' when fine)."""
+    """One input entry: its id (path below the folder given, no suffix), path, plain text, and a problem ('' when fine)."""
     doc_id: str
     path: str
     text: str
     problem: str = ""
     readable: bool = True
+    folder_date: dt.date | None = None      # the date of an enclosing folder named YYYY-MM-DD
+    folder_date_basis: str = ""
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -71,8 +80,7 @@ def read_document_bytes(name: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTE
         return Document(doc_id, name, "", f"unsupported file type {path.suffix or '(none)'!r}; "
                         f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}", readable=False)
     if len(raw) > max_bytes:
-        return Document(doc_id, name, "", f"file is {len(raw) / 1e6:.1f} MB, over the "
-                        f"{max_bytes / 1e6:.0f} MB limit (split it, or raise --max-mb)", readable=False)
+        return Document(doc_id, name, "", _over_limit(len(raw), max_bytes, False), readable=False)
     if not raw.strip():
         return Document(doc_id, name, "", "empty file (no text)", readable=False)
     try:
@@ -93,41 +101,65 @@ def read_document_bytes(name: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTE
     return Document(doc_id, name, text, note)
 
 
-def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file from disk; permission and I/O errors become the document's problem."""
+class TooLarge(Exception):
+    """A file holds more bytes than the limit (counted while reading)."""
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, at most `max_bytes`; TooLarge beyond, OSError when it is not a regular file.
+
+    Opened non-blocking (a FIFO swapped in after listing cannot hang the run) and checked by its handle.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(f"{special_kind(mode) or 'not a regular file'}; refused")
+        chunks, total = [], 0
+        while chunk := os.read(descriptor, min(1 << 20, max_bytes + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise TooLarge(total)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _megabytes(size: float) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size:,.0f} bytes"
+
+
+def _over_limit(size_bytes: float, max_bytes: int, counted: bool) -> str:
+    size = f"more than {_megabytes(max_bytes)} (counted while reading)" if counted else _megabytes(size_bytes)
+    return f"file is {size}, over the {_megabytes(max_bytes)} limit (split it, or raise --max-mb)"
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None) -> Document:
+    """Read one regular file from disk; permission, I/O and size problems become the document's problem."""
+    doc_id = path.stem if doc_id is None else doc_id
     try:
         size = path.stat().st_size
         if size > max_bytes:  # do not load a huge file only to reject it
-            return Document(path.stem, str(path), "", f"file is {size / 1e6:.1f} MB, over the "
-                            f"{max_bytes / 1e6:.0f} MB limit (split it, or raise --max-mb)", readable=False)
-        raw = path.read_bytes()
+            return Document(doc_id, str(path), "", _over_limit(size, max_bytes, False), readable=False)
+        raw = read_bounded(path, max_bytes)
+    except TooLarge:
+        return Document(doc_id, str(path), "", _over_limit(0, max_bytes, True), readable=False)
     except OSError as error:
-        return Document(path.stem, str(path), "", f"cannot read file: {error.strerror or error}", readable=False)
-    return read_document_bytes(str(path), raw, max_bytes)
+        return Document(doc_id, str(path), "", f"cannot read file: {error.strerror or error}", readable=False)
+    document = read_document_bytes(str(path), raw, max_bytes)
+    return Document(doc_id, document.path, document.text, document.problem, document.readable)
 
 
-def list_input_files(folder_or_paths: str | Path | list) -> list[Path]:
-    """Files to read: every file directly in a folder (sorted, hidden ones skipped), or the given paths.
-
-    >>> list_input_files([])
-    []
-    """
-    items = [folder_or_paths] if isinstance(folder_or_paths, (str, Path)) else list(folder_or_paths)
-    files: list[Path] = []
-    for item in map(Path, items):
-        if item.is_dir():
-            files.extend(sorted(p for p in item.iterdir() if p.is_file() and not p.name.startswith(".")))
-        else:
-            files.append(item)
-    return files
+def _read_entry(entry: InputEntry, max_bytes: int) -> Document:
+    if entry.readable:
+        document = read_document(Path(entry.path), max_bytes, entry.doc_id)
+    else:
+        document = Document(entry.doc_id, entry.path, "", entry.problem, readable=False)
+    return Document(document.doc_id, document.path, document.text, document.problem, document.readable,
+                    entry.folder_date, entry.folder_date_basis)
 
 
 def read_documents(folder_or_paths: str | Path | list, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
-    """Read every input file; a missing path becomes an unreadable Document, never an exception."""
-    documents = []
-    for path in list_input_files(folder_or_paths):
-        if not path.exists():
-            documents.append(Document(path.stem, str(path), "", "no such file", readable=False))
-        else:
-            documents.append(read_document(path, max_bytes))
-    return documents
+    """One Document per entry given (folders walked, see `extract.inputs`); problems are kept, never raised."""
+    return [_read_entry(entry, max_bytes) for entry in list_inputs(folder_or_paths)]

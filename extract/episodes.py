@@ -3,7 +3,9 @@
 Reads the day-grain events (start, countries, actors, sentences); writes groups of event
 positions, each at least `min_events` events on at least `min_days` distinct days from `min_sources` articles, and the episode's
 label ("Iran–Israel war": the countries named by at least a third of the run's events, most
-frequent first, and the most frequent episode noun of its sentences, else "events").
+frequent first, and the most frequent episode noun of its sentences). A run whose sentences name
+no episode noun (war, conflict, crisis, outbreak, trial, ...) is not an episode: its label would
+have to be invented.
 
 A run grows in date order: the next event joins when it starts at most `max_gap_days` after the
 run's latest event and names one of the run's core countries (those of at least half of the
@@ -48,10 +50,16 @@ def core_countries(countries_per_event: list[list[str]], share: float = 1 / 3, l
     return [name for name, n in ranked if n >= share * len(countries_per_event)][:limit]
 
 
-def episode_label(countries_per_event: list[list[str]], sentences: list[str]) -> str:
-    """'A–B noun': the run's core countries and the most frequent episode noun of its sentences."""
+def episode_label(countries_per_event: list[list[str]], sentences: list[str]) -> str | None:
+    """'A–B noun': the run's core countries and the most frequent episode noun of its sentences; None without a noun.
+
+    >>> episode_label([["Chile"], ["Chile"], ["Chile"]], ["Rain fell.", "Sun shone.", "Rain fell again."]) is None
+    True
+    """
     nouns = Counter(match.lower() for sentence in sentences for match in _NOUN.findall(sentence))
-    noun = sorted(nouns.items(), key=lambda item: (-item[1], EPISODE_NOUNS.index(item[0])))[0][0] if nouns else "events"
+    if not nouns:
+        return None
+    noun = sorted(nouns.items(), key=lambda item: (-item[1], EPISODE_NOUNS.index(item[0])))[0][0]
     return f"{'–'.join(core_countries(countries_per_event))} {noun}".strip()
 
 

@@ -152,12 +152,14 @@ def _event_row(members: list[int], columns: dict[str, list], vectors, spans_by_s
     }
 
 
-def _episode_row(events: pd.DataFrame, members: list[int], corpus: _Corpus, weights: SalienceWeights) -> dict:
+def _episode_row(events: pd.DataFrame, members: list[int], corpus: _Corpus, weights: SalienceWeights) -> dict | None:
     run = events.loc[members]
+    label = episode_label(run["countries"].tolist(), run["summary"].tolist())
+    if label is None:
+        return None
     statement_ids = sorted({sid for ids in run["statement_ids"] for sid in ids})
     doc_ids = sorted({doc for docs in run["doc_ids"] for doc in docs})
     start, end = run["start"].min(), run["end"].max()
-    label = episode_label(run["countries"].tolist(), run["summary"].tolist())
     best = run.sort_values(["salience", "event_id"], ascending=[False, True]).iloc[0]
     days = (pd.Timestamp(end) - pd.Timedelta(days=1)).date().isoformat()
     return {
@@ -191,6 +193,8 @@ def build_events(statements: pd.DataFrame, documents: pd.DataFrame | None = None
     episode_rows = []
     for members in find_episodes(events, episode_settings):
         episode = _episode_row(events, members, corpus, weights)
+        if episode is None:
+            continue
         events.loc[members, "episode_id"] = episode["event_id"]
         episode_rows.append(episode)
     if episode_rows:

@@ -6,12 +6,17 @@ list of row positions into the candidate statements (`event_candidates`).
 Rules, in order:
 
 - Only `kind == "event"` statements with a resolved date make events (reference lines, datelines
-  and `PRESENT_REF`-like values do not). An hour is read at its day.
+  and `PRESENT_REF`-like values do not), and not page stamps or comment headers (`NON_EVENT_LINES`)
+  or the date of a publication stamp glued to a sentence ("WASHINGTON | Thu Apr 30, 2009 4:32 pm EDT").
+  An hour is read at its day; a bare clock time ("at 4 AM") in a sentence that names its day is
+  left to that day's statement.
 - **Blocking by date**: statements are compared only inside one block of the same date value, so
   the work grows with the busiest day, never with all pairs of the corpus.
 - **Same date**: inside a block, statements join by average-link clustering over a similarity
   that mixes the TF-IDF cosine of their sentences (stemmed words, dates and numbers left out) with
-  the overlap of their actors; two date expressions of one sentence always join.
+  the overlap of their actors; two date expressions of one sentence always join. A week, month or
+  year holds more happenings than a day, so its block asks for a higher similarity. A sentence of
+  fewer than three content words joins nothing but itself.
 - **A day inside a coarser period**: from the finest grain to the coarsest, a statement dated by a
   month, season or year joins an existing finer event inside its period when the wording agrees
   (cosine to the event's centroid above `cross_grain_threshold`) and their actors overlap;
@@ -57,10 +62,12 @@ _STEMMER = PorterStemmer()
 @dataclass(frozen=True)
 class MergeSettings:
     """Thresholds of the merging step (similarity = (1 - actor_weight) * cosine + actor_weight * actor overlap)."""
-    same_date_threshold: float = 0.30     # average-link similarity to merge statements of one date
+    same_date_threshold: float = 0.20     # average-link similarity to merge statements of one day
+    coarse_date_threshold: float = 0.35   # ... of one week, month, season, year: a longer period holds more happenings
     cross_grain_threshold: float = 0.35   # cosine to a finer event's centroid for a coarse statement to join it
     actor_weight: float = 0.30
-    min_cosine: float = 0.08              # below this cosine, actors alone never merge two statements
+    min_cosine: float = 0.10              # below this cosine, actors alone never merge two statements
+    min_content_words: int = 3            # a sentence with fewer distinct content words merges only with itself
 
 
 @lru_cache(maxsize=200_000)
@@ -102,6 +109,63 @@ def is_passing_mention(sentence: str, date_start: int, date_end: int, grain: str
     return bool(before) and before["word"].lower() in PASSING_MENTION_WORDS
 
 
+# Lines that carry a date but report no happening: page stamps and comment headers (name, pattern, example).
+NON_EVENT_LINES = (
+    ("page stamp", re.compile(r"^\W*(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified)\b", re.I),
+     "Page last updated at 10:21 GMT, Tuesday, 8 November 2011"),
+    ("comment header", re.compile(r"^\W*(?:at|on)\b[^.]{0,60}?,\s*[^\s,]{1,40}\s+wrote\s*:", re.I),
+     "At 10:07 pm on 02 Jun 2009, ucpegasus wrote: This comment was removed because it broke the House Rules."),
+)
+_DATE_IN_TEXT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                           r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b\d{4}\b|"
+                           r"today|yesterday|tomorrow|tonight|last|next", re.I)
+
+
+_TIME_ZONE = (r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|WET|MSK|EDT|EST|CDT|CST|PDT|PST|MDT|MST|JST|HKT|SGT|IST|AEST|AEDT|"
+              r"CAT|EAT|WAT|UK time|local time)")
+_STAMP_AFTER = re.compile(rf"^\W{{0,3}}(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*)?{_TIME_ZONE}\b"
+                          rf"|^\s*\([A-Z][\w ]{{1,20}}\)\s*[-–—]", re.I)
+_STAMP_BEFORE = re.compile(rf"\|\s*(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:{_TIME_ZONE})?,?\s*)?"
+                           rf"(?:[A-Z][a-z]+,?\s*)?(?:(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}),?"
+                           rf"\s+\d{{4}},?\s*)?$")
+
+
+def is_stamp_date(sentence: str, date_start: int, date_end: int) -> bool:
+    """True for the date of a publication stamp glued to a sentence ("WASHINGTON | Thu Apr 30, 2009 4:32 pm EDT",
+    "WASHINGTON, April 30 (Reuters) -").
+
+    Offsets are relative to the sentence.
+
+    >>> text = "WASHINGTON | Thu Apr 30, 2009 4:32 pm EDT WASHINGTON (Reuters) - Cases rose on Thursday."
+    >>> is_stamp_date(text, 17, 29), is_stamp_date(text, 30, 41), is_stamp_date(text, 80, 88)
+    (True, True, False)
+    >>> is_stamp_date("GENEVA, May 16 (Reuters) - Turkey confirmed a case.", 8, 14)
+    True
+    """
+    return bool(_STAMP_AFTER.match(sentence[date_end:date_end + 30])
+                or _STAMP_BEFORE.search(sentence[max(0, date_start - 40):date_start]))
+
+
+def is_non_event_line(sentence: str) -> bool:
+    """True for a page stamp or a comment header: a dated line that reports no happening.
+
+    >>> is_non_event_line("Page last updated at 10:21 GMT, Tuesday, 8 November 2011")
+    True
+    >>> is_non_event_line("On 13 June Israel struck Iran.")
+    False
+    """
+    return any(pattern.search(sentence) for _, pattern, _ in NON_EVENT_LINES)
+
+
+def is_time_only(date_text: str) -> bool:
+    """True for a clock time with no day of its own ("4 AM", "09:18 am"), which takes its day from the sentence.
+
+    >>> is_time_only("09:18 am"), is_time_only("Friday at 4 pm")
+    (True, False)
+    """
+    return not _DATE_IN_TEXT.search(date_text)
+
+
 def event_candidates(statements: pd.DataFrame) -> pd.DataFrame:
     """The statements that can make events, with their date at event grain (`event_value`, `event_grain`, ...).
 
@@ -110,6 +174,16 @@ def event_candidates(statements: pd.DataFrame) -> pd.DataFrame:
     """
     usable = statements[(statements["kind"] == "event") & statements["start"].notna() & statements["end"].notna()
                         & statements["grain"].isin(EVENT_GRAINS + ("hour",))]
+    usable = usable[~usable["sentence"].map(is_non_event_line).astype(bool)]
+    relative = zip(usable["sentence"], usable["date_start_char"] - usable["sentence_start"],
+                   usable["date_end_char"] - usable["sentence_start"])
+    stamp = np.array([is_stamp_date(sentence, int(start), int(end)) for sentence, start, end in relative], dtype=bool)
+    usable = usable[~stamp]
+    # a clock time in a sentence that names its day ("on 25 Jun 2009, at 09:18 am"): the day's statement speaks
+    keys = usable["doc_id"].astype(str) + ":" + usable["sentence_start"].astype(str)
+    sentences_with_day = set(keys[usable["grain"] == "day"])
+    redundant_time = ((usable["grain"] == "hour") & keys.isin(sentences_with_day)
+                      & usable["date_text"].map(is_time_only).astype(bool)).to_numpy(dtype=bool)
     candidates = usable.reset_index(drop=True).copy()
     is_hour = (candidates["grain"] == "hour").to_numpy()
     candidates["event_grain"] = np.where(is_hour, "day", candidates["grain"].astype(str))
@@ -119,6 +193,11 @@ def event_candidates(statements: pd.DataFrame) -> pd.DataFrame:
     candidates["event_start"] = candidates["start"].where(~is_hour, day_start)
     candidates["event_end"] = candidates["end"].where(~is_hour, day_start + pd.Timedelta(days=1))
     candidates["sentence_key"] = candidates["doc_id"].astype(str) + ":" + candidates["sentence_start"].astype(str)
+    if redundant_time.any():   # the clock time takes the day its sentence names
+        day_rows = candidates[candidates["grain"] == "day"].drop_duplicates("sentence_key").set_index("sentence_key")
+        keys_of_times = candidates.loc[redundant_time, "sentence_key"]
+        for column in ("event_value", "event_start", "event_end"):
+            candidates.loc[redundant_time, column] = day_rows.loc[keys_of_times, column].to_numpy()
     relative_start = (candidates["date_start_char"] - candidates["sentence_start"]).to_numpy()
     relative_end = (candidates["date_end_char"] - candidates["sentence_start"]).to_numpy()
     candidates["passing"] = [is_passing_mention(sentence, int(start), int(end), grain) for sentence, start, end, grain
@@ -163,6 +242,9 @@ def similarity_matrix(vectors: csr_matrix, actor_sets: list[frozenset[str]], sen
     similarity = (1 - settings.actor_weight) * cosine + settings.actor_weight * _actor_overlap(actor_sets)
     similarity[cosine < settings.min_cosine] = np.minimum(similarity[cosine < settings.min_cosine], cosine[
         cosine < settings.min_cosine])
+    too_short = vectors.getnnz(axis=1) < settings.min_content_words
+    similarity[too_short, :] = 0.0
+    similarity[:, too_short] = 0.0
     keys = np.asarray(sentence_keys)
     similarity[keys[:, None] == keys[None, :]] = 1.0
     return similarity
@@ -222,7 +304,8 @@ def merge_statements(candidates: pd.DataFrame, vectors: csr_matrix,
                 continue
             similarity = similarity_matrix(vectors[block], [actor_sets[i] for i in block], [keys[i] for i in block],
                                            settings)
-            for members in cluster_block(similarity, settings.same_date_threshold):
+            threshold = settings.same_date_threshold if grain == "day" else settings.coarse_date_threshold
+            for members in cluster_block(similarity, threshold):
                 clusters.append([int(block[m]) for m in members])
                 cluster_grain.append(grain)
     return clusters

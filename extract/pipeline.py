@@ -10,24 +10,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
-from extract.actors import DEFAULT_GAZETTEER, Gazetteer, actors_and_countries, load_gazetteer
+from extract.actors import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
+from extract.country_roles import SentenceCountries, sentence_countries
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_documents
 from extract.kinds import classify_sentence, reference_line_spans
 from extract.events import build_events
 from extract.schema import (DOCUMENT_COLUMNS, EARLIEST_DATE, LATEST_DATE, STATEMENT_COLUMNS, conform_documents,
                             conform_statements, empty_events)
 from extract.sentences import Sentence, sentence_index_at, split_sentences
-from extract.sources import DEFAULT_SOURCES_CSV, Source, find_dateline, infer_reference_date, read_sources_csv
-from extract.timex import Timex, tag
+from extract.sources import DEFAULT_SOURCES_CSV, Source, find_dateline, read_sources_csv, resolve_source
+from extract.timex import Timex, TimexDraft, find, resolve
 
 TIMELINE_TYPES = ("DATE", "TIME")   # durations and sets are tagged but are not timeline points
 _CALENDAR_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")
-TITLE_MAX_CHARS = 200
+DEFAULT_MAX_STATEMENTS = 5_000      # per document: one hostile file cannot take the machine
+CHUNK_CHARS = 200_000               # a long text is searched in pieces so the statement cap also caps the work
 
 
 @dataclass
@@ -37,26 +39,6 @@ class Extraction:
     documents: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
     events: pd.DataFrame = field(default_factory=empty_events)
-
-
-def _unique_doc_ids(documents: list[Document]) -> list[Document]:
-    seen: set[str] = set()
-    unique = []
-    for document in documents:
-        doc_id = document.doc_id
-        if doc_id in seen:  # a.txt and a.md: keep both, the second under its file name
-            doc_id = Path(document.path).name
-        seen.add(doc_id)
-        unique.append(Document(doc_id, document.path, document.text, document.problem, document.readable))
-    return unique
-
-
-def _inferred_title(text: str, doc_id: str, skip: tuple[int, int] | None) -> str:
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not (skip and stripped in text[skip[0]:skip[1]]):
-            return stripped if len(stripped) <= TITLE_MAX_CHARS else stripped[:TITLE_MAX_CHARS - 1] + "…"
-    return doc_id
 
 
 class StageFailure(Exception):
@@ -83,7 +65,7 @@ def _to_timestamp(value: dt.date | None) -> pd.Timestamp:
 
 
 def _statement_row(document: Document, source: Source, sentence: Sentence, timex: Timex,
-                   kind: str, actors: list[str], countries: list[str]) -> dict:
+                   kind: str, found: SentenceCountries) -> dict:
     return {
         "statement_id": f"{document.doc_id}:{timex.start}-{timex.end}",
         "doc_id": document.doc_id, "title": source.title, "outlet": source.outlet,
@@ -93,7 +75,8 @@ def _statement_row(document: Document, source: Source, sentence: Sentence, timex
         "value": timex.value, "grain": timex.grain,
         "start": _to_timestamp(timex.interval_start), "end": _to_timestamp(timex.interval_end),
         "reference_date_basis": source.reference_date_basis,
-        "actors": actors, "countries": countries, "kind": kind, "rule": timex.rule,
+        "actors": found.actors, "countries": found.countries, "country_mentions": found.country_mentions,
+        "kind": kind, "rule": timex.rule,
     }
 
 
@@ -105,22 +88,6 @@ def _sentence_for(sentences: list[Sentence], text: str, timex: Timex) -> Sentenc
     line_end = text.find("\n", timex.end)
     line_end = len(text) if line_end < 0 else line_end
     return Sentence(line_start, line_end, text[line_start:line_end])
-
-
-def _resolve_source(document: Document, known: Source | None, warnings: list[str]) -> Source:
-    if known is not None and known.published is not None:
-        return Source(document.doc_id, known.title or _inferred_title(document.text, document.doc_id, None),
-                      known.outlet, known.author, known.published, known.url,
-                      known.reference_date_basis or "sources.csv")
-    undated_timexes = tag(document.text, None)
-    reference_date, basis = infer_reference_date(document.text, undated_timexes)
-    if reference_date is None:
-        warnings.append(f"{document.path}: no reference date (not in sources.csv, no dateline, no full date "
-                        "in the text); relative dates are kept but left unresolved")
-    dateline = find_dateline(document.text, undated_timexes)
-    known = known or Source(document.doc_id)
-    return Source(document.doc_id, known.title or _inferred_title(document.text, document.doc_id, dateline),
-                  known.outlet, known.author, reference_date, known.url, basis)
 
 
 def _document_row(document: Document, source: Source | None, status: str | None = None) -> dict:
@@ -174,12 +141,47 @@ def calendar_warnings(document: Document, timexes: list[Timex]) -> list[str]:
     return warnings
 
 
+def find_drafts(text: str, max_dated: int = DEFAULT_MAX_STATEMENTS) -> tuple[list[TimexDraft], int | None]:
+    """Phase one of the tagger over `text`, stopping once more than `max_dated` dated expressions are found.
+
+    Returns the drafts and the character offset where the search stopped (None when the whole text was
+    searched). A long text is searched in pieces of about CHUNK_CHARS ending at a line break.
+
+    >>> drafts, stopped = find_drafts("On 3 May 2024. On 4 May 2024. On 5 May 2024.", max_dated=1)
+    >>> [draft.text for draft in drafts], stopped
+    (['3 May 2024', '4 May 2024', '5 May 2024'], None)
+    """
+    if len(text) <= CHUNK_CHARS:
+        return find(text), None
+    drafts: list[TimexDraft] = []
+    start = 0
+    while start < len(text):
+        end = text.rfind("\n", start + CHUNK_CHARS // 2, start + CHUNK_CHARS) + 1 or min(len(text), start + CHUNK_CHARS)
+        drafts.extend(replace(draft, start=draft.start + start, end=draft.end + start) for draft in find(text[start:end]))
+        start = end
+        if sum(draft.type in TIMELINE_TYPES for draft in drafts) > max_dated and start < len(text):
+            return drafts, start
+    return drafts, None
+
+
 def extract_document(document: Document, source: Source, gazetteer: Gazetteer | None = None,
-                     warnings: list[str] | None = None) -> list[dict]:
-    """Statement rows of one readable document, given its resolved source; problems go to `warnings`."""
+                     warnings: list[str] | None = None, max_statements: int = DEFAULT_MAX_STATEMENTS,
+                     drafts: list[TimexDraft] | None = None, stopped_at: int | None = None) -> list[dict]:
+    """Statement rows of one readable document (at most `max_statements`), given its resolved source and, when
+    already found, its phase-one drafts (`find_drafts`); problems go to `warnings`."""
     warnings = [] if warnings is None else warnings
     with stage("temporal expressions"):
-        timexes = tag(document.text, source.published)
+        if drafts is None:
+            drafts, stopped_at = find_drafts(document.text, max_statements)
+        timexes = [timex for timex in resolve(drafts, source.published) if timex.type in TIMELINE_TYPES]
+        if len(timexes) > max_statements or stopped_at is not None:
+            line = document.text.count("\n", 0, timexes[max_statements].start if len(timexes) > max_statements
+                                       else stopped_at) + 1
+            found = f"more than {max_statements:,}" if stopped_at is not None else f"{len(timexes):,}"
+            warnings.append(f"{document.path}: {found} dated statements, over the limit of {max_statements:,} per "
+                            f"document; the first {max_statements:,} are kept (up to line {line}), the rest of the "
+                            "document is not used (raise --max-statements to keep more)")
+            timexes = timexes[:max_statements]
         warnings.extend(calendar_warnings(document, timexes))
     with stage("sentences"):
         sentences = split_sentences(document.text)
@@ -188,22 +190,23 @@ def extract_document(document: Document, source: Source, gazetteer: Gazetteer | 
         references = reference_line_spans(document.text)
     rows, actors_by_sentence = [], {}
     for timex in timexes:
-        if timex.type not in TIMELINE_TYPES:
-            continue
         sentence = _sentence_for(sentences, document.text, timex)
         with stage("kinds"):
             kind = classify_sentence(sentence.start, sentence.end, references, dateline)
-        if sentence.start not in actors_by_sentence:
+        # the statement's own year picks office holders ("in 1998 Clinton ..." is Bill Clinton in an article of 2016)
+        when = timex.interval_start if timex.interval_start is not None else source.published
+        key = (sentence.start, when.year if when is not None else None)
+        if key not in actors_by_sentence:
             with stage("actors"):
-                actors_by_sentence[sentence.start] = actors_and_countries(sentence.text, gazetteer)
+                actors_by_sentence[key] = sentence_countries(sentence.text, when, gazetteer)
         with stage("statements"):
-            rows.append(_statement_row(document, source, sentence, timex, kind, *actors_by_sentence[sentence.start]))
+            rows.append(_statement_row(document, source, sentence, timex, kind, actors_by_sentence[key]))
     return rows
 
 
 def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None = DEFAULT_SOURCES_CSV,
                    max_bytes: int = DEFAULT_MAX_BYTES, actors_csv: Path = DEFAULT_GAZETTEER,
-                   with_events: bool = True) -> Extraction:
+                   with_events: bool = True, max_statements: int = DEFAULT_MAX_STATEMENTS) -> Extraction:
     """Extract every article of a folder (or list of files) into statements, documents and events frames.
 
     `with_events=False` skips the event stage (`extract.events.build_events`); events are then empty.
@@ -213,28 +216,31 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
     gazetteer = load_gazetteer(actors_csv)
     sources = read_sources_csv(sources_csv)
     warnings = list(sources.problems)
-    documents = _unique_doc_ids(read_documents(folder_or_paths, max_bytes))
+    documents = read_documents(folder_or_paths, max_bytes)
     if not documents:
         warnings.append("no input files")
+    known_sources = sources.for_doc_ids([document.doc_id for document in documents])
     statement_rows, document_rows = [], []
     for document in documents:
         if document.problem:
             warnings.append(f"{document.path}: {document.problem}")
         if not document.readable:
-            document_rows.append(_document_row(document, sources.by_doc_id.get(document.doc_id)))
+            document_rows.append(_document_row(document, known_sources[document.doc_id]))
             continue
         source, document_warnings = None, []
         try:
+            with stage("temporal expressions"):
+                drafts, stopped_at = find_drafts(document.text, max_statements)
             with stage("reference date"):
-                source = _resolve_source(document, sources.by_doc_id.get(document.doc_id), document_warnings)
-            document_statements = extract_document(document, source, gazetteer, document_warnings)
+                source = resolve_source(document, known_sources[document.doc_id], drafts, document_warnings)
+            document_statements = extract_document(document, source, gazetteer, document_warnings, max_statements,
+                                                   drafts, stopped_at)
         except StageFailure as failure:
             problem = (f"extraction failed in stage '{failure.stage}' ({type(failure.error).__name__}: "
                        f"{failure.error}); the article is kept without statements, the other articles are extracted")
             warnings.extend(document_warnings + [f"{document.path}: {problem}"])
-            failed = Document(document.doc_id, document.path, document.text,
-                              "; ".join(filter(None, [document.problem, problem])), document.readable)
-            document_rows.append(_document_row(failed, source or sources.by_doc_id.get(document.doc_id), "failed"))
+            failed = replace(document, problem="; ".join(filter(None, [document.problem, problem])))
+            document_rows.append(_document_row(failed, source or known_sources[document.doc_id], "failed"))
             continue
         warnings.extend(document_warnings)
         statement_rows.extend(document_statements)

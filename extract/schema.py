@@ -35,7 +35,9 @@ STATEMENT_COLUMNS: dict[str, str] = {
     "end": DATE_DTYPE,
     "reference_date_basis": "string",
     "actors": "object",             # list[str] of canonical actors in the sentence
-    "countries": "object",          # list[str] of canonical countries in the sentence
+    "countries": "object",          # list[str]: the countries that are parties to the statement (act, are acted on, or
+                                    # where it happens); what filters, lanes and events use by default
+    "country_mentions": "object",   # list[str]: every country the sentence mentions (a superset of `countries`)
     "kind": "string",               # one of KINDS
     "rule": "string",               # the temporal rule that fired
 }
@@ -143,7 +145,13 @@ def _conform(frame: pd.DataFrame, columns: dict[str, str], what: str) -> pd.Data
 
 
 def conform_statements(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return `frame` with exactly the statement columns, in order and typed; raise SchemaError if any is missing."""
+    """Return `frame` with exactly the statement columns, in order and typed; raise SchemaError if any is missing.
+
+    A frame written before `country_mentions` existed (round one's files) gets it from `countries`: every
+    party is mentioned, so that is the subset known to be right.
+    """
+    if "country_mentions" not in frame.columns and "countries" in frame.columns:
+        frame = frame.assign(country_mentions=frame["countries"])
     typed = _conform(frame, STATEMENT_COLUMNS, "statements")
     bad_grain = set(typed["grain"].dropna()) - set(GRAINS)
     bad_kind = set(typed["kind"].dropna()) - set(KINDS)

@@ -11,17 +11,20 @@ neither, it has none and its relative expressions stay unresolved. Never today's
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.documents import Document
 from extract.timex.resolve import parse_iso_date
 
 SOURCE_FIELDS = ("doc_id", "title", "outlet", "author", "published", "url", "reference_date_basis")
 DEFAULT_SOURCES_CSV = Path(__file__).resolve().parent.parent / "data" / "sources.csv"
 DATELINE_LINES = 5          # a dateline stands among the first few non-empty lines
 DATELINE_MAX_CHARS = 60
+TITLE_MAX_CHARS = 200
 _YEARLESS_DATE = re.compile(r"^XXXX-(?P<month>\d{2})-(?P<day>\d{2})")
 _YEAR = re.compile(r"^(?P<year>\d{4})")
 _DATELINE_RESIDUE = re.compile(r"(?:[\W\d_]|\b(?:updated|published|posted|at|on|am|pm|gmt|utc)\b)*", re.I)
@@ -45,11 +48,28 @@ class SourceTable:
     by_doc_id: dict[str, Source] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
+    def for_doc_ids(self, doc_ids: list[str]) -> dict[str, Source | None]:
+        """The row of each article: by its doc id ("2011-03-18/reuters"), else by its file stem ("reuters")
+        when no other article of the run has that stem.
+
+        >>> {doc_id: source and source.title for doc_id, source in SourceTable({"a": Source("a", "A")}).for_doc_ids(["x/a", "b"]).items()}
+        {'x/a': 'A', 'b': None}
+        """
+        stems = Counter(doc_id.rsplit("/", 1)[-1] for doc_id in doc_ids)
+        rows = {}
+        for doc_id in doc_ids:
+            stem = doc_id.rsplit("/", 1)[-1]
+            rows[doc_id] = self.by_doc_id.get(doc_id) or (self.by_doc_id.get(stem) if stems[stem] == 1 else None)
+        return rows
+
 
 def read_sources_csv(path: Path | None = DEFAULT_SOURCES_CSV) -> SourceTable:
     """Read sources.csv; bad rows are reported (file and line) and skipped, a missing file is no error."""
     table = SourceTable()
     if path is None or not Path(path).exists():
+        return table
+    if not Path(path).is_file():  # a FIFO or device would block or never end: refused without opening
+        table.problems.append(f"{path}: not a regular file; not read, every article's reference date is inferred")
         return table
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -133,3 +153,38 @@ def infer_reference_date(text: str, timexes: list) -> tuple[dt.date | None, str]
         return latest, f"inferred: latest fully specified date in the text ({written!r})"
     return None, "none: no dateline and no fully specified date in the text; relative dates are left unresolved"
 
+
+
+def inferred_title(text: str, doc_id: str, skip: tuple[int, int] | None = None) -> str:
+    """The first non-empty line of the text (not the dateline `skip`), shortened; the doc id when there is none.
+
+    >>> inferred_title("\\n15 June\\nRussia stays out\\nBody.", "a", skip=(1, 8))
+    'Russia stays out'
+    """
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not (skip and stripped in text[skip[0]:skip[1]]):
+            return stripped if len(stripped) <= TITLE_MAX_CHARS else stripped[:TITLE_MAX_CHARS - 1] + "…"
+    return doc_id
+
+
+def resolve_source(document: Document, known: Source | None, drafts: list, warnings: list[str]) -> Source:
+    """What the article is and its reference date: sources.csv, else its folder's date, else inferred from its text.
+
+    `drafts` are the tagger's phase-one findings for the text (`extract.timex.find`); problems go to `warnings`.
+    """
+    if known is not None and known.published is not None:
+        return Source(document.doc_id, known.title or inferred_title(document.text, document.doc_id),
+                      known.outlet, known.author, known.published, known.url,
+                      known.reference_date_basis or "sources.csv")
+    if document.folder_date is not None:
+        reference_date, basis = document.folder_date, f"folder date: {document.folder_date_basis}"
+    else:
+        reference_date, basis = infer_reference_date(document.text, drafts)
+    if reference_date is None:
+        warnings.append(f"{document.path}: no reference date (not in sources.csv, no dateline, no full date "
+                        "in the text); relative dates are kept but left unresolved")
+    dateline = find_dateline(document.text, drafts)
+    known = known or Source(document.doc_id)
+    return Source(document.doc_id, known.title or inferred_title(document.text, document.doc_id, dateline),
+                  known.outlet, known.author, reference_date, known.url, basis)

@@ -1,56 +1,106 @@
-"""Timeline page: the filtered statements on a time axis; click a mark to read its statement."""
+"""Timeline page: the key events, labelled, over the window where the story is (or the raw statements, for checking).
+
+Click an event to read every sentence behind it; the view, window and lanes live in the URL.
+"""
 from __future__ import annotations
 
 import streamlit as st
 
 from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_timeline_figure, plotly_config,
                          statement_ids_from_selection)
-from desk.filters import apply_filters, describe_filters, filename_for_filters
+from desk.event_chart import build_event_chart, context_years, event_ids_from_selection
+from desk.event_layout import LANE_BY_CHOICES
+from desk.filters import apply_event_filters, apply_filters, describe_filters, filename_for_filters
 from desk.labels import source_labels
-from desk.ui.caching import load_frames
+from desk.story import outside_window, select_key_events
+from desk.ui.caching import load_events, load_frames
 from desk.ui.detail import render_statement_detail
+from desk.ui.event_detail import render_event_detail
+from desk.ui.event_export_panel import render_event_export_panel
 from desk.ui.export_panel import render_export_panel
-from desk.ui.sidebar import filters_from_widgets, url_synced_radio
+from desk.ui.sidebar import WIDGET_KEYS, filters_from_widgets, url_synced_radio
 
 MAX_DETAILS = 5
+VIEWS = {"events": "Key events", "statements": "Raw statements (for checking)"}
+WINDOW_LABELS = {"story": "Where the story is", "all": "Everything"}
 
 statements, documents = load_frames()
+events = load_events()
 filters = filters_from_widgets()
 shown = apply_filters(statements, filters)
 labels = source_labels(statements)
 
 st.title("Timeline")
-st.caption(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements")
-lane_column, color_column, camera_column = st.columns(3)
-with lane_column:
-    lane_by = url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")
-with color_column:
-    color_by = url_synced_radio("Colour", COLOR_CHOICES, "color", "source")
-with camera_column:
-    camera_format = url_synced_radio("Camera button saves", CAMERA_FORMATS, "camera", "png")
+view = url_synced_radio("Show", VIEWS, "view", "events") if events is not None else "statements"
 
-placeable = int(shown["start"].notna().sum())
-if shown.empty:
-    st.info("No statement matches these filters. Loosen them in the sidebar, or press **Reset filters**.")
-elif placeable == 0:
-    st.warning(f"{len(shown):,} statement(s) match, but none has a date that could be resolved, so none can be "
-               "placed on the timeline. Read them on the Statements page.")
+
+def _show_everything() -> None:
+    st.session_state["view_window"] = "all"
+    st.session_state[WIDGET_KEYS["key_events"]] = 0
+
+
+if view == "events":
+    matching = apply_event_filters(events, shown, filters)
+    key = select_key_events(matching, filters.key_events)
+    window_column, lane_column = st.columns(2)
+    with window_column:
+        window = url_synced_radio("Time window", WINDOW_LABELS, "window", "story")
+    with lane_column:
+        lane_by = url_synced_radio("Lanes", LANE_BY_CHOICES, "event_lane", "none")
+    description = describe_filters(filters, labels)
+    if key.shown.empty:
+        st.info("No dated event matches these filters. Loosen them in the sidebar, press **Reset filters**, or "
+                "switch to the raw statements.")
+    else:
+        chart = build_event_chart(key.shown, window=window, lane_by=lane_by, source_names=labels)
+        st.caption(" · ".join(part for part in (description, key.description(), chart.left_out()) if part))
+        elsewhere = outside_window(matching[matching["kind"] == "event"], chart.window)
+        if len(elsewhere) and (window != "all" or filters.key_events):
+            st.button(f"Show all {key.n_events:,} events, every year ({len(elsewhere):,} lie outside this window: "
+                      f"{context_years(elsewhere)})",
+                      key="show_everything", on_click=_show_everything, icon=":material/history:")
+        selection = st.plotly_chart(chart.figure, key="event_chart", on_select="rerun", selection_mode="points",
+                                    theme=None, config=plotly_config(filename_for_filters(filters, "key_events")))
+        selected = event_ids_from_selection(selection)
+        if not selected:
+            st.caption("Click an event's mark to read every sentence behind it here (Shift+click to add more).")
+        by_id = key.shown.set_index("event_id", drop=False)
+        for event_id in selected[:MAX_DETAILS]:
+            if event_id in by_id.index:
+                render_event_detail(by_id.loc[event_id], statements, documents)
+    render_event_export_panel(key, statements, documents, description=description,
+                              file_stem=filename_for_filters(filters), window=window, lane_by=lane_by,
+                              source_names=labels)
 else:
-    figure = build_timeline_figure(shown, lane_by=lane_by, color_by=color_by)
-    event = st.plotly_chart(figure, key="timeline_chart", on_select="rerun", selection_mode="points", theme=None,
-                            config=plotly_config(filename_for_filters(filters), camera_format))
-    if placeable < len(shown):
-        st.caption(f"{len(shown) - placeable:,} matching statement(s) have no resolvable date and are not drawn; "
-                   "they are listed on the Statements page.")
-    selected_ids = statement_ids_from_selection(event)
-    if not selected_ids:
-        st.caption("Click a point or bar to read its statement here (Shift+click to add more).")
-    by_id = shown.set_index("statement_id", drop=False)
-    for statement_id in selected_ids[:MAX_DETAILS]:
-        if statement_id in by_id.index:
-            render_statement_detail(by_id.loc[statement_id], documents, link_to_table=True)
-    if len(selected_ids) > MAX_DETAILS:
-        st.caption(f"{len(selected_ids) - MAX_DETAILS} more selected statement(s) not shown here; "
-                   "see the Statements page.")
-
-render_export_panel(shown, documents, filters, lane_by, color_by)  # exports engineer's panel: keep it last
+    st.caption(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements")
+    lane_column, color_column, camera_column = st.columns(3)
+    with lane_column:
+        lane_by = url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")
+    with color_column:
+        color_by = url_synced_radio("Colour", COLOR_CHOICES, "color", "source")
+    with camera_column:
+        camera_format = url_synced_radio("Camera button saves", CAMERA_FORMATS, "camera", "png")
+    placeable = int(shown["start"].notna().sum())
+    if shown.empty:
+        st.info("No statement matches these filters. Loosen them in the sidebar, or press **Reset filters**.")
+    elif placeable == 0:
+        st.warning(f"{len(shown):,} statement(s) match, but none has a date that could be resolved, so none can be "
+                   "placed on the timeline. Read them on the Statements page.")
+    else:
+        figure = build_timeline_figure(shown, lane_by=lane_by, color_by=color_by)
+        event = st.plotly_chart(figure, key="timeline_chart", on_select="rerun", selection_mode="points", theme=None,
+                                config=plotly_config(filename_for_filters(filters), camera_format))
+        if placeable < len(shown):
+            st.caption(f"{len(shown) - placeable:,} matching statement(s) have no resolvable date and are not drawn; "
+                       "they are listed on the Statements page.")
+        selected_ids = statement_ids_from_selection(event)
+        if not selected_ids:
+            st.caption("Click a point or bar to read its statement here (Shift+click to add more).")
+        by_id = shown.set_index("statement_id", drop=False)
+        for statement_id in selected_ids[:MAX_DETAILS]:
+            if statement_id in by_id.index:
+                render_statement_detail(by_id.loc[statement_id], documents, link_to_table=True)
+        if len(selected_ids) > MAX_DETAILS:
+            st.caption(f"{len(selected_ids) - MAX_DETAILS} more selected statement(s) not shown here; "
+                       "see the Statements page.")
+    render_export_panel(shown, documents, filters, lane_by, color_by)  # exports engineer's panel: keep it last

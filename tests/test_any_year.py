@@ -126,7 +126,7 @@ def test_date_widgets_accept_any_year_on_the_timeline_page(old_and_far_folder, t
     assert extract_main([str(old_and_far_folder), "--out", str(tmp_path / "statements.parquet"), "--sources", str(sources)]) == 0
     monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(tmp_path / "statements.parquet"))
     app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
-    app.query_params.update({"from": "1000-01-01", "to": "1699-12-31"})
+    app.query_params.update({"from": "1000-01-01", "to": "1699-12-31", "view": "statements"})  # the raw statements chart
     app.run()
     assert not app.exception, app.exception
     assert app.date_input[0].value == dt.date(1000, 1, 1) and app.date_input[1].value == dt.date(1699, 12, 31)
@@ -148,14 +148,14 @@ def test_one_failing_document_is_a_warning_naming_file_and_stage_and_the_rest_is
     for name in ("a_first", "b_broken", "c_last"):
         (tmp_path / f"{name}.txt").write_text(f"Kyiv, 3 May 2024\n{name} said Iran met Russia on Friday.\n",
                                               encoding="utf-8")
-    real_actors = pipeline.actors_and_countries
+    real_actors = pipeline.sentence_countries  # the actors stage as the pipeline calls it
 
-    def actors_failing_on_broken(sentence, gazetteer=None):
+    def actors_failing_on_broken(sentence, reference_date=None, gazetteer=None):
         if "b_broken" in sentence:
             raise RuntimeError("injected failure")
-        return real_actors(sentence, gazetteer)
+        return real_actors(sentence, reference_date, gazetteer)
 
-    monkeypatch.setattr(pipeline, "actors_and_countries", actors_failing_on_broken)
+    monkeypatch.setattr(pipeline, "sentence_countries", actors_failing_on_broken)
     extraction = extract_corpus(tmp_path, sources_csv=None)
     assert sorted(set(extraction.statements["doc_id"])) == ["a_first", "c_last"]
     documents = extraction.documents.set_index("doc_id")
@@ -171,7 +171,7 @@ def test_a_failing_reference_date_stage_is_named(tmp_path, monkeypatch):
     import extract.pipeline as pipeline
 
     (tmp_path / "one.txt").write_text("Kyiv, 3 May 2024\nTalks resumed on Friday.\n", encoding="utf-8")
-    monkeypatch.setattr(pipeline, "infer_reference_date", lambda *args: 1 / 0)
+    monkeypatch.setattr(pipeline, "resolve_source", lambda *args: 1 / 0)
     extraction = extract_corpus(tmp_path, sources_csv=None)
     assert extraction.statements.empty
     assert extraction.documents["status"].tolist() == ["failed"]

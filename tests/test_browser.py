@@ -105,7 +105,7 @@ def _wait_for_statement_count(page, expected: int) -> None:
 def test_link_with_a_country_shows_exactly_its_statements(page, dashboard_url, seeds_extraction):
     statements, _ = seeds_extraction
     expected = _dated_events_naming(statements, "Israel")
-    page.goto(f"{dashboard_url}/?country=Israel")
+    page.goto(f"{dashboard_url}/?view=statements&country=Israel")
     _wait_for_statement_count(page, expected)
     assert page.evaluate(COUNT_TIMELINE_STATEMENTS) == expected
     assert "country=Israel" in page.url
@@ -116,10 +116,9 @@ def test_link_with_a_country_shows_exactly_its_statements(page, dashboard_url, s
 
 def test_choosing_a_country_in_the_sidebar_filters_the_chart_and_the_url(page, dashboard_url, seeds_extraction):
     statements, _ = seeds_extraction
-    page.goto(f"{dashboard_url}/")
+    page.goto(f"{dashboard_url}/?view=statements")
     _wait_for_statement_count(page, int(((statements["kind"] == "event") & statements["start"].notna()).sum()))
-    country_picker = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Country")
-    country_picker.locator("input").click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Country", exact=True).click()
     page.keyboard.type("Syria")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
@@ -163,7 +162,7 @@ FIRST_VISIBLE_POINT = """() => {
 
 def test_clicking_a_point_opens_its_statement_below_the_chart(page, dashboard_url, seeds_extraction):
     statements, _ = seeds_extraction
-    page.goto(f"{dashboard_url}/?country=Syria")
+    page.goto(f"{dashboard_url}/?view=statements&country=Syria")
     _wait_for_statement_count(page, _dated_events_naming(statements, "Syria"))
     page.wait_for_timeout(1000)
     point = page.evaluate(FIRST_VISIBLE_POINT)
@@ -188,7 +187,7 @@ def test_filters_follow_the_analyst_to_another_page(page, dashboard_url, seeds_e
 
 
 def test_one_month_button_zooms_into_the_june_escalation_day_by_day(page, dashboard_url):
-    page.goto(f"{dashboard_url}/")
+    page.goto(f"{dashboard_url}/?view=statements")
     page.wait_for_selector(".js-plotly-plot .updatemenu-button")
     page.locator(".js-plotly-plot .updatemenu-button").filter(has_text="1m").click()
     page.wait_for_timeout(1000)
@@ -198,3 +197,38 @@ def test_one_month_button_zooms_into_the_june_escalation_day_by_day(page, dashbo
     tick_labels = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .xtick text')].map(t => t.textContent)")
     assert any("Jun" in label for label in tick_labels)
     page.screenshot(path=str(SCREENSHOTS / "timeline_june_zoom.png"), full_page=True)
+
+
+FIRST_EVENT_POINT = """() => {
+    const plot = document.querySelector('.js-plotly-plot');
+    const xaxis = plot._fullLayout.xaxis, yaxis = plot._fullLayout.yaxis, box = plot.getBoundingClientRect();
+    for (const trace of plot._fullData) {
+        if (trace.type !== 'scatter') continue;
+        for (let index = 0; index < trace.x.length; index++) {
+            const x = xaxis.d2p(trace.x[index]), y = yaxis.d2p(trace.y[index]);
+            if (x >= 0 && x <= xaxis._length && y > 1 && y < yaxis._length - 1)
+                return {x: box.left + xaxis._offset + x, y: box.top + yaxis._offset + y, id: trace.customdata[index]};
+        }
+    }
+    return null;
+}"""
+
+
+def test_clicking_an_event_opens_its_evidence_below_the_chart(page, dashboard_url, seeds_data_dir):
+    from desk.loading import read_events
+
+    events = read_events(seeds_data_dir / "events.parquet").set_index("event_id")
+    page.goto(f"{dashboard_url}/?country=Iran")
+    page.wait_for_function("() => { const p = document.querySelector('.js-plotly-plot');"
+                           " return p && p._fullData && p._fullData.some(t => t.type === 'scatter'); }", timeout=30_000)
+    page.wait_for_timeout(1000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "timeline_key_events_iran.png"), full_page=True)
+    point = page.evaluate(FIRST_EVENT_POINT)
+    assert point is not None, "no day event of the Iran story is drawn"
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector("text=Reported by")
+    event = events.loc[point["id"]]
+    assert page.locator("h4").filter(has_text=event["label"]).count() == 1     # the panel's heading
+    assert page.locator("mark.td-date").count() == len(event["statement_ids"])  # one marked date per sentence
+    page.screenshot(path=str(SCREENSHOTS / "timeline_selected_event.png"), full_page=True)

@@ -73,7 +73,7 @@ def test_unreadable_file_reports_permission(tmp_path, monkeypatch):
 
     def denied(self):
         raise PermissionError(13, "Permission denied", str(self))
-    monkeypatch.setattr(type(path), "read_bytes", denied)
+    monkeypatch.setattr("extract.documents.read_bounded", lambda *args: denied(path))
     document = read_document(path)
     assert not document.readable and document.problem == "cannot read file: Permission denied"
 

@@ -229,3 +229,47 @@ def test_a_failing_event_stage_keeps_the_statements_and_says_so(monkeypatch):
     extraction = extract_corpus(REPO / "seeds")
     assert len(extraction.statements) > 50 and extraction.events.empty
     assert any("event stage failed (RuntimeError: boom)" in warning for warning in extraction.warnings)
+
+
+@pytest.mark.parametrize("name, pattern, example", __import__("extract.merging", fromlist=["x"]).NON_EVENT_LINES)
+def test_non_event_line_examples_are_recognised(name, pattern, example):
+    assert pattern.search(example), name
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 13 June Israel struck Iran's nuclear sites.",
+    "Officials updated the death toll on Tuesday.",
+    "At 16:53 on 12 January 2010 an earthquake hit Haiti, the agency wrote in its report.",
+])
+def test_news_sentences_are_not_mistaken_for_stamps(sentence):
+    from extract.merging import is_non_event_line
+
+    assert not is_non_event_line(sentence)
+
+
+def test_page_stamps_and_comment_headers_make_no_events(tmp_path):
+    write_articles(tmp_path, {"page": "Flu report\n30 June 2009\nPage last updated at 10:21 GMT, Tuesday, 30 June "
+                                      "2009\nAt 10:07 pm on 29 Jun 2009, reader77 wrote: This comment was removed.\n"
+                                      "On 29 June 2009 the WHO raised its pandemic alert.\n"})
+    events = extract_corpus(tmp_path).events
+    assert events["label"].tolist() == ["WHO raised its pandemic alert"]
+
+
+def test_a_clock_time_takes_the_day_its_sentence_names(tmp_path):
+    write_articles(tmp_path, {"late": "Flu report\n30 June 2009\nAt 09:18 am on 25 Jun 2009 the WHO raised its "
+                                      "pandemic alert to phase six.\n"})
+    extraction = extract_corpus(tmp_path)
+    assert "2009-06-30T09:18" in set(extraction.statements["value"])   # the tagger anchors the time on the report
+    events = extraction.events
+    assert events["value"].tolist() == ["2009-06-25"] and len(events.iloc[0]["statement_ids"]) == 2
+
+
+def test_publication_stamps_glued_to_a_sentence_make_no_events_but_the_news_does(tmp_path):
+    write_articles(tmp_path, {
+        "wire1": "Flu wire\n30 April 2009\nWASHINGTON | Thu Apr 30, 2009 4:32 pm EDT WASHINGTON (Reuters) - U.S. "
+                 "officials said on Wednesday the national total of confirmed swine flu cases had risen to 109.\n",
+        "wire2": "Flu wire\n30 April 2009\nWASHINGTON | Thu Apr 30, 2009 5:11 am EDT (Reuters) - New tests are being "
+                 "shipped to state health departments, officials said.\n"})
+    events = extract_corpus(tmp_path).events
+    assert events["value"].tolist() == ["2009-04-29"]
+    assert events.iloc[0]["doc_ids"] == ["wire1"]

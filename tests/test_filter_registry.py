@@ -16,6 +16,7 @@ from desk.filters import (
     DayFilter,
     Filters,
     ValuesFilter,
+    apply_event_filters,
     apply_filters,
     describe_filters,
     filters_from_query_params,
@@ -48,7 +49,8 @@ def _cli_arguments(definition, value) -> list[str]:
 
 
 def _widget(app: AppTest, definition):
-    finder = {"multiselect": app.multiselect, "day": app.date_input, "text": app.text_input}[definition.widget]
+    finder = {"multiselect": app.multiselect, "day": app.date_input, "text": app.text_input,
+              "select": app.selectbox}[definition.widget]
     return finder(key=WIDGET_KEYS[definition.field])
 
 
@@ -80,7 +82,21 @@ def test_entry_is_a_flag_of_the_export_command_and_in_its_help(definition, synth
     assert getattr(build_filters("", flags, statements), definition.field) == value
 
 
-@pytest.mark.parametrize("definition", FILTERS, ids=_ids)
+@pytest.mark.parametrize("definition", [entry for entry in FILTERS if entry.applies_to == "events"], ids=_ids)
+def test_event_entry_is_described_and_restricts_the_events_not_the_statements(definition, synthetic_frames):
+    from tests.support.event_factory import design_card_events, evidence_statements
+
+    events = design_card_events()
+    statements = evidence_statements(events)
+    everything = Filters(kinds=())
+    chosen = replace(everything, **{definition.field: definition.example})
+    assert describe_filters(chosen) != describe_filters(everything)
+    assert apply_filters(statements, chosen).equals(apply_filters(statements, everything))
+    kept = apply_event_filters(events, statements, chosen)
+    assert 0 < len(kept) < len(events), f"{definition.field}: the example should keep some events, not all"
+
+
+@pytest.mark.parametrize("definition", [entry for entry in FILTERS if entry.applies_to == "statements"], ids=_ids)
 def test_entry_is_described_and_restricts_the_statements(definition, synthetic_frames):
     statements, _ = synthetic_frames
     everything = Filters(kinds=())

@@ -19,13 +19,14 @@ from extract.schema import conform_statements
 
 
 def _row(statement_id: str, *, countries=(), actors=(), start=None, end=None, grain="day", kind="event",
-         sentence="Something happened.", doc_id="doc_a") -> dict:
+         sentence="Something happened.", doc_id="doc_a", mentioned_only=()) -> dict:
     return {
         "statement_id": statement_id, "doc_id": doc_id, "title": "T", "outlet": "O", "published": pd.Timestamp("2025-06-20"),
         "sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence), "date_text": "x",
         "date_start_char": 0, "date_end_char": 1, "value": "v", "grain": grain,
         "start": pd.Timestamp(start) if start else pd.NaT, "end": pd.Timestamp(end) if end else pd.NaT,
         "reference_date_basis": "dateline", "actors": list(actors), "countries": list(countries), "kind": kind, "rule": "r",
+        "country_mentions": list(countries) + list(mentioned_only),
     }
 
 
@@ -51,6 +52,19 @@ def test_country_filter_keeps_statements_naming_any_chosen_country(small_frame):
 def test_statement_naming_two_countries_matches_either_of_them(small_frame):
     assert "both" in _ids(apply_filters(small_frame, Filters(countries=("Iran",))))
     assert "both" in _ids(apply_filters(small_frame, Filters(countries=("Israel",))))
+
+
+def test_country_filter_keeps_parties_and_the_any_mention_filter_also_passing_mentions():
+    frame = conform_statements(pd.DataFrame([
+        _row("strikes", countries=["United States", "Iran"], mentioned_only=["Germany"], start="2025-06-22",
+             end="2025-06-23", sentence="The US struck Iran on June 22, the anniversary of Germany's 1941 attack."),
+        _row("berlin", countries=["Germany"], start="2025-06-20", end="2025-06-21"),
+    ]))
+    assert _ids(apply_filters(frame, Filters(countries=("Germany",)))) == {"berlin"}
+    assert _ids(apply_filters(frame, Filters(mentioned_countries=("Germany",)))) == {"strikes", "berlin"}
+    from_link, warnings = filters_from_query_params({"mention": ["Germany"]})
+    assert (from_link.mentioned_countries, warnings) == (("Germany",), [])
+    assert describe_filters(from_link) == "Country mentioned: Germany · Kind: event"
 
 
 def test_filters_of_different_kinds_combine_with_and(small_frame):

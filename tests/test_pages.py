@@ -22,15 +22,24 @@ PAGES = {"pages/timeline.py": "Timeline", "pages/statements.py": "Statements", "
 
 
 pytestmark = pytest.mark.usefixtures("navigation_app")
+STATEMENTS_VIEW = "statements"
 
 
 def run_app(page: str | None = None, params: dict | None = None) -> AppTest:
-    """A fresh app run once on `page`, with `params` in the URL."""
+    """A fresh app run once on `page`, with `params` in the URL; the Timeline in its raw statements view
+    (the key-event view has its own tests: tests/test_timeline_events.py)."""
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.query_params.update(params or {})
+    if page in (None, "pages/timeline.py") and "view" not in (params or {}):
+        app.query_params["view"] = STATEMENTS_VIEW
     if page:
         app.switch_page(page)
     return app.run()
+
+
+def link_without_view(app: AppTest) -> dict:
+    """The app's query params minus the Timeline's view choice that `run_app` puts in the link."""
+    return {key: value for key, value in app.query_params.items() if key != "view"}
 
 
 def choose_in_sidebar(app: AppTest, choices: dict) -> AppTest:
@@ -106,7 +115,7 @@ def test_kind_in_the_link_selects_other_kinds(app_on_seeds, seeds_extraction):
 def test_sidebar_choice_is_written_to_the_link(app_on_seeds, seeds_extraction):
     statements, _ = seeds_extraction
     app = choose_in_sidebar(run_app(), {"countries": ["Iran"], "text": "Russia", "kinds": []})
-    assert app.query_params == {"country": "Iran", "q": "Russia", "kind": "all"}
+    assert link_without_view(app) == {"country": "Iran", "q": "Russia", "kind": "all"}
     iran = statements[_has_country("Iran")(statements) & statements["sentence"].str.contains("Russia", case=False)]
     assert drawn_statement_ids(app) == set(iran.loc[iran["start"].notna(), "statement_id"])
 
@@ -132,7 +141,7 @@ def test_unknown_link_values_are_reported_and_the_page_still_renders(app_on_seed
     for culprit in ("Atlantis", "june", "fortnight", "weather", "colour"):
         assert culprit in warnings
     assert not app.exception and chart_figures(app)
-    assert app.query_params == {"country": "Iran"}
+    assert link_without_view(app) == {"country": "Iran"}
 
 
 def test_missing_data_file_names_the_file_and_the_command(monkeypatch, tmp_path):
@@ -167,7 +176,7 @@ def test_lane_and_colour_choice_come_from_the_link(app_on_seeds):
     figure = chart_figures(app)[0]
     assert "Vladimir Putin" in figure["layout"]["yaxis"]["ticktext"]
     assert {trace["name"] for trace in figure["data"]} == {"event"}
-    assert app.query_params == {"lane": "actor", "color": "kind"}
+    assert link_without_view(app) == {"lane": "actor", "color": "kind"}
 
 
 @pytest.mark.parametrize("params, image_format", [({}, "png"), ({"camera": "svg"}, "svg")])
@@ -253,7 +262,7 @@ def test_changing_a_sidebar_filter_redraws_the_chart_and_updates_the_link(app_on
     statements, _ = seeds_extraction
     app = run_app()
     app.multiselect(key=WIDGET_KEYS["countries"]).set_value(["Syria"]).run()
-    assert app.query_params == {"country": "Syria"}
+    assert link_without_view(app) == {"country": "Syria"}
     syria = dated_events(statements)
     assert drawn_statement_ids(app) == set(syria.loc[_has_country("Syria")(syria), "statement_id"])
 
@@ -261,7 +270,7 @@ def test_changing_a_sidebar_filter_redraws_the_chart_and_updates_the_link(app_on
 def test_reset_button_clears_every_filter_and_the_link(app_on_seeds):
     app = run_app(params={"country": "Iran", "q": "Russia", "grain": "year"})
     app.button(key="filter_reset").click().run()
-    assert app.query_params == {}
+    assert link_without_view(app) == {}
     assert app.multiselect(key=WIDGET_KEYS["countries"]).value == []
 
 

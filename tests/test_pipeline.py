@@ -48,6 +48,22 @@ def test_seed_expectations(seed_statements, doc_id, sentence_part, date_text, va
     assert countries <= set(row["countries"]), row["countries"]
 
 
+@pytest.mark.parametrize("doc_id, sentence_part, date_text, parties, only_mentioned", [
+    (S000, "launched its bombing campaign against Iran", "June 22", {"United States", "Iran"}, {"Germany", "Soviet Union"}),
+    (S000, "Heraclitus", "2500 years ago", set(), {"Greece"}),
+])
+def test_countries_mentioned_in_passing_are_not_parties(seed_statements, doc_id, sentence_part, date_text, parties,
+                                                         only_mentioned):
+    row = row_for(seed_statements, doc_id, sentence_part, date_text)
+    assert set(row["countries"]) == parties
+    assert set(row["country_mentions"]) == parties | only_mentioned
+
+
+def test_every_party_is_also_a_mention(seed_statements):
+    assert all(set(parties) <= set(mentions)
+               for parties, mentions in zip(seed_statements["countries"], seed_statements["country_mentions"]))
+
+
 def test_month_interval_is_the_whole_month_not_its_first_day(seed_statements):
     row = row_for(seed_statements, S002, "destroyed by the Israeli Air Force", "October")
     assert (row["start"], row["end"]) == (pd.Timestamp("2024-10-01"), pd.Timestamp("2024-11-01"))
@@ -172,8 +188,11 @@ def test_hostile_files_are_extracted_with_bounded_statements(tmp_path):
     assert sorted(extraction.documents["path"].map(lambda p: Path(p).name)) == sorted(HOSTILE_FILES)
     statements = extraction.statements
     assert statements["sentence"].str.len().max() <= 1000
-    assert (statements["doc_id"] == "runon").sum() >= 8_000
+    assert (statements["doc_id"] == "runon").sum() == 5_000  # the default cap per document
+    assert any("runon.txt: " in w and "over the limit of 5,000 per document" in w for w in extraction.warnings)
     assert "2024-05-03" in set(statements.loc[statements["doc_id"] == "nested", "value"])
+    raised = extract_corpus([tmp_path / "runon.txt"], max_statements=20_000, with_events=False)
+    assert len(raised.statements) >= 8_000 and not any("over the limit" in w for w in raised.warnings)
 
 
 def test_two_files_with_the_same_stem_are_both_kept(tmp_path):
@@ -183,3 +202,32 @@ def test_two_files_with_the_same_stem_are_both_kept(tmp_path):
     assert sorted(extraction.documents["doc_id"]) == ["brief", "brief.txt"]
     assert extraction.statements["statement_id"].is_unique
     assert set(extraction.statements["value"]) == {"2025-06-13", "2025-06-24"}
+
+
+def test_the_statements_own_year_picks_the_office_holder(tmp_path):
+    (tmp_path / "retrospective.txt").write_text(
+        "Washington, 3 May 2016\nIn 1998 Clinton ordered strikes on Iraq. On Monday Clinton spoke in Ohio.\n", encoding="utf-8")
+    statements = extract_corpus(tmp_path, sources_csv=None).statements.set_index("date_text")
+    assert "Bill Clinton" in statements.loc["1998", "actors"]
+    assert "Hillary Clinton" in statements.loc["Monday", "actors"]
+    assert set(statements.loc["1998", "countries"]) == {"United States", "Iraq"}
+
+
+def test_each_document_is_searched_once_and_resolved_once(tmp_path, monkeypatch):
+    import extract.pipeline as pipeline
+
+    calls = {"find": 0, "resolve": 0}
+
+    def counted(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(pipeline, "find", counted("find", pipeline.find))
+    monkeypatch.setattr(pipeline, "resolve", counted("resolve", pipeline.resolve))
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("Kyiv, 3 May 2024\nTalks resumed on Friday, two days later.\n")
+    extraction = extract_corpus(tmp_path, sources_csv=None, with_events=False)
+    assert calls == {"find": 3, "resolve": 3}
+    assert set(extraction.statements.query("date_text == 'Friday'")["value"]) == {"2024-05-03"}

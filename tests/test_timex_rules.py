@@ -30,7 +30,7 @@ def test_every_rule_has_examples_and_a_unique_name():
 
 @pytest.mark.parametrize("example", CONTEXT_EXAMPLES, ids=[f"{e.convention}:{e.sentence[:40]}" for e in CONTEXT_EXAMPLES])
 def test_context_example_gives_its_expression_the_value_of_its_convention(example):
-    found = {t.text: t.value for t in tag(example.sentence, EXAMPLE_REFERENCE_DATE)}
+    found = {t.text: t.value for t in tag(example.sentence, example.reference_date)}
     assert found.get(example.expression) == example.value, found
 
 

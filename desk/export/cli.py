@@ -1,6 +1,7 @@
 """Batch briefings: `python -m desk.export` writes chart images (and data) for the filters a dashboard URL carries.
 
     python -m desk.export --query "country=Iran&kind=event" --per country --format png,pdf --out briefings/
+    python -m desk.export --query "country=Iran" --pack --out briefings/     # briefing pack: PDF + PowerPoint
 
 Thin: it reads the statements (`desk.loading`), turns the URL query and flags into `desk.filters.Filters`
 (`filters_from_query_params`, the dashboard's own parser) and calls `desk.export.briefing.briefing_image`
@@ -22,11 +23,17 @@ import pandas as pd
 
 from desk.export.briefing import DEFAULT_SIZE, PNG_SCALE, SIZE_PRESETS, WINDOWS, briefing_image, default_title
 from desk.export.data import DATA_FORMATS, data_file
+from desk.event_layout import LANE_BY_CHOICES
+from desk.evidence import evidence_by_event
+from desk.export.event_briefing import event_briefing, event_briefing_image, event_title
+from desk.export.event_timelinejs import events_timelinejs_bytes
 from desk.export.images import IMAGE_EXPORT_ERRORS, IMAGE_FORMATS, ImageExportUnavailable, image_export_problem
+from desk.export.pack import PACK_FORMATS, briefing_pack
 from desk.filters import (
     FILTERS,
     Filters,
     ValuesFilter,
+    apply_event_filters,
     apply_filters,
     describe_filters,
     filename_for_filters,
@@ -37,6 +44,11 @@ from desk.filters import (
 from desk.labels import source_labels
 from desk.loading import DataProblem, documents_path, locate_statements, read_data
 from desk.marks import COLOR_CHOICES, LANE_CHOICES
+from desk.story import select_key_events
+
+VIEWS = {"events": "the labelled key-event chart (the dashboard's default)",
+         "statements": "the raw statements chart"}
+EVENT_WINDOWS = {"screen": "story", "story": "story", "all": "all"}  # --window for the event chart
 
 class ExportError(Exception):
     """A user mistake or bad input; the message names the file or value at fault."""
@@ -95,7 +107,14 @@ def _argument_parser() -> argparse.ArgumentParser:
                     "filters. Without filters: every event statement, as the dashboard opens.")
     parser.add_argument("--events", type=Path, default=None,
                         help="statements parquet (default: $TIMELINE_DESK_STATEMENTS or data/statements.parquet); "
-                             "documents.parquet beside it is used for the source footnote when present")
+                             "documents.parquet beside it is used for the source footnote when present, events.parquet "
+                             "beside it for the key-event chart")
+    parser.add_argument("--view", choices=list(VIEWS),
+                        help="events = the labelled key-event chart, statements = the raw statements chart (default: "
+                             "the URL's 'view', else events when the events file holds any)")
+    parser.add_argument("--pack", action="store_true",
+                        help="also write the briefing pack (key-event chart + table of key events citing their "
+                             f"sentences) as {' and '.join(name.upper() for name in PACK_FORMATS)}")
     parser.add_argument("--query", default="", help='the dashboard URL or its query, e.g. "country=Iran&kind=event"')
     for definition in FILTERS:
         definition.add_cli_argument(parser)
@@ -106,10 +125,12 @@ def _argument_parser() -> argparse.ArgumentParser:
                                                         "'none' for data only (default png)")
     parser.add_argument("--data", default="", help=f"comma-separated data files too: {', '.join(DATA_FORMATS)}")
     parser.add_argument("--size", default=DEFAULT_SIZE, choices=list(SIZE_PRESETS), help="page size preset")
-    parser.add_argument("--window", default="screen", choices=list(WINDOWS),
-                        help="time axis: 'screen' = as the dashboard first shows it, 'all' = every dated statement")
+    parser.add_argument("--window", default="screen", choices=sorted(set(WINDOWS) | set(EVENT_WINDOWS)),
+                        help="time axis: 'screen' (= 'story' for events) = as the dashboard first shows it, "
+                             "'all' = every dated statement or event")
     parser.add_argument("--title", help="title (default: from the filters); with --per the value is appended")
-    parser.add_argument("--lane-by", choices=list(LANE_CHOICES), help="lanes (default: the URL's 'lane', else country)")
+    parser.add_argument("--lane-by", choices=list(LANE_BY_CHOICES),
+                        help="lanes (default: the URL's 'lane', else country; events: the URL's 'event_lane', else none)")
     parser.add_argument("--color-by", choices=list(COLOR_CHOICES), help="colours (default: the URL's 'color', else source)")
     parser.add_argument("--scale", type=float, default=PNG_SCALE, help="PNG pixel scale (2 = 3200x1800 for a slide)")
     parser.add_argument("--out", type=Path, default=Path("briefings"), help="output directory (created if missing)")
@@ -166,7 +187,21 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
         raise ExportError(data.documents_problem)
     flags = {definition.field: definition.from_cli(getattr(options, definition.field)) for definition in FILTERS}
     filters = build_filters(options.query, flags, statements)
-    options.lane_by = _view_choice(options.lane_by, options.query, "lane", LANE_CHOICES, "country")
+    options.event_frame = data.events if data.events is not None and not data.events.empty else None
+    default_view = "events" if options.event_frame is not None else "statements"
+    options.view = _view_choice(options.view, options.query, "view", VIEWS, default_view)
+    if options.view == "events" and options.event_frame is None:
+        raise ExportError(f"no events beside {events}: build them with: python -m extract ARTICLES "
+                          f"--out {events.with_name('statements.parquet')} (or use --view statements)")
+    if options.pack and options.view != "events":
+        raise ExportError("--pack needs the key-event view (--view events)")
+    if options.view == "events":
+        options.lane_by = _view_choice(options.lane_by, options.query, "event_lane", LANE_BY_CHOICES, "none")
+        options.window = EVENT_WINDOWS[_view_choice(None, options.query, "window", EVENT_WINDOWS, options.window)]
+    else:
+        if options.window == "story":
+            raise ExportError("--window story is for the key-event view; the statements chart takes screen or all")
+        options.lane_by = _view_choice(options.lane_by, options.query, "lane", LANE_CHOICES, "country")
     options.color_by = _view_choice(options.color_by, options.query, "color", COLOR_CHOICES, "source")
     return statements, documents, filters, image_formats, data_formats
 
@@ -200,6 +235,14 @@ def run(argv: list[str] | None = None) -> int:
         if shown.empty:
             print(f"skipped {name}: no statement matches {description}", file=sys.stderr)
             continue
+        if options.view == "events":
+            try:
+                written += _write_event_files(options, shown, documents, job_filters, description, name, value,
+                                              image_formats, data_formats)
+            except IMAGE_EXPORT_ERRORS as problem:
+                print(f"error: {problem}", file=sys.stderr)
+                return 3
+            continue
         if value:
             title = f"{options.title} — {value}" if options.title else f"Timeline — {value}"
         else:
@@ -219,6 +262,42 @@ def run(argv: list[str] | None = None) -> int:
                    data_file(shown, data_format, title=title, description=description, lane_by=options.lane_by))
             written += 1
     return 0 if written else 1
+
+
+def _write_event_files(options: argparse.Namespace, shown: pd.DataFrame, documents: pd.DataFrame | None,
+                       filters: Filters, description: str, name: str, value: str, image_formats: list[str],
+                       data_formats: list[str]) -> int:
+    """The key-event chart images, the data files (TimelineJS of the events) and the pack of one job; files written."""
+    key = select_key_events(apply_event_filters(options.event_frame, shown, filters), filters.key_events)
+    if key.shown.empty:
+        print(f"skipped {name}: no dated event matches {description}", file=sys.stderr)
+        return 0
+    if value:
+        title = f"{options.title} — {value}" if options.title else f"Key events — {value}"
+    else:
+        title = options.title or event_title(description)
+    labels = source_labels(shown)
+    written = 0
+    if image_formats or options.pack:
+        page = event_briefing(key, shown, title=title, filter_description=description, size=options.size,
+                              window=options.window, lane_by=options.lane_by, documents=documents, source_names=labels)
+        for image_format in image_formats:
+            _write(options.out / f"{name}.{image_format}",
+                   event_briefing_image(page, image_format, size=options.size, scale=options.scale))
+            written += 1
+        if options.pack:
+            for pack_format, payload in briefing_pack(page, shown, documents, size=options.size).items():
+                _write(options.out / f"{name}_briefing.{pack_format}", payload)
+                written += 1
+    for data_format in data_formats:
+        if data_format == "timelinejs":
+            payload = events_timelinejs_bytes(key.shown, evidence_by_event(key.shown, shown, documents), title=title,
+                                              description=f"{description} · {key.description()}")
+        else:
+            payload = data_file(shown, data_format, title=title, description=description, lane_by="country")
+        _write(options.out / f"{name}{DATA_FORMATS[data_format].suffix}", payload)
+        written += 1
+    return written
 
 
 def main() -> None:

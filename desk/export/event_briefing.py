@@ -17,7 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from desk.export.briefing import (BOLD_WIDTH, FONT_SCALE, FOOTNOTE_FONT_PX, LINE_HEIGHT, MAX_SUBTITLE_LINES, MAX_TITLE_LINES,
-                           SIZE_PRESETS, SUBTITLE_FONT_PX, TITLE_FONT_PX, source_footnote, sources_of, wrap_text)
+                                  PNG_SCALE, SIZE_PRESETS, SUBTITLE_FONT_PX, TITLE_FONT_PX, pdf_scale, source_footnote,
+                                  sources_of, wrap_text)
+from desk.export.images import render_image
 from desk.event_chart import AXIS_PX, NOTE_LINE_PX, EventChart, build_event_chart
 from desk.story import KeyEvents
 
@@ -37,6 +39,17 @@ class EventBriefing:
     footnote: list[str]
     width: int
     height: int
+
+
+def event_title(filter_description: str) -> str:
+    """A title the user can edit: 'Key events', then the filters other than the kind and the key-event count.
+
+    >>> event_title("Country: Iran · Kind: event"), event_title("Kind: event")
+    ('Key events — Country: Iran', 'Key events')
+    """
+    parts = [part for part in filter_description.split(" · ")
+             if part.strip() and not part.startswith(("Kind:", "Events:"))]
+    return "Key events" + (f" — {' · '.join(parts)}" if parts else "")
 
 
 def window_text(chart: EventChart) -> str:
@@ -78,7 +91,7 @@ def event_briefing(key: KeyEvents, statements: pd.DataFrame, *, title: str, filt
     # with the longest subtitle, then measure.
     subtitle_room = MAX_SUBTITLE_LINES * subtitle_px * LINE_HEIGHT
     footnote_room = 4 * footnote_px * LINE_HEIGHT
-    notes_room = AXIS_PX + 2 * NOTE_LINE_PX * scale
+    notes_room = AXIS_PX + 3 * NOTE_LINE_PX * scale   # two lines of context, one of legend
     margin_top = int(26 + len(title_lines) * title_px * LINE_HEIGHT + subtitle_room + notes_room + 12)
     margin_bottom = int(20 + footnote_room + 10)
     plot_height = height - margin_top - margin_bottom
@@ -100,7 +113,7 @@ def event_briefing(key: KeyEvents, statements: pd.DataFrame, *, title: str, filt
     figure = chart.figure
     figure.update_layout(
         width=width, height=height, autosize=False, dragmode=False, hovermode=False,
-        margin=dict(l=SIDE_PX + max(lane_margin, 0), r=SIDE_PX, t=margin_top, b=margin_bottom),
+        margin=dict(l=SIDE_PX + max(lane_margin, 0), r=SIDE_PX, t=margin_top, b=margin_bottom, autoexpand=False),
         title=dict(text="<br>".join(f"<b>{html.escape(line)}</b>" for line in title_lines), x=SIDE_PX / width,
                    xanchor="left", xref="container", y=1 - 22 / height, yanchor="top", yref="container",
                    font=dict(size=title_px, color="#111"),
@@ -115,3 +128,9 @@ def event_briefing(key: KeyEvents, statements: pd.DataFrame, *, title: str, filt
     for trace in figure.data:  # a page has no hover: less to send, nothing interactive
         trace.hovertext = None
     return EventBriefing(figure, chart, key.shown, title, subtitle, footnote, width, height)
+
+
+def event_briefing_image(page: EventBriefing, image_format: str, *, size: str, scale: float = PNG_SCALE) -> bytes:
+    """PNG/SVG/PDF bytes of a briefing page (PNG `scale` times the layout size; PDF at the preset's physical size)."""
+    image_scale = pdf_scale(size) if image_format == "pdf" else (1 if image_format == "svg" else scale)
+    return render_image(page.figure, image_format=image_format, width=page.width, height=page.height, scale=image_scale)

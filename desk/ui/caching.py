@@ -48,6 +48,19 @@ def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     return data.statements, data.documents
 
 
+def load_events() -> pd.DataFrame | None:
+    """The events of the same extraction run as the statements, or None (with a note saying why) when there are none."""
+    try:
+        data = _cached_data(data_signature(locate_statements().path))
+    except DataProblem:
+        return None  # load_frames has already said why and stopped the page
+    if data.events is None or data.events.empty:
+        why = data.events_problem or "the events file holds no event"
+        st.caption(f"Showing statements only: {why}")
+        return None
+    return data.events
+
+
 def load_actor_gazetteer() -> Gazetteer | None:
     """The gazetteer the data was extracted with (`TIMELINE_DESK_ACTORS`); a warning and None when it is unusable."""
     path = actors_path()

@@ -22,6 +22,7 @@ from desk.filters import (
     PAGE_PARAM_KEYS,
     FilterDefinition,
     Filters,
+    KeyEventsFilter,
     ValuesFilter,
     filters_from_query_params,
     filters_to_query_params,
@@ -52,9 +53,14 @@ def _text(container: Any, definition: FilterDefinition, statements: pd.DataFrame
                          help=definition.help)
 
 
+def _select(container: Any, definition: KeyEventsFilter, statements: pd.DataFrame, labels: dict[str, str]) -> None:
+    container.selectbox(definition.label, list(definition.choices), key=WIDGET_KEYS[definition.field],
+                        format_func=definition.display, help=definition.help)
+
+
 # How each widget kind of the registry is drawn: (container, definition, statements, source labels) -> None.
 WIDGETS: dict[str, Callable[[Any, Any, pd.DataFrame, dict[str, str]], None]] = {
-    "multiselect": _multiselect, "day": _day, "text": _text,
+    "multiselect": _multiselect, "day": _day, "text": _text, "select": _select,
 }
 
 

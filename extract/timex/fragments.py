@@ -24,7 +24,8 @@ WEEKDAYS: dict[str, int] = {  # ISO weekday numbers
 }
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY: dict[str, str] = {  # part-of-day word (spaces and hyphens dropped) -> TIMEX3 code
-    "morning": "MO", "afternoon": "AF", "midafternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "morning": "MO", "dawn": "MO", "daybreak": "MO", "firstlight": "MO", "midday": "MI", "afternoon": "AF",
+    "midafternoon": "AF", "evening": "EV", "dusk": "EV", "nightfall": "EV", "night": "NI", "overnight": "NI",
 }
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -89,6 +90,7 @@ FRAGMENTS: dict[str, str] = {
     "day_ordinal": alternation([w for w in ORDINALS]),
     "day_bare": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     "year4": r"(?:1[0-9]\d\d|20\d\d)(?![\w%]|[.,:]\d|\s*(?:percent|per\s+cent))",
+    "any_year4": r"[1-9]\d\d\d(?![\w%]|[.,:]\d|\s*(?:percent|per\s+cent))",  # only where a year must follow
     "year_spelled": r"[Nn]ineteen[\s-]+" + alternation(list(SPELLED_YEAR_TENS)) + r"(?:[\s-]+" + alternation(
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]) + ")?"
         + r"|(?:[Tt]wo\s+thousand(?:\s+and)?(?:\s+" + alternation(
@@ -120,7 +122,7 @@ TRIGGER_WORDS: frozenset[str] = frozenset(
        "present", "nowadays", "days", "day", "past", "future", "term", "later", "date", "year", "years", "month", "months",
        "week", "weeks", "weekend", "weekends", "quarter", "quarters", "half", "decade", "decades", "century", "centuries",
        "hour", "hours", "minute", "minutes", "period", "morning", "afternoon", "evening", "night", "noon", "midnight",
-       "midafternoon", "fiscal", "fy", "someday", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"])
+       "midafternoon", "midday", "dawn", "daybreak", "light", "dusk", "nightfall", "fiscal", "fy", "someday", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"])
 
 _REFERENCE = re.compile(r"<<(?P<fragment>\w+)(?::(?P<group>\w+))?>>")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import (DECADE_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, day_number, month_number, number_value,
                         spelled_year, unit_letter, weekday_number)
 from .resolve import Draft
@@ -163,7 +164,7 @@ def _part_code(word: str) -> str:
     return PARTS_OF_DAY[re.sub(r"[\s-]+", "", word.lower())]
 
 
-DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1}
+DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0}  # TimeBank: overnight = TNI of the day
 
 
 def deictic_day(g: Groups) -> Draft:
@@ -181,6 +182,16 @@ def deictic_day(g: Groups) -> Draft:
     if part:
         return Draft(unit="day", shift=DEICTIC_DAYS[word], type="TIME", time="T" + _part_code(part))
     return Draft(unit="day", shift=DEICTIC_DAYS[word])
+
+
+def part_of_day_alone(g: Groups) -> Draft:
+    """at dawn / by midday / before dusk on Friday: that part of the day in context (else of the reference date).
+
+    >>> part_of_day_alone({"part_of_day": "dawn", "weekday": "Friday"}).value
+    'XXXX-WXX-5'
+    """
+    day = f"XXXX-WXX-{weekday_number(g['weekday'])}" if g.get("weekday") else "XXXX-XX-XX"
+    return Draft(value=day, type="TIME", time="T" + _part_code(g["part_of_day"]))
 
 
 def part_of_day_relative(g: Groups) -> Draft:
@@ -315,6 +326,25 @@ def end_of_unit(g: Groups) -> Draft:
     return Draft(unit=g.get("unit_single") or "year", shift=0, mod="END")
 
 
+def named_day(g: Groups) -> Draft:
+    """Christmas / Easter week / Ramadan 2010 (calendars.NAMED_DAYS), with a written year or relation if any.
+
+    >>> named_day({"easter_week": "Easter week", "year4": "2010"})
+    Draft(value='2010', type='DATE', unit=None, shift=0, as_grain=None, time='', mod='', until=None, until_reference=False, anchor='', prefer='past', named_day='easter_week')
+    """
+    key = next(day.key for day in NAMED_DAYS if g.get(day.key))
+    return Draft(value=g.get("year4") or "", named_day=key, prefer=_prefer_of(g.get("this_next_last")))
+
+
+def named_event(g: Groups) -> Draft:
+    """A day named by its date and known by it: "9/11" (calendars.NAMED_EVENTS).
+
+    >>> named_event({"september_11_2001": "9/11"}).value
+    '2001-09-11'
+    """
+    return Draft(value=next(event.value for event in NAMED_EVENTS if g.get(event.key)))
+
+
 def ago(g: Groups) -> Draft:
     """N units ago / earlier.
 
@@ -339,14 +369,17 @@ def ago(g: Groups) -> Draft:
 
 
 def anaphoric_unit(g: Groups) -> Draft:
-    """the following year / the next day / that year: counted from the date just mentioned.
+    """the following year / the next day / that same week / the next morning: counted from the date just mentioned.
 
     >>> anaphoric_unit({"relation": "following", "unit_single": "year"}).shift
     1
     """
     relation = (g.get("relation") or "same").lower()
     unit = (g.get("unit_single") or "day").lower()
-    shift = 1 if relation in ("following", "next") else -1 if relation in ("previous", "prior", "preceding") else 0
+    shift = 1 if relation in ("following", "next", "after") else -1 if relation in ("previous", "prior", "preceding",
+                                                                                    "before") else 0
+    if g.get("part_of_day"):  # "the next morning": a part of that day
+        return Draft(unit="day", shift=shift, anchor="mention_only", type="TIME", time="T" + _part_code(g["part_of_day"]))
     return Draft(unit=unit, shift=shift, anchor="mention_only")  # no mention before it: left unresolved
 
 
@@ -373,17 +406,18 @@ def quarter(g: Groups) -> Draft:
 
 
 def decade(g: Groups) -> Draft:
-    """the 1990s / the '80s / the nineties.
+    """the 1990s / the '80s / the nineties; "the late 1980s" keeps the value, its interval is the last third.
 
     >>> [decade(g).value for g in ({"decade4": "1990"}, {"decade_digit": "8"}, {"decade_digit": "1"}, {"decade_word": "nineties"})]
     ['199', '198', '201', '199']
     """
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((g.get("decade_mod") or "").lower(), "")
     if g.get("decade4"):
-        return Draft(value=g["decade4"][:3])
+        return Draft(value=g["decade4"][:3], mod=mod)
     if g.get("decade_digit"):  # "'80s" is the 1980s, "'10s" the 2010s
         digit = g["decade_digit"]
-        return Draft(value=("20" if digit in "01" else "19") + digit)
-    return Draft(value=f"19{DECADE_WORDS[g['decade_word'].lower()]}")
+        return Draft(value=("20" if digit in "01" else "19") + digit, mod=mod)
+    return Draft(value=f"19{DECADE_WORDS[g['decade_word'].lower()]}", mod=mod)
 
 
 def century(g: Groups) -> Draft:

@@ -12,6 +12,8 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
+from .calendars import NAMED_DAY_BY_KEY, named_day_dates
+
 Day = datetime.date
 SEASON_MONTHS = {"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (12, 15)}  # [first, past-last) month
 PART_HOURS = {"MO": (6, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 28), "DT": (9, 17)}
@@ -54,7 +56,8 @@ class Draft:
                                  # reference), "mention_only" ("the following year": unresolved without one),
                                  # "reference" ("a year ago"; after a quarter mention it becomes a quarter),
                                  # "topic_quarter" ("the quarter": the completed quarter named last, else shift)
-    prefer: str = "past"         # for a missing year: past | future (cue) | last | next | this (as written)
+    prefer: str = "past"         # for a missing year: past | future (cue) | nearest | last | next | this (as written)
+    named_day: str = ""          # a key of calendars.NAMED_DAYS ("easter"); `value` then holds its written year or ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,11 @@ def resolve_draft(draft: Draft, reference_date: datetime.date | None, context_da
 
 
 def _resolve(draft: Draft, reference_date: datetime.date | None, context_day: datetime.date | None) -> Resolution:
+    if draft.named_day:
+        dated = _dated_named_day(draft, reference_date)
+        if dated is None:
+            return Resolution("XXXX-XX-XX", "unknown", None, None)
+        draft = dated
     value = _value(draft, reference_date, context_day)
     if value is None:  # relative expression without a reference date
         suffix = draft.value if draft.value.startswith("-") else ""
@@ -107,6 +115,32 @@ def _resolve(draft: Draft, reference_date: datetime.date | None, context_day: da
     if draft.until_reference and reference_date is not None and reference_date > as_date(start):
         start, end = as_date(start), reference_date
     return Resolution(value, grain, start, end)
+
+
+def _dated_named_day(draft: Draft, reference: Day | None) -> Draft | None:
+    """A named day ("Easter", "Ramadan 2010") as a draft of its date: written year, else the occurrence `prefer` picks.
+
+    >>> _dated_named_day(Draft(named_day="christmas"), datetime.date(2025, 6, 14)).value
+    '2024-12-25'
+    """
+    named = NAMED_DAY_BY_KEY[draft.named_day]
+    if draft.value:
+        dates = named_day_dates(named.key, int(draft.value))
+    elif reference is None:
+        return None
+    else:
+        years = [reference.year - 1, reference.year, reference.year + 1]
+        intervals = [named_day_dates(named.key, year) or (None, None) for year in years]
+        year = _occurrence(years, intervals, reference, draft.prefer, NEAR_FUTURE_DAYS)
+        dates = named_day_dates(named.key, year)
+    if dates is None:
+        return None
+    start, end = dates
+    if named.grain == "week":
+        iso_year, iso_week, _ = start.isocalendar()
+        return replace(draft, named_day="", value=f"{iso_year}-W{iso_week:02d}")
+    until = Draft(value=(end - datetime.timedelta(days=1)).isoformat()) if named.grain == "period" else None
+    return replace(draft, named_day="", value=start.isoformat(), until=until)
 
 
 def _time_suffix(draft: Draft) -> str:
@@ -142,21 +176,21 @@ def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = N
     >>> offset_value(datetime.date(2025, 6, 14), "month", -5)
     '2025-01'
     """
-    if unit == "year":
-        return str(reference.year + shift) if reference.year + shift > 0 else "PAST_REF"
+    if unit == "year":  # years before 1000 are padded: "0201", never a decade "201"
+        return f"{reference.year + shift:04d}" if reference.year + shift > 0 else "PAST_REF"
     if unit == "decade":
-        return str(reference.year // 10 + shift)
+        return f"{reference.year // 10 + shift:03d}"
     if unit == "century":
-        return str(reference.year // 100 + shift)
+        return f"{reference.year // 100 + shift:02d}"
     if unit == "half":
         index = reference.year * 2 + (reference.month - 1) // 6 + shift
-        return f"{index // 2}-H{index % 2 + 1}"
+        return f"{index // 2:04d}-H{index % 2 + 1}"
     if unit == "quarter":
         index = reference.year * 4 + (reference.month - 1) // 3 + shift
-        return f"{index // 4}-Q{index % 4 + 1}"
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
     if unit == "month":
         index = reference.year * 12 + reference.month - 1 + shift
-        return f"{index // 12}-{index % 12 + 1:02d}"
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
     if unit in ("week", "weekend"):
         day = reference + datetime.timedelta(weeks=shift)
         if unit == "weekend" and day.isoweekday() < 6:  # "the weekend" on a weekday: the one just past
@@ -174,7 +208,9 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
     """Give an underspecified month, month-day, weekday, season or quarter its year.
 
     prefer: "past" (latest on or before the reference; a month-day up to NEAR_FUTURE_DAYS ahead
-    counts as meant), "future" (a cue like "will" was seen: the next one), "last"/"next" (written
+    counts as meant), "future" (a cue like "will" was seen: the next one; a month-day in the reference's
+    own month stays in it, as in HeidelTime: "by March 18" written March 19), "nearest" (future in the
+    past, "was due to start on Thursday": the occurrence closest to the reference), "last"/"next" (written
     "last Friday"/"next May": strictly before/after), "this" (the reference's own year or week).
     """
     weekday = re.fullmatch(r"XXXX-WXX-(\d)", value)
@@ -182,22 +218,36 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
         back = (reference.isoweekday() - int(weekday.group(1))) % 7
         if prefer == "last":
             back = back or 7
-        if prefer in ("future", "next") and back:
+        if prefer in ("future", "next") and back or prefer == "nearest" and back > 3:
             return (reference + datetime.timedelta(days=7 - back)).isoformat()
         return (reference - datetime.timedelta(days=back)).isoformat()
     rest = value[4:]
     if prefer == "this" or re.fullmatch(r"-Q\d|-H\d", rest):  # "the third quarter": the reference year's
-        return f"{reference.year}{rest}"
-    candidates = [f"{year}{rest}" for year in (reference.year - 1, reference.year, reference.year + 1)]
+        return f"{reference.year:04d}{rest}"
+    candidates = [f"{year:04d}{rest}" for year in (reference.year - 1, reference.year, reference.year + 1)]
     intervals = [interval_of(c) or (None, None) for c in candidates]
-    if prefer in ("future", "next"):
-        future = [c for c, (start, end) in zip(candidates, intervals)
-                  if start and (as_date(start) > reference if prefer == "next" else as_date(end) > reference)]
-        return future[0] if future else candidates[1]
+    if prefer == "future" and re.fullmatch(r"-\d\d-\d\d", rest):  # "by March 18" written March 19: this March
+        intervals = [interval_of(c[:7]) or (None, None) for c in candidates]
     ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) else 0
-    horizon = reference + datetime.timedelta(days=ahead)
-    past = [c for c, (start, end) in zip(candidates, intervals)
-            if start and as_date(start) <= horizon and (prefer != "last" or as_date(end) <= reference)]
+    return _occurrence(candidates, intervals, reference, prefer, ahead)
+
+
+def _occurrence(candidates: list, intervals: list[tuple], reference: Day, prefer: str, ahead_days: int):
+    """The candidate (one per year, in order) whose [start, end) interval the preference picks; see _fill_year."""
+    usable = [(candidate, (as_date(start), as_date(end))) for candidate, (start, end) in zip(candidates, intervals)
+              if start is not None]
+    if not usable:
+        return candidates[len(candidates) // 2]
+    if prefer == "nearest":  # the occurrence closest to the reference date, before or after it
+        def distance(interval: tuple) -> datetime.timedelta:
+            start, end = interval
+            return max(start - reference, reference - end + datetime.timedelta(days=1), datetime.timedelta(0))
+        return min(usable, key=lambda pair: distance(pair[1]))[0]
+    if prefer in ("future", "next"):
+        future = [c for c, (start, end) in usable if (start > reference if prefer == "next" else end > reference)]
+        return future[0] if future else candidates[len(candidates) // 2]
+    horizon = reference + datetime.timedelta(days=ahead_days)
+    past = [c for c, (start, end) in usable if start <= horizon and (prefer != "last" or end <= reference)]
     return past[-1] if past else candidates[0]
 
 

@@ -6,7 +6,7 @@ a Saturday) and `counter_examples` (text that must yield no timex at all) are ru
 tests/test_timex_rules.py.
 
 >>> RULES[0].name
-'month_day_range'
+'named_event'
 """
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
 from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
-                          month_relative, month_year, numeric_date, part_of_day_relative, quarter, quarter_a_year_back,
-                          quarter_code, relative_unit, season, set_expression, the_unit, the_year, weekday, year, year_ago,
-                          year_period, year_range)
+                          month_relative, month_year, named_day, named_event, numeric_date, part_of_day_alone,
+                          part_of_day_relative, quarter,
+                          quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
+                          weekday, year, year_ago, year_period, year_range)
 from .resolve import Draft
 
 EXAMPLE_REFERENCE_DATE = datetime.date(2025, 6, 14)  # a Saturday, ISO week 2025-W24
@@ -65,6 +67,9 @@ PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as",
                   "you", "this")
 
 RULES: list[Rule] = [
+    Rule("named_event", "|".join(f"(?P<{event.key}>{event.names})" for event in NAMED_EVENTS), named_event,
+         {"9/11": ("2001-09-11", "day")},  # "the October 7 attacks": CONTEXT_EXAMPLES
+         ("open 24/7", "it scored 9/110")),
     Rule("month_day_range",
          r"<<month>>\s+<<day_bare:day>>\s*(?:[-–—]|to|until|through)\s*<<day:end_day>>(?:,?\s+<<year4>>)?"
          r"|<<day_bare:day>>\s*(?:[-–—]|to)\s*<<day:end_day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
@@ -78,7 +83,7 @@ RULES: list[Rule] = [
          r"|(?P<dotted_day>\d{1,2})\.(?P<dotted_month>\d{1,2})\.(?P<dotted_year>(?:1[0-9]|20)\d\d))(?![\w/.-]?\d)",
          numeric_date,
          {"2025-06-13": ("2025-06-13", "day"), "6/13/2025": ("2025-06-13", "day"), "13.06.2025": ("2025-06-13", "day")},
-         ("open 24/7", "the 9/11 attacks", "version 1.2.2024b")),
+         ("open 24/7", "the 9/12 meeting", "version 1.2.2024b")),
     Rule("year_range",
          r"(?<![\w$£€.,-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)"
          r"(?![\w%]|[.,]\d)",
@@ -93,11 +98,12 @@ RULES: list[Rule] = [
          {"Saturday, April 25": ("2025-04-25", "day"), "Friday Oct. 13, 1989": ("1989-10-13", "day"),
           "this coming Sunday, March eighth": ("2026-03-08", "day"), "Monday 16 June": ("2025-06-16", "day")}),
     Rule("month_day_year",
-         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<year4>>"
-         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<year4>>",
+         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<any_year4:year4>>"
+         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<any_year4:year4>>",
          month_day_year,
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
-          "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day")}),
+          "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day"),
+          "12 May 2400": ("2400-05-12", "day")}),  # after a day and month, any four digits are its year
     Rule("month_day",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>",
          month_day_year,
@@ -131,6 +137,13 @@ RULES: list[Rule] = [
     Rule("part_of_day_relative", r"(?P<relation>[Tt]his|[Ll]ast)\s+<<part_of_day>>|(?P<part_of_day>[Mm]id-?\s?afternoon)",
          part_of_day_relative,
          {"this morning": ("2025-06-14TMO", "hour"), "last night": ("2025-06-13TNI", "hour")}),
+    # "at dawn", "by midday", "before dusk (on Friday)": a part of the day in context (TIMEX3 MO/MI/EV codes)
+    Rule("part_of_day_alone",
+         r"(?:" + "|".join(rf"(?<=\b{word}\s)" for word in ("at", "by", "before", "after", "until", "around", "from"))
+         + r"|^)(?P<part_of_day>dawn|daybreak|first\s+light|dusk|nightfall|midday|mid-day)(?:\s+(?:on\s+)?<<weekday>>)?",
+         part_of_day_alone,
+         {"dawn": ("2025-06-14TMO", "hour"), "midday": ("2025-06-14TMI", "hour"), "dusk on Friday": ("2025-06-13TEV", "hour")},
+         ("the dawn of a new era", "a midday meal")),
     Rule("weekday_relative", REL + r"\s+<<weekday>>", weekday,
          {"last Friday": ("2025-06-13", "day"), "next Monday": ("2025-06-16", "day"),
           "the previous Friday": ("2025-06-13", "day")}),
@@ -161,13 +174,20 @@ RULES: list[Rule] = [
           "the 1988 second quarter": ("1988-Q2", "quarter"), "the last half of 1989": ("1989-H2", "quarter"),
           "the first two quarters of 1990": ("1990-H1", "quarter")},
          ("three-quarters of the vote",)),
+    # Narrative time: counted from the date the text mentioned last (tagger.resolve), never the reference date.
     Rule("anaphoric_unit",
          r"[Tt]he\s+(?:(?P<relation>following|previous|prior|preceding|same)\s+(?P<unit_single>day|week|month|year)"
-         r"|(?P<relation>next)\s+(?P<unit_single>day))"
-         r"|[Tt]hat\s+(?P<unit_single>day|month|year)(?![\w-])",
+         r"|(?P<relation>next)\s+(?P<unit_single>day)"
+         r"|(?P<relation>following|next|previous|same)\s+<<part_of_day>>"
+         r"|(?P<unit_single>day|week|month|year)\s+(?P<relation>before|after)"
+         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b))"
+         r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)",
          anaphoric_unit,
          {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"),
-          "that year": ("XXXX", "unknown")}),
+          "that year": ("XXXX", "unknown"), "That same day": ("XXXX-XX-XX", "unknown"),
+          "the next morning": ("XXXX-XX-XXTMO", "unknown"), "the day before": ("XXXX-XX-XX", "unknown"),
+          "that week": ("XXXX-WXX", "unknown"), "that evening": ("XXXX-XX-XXTEV", "unknown")},
+         ("the day before the election", "that day-long meeting")),
     # "the corresponding period last year", "last year's quarter", "the quarter a year ago": the quarter under
     # discussion one year back (like "the year-ago quarter"); with no quarter named, the last completed one.
     Rule("period_a_year_back",
@@ -200,12 +220,14 @@ RULES: list[Rule] = [
     Rule("mid_month_or_year", r"[Mm]id-?(?:<<month>>|<<year4>>)(?!s)", mid_month_or_year,
          {"mid-November": ("2024-11", "month"), "mid-1996": ("1996", "year")}),
     Rule("decade",
-         r"(?:(?:[Tt]he\s+)?(?:(?:early|late|mid-?)\s*)?)?(?:<<decade4>>'?s|'(?P<decade_digit>\d)0s|<<decade_word>>)"
-         r"|[Tt]he\s+(?:(?:early|late|mid-?)\s*)?(?P<decade_digit>\d)0s",
+         r"(?:(?:[Tt]he\s+)?(?:(?P<decade_mod>[Ee]arly|[Ll]ate|[Mm]id)-?\s*)?)?"
+         r"(?:<<decade4>>'?s|'(?P<decade_digit>\d)0s|<<decade_word>>)"
+         r"|[Tt]he\s+(?:(?P<decade_mod>early|late|mid)-?\s*)?(?P<decade_digit>\d)0s",
          decade,
          {"the 1990s": ("199", "decade"), "the mid-1990s": ("199", "decade"), "the '80s": ("198", "decade"),
           "the nineties": ("199", "decade"), "the early 1980s": ("198", "decade"), "the 90s": ("199", "decade"),
-          "the 2000s": ("200", "decade")},
+          "the 2000s": ("200", "decade"), "the late 1980s": ("198", "decade"), "early 1990s": ("199", "decade"),
+          "the late '80s": ("198", "decade")},
          ("in their 90s", "a man in his 40s"), takes_modifier=False),
     Rule("century", r"(?:[Tt]he\s+)?<<ordinal>>[\s-]+[Cc]entury", century,
          {"the 20th century": ("19", "century"), "11th century": ("10", "century"),
@@ -283,6 +305,16 @@ RULES: list[Rule] = [
          {"three years": ("P3Y", "unknown"), "the past two months": ("P2M", "unknown"),
           "30-day": ("P30D", "unknown"), "several years": ("PXY", "unknown")},
          ("a 52 years old man",)),
+    Rule("named_day",
+         r"(?:" + REL + r"\s+)?(?:" + "|".join(f"(?P<{day.key}>{day.names})" for day in NAMED_DAYS) + r")"
+         r"(?!\s+Island)(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
+         named_day,
+         {"Christmas": ("2024-12-25", "day"), "Thanksgiving": ("2024-11-28", "day"), "Easter": ("2025-04-20", "day"),
+          "Easter week": ("2025-W17", "week"), "Election Day": ("2024-11-05", "day"), "New Year's Day": ("2025-01-01", "day"),
+          "Ramadan": ("2025-03-01", "day"), "Ramadan 2010": ("2010-08-11", "day"), "Christmas 2009": ("2009-12-25", "day"),
+          "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day")},
+         ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter"),
+         vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
     Rule("month_alone", r"<<month_full:month>>", month_alone,
          {"October": ("2024-10", "month"), "June": ("2025-06", "month"), "January": ("2025-01", "month"),
           "May": ("2025-05", "month")},
@@ -292,16 +324,64 @@ RULES: list[Rule] = [
 ]
 
 
+# --- tense: which occurrence a year-less month, month-day or weekday means (tagger._with_cues) ---------
+# The rest of a clause: no sentence or clause end and no line break ("Daniel P. Davison" does not end it).
+CLAUSE_REST = r"(?:[^.;!?\n]|\.(?=\S)|(?<=\b[A-Z])\.)*$"
+
+
+@dataclass(frozen=True)
+class TenseCue:
+    """Words before a year-less expression that make it the coming occurrence ("will meet on Monday").
+
+    The cue must start at most `reach` characters before the expression, in the same clause. A past-tense
+    word (PAST_WORDS) cancels it: anywhere in that stretch when `past_cancels` is "window" ("had been due to
+    expire Friday"), only after the cue when it is "after" (the cue itself may be past: "was planning to").
+    Examples and counter-examples: CONTEXT_EXAMPLES whose convention is the cue's name.
+    """
+    name: str
+    pattern: str
+    reach: int
+    past_cancels: str = "after"
+    prefer: str = "future"   # the reading it gives: "future", or "nearest" (before or after the reference date)
+
+
+PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
+TENSE_CUES: list[TenseCue] = [
+    # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
+    TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window"),
+    # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
+    TenseCue("future_word",
+             r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
+             r"|set\s+to|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
+    # future in the past: "were planning to drive to the airport on Monday", "was due to vote on Friday",
+    # "were to meet on Monday", "planned a rally on Saturday": ahead of the past moment, so the occurrence
+    # nearest the reference date ("the case was due to start on Thursday, but ..." written on Friday)
+    TenseCue("future_in_the_past",
+             r"\b(?:was|were)\s+(?:(?:planning|preparing|scheduled|slated|set|due|expected|going|supposed|about)\s+)?to"
+             r"\s+(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST
+             + r"|\b(?:planned|scheduled|slated)\s+(?!to\b|for\s+(?:months|weeks|years)\b)" + CLAUSE_REST, 120,
+             prefer="nearest"),
+    # a prospective verb + to-infinitive: "agreed to acquire ... in January", "plans to open ... in May"
+    TenseCue("prospective_verb",
+             r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
+             r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
+    # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"
+    TenseCue("modal_verb", r"\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b" + CLAUSE_REST, 120),
+]
+
+
 # --- context conventions: what the words around an expression change (tagger.py), as examples -------
 @dataclass(frozen=True)
 class ContextExample:
-    """A sentence, one expression in it and the value it must get under EXAMPLE_REFERENCE_DATE."""
-    convention: str   # the regularity, one phrase
+    """A sentence, one expression in it and the value it must get under its reference date."""
+    convention: str   # the regularity, one phrase (a TenseCue name, ...)
     sentence: str
     expression: str
     value: str
+    reference_date: datetime.date = EXAMPLE_REFERENCE_DATE
 
 
+FRIDAY_2010 = datetime.date(2010, 3, 19)  # the reference date of issue 13's examples
 CONTEXT_EXAMPLES: list[ContextExample] = [
     # A prospective verb + to-infinitive puts the event after the verb: the coming February.
     ContextExample("prospective_verb", "Thermo agreed to purchase the line for $22 million in February.", "February", "2026-02"),
@@ -315,8 +395,33 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("modal_verb", "He would later say that the deal had closed in January.", "January", "2025-01"),
     ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
-    ContextExample("comparative_expected", "A vote is expected on Monday.", "Monday", "2025-06-16"),
-    ContextExample("comparative_expected", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
+    ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
+    ContextExample("future_word", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
+    ContextExample("future_word", "The ministers will meet on Monday.", "Monday", "2025-06-16"),
+    ContextExample("future_word", "The offer had been due to expire Friday.", "Friday", "2025-06-13"),
+    # A deadline is the coming one, but a month-day of the reference month stays in it (HeidelTime).
+    ContextExample("deadline", "Relatives said they would look for ways to delay the return ordered by March 18.",
+                   "March 18", "2010-03-18", FRIDAY_2010),
+    ContextExample("deadline", "Parliament must pass the budget by April 1.", "April 1", "2010-04-01", FRIDAY_2010),
+    ContextExample("deadline", "The talks ran until March 2 and failed.", "March 2", "2010-03-02", FRIDAY_2010),
+    ContextExample("deadline", "The rebels must withdraw by Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    # Future in the past: planned, was planning to, were to, was due to.
+    ContextExample("future_in_the_past", "Protesters planned a large rally on Saturday.", "Saturday", "2010-03-20",
+                   FRIDAY_2010),
+    ContextExample("future_in_the_past", "They were planning to drive to the airport on Monday.", "Monday", "2010-03-22",
+                   FRIDAY_2010),
+    ContextExample("future_in_the_past", "The envoys were to meet in Geneva on Sunday.", "Sunday", "2010-03-21",
+                   FRIDAY_2010),
+    ContextExample("future_in_the_past", "The committee was due to vote on the bill in April.", "April", "2010-04",
+                   FRIDAY_2010),
+    ContextExample("future_in_the_past", "The attack was planned for months and carried out on Monday.", "Monday",
+                   "2010-03-15", FRIDAY_2010),
+    ContextExample("future_in_the_past", "The protest was held on Saturday.", "Saturday", "2010-03-13", FRIDAY_2010),
+    ContextExample("future_in_the_past", "The trial was due to start on Thursday, but the jury was sent home.",
+                   "Thursday", "2010-03-18", FRIDAY_2010),
+    ContextExample("future_in_the_past", "The tour was due to open in London on 13 July.", "13 July", "2009-07-13",
+                   datetime.date(2009, 9, 27)),
+    ContextExample("prospective_verb", "The company plans to open the plant in May.", "May", "2010-05", FRIDAY_2010),
     # "one day" right after a modal verb is some future day, not a duration.
     ContextExample("modal_one_day", "Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
     ContextExample("modal_one_day", "The talks lasted one day.", "one day", "P1D"),
@@ -337,4 +442,43 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # A half-year report compares halves; "the quarter" is still a quarter.
     ContextExample("reported_half", "Profit rose in the first half from $3 million a year earlier.", "a year earlier", "2024-H1"),
     ContextExample("reported_half", "Profit rose in the first half. In the quarter, sales fell.", "the quarter", "2025-Q1"),
+    # A date expression never spans a line or paragraph break (tagger._master_hits).
+    ContextExample("no_line_break", "It ended on the 20th\nMay brought calm.", "May", "2025-05"),
+    ContextExample("no_line_break", "Prices rose in June\n\n24 analysts agreed.", "June", "2025-06"),
+    ContextExample("no_line_break", "It ended on 20th May.", "20th May", "2025-05-20"),
+    # A day named by its date and known by it is that day, whatever the reference date (calendars.NAMED_EVENTS) ...
+    ContextExample("named_event", "Relatives of 9/11 victims met on Friday.", "9/11", "2001-09-11"),
+    ContextExample("named_event", "The panel on the January 6 riot heard him.", "January 6", "2021-01-06"),
+    # ... but the same month and day without the event noun is an ordinary date.
+    ContextExample("named_event", "On October 7, the talks resumed.", "October 7", "2024-10-07"),
+    # Narrative time: "that same day", "earlier that day", "the next morning", "the day before", "two days later",
+    # "that week", "the following year" count from the date the text mentioned last, not from the reference date.
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. That same day, they left.", "That same day",
+                   "2009-03-03"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Earlier that day, shots were fired.",
+                   "Earlier that day", "2009-03-03"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The next morning they left.",
+                   "The next morning", "2009-03-04TMO"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009, and scouts had come the day before.",
+                   "the day before", "2009-03-02"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Two days later, they left.",
+                   "Two days later", "2009-03-05"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Talks began that week.", "that week",
+                   "2009-W10"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
+                   "The following year", "2010"),
+    ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),
+    # A year-less month or month-day shortly after a date written with an earlier year, in the same paragraph,
+    # takes that year (tagger.NARRATIVE_YEAR_WINDOW); "since 1980" is a span up to now, not a narrative date.
+    ContextExample("narrative_year", "The UN imposed the embargo in 2007. In October it was tightened.", "October",
+                   "2007-10"),
+    ContextExample("narrative_year", "Profits have doubled since 1980. In September, it announced a deal.", "September",
+                   "2024-09"),
+    ContextExample("narrative_year", "The UN imposed the embargo in 2007.\n\nIn October it was tightened.", "October",
+                   "2024-10"),
+    # Granularity words, as TimeBank annotates them: "overnight" is the reference day's night, "tonight" too.
+    ContextExample("part_of_day", "Shares fell on overnight losses in New York.", "overnight", "2025-06-14TNI"),
+    ContextExample("part_of_day", "The vote is due tonight.", "tonight", "2025-06-14TNI"),
+    ContextExample("part_of_day", "Troops moved in on Friday night.", "Friday night", "2025-06-13TNI"),
+    ContextExample("part_of_day", "Troops entered the city on March 3, 2009, at dawn.", "dawn", "2009-03-03TMO"),
 ]

@@ -21,9 +21,10 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
-from .rules import RULES, Rule
+from .rules import PAST_WORDS, RULES, TENSE_CUES, Rule
 
 
 @dataclass(frozen=True)
@@ -69,21 +70,13 @@ MODIFIER_BEFORE = re.compile(
     r"|(?P<end>[Ll]ate|(?:[Tt]he\s+)?end\s+of)|(?P<plain>[Ee]arlier|[Ll]ater|[Aa]round|[Ss]ometime))[\s-]+$")
 MODIFIER_WINDOW = 30
 
-# A future cue shortly before an expression without a year ("will meet on Monday", "due in March").
-FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective|set\s+to|is\s+to|are\s+to)\b"
-                        r"(?:[^.;!?]|\.(?=\S)|(?<=\b[A-Z])\.)*$"  # same clause; "Daniel P. Davison" does not end it
-                        r"|\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$")
-# A modal + verb ("would be paid on a still unspecified date in January") or a prospective verb + to-infinitive
-# ("agreed to acquire ... in January") puts the event after the verb: looked for further back, within the same
-# clause, and only if no past-tense cue follows it ("would later say it had closed in January").
-PROSPECTIVE_CUE = re.compile(r"(?:\b(?:agree[sd]?|agreement|plans?|planned|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
-                             r"(?!the\b|an?\b|\d)[a-z]+|\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+)\b(?:[^.;!?]|\.(?=\S)|(?<=\b[A-Z])\.)*$")
-PROSPECTIVE_WINDOW = 120
-PAST_CUE = re.compile(r"\b(?:had|was|were|did|previously|ago)\b")
-FUTURE_WINDOW = 40
+# Tense cues (rules.TENSE_CUES): words before a year-less expression that make it the coming occurrence.
+TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
+PAST_CUE = re.compile(PAST_WORDS)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
 MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it counts from
 MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
+NARRATIVE_YEAR_WINDOW = 60  # "In 2007 ... in October": a year-less month this close after a written year takes it
 CONTEXT_DAY_GAP = 25  # a bare time ("at 4 AM") takes the day of a date at most this far before it
 
 
@@ -100,6 +93,7 @@ class TimexDraft:
     text: str
     rule: str
     draft: Draft
+    paragraph: int = 0   # index of its paragraph (text between blank lines)
 
     @property
     def type(self) -> str:
@@ -124,18 +118,22 @@ def find(text: str) -> list[TimexDraft]:
     """
     found: list[TimexDraft] = []
     previous_end = 0
+    paragraph, counted_to = 0, 0
     for hit in _master_hits(text):
         rule = RULE_BY_NAME[hit.lastgroup]
         start, end = hit.start(), hit.end()
         if rule.name in VETO and VETO[rule.name].search(text, max(0, start - VETO_WINDOW), start):
             continue
-        fields = RULE_REGEX[rule.name].fullmatch(text, start, end) or RULE_REGEX[rule.name].match(text, start, end)
+        # the rule alone, for its named fragments; a lookahead past the span ("October 7" + " attacks") needs the rest
+        fields = RULE_REGEX[rule.name].fullmatch(text, start, end) or RULE_REGEX[rule.name].match(text, start)
         draft = rule.production(fields.groupdict())
         if draft is None:
             continue
         start, draft = _with_modifier(text, start, previous_end, rule, draft)
         draft = _with_cues(text, start, draft)
-        found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft))
+        paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
+        found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
+                                paragraph))
         previous_end = end
     return _with_shared_years(text, found)
 
@@ -151,8 +149,13 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
     found: list[Timex] = []
     context_day: tuple[int, datetime.date] | None = None
     mentions: dict[str, tuple[int, str, datetime.date]] = {}  # grain -> the latest date mentioned at that grain
+    narrative_year: tuple[int, int, int] | None = None  # (end, paragraph, year) of the last date written with its year
     for item in drafts:
         draft, start, end = item.draft, item.start, item.end
+        if narrative_year and YEARLESS.fullmatch(draft.value) and draft.unit is None and draft.prefer == "past" \
+                and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW and item.paragraph == narrative_year[1] \
+                and (reference_date is None or narrative_year[2] < reference_date.year):
+            draft = replace(draft, value=f"{narrative_year[2]:04d}{draft.value[4:]}")  # "In 2007 ... in October"
         looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
         day = context_day[1] if context_day and start - context_day[0] <= CONTEXT_DAY_GAP else None
@@ -161,6 +164,10 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
                            resolution.interval_start, resolution.interval_end, item.rule))
         if resolution.grain == "day":
             context_day = (end, resolution.interval_start)
+        if draft.type == "DATE" and item.draft.unit is None and not item.draft.anchor and item.draft.value[:4].isdigit() \
+                and not item.draft.until_reference \
+                and resolution.grain in ("day", "month", "season", "quarter", "year"):
+            narrative_year = (end, item.paragraph, int(item.draft.value[:4]))
         if draft.type == "DATE" and resolution.grain in MENTION_GRAINS and not looks_back:  # "a year earlier" is a comparison, not the new topic
             mentions[resolution.grain] = (end, resolution.value, as_date(resolution.interval_start))
             if resolution.grain == "quarter" and (reference_date is None or as_date(resolution.interval_start) <= reference_date):
@@ -178,23 +185,26 @@ def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
 
 
 TOKEN = re.compile(r"[A-Za-z]+\d?|\d+")
+TRIGGERS = TRIGGER_WORDS | {day.trigger for day in NAMED_DAYS}  # named events are triggered by their digits
 TRIGGER_LOOKBACK = 40  # a match starts at most this far before its first trigger ("the comparable year-ago quarter")
 
 
 def _master_hits(text: str):
-    """The hits of MASTER.finditer(text), trying MASTER only at word starts shortly before trigger tokens.
+    """The hits of MASTER.finditer over each line of the text, trying MASTER only at word starts shortly before triggers.
 
     Every match starts at a word start (or an apostrophe: "'80s") and contains a trigger token (a digit,
     a month name, "year", ...; fragments.TRIGGER_WORDS) at most TRIGGER_LOOKBACK characters after its start.
+    No match spans a line break: "20th\nMay" is a paragraph ending and another beginning, not a date.
     """
     position = 0        # end of the last hit
     tried = -1          # every start up to here has been tried
+    line_end = -1       # the line break (or text end) after the last start tried
     recent_starts: list[int] = []
     for token in TOKEN.finditer(text):
         token_start = token.start()
         recent_starts.append(token_start - 1 if token_start and text[token_start - 1] == "'" else token_start)
         word = token.group()
-        if token_start < position or not word[0].isdigit() and word.lower() not in TRIGGER_WORDS:
+        if token_start < position or not word[0].isdigit() and word.lower() not in TRIGGERS:
             if len(recent_starts) > 12:
                 del recent_starts[:6]
             continue
@@ -202,7 +212,10 @@ def _master_hits(text: str):
         for start in recent_starts:
             if start < earliest:
                 continue
-            hit = MASTER.match(text, start)
+            if start > line_end:
+                line_end = text.find("\n", start)
+                line_end = len(text) if line_end < 0 else line_end
+            hit = MASTER.match(text, start, line_end)
             if hit is not None:
                 yield hit
                 position = hit.end()
@@ -212,7 +225,7 @@ def _master_hits(text: str):
 
 
 YEARLESS = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")  # a month, month-day or season without its year
-RANGE_CONNECTOR = re.compile(r"\s*(?:[-–—]|to|until|till|through|and|or)\s*")
+RANGE_CONNECTOR = re.compile(r"[^\S\n]*(?:[-–—]|to|until|till|through|and|or)[^\S\n]*")
 
 
 def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
@@ -235,7 +248,7 @@ def _with_modifier(text: str, start: int, previous_end: int, rule: Rule, draft: 
     """Widen the span over "early"/"the end of"/"around"... just before it, narrowing the interval accordingly."""
     if not rule.takes_modifier or draft.type != "DATE" and draft.type != "TIME":
         return start, draft
-    window_start = max(previous_end, start - MODIFIER_WINDOW)
+    window_start = max(previous_end, start - MODIFIER_WINDOW, text.rfind("\n", 0, start) + 1)
     modifier = MODIFIER_BEFORE.search(text, window_start, start)
     if not modifier:
         return start, draft
@@ -293,16 +306,18 @@ def _with_mention(draft: Draft, mention: tuple[int, str, datetime.date], referen
 
 
 def _with_cues(text: str, start: int, draft: Draft) -> Draft:
-    """A future cue ("will ... Monday") flips a year-less draft to the future; "since" runs it to the reference date."""
+    """A tense cue ("will ... Monday", rules.TENSE_CUES) makes a year-less draft the coming one; "since" runs it to the reference."""
     since = SINCE_BEFORE.search(text, max(0, start - 20), start)  # "since March" is never a coming March
     if draft.prefer == "past" and draft.value.startswith("XXXX-") and draft.unit is None and not since:
-        window = text[max(0, start - FUTURE_WINDOW):start]
-        if FUTURE_CUE.search(window) and not PAST_CUE.search(window):
-            draft = replace(draft, prefer="future")
-        else:
-            prospective = PROSPECTIVE_CUE.search(text, max(0, start - PROSPECTIVE_WINDOW), start)
-            if prospective and not PAST_CUE.search(text, prospective.start(), start):
-                draft = replace(draft, prefer="future")
+        line_start = text.rfind("\n", 0, start) + 1
+        for cue, pattern in TENSE_CUE_PATTERNS:
+            window_start = max(line_start, start - cue.reach)
+            found = pattern.search(text, window_start, start)
+            if found is None:
+                continue
+            past_from = window_start if cue.past_cancels == "window" else found.start() + 1  # after its first word
+            if not PAST_CUE.search(text, past_from, start):
+                return replace(draft, prefer=cue.prefer)
     if since:
         draft = replace(draft, until_reference=True)
     return draft

@@ -113,6 +113,8 @@ def synthetic_statements(n: int, seed: int = 0) -> pd.DataFrame:
             "value": value, "grain": grain, "start": start, "end": end,
             "reference_date_basis": "dateline" if doc_id != "syn_003" else "file metadata",
             "actors": actors, "countries": countries, "kind": kind, "rule": _RULES[grain],
+            # every fifth statement also mentions a country in passing (an anniversary, a comparison)
+            "country_mentions": countries + (["Germany"] if len(rows) % 5 == 0 and "Germany" not in countries else []),
         })
     if not rows:
         from extract.schema import empty_statements

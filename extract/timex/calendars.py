@@ -1,0 +1,157 @@
+"""Named days of the calendar and well-known days named by their date: data tables with examples.
+
+`NAMED_DAYS`: holidays and religious periods whose date depends on the year (Thanksgiving, Easter week,
+Ramadan) or not (Christmas); `dates(year)` gives the half-open [start, end) of that year's one. Easter
+comes from dateutil, Ramadan from the Umm al-Qura calendar of `hijridate` (1924-2077). `NAMED_EVENTS`:
+days so well known that their date names them ("9/11", "the October 7 attacks"), each a fixed value.
+The rules `named_day` and `named_event` (rules.py) match them; their examples are tests.
+
+>>> named_day_dates("thanksgiving", 2010), named_day_dates("ramadan", 2010)[0]
+((datetime.date(2010, 11, 25), datetime.date(2010, 11, 26)), datetime.date(2010, 8, 11))
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Callable
+
+from dateutil.easter import easter
+from hijridate import Gregorian, Hijri
+
+Day = datetime.date
+Dates = Callable[[int], "tuple[Day, Day] | None"]
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def fixed(month: int, day: int) -> Dates:
+    """The same month and day every year.
+
+    >>> fixed(12, 25)(2009)
+    (datetime.date(2009, 12, 25), datetime.date(2009, 12, 26))
+    """
+    return lambda year: (Day(year, month, day), Day(year, month, day) + ONE_DAY)
+
+
+def nth_weekday(month: int, weekday: int, nth: int) -> Dates:
+    """The nth ISO weekday of a month (nth=-1: the last one): US Thanksgiving is the 4th Thursday of November.
+
+    >>> nth_weekday(5, 1, -1)(2010)[0]
+    datetime.date(2010, 5, 31)
+    """
+    def dates(year: int) -> tuple[Day, Day]:
+        if nth > 0:
+            first = Day(year, month, 1)
+            day = first + datetime.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        else:
+            last = Day(year + month // 12, month % 12 + 1, 1) - ONE_DAY
+            day = last - datetime.timedelta(days=(last.isoweekday() - weekday) % 7)
+        return day, day + ONE_DAY
+    return dates
+
+
+def us_election_day(year: int) -> tuple[Day, Day]:
+    """The Tuesday after the first Monday of November.
+
+    >>> us_election_day(2008)[0]
+    datetime.date(2008, 11, 4)
+    """
+    first_monday = nth_weekday(11, 1, 1)(year)[0]
+    return first_monday + ONE_DAY, first_monday + 2 * ONE_DAY
+
+
+def from_easter(offset_days: int, length_days: int = 1) -> Dates:
+    """Days counted from Easter Sunday (dateutil's Western Easter).
+
+    >>> from_easter(-2)(2010)[0]
+    datetime.date(2010, 4, 2)
+    """
+    return lambda year: (easter(year) + offset_days * ONE_DAY, easter(year) + (offset_days + length_days) * ONE_DAY)
+
+
+def hijri_month(month: int, length_days: int | None = None) -> Dates:
+    """The Hijri month `month` (or its first `length_days` days) that begins in the Gregorian year; None outside 1924-2077.
+
+    >>> hijri_month(9)(2023)
+    (datetime.date(2023, 3, 23), datetime.date(2023, 4, 21))
+    """
+    def dates(year: int) -> tuple[Day, Day] | None:
+        try:
+            hijri_year = Gregorian(year, 1, 1).to_hijri().year
+            for candidate in (hijri_year, hijri_year + 1):
+                start = Hijri(candidate, month, 1).to_gregorian()
+                if start.year == year:
+                    start = Day(start.year, start.month, start.day)
+                    if length_days is not None:
+                        return start, start + length_days * ONE_DAY
+                    following = Hijri(candidate + month // 12, month % 12 + 1, 1).to_gregorian()
+                    return start, Day(following.year, following.month, following.day)
+        except (OverflowError, ValueError):  # beyond the Umm al-Qura tables
+            return None
+        return None
+    return dates
+
+
+@dataclass(frozen=True)
+class NamedDay:
+    """A named day or period: its names (a regex), the word that triggers the tagger, and its dates in a year."""
+    key: str
+    names: str
+    trigger: str          # a lower-case word of every name (the tagger only looks near trigger words)
+    dates: Dates
+    grain: str = "day"    # "day", "week" (value is the ISO week) or "period" (value is the first day, interval all)
+
+
+NAMED_DAYS: list[NamedDay] = [
+    NamedDay("new_years_eve", r"New\s+Year's\s+Eve", "eve", fixed(12, 31)),
+    NamedDay("new_years_day", r"New\s+Year's(?:\s+Day)?", "year", fixed(1, 1)),
+    NamedDay("christmas_eve", r"Christmas\s+Eve", "christmas", fixed(12, 24)),
+    NamedDay("christmas", r"Christmas(?:\s+Day)?", "christmas", fixed(12, 25)),
+    NamedDay("boxing_day", r"Boxing\s+Day", "day", fixed(12, 26)),
+    NamedDay("valentines_day", r"(?:St\.?\s+)?Valentine's\s+Day", "day", fixed(2, 14)),
+    NamedDay("halloween", r"Halloween", "halloween", fixed(10, 31)),
+    NamedDay("thanksgiving", r"Thanksgiving(?:\s+Day)?", "thanksgiving", nth_weekday(11, 4, 4)),  # US
+    NamedDay("memorial_day", r"Memorial\s+Day", "day", nth_weekday(5, 1, -1)),  # US
+    NamedDay("labor_day", r"Labor\s+Day", "day", nth_weekday(9, 1, 1)),  # US
+    NamedDay("election_day", r"Election\s+Day", "day", us_election_day),  # US, capitalised
+    NamedDay("good_friday", r"Good\s+Friday", "friday", from_easter(-2)),
+    NamedDay("holy_week", r"Holy\s+Week", "week", from_easter(-7, 7), grain="period"),
+    NamedDay("easter_week", r"Easter\s+[Ww]eek", "easter", from_easter(1, 7), grain="week"),
+    NamedDay("easter_monday", r"Easter\s+Monday", "easter", from_easter(1)),
+    NamedDay("easter", r"Easter(?:\s+Sunday)?", "easter", from_easter(0)),
+    NamedDay("ramadan", r"Ramadan", "ramadan", hijri_month(9), grain="period"),
+    NamedDay("eid_al_fitr", r"Eid\s+(?:al|ul|el)[\s-]Fitr", "eid", hijri_month(10, 1)),
+]
+NAMED_DAY_BY_KEY: dict[str, NamedDay] = {day.key: day for day in NAMED_DAYS}
+
+
+def named_day_dates(key: str, year: int) -> tuple[Day, Day] | None:
+    """[start, end) of the named day `key` in `year`, or None when the calendar cannot say.
+
+    >>> named_day_dates("easter_week", 2010)
+    (datetime.date(2010, 4, 5), datetime.date(2010, 4, 12))
+    """
+    try:
+        return NAMED_DAY_BY_KEY[key].dates(year)
+    except (OverflowError, ValueError):  # year 0 or 10000
+        return None
+
+
+@dataclass(frozen=True)
+class NamedEvent:
+    """A day named by its date and known by it ("9/11"): its names (a regex), trigger word and value."""
+    key: str
+    names: str
+    trigger: str
+    value: str
+
+
+# The date words form the timex; the event noun after them only tells which day it is.
+EVENT_NOUNS = (r"(?=[\s-]+(?:terror(?:ist)?\s+)?(?:attacks?|massacres?|assaults?|atrocit(?:y|ies)|bombings?|raids?"
+               r"|incursions?|hijackings?|hijackers?|riots?|insurrection|commission|committee|hearings?|victims?|families"
+               r"|memorial|anniversary|war)\b)")
+NAMED_EVENTS: list[NamedEvent] = [
+    NamedEvent("september_11_2001", r"9/11(?![\d/])|(?:September|Sept?\.)\s+11(?:th)?" + EVENT_NOUNS, "11", "2001-09-11"),
+    NamedEvent("january_6_2021", r"(?:January|Jan\.)\s+6(?:th)?" + EVENT_NOUNS + r"|6\s+January" + EVENT_NOUNS, "6",
+               "2021-01-06"),
+    NamedEvent("july_7_2005", r"7/7(?![\d/])" + EVENT_NOUNS, "7", "2005-07-07"),
+]

@@ -1,0 +1,119 @@
+"""The Timeline page's key-event view on the seeds: labelled events by default, the story window, one click to
+everything, the evidence of an event; and `python -m desk.export` writing the event chart and the briefing pack."""
+from __future__ import annotations
+
+import html
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from desk.export.cli import run
+from desk.export.images import find_browser
+from desk.loading import read_events
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+pytestmark = pytest.mark.usefixtures("navigation_app")
+needs_browser = pytest.mark.skipif(find_browser() is None, reason="no Chromium installed")
+
+
+def run_timeline(params: dict | None = None) -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.query_params.update(params or {})
+    return app.run()
+
+
+def event_chart(app: AppTest) -> dict:
+    (chart,) = [json.loads(element.proto.spec) for element in app.get("plotly_chart")]
+    return chart
+
+
+def drawn_event_ids(chart: dict) -> set[str]:
+    return {identifier for trace in chart["data"] for identifier in trace.get("customdata", [])}
+
+
+@pytest.fixture
+def seeds_events(app_on_seeds) -> pd.DataFrame:
+    return read_events(app_on_seeds.with_name("events.parquet"))
+
+
+def test_timeline_opens_on_labelled_key_events(seeds_events):
+    app = run_timeline()
+    assert not app.exception and not app.error
+    chart = event_chart(app)
+    drawn = drawn_event_ids(chart)
+    assert drawn and drawn <= set(seeds_events["event_id"])
+    labels = {row["label"] for _, row in seeds_events.iterrows() if row["event_id"] in drawn}
+    annotations = " ".join(annotation["text"] for annotation in chart["layout"]["annotations"])
+    assert all(label.replace("'", "&#x27;") in annotations for label in labels)
+    assert "key events of" in app.caption[0].value or "events from" in app.caption[0].value
+
+
+def test_iran_story_window_is_the_june_war_day_by_day_and_everything_is_one_click_away(seeds_events):
+    app = run_timeline({"country": "Iran"})
+    start, end = (pd.Timestamp(value) for value in event_chart(app)["layout"]["xaxis"]["range"])
+    assert start <= pd.Timestamp("2025-06-13") and end >= pd.Timestamp("2025-06-25")
+    assert end - start < pd.Timedelta(days=20)
+    app.button(key="show_everything").click().run()
+    assert not app.exception
+    start, _ = (pd.Timestamp(value) for value in event_chart(app)["layout"]["xaxis"]["range"])
+    iran = seeds_events[seeds_events["countries"].map(lambda names: "Iran" in names)]
+    assert start.year <= 2007 and start <= iran["start"].min()
+    assert app.query_params["window"] == "all" and app.query_params["key"] == "all"
+
+
+def test_statements_view_is_one_control_away():
+    app = run_timeline()
+    app.radio(key="view_view").set_value("statements").run()
+    chart = event_chart(app)
+    assert all(":" in identifier for identifier in drawn_event_ids(chart))   # statement ids: "<doc_id>:<span>"
+    assert app.query_params["view"] == "statements"
+
+
+def test_event_detail_shows_every_sentence_with_its_date_its_source_and_its_rule(app_on_seeds, seeds_extraction):
+    from desk.evidence import event_evidence
+    from desk.loading import read_documents
+    from desk.ui.event_detail import event_detail_html
+
+    statements, _ = seeds_extraction
+    events = read_events(app_on_seeds.with_name("events.parquet"))
+    busiest = events.sort_values("n_sources", ascending=False).iloc[0]
+    documents = read_documents(app_on_seeds.with_name("documents.parquet"))
+    body = event_detail_html(busiest, event_evidence(busiest, statements, documents))
+    evidence = statements[statements["statement_id"].isin(busiest["statement_ids"])]
+    assert len(evidence) == len(busiest["statement_ids"])
+    assert body.count('<mark class="td-date"') == len(evidence)
+    for rule in set(evidence["rule"]):
+        assert f"<code>{rule}</code>" in body
+    for title in set(documents.loc[documents["doc_id"].isin(busiest["doc_ids"]), "title"]):
+        assert html.escape(title) in body
+    assert "precision: " in body and "decided by:" in body
+
+
+@needs_browser
+def test_export_command_writes_the_labelled_event_chart_and_the_briefing_pack(app_on_seeds, tmp_path, capsys):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    out = tmp_path / "briefings"
+    status = run(["--events", str(app_on_seeds), "--query", "country=Iran", "--format", "svg", "--data", "timelinejs",
+                  "--pack", "--out", str(out)])
+    assert status == 0, capsys.readouterr().err
+    events = read_events(app_on_seeds.with_name("events.parquet"))
+    svg = (out / "timeline_Iran.svg").read_text(encoding="utf-8")
+    assert "Key events — Country: Iran" in svg and "outside the window" in svg
+    timeline = json.loads((out / "timeline_Iran.timeline.json").read_text(encoding="utf-8"))
+    assert {slide["text"]["headline"] for slide in timeline["events"]} <= {
+        label.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for label in events["label"]}
+    pdf = PdfReader(io.BytesIO((out / "timeline_Iran_briefing.pdf").read_bytes()))
+    assert len(pdf.pages) >= 2 and "Key events" in pdf.pages[1].extract_text()
+    deck = Presentation(io.BytesIO((out / "timeline_Iran_briefing.pptx").read_bytes()))
+    assert len(list(deck.slides)) >= 2
+
+
+def test_export_command_refuses_a_pack_of_raw_statements(app_on_seeds, tmp_path, capsys):
+    assert run(["--events", str(app_on_seeds), "--view", "statements", "--pack", "--out", str(tmp_path)]) == 2
+    assert "--pack needs the key-event view" in capsys.readouterr().err
