@@ -5,9 +5,9 @@
 
 Runs the whole chain on the folder (extraction, events, ranking: `extract.key_timeline`) and
 writes `{"YYYY-MM-DD": ["sentence", ...]}`: the N most salient days inside the window, each with
-up to K verbatim sentences, in date order. Articles are the files in ARTICLES_DIR and in its
-date-named sub-folders (`2009-05-04/17.txt`): a folder's date is the publication date of its
-articles unless --sources gives one. Exit code 2 for a usage error, 1 when no article could be read.
+up to K verbatim sentences, in date order. Articles are the files in ARTICLES_DIR and its
+sub-folders; a folder named as a date (`2009-05-04/17.txt`) dates the articles inside it unless
+--sources gives their date (the reading stage's rule, `extract.inputs`). Exit code 2 for a usage error, 1 when no article could be read.
 """
 from __future__ import annotations
 
@@ -17,14 +17,13 @@ import datetime
 import json
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
 from extract.actors import GazetteerError
-from extract.documents import SUPPORTED_SUFFIXES
 from extract.key_timeline import KeyTimeline, SummaryRequest, baseline_timeline, key_timeline
 from extract.pipeline import extract_corpus
 from extract.sources import DEFAULT_SOURCES_CSV, SOURCE_FIELDS
@@ -35,14 +34,6 @@ class SummarizeError(ValueError):
 
 
 @dataclass
-class Articles:
-    """The article files of a folder and the publication dates their date folders give."""
-
-    paths: list[Path] = field(default_factory=list)
-    published: dict[str, datetime.date] = field(default_factory=dict)   # doc_id (file stem) -> date
-
-
-@dataclass
 class Analysis:
     """What the chain produced for a set of articles: statements, documents, events and warnings."""
 
@@ -50,32 +41,6 @@ class Analysis:
     documents: pd.DataFrame
     events: pd.DataFrame
     warnings: list[str]
-
-
-def _folder_date(folder: Path) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(folder.name)
-    except ValueError:
-        return None
-
-
-def collect_articles(folder: str | Path) -> Articles:
-    """The supported files of `folder` and of its YYYY-MM-DD sub-folders (those dated by their folder)."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise SummarizeError(f"{folder}: folder not found")
-    articles = Articles()
-    for item in sorted(folder.iterdir()):
-        if item.name.startswith("."):
-            continue
-        if item.is_file() and item.suffix.lower() in SUPPORTED_SUFFIXES:
-            articles.paths.append(item)
-        elif item.is_dir() and (day := _folder_date(item)) is not None:
-            for file in sorted(item.iterdir()):
-                if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in SUPPORTED_SUFFIXES:
-                    articles.paths.append(file)
-                    articles.published[file.stem] = day
-    return articles
 
 
 def _sources_with_dates(sources_csv: Path | None, published: dict[str, datetime.date], folder: Path) -> Path | None:
@@ -99,11 +64,16 @@ def _sources_with_dates(sources_csv: Path | None, published: dict[str, datetime.
     return combined
 
 
-def analyse(paths: list[Path], published: dict[str, datetime.date] | None = None,
+def analyse(folder_or_paths: str | Path | list[Path], published: dict[str, datetime.date] | None = None,
             sources_csv: Path | None = DEFAULT_SOURCES_CSV) -> Analysis:
-    """Run extraction and the event stage on the articles; `published` dates articles the sources table does not."""
+    """Run extraction and the event stage on a folder (date folders date their articles) or on files.
+
+    `published` (file stem -> date) dates articles the sources table does not: a list of files taken
+    out of their date folders keeps its dates that way.
+    """
     with tempfile.TemporaryDirectory() as scratch:
-        extraction = extract_corpus(paths, sources_csv=_sources_with_dates(sources_csv, published or {}, Path(scratch)))
+        extraction = extract_corpus(folder_or_paths,
+                                    sources_csv=_sources_with_dates(sources_csv, published or {}, Path(scratch)))
     return Analysis(extraction.statements, extraction.documents, extraction.events,
                     list(extraction.warnings))
 
@@ -176,11 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if options.first and options.last and options.first > options.last:
             raise SummarizeError(f"--from {options.first} is after --to {options.last}")
-        articles = collect_articles(options.articles)
-        if not articles.paths:
-            raise SummarizeError(f"{options.articles}: no article files ({', '.join(sorted(SUPPORTED_SUFFIXES))}) "
-                                 "in the folder or its YYYY-MM-DD sub-folders")
-        analysis = analyse(articles.paths, articles.published, options.sources)
+        if not Path(options.articles).is_dir():
+            raise SummarizeError(f"{options.articles}: folder not found")
+        if not Path(options.sources).is_file():
+            raise SummarizeError(f"--sources {options.sources}: file not found")
+        analysis = analyse(Path(options.articles), None, options.sources)
         if options.curation is not None:
             analysis = curated_analysis(analysis, options.curation)
     except (SummarizeError, GazetteerError) as error:

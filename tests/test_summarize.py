@@ -10,7 +10,7 @@ import pytest
 from extract.evaluate.cli import main as evaluate_main
 from extract.evaluate.timeline17 import read_timeline17
 from extract.key_timeline import SummaryRequest, baseline_timeline, key_timeline, rank_days
-from extract.summarize import collect_articles, main
+from extract.summarize import analyse, main
 
 ARTICLES = {  # date folder -> file -> Penn-Treebank tokenised text, as Timeline17 stores it
     "2009-04-27": {
@@ -48,14 +48,22 @@ def collection_folder(tmp_path):
 
 
 def _summarize(folder, *arguments, tmp_path):
-    out = tmp_path / "timeline.json"
-    status = main([str(folder), "--sources", str(tmp_path / "none.csv"), "--json", str(out), *arguments])
+    out, sources = tmp_path / "timeline.json", tmp_path / "sources.csv"
+    sources.write_text("doc_id,published\n", encoding="utf-8")
+    status = main([str(folder), "--sources", str(sources), "--json", str(out), *arguments])
     return status, (json.loads(out.read_text(encoding="utf-8")) if out.exists() else None)
 
 
 def test_date_folders_date_their_articles(collection_folder):
-    articles = collect_articles(collection_folder / "InputDocs")
-    assert len(articles.paths) == 5 and articles.published["3.htm"] == datetime.date(2009, 4, 28)
+    documents = analyse(collection_folder / "InputDocs", sources_csv=None).documents
+    published = dict(zip(documents["doc_id"], documents["published"].dt.date))
+    assert len(published) == 5 and published["2009-04-28/3.htm"] == datetime.date(2009, 4, 28)
+
+
+def test_files_taken_out_of_their_date_folders_keep_their_dates(collection_folder):
+    path = collection_folder / "InputDocs" / "2009-04-28" / "3.htm.txt"
+    documents = analyse([path], {"3.htm": datetime.date(2009, 4, 28)}, sources_csv=None).documents
+    assert documents["published"].dt.date.tolist() == [datetime.date(2009, 4, 28)]
 
 
 def test_cli_writes_the_most_reported_days_in_date_order_with_verbatim_sentences(collection_folder, tmp_path):
@@ -108,10 +116,16 @@ def test_cli_names_a_missing_folder(tmp_path, capsys):
     assert f"{tmp_path / 'nowhere'}: folder not found" in capsys.readouterr().err
 
 
-def test_cli_says_when_a_folder_has_no_articles(tmp_path, capsys):
+def test_cli_says_when_no_article_could_be_read(tmp_path, capsys):
     (tmp_path / "notes.xlsx").write_bytes(b"x")
-    assert main([str(tmp_path), "--dates", "1", "--sentences", "1", "--json", "-"]) == 2
-    assert "no article files" in capsys.readouterr().err
+    assert main([str(tmp_path), "--dates", "1", "--sentences", "1", "--json", "-"]) == 1
+    assert "error: no article could be read" in capsys.readouterr().err
+
+
+def test_cli_names_a_missing_sources_table(collection_folder, tmp_path, capsys):
+    assert main([str(collection_folder), "--sources", str(tmp_path / "none.csv"), "--dates", "1", "--sentences", "1",
+                 "--json", "-"]) == 2
+    assert f"--sources {tmp_path / 'none.csv'}: file not found" in capsys.readouterr().err
 
 
 def _statements(rows):
