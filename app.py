@@ -12,6 +12,8 @@ navigation = st.navigation([
     st.Page("pages/statements.py", title="Statements", icon=":material/table_rows:"),
     st.Page("pages/sources.py", title="Sources", icon=":material/article:"),
     st.Page("pages/actors.py", title="Actors", icon=":material/groups:"),
+    st.Page("pages/history.py", title="History", icon=":material/history:"),
+    st.Page("pages/add_articles.py", title="Add articles", icon=":material/upload_file:"),
 ])
 statements, _documents = load_frames()
 render_sidebar_filters(statements)

@@ -9,12 +9,12 @@ several statements). Years come from the resolved start of the statement.
 """
 from __future__ import annotations
 
-import html
 from itertools import combinations
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from desk.literal import plotly_literal
 from extract.schema import DATE_DTYPE
 
 MAX_ACTORS = 25
@@ -29,7 +29,14 @@ def _sentences(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def actor_mentions(statements: pd.DataFrame) -> pd.DataFrame:
-    """Per actor: sentences mentioning it, first and last resolved date. Example: `actor_mentions(frame).iloc[0]["actor"]`."""
+    """Per actor: sentences mentioning it, first and last resolved date (most mentioned first).
+
+    >>> frame = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_start": [0, 0, 5],
+    ...                       "actors": [["Putin", "Trump"], ["Putin", "Trump"], ["Putin"]],
+    ...                       "start": pd.to_datetime(["2025-06-13", "2025-06-14", "2024-01-01"])})
+    >>> actor_mentions(frame)[["actor", "mentions"]].values.tolist()
+    [['Putin', 2], ['Trump', 1]]
+    """
     exploded = _sentences(statements).explode("actors").dropna(subset=["actors"])
     if exploded.empty:
         return pd.DataFrame({"actor": pd.Series(dtype="string"), "mentions": pd.Series(dtype="int64"),
@@ -41,7 +48,13 @@ def actor_mentions(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def actor_year_counts(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) -> pd.DataFrame:
-    """Actor × year matrix of sentence counts (most mentioned actors first). Example: `actor_year_counts(frame).loc["Vladimir Putin", 2025]`."""
+    """Actor × year matrix of sentence counts (most mentioned actors first).
+
+    >>> frame = pd.DataFrame({"doc_id": ["a", "b"], "sentence_start": [0, 5], "actors": [["Putin"], ["Putin"]],
+    ...                       "start": pd.to_datetime(["2025-06-13", "2024-01-01"])})
+    >>> actor_year_counts(frame).loc["Putin"].tolist()
+    [1, 1]
+    """
     sentences = _sentences(statements)
     sentences = sentences[sentences["start"].notna()].explode("actors").dropna(subset=["actors"])
     if sentences.empty:
@@ -53,7 +66,12 @@ def actor_year_counts(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) ->
 
 
 def actor_cooccurrence(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) -> pd.DataFrame:
-    """Symmetric actor × actor matrix: sentences naming both. Example: `actor_cooccurrence(frame).loc["Putin", "Trump"]`."""
+    """Symmetric actor × actor matrix: sentences naming both.
+
+    >>> frame = pd.DataFrame({"doc_id": ["a"], "sentence_start": [0], "actors": [["Trump", "Putin"]], "start": [pd.NaT]})
+    >>> int(actor_cooccurrence(frame).loc["Putin", "Trump"])
+    1
+    """
     pairs: dict[tuple[str, str], int] = {}
     for actors in _sentences(statements)["actors"]:
         for first, second in combinations(sorted(set(actors)), 2):
@@ -75,8 +93,8 @@ def actor_cooccurrence(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) -
 
 def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, hover: str, colorscale: str) -> go.Figure:
     figure = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=[html.escape(str(column)) for column in matrix.columns],
-        y=[html.escape(str(row)) for row in matrix.index], colorscale=colorscale, hoverongaps=False,
+        z=matrix.to_numpy(), x=[plotly_literal(str(column)) for column in matrix.columns],
+        y=[plotly_literal(str(row)) for row in matrix.index], colorscale=colorscale, hoverongaps=False,
         hovertemplate=hover, xgap=1, ygap=1, texttemplate="%{z}", colorbar=dict(title=dict(text="sentences")),
     ))
     figure.update_layout(template="plotly", title=dict(text=title, x=0.01), height=int(min(1000, 160 + 28 * len(matrix))),
@@ -87,14 +105,14 @@ def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, hover: str, colorsc
 
 
 def build_actor_year_heatmap(statements: pd.DataFrame) -> go.Figure:
-    """Heatmap: which actor is mentioned in statements about which year. Example: `build_actor_year_heatmap(frame).show()`."""
+    """Heatmap: which actor is mentioned in statements about which year."""
     matrix = actor_year_counts(statements)
     return _heatmap(matrix.replace(0, float("nan")), "Mentions by year the statement refers to", "year",
                     "%{y} in %{x}: %{z} sentence(s)<extra></extra>", "Blues")
 
 
 def build_cooccurrence_heatmap(statements: pd.DataFrame) -> go.Figure:
-    """Heatmap: how often two actors are named in the same sentence. Example: `build_cooccurrence_heatmap(frame).show()`."""
+    """Heatmap: how often two actors are named in the same sentence."""
     matrix = actor_cooccurrence(statements)
     for name in matrix.index:
         matrix.loc[name, name] = 0
@@ -103,9 +121,9 @@ def build_cooccurrence_heatmap(statements: pd.DataFrame) -> go.Figure:
 
 
 def build_actor_mentions_bar(statements: pd.DataFrame) -> go.Figure:
-    """Horizontal bars: sentences mentioning each actor. Example: `build_actor_mentions_bar(frame).show()`."""
+    """Horizontal bars: sentences mentioning each actor."""
     table = actor_mentions(statements).head(MAX_ACTORS)
-    figure = go.Figure(go.Bar(x=table["mentions"], y=[html.escape(str(actor)) for actor in table["actor"]],
+    figure = go.Figure(go.Bar(x=table["mentions"], y=[plotly_literal(str(actor)) for actor in table["actor"]],
                               orientation="h", marker=dict(color="#1f4e9c"), text=table["mentions"],
                               textposition="outside",
                               hovertemplate="%{y}: %{x} sentence(s)<extra></extra>"))

@@ -10,7 +10,6 @@ translucent bar over its whole half-open interval [start, end), labelled with th
 """
 from __future__ import annotations
 
-import html
 import re
 
 import numpy as np
@@ -18,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from desk.labels import period_labels, shorten, source_labels
+from desk.literal import plotly_literal
 from desk.marks import COLOR_CHOICES, LANE_CHOICES, OTHER_LANE_PREFIX, color_of, default_window, source_colors, timeline_marks
 
 SENTENCE_PREVIEW_CHARS = 140
@@ -35,13 +35,13 @@ _DAY_TICKS = [
 
 
 def _hover_texts(marks: pd.DataFrame, labels: dict[str, str]) -> list[str]:
-    """Escaped hover HTML for each mark: date as written, resolved period, source, start of the sentence."""
+    """Hover text of each mark (input shown literally): date as written, resolved period, source, start of the sentence."""
     escaped: dict[str, str] = {}
 
     def escape(text: object) -> str:  # article fields repeat a lot (dates, grains, sources): escape each once
         key = str(text)
         if key not in escaped:
-            escaped[key] = html.escape(key)
+            escaped[key] = plotly_literal(key)
         return escaped[key]
 
     texts = []
@@ -64,7 +64,7 @@ def _bar_labels(bars: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp], l
     visible = (bars["end"].clip(upper=window[1]) - bars["start"].clip(lower=window[0])).dt.total_seconds()
     wide_enough = visible * pixels_per_second >= bars["period"].str.len() * 7.5 + 10
     tall_enough = bars["height"] * lane_pixels >= 20
-    return [html.escape(label) if keep else "" for label, keep in zip(bars["period"], wide_enough & tall_enough)]
+    return [plotly_literal(label) if keep else "" for label, keep in zip(bars["period"], wide_enough & tall_enough)]
 
 
 def _add_traces(figure: go.Figure, marks: pd.DataFrame, color_by: str, labels: dict[str, str],
@@ -72,7 +72,7 @@ def _add_traces(figure: go.Figure, marks: pd.DataFrame, color_by: str, labels: d
     """One bar trace and one point trace per colour group, sharing a legend entry."""
     palette = source_colors(marks["doc_id"].astype(str).unique().tolist())
     for color_key, group in marks.groupby("color_key", sort=True):
-        name = html.escape(shorten(_legend_name(str(color_key), color_by, labels), LEGEND_LABEL_CHARS))
+        name = plotly_literal(shorten(_legend_name(str(color_key), color_by, labels), LEGEND_LABEL_CHARS))
         colour = color_of(str(color_key), color_by, palette)
         bars = group[~group["is_point"]]
         points = group[group["is_point"]]
@@ -113,7 +113,14 @@ def _notes(statements: pd.DataFrame, marks: pd.DataFrame, placed_statements: int
 
 def build_timeline_figure(statements: pd.DataFrame, *, lane_by: str = "country", color_by: str = "source",
                           title: str | None = None, max_points: int = 20_000) -> go.Figure:
-    """The timeline of `statements` (a schema frame) with lanes and colours. Example: `build_timeline_figure(frame, lane_by="actor")`."""
+    """The timeline of `statements` (a schema frame) with lanes and colours.
+
+    >>> from extract.schema import empty_statements
+    >>> build_timeline_figure(empty_statements(), lane_by="weather")
+    Traceback (most recent call last):
+    ...
+    ValueError: lane_by must be one of country, actor, source, not 'weather'
+    """
     if lane_by not in LANE_CHOICES:
         raise ValueError(f"lane_by must be one of {', '.join(LANE_CHOICES)}, not {lane_by!r}")
     if color_by not in COLOR_CHOICES:
@@ -139,7 +146,7 @@ def build_timeline_figure(statements: pd.DataFrame, *, lane_by: str = "country",
             figure.add_hrect(y0=position - 0.5, y1=position + 0.5, fillcolor="#f3f5f9", line_width=0, layer="below")
     full_start, full_end = marks["start"].min(), marks["end"].max()
     figure.update_layout(
-        title=dict(text=html.escape(title) if title else None, x=0.01, xanchor="left", y=0.995, yanchor="top",
+        title=dict(text=plotly_literal(title) if title else None, x=0.01, xanchor="left", y=0.995, yanchor="top",
                    yref="container"),
         barmode="overlay", hovermode="closest", dragmode="zoom", clickmode="event+select",
         height=int(min(1400, max(420, 190 + LANE_PIXELS * len(lanes)))),
@@ -151,12 +158,12 @@ def build_timeline_figure(statements: pd.DataFrame, *, lane_by: str = "country",
             type="date", range=[window_start, window_end], tickformatstops=_DAY_TICKS, showgrid=True,
             gridcolor="#e3e6ec", rangeslider=dict(visible=True, thickness=0.07, range=[full_start, full_end]),
         ),
-        yaxis=dict(tickvals=list(range(len(lanes))), ticktext=[html.escape(_lane_tick(lane)) for lane in lanes],
+        yaxis=dict(tickvals=list(range(len(lanes))), ticktext=[plotly_literal(_lane_tick(lane)) for lane in lanes],
                    range=[len(lanes) - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
                    title=dict(text=LANE_CHOICES[lane_by])),
         updatemenus=[zoom_buttons(placed, (window_start, window_end), (full_start, full_end))],
     )
-    figure.add_annotation(text="<br>".join(html.escape(note) for note in notes), showarrow=False, xref="paper",
+    figure.add_annotation(text="<br>".join(plotly_literal(note) for note in notes), showarrow=False, xref="paper",
                           yref="paper", x=0, y=1, yshift=40, yanchor="bottom", xanchor="left", align="left",
                           font=dict(size=12, color="#444"))
     return figure
@@ -171,7 +178,10 @@ def zoom_buttons(placed: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]
     default window, or everything; anchored on the data (not on the current view), padded so that
     the latest points are whole.
 
-    Example: `zoom_buttons(marks, (start, end), (first, last))["buttons"][1]["label"] == "1m"`.
+    >>> placed = pd.DataFrame({"start": pd.to_datetime(["2025-06-13"]), "end": pd.to_datetime(["2025-06-14"])})
+    >>> window = (pd.Timestamp("2025-06-01"), pd.Timestamp("2025-06-30"))
+    >>> [button["label"] for button in zoom_buttons(placed, window, window)["buttons"]]
+    ['2w', '1m', '1y', 'default', 'all']
     """
     window_start, window_end = window
     in_window = placed[(placed["start"] < window_end) & (placed["end"] > window_start)]
@@ -195,7 +205,11 @@ def _lane_tick(lane: str) -> str:
 
 
 def plotly_config(filename: str, image_format: str = "png") -> dict:
-    """Config for `st.plotly_chart`: camera button exports `filename` at scale 3. Example: `plotly_config("timeline_iran", "svg")`."""
+    """Config for `st.plotly_chart`: the camera button exports `filename` at scale 3.
+
+    >>> plotly_config("timeline Iran/Israel", "svg")["toImageButtonOptions"]
+    {'format': 'svg', 'filename': 'timeline_Iran_Israel', 'scale': 3}
+    """
     if image_format not in CAMERA_FORMATS:
         raise ValueError(f"image_format must be one of {', '.join(CAMERA_FORMATS)}, not {image_format!r}")
     safe_name = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("_") or "timeline"
@@ -210,7 +224,8 @@ def plotly_config(filename: str, image_format: str = "png") -> dict:
 def statement_ids_from_selection(selection_event: object) -> list[str]:
     """The statement_ids of the selected marks of an `st.plotly_chart(on_select="rerun")` event, in order, once each.
 
-    Example: `statement_ids_from_selection({"selection": {"points": [{"customdata": "d:1-5"}]}}) == ["d:1-5"]`.
+    >>> statement_ids_from_selection({"selection": {"points": [{"customdata": "d:1-5"}, {"customdata": ["d:1-5"]}]}})
+    ['d:1-5']
     """
     if not selection_event:
         return []

@@ -17,7 +17,7 @@ sidebar, the URL round trip, `--help` and the README.
 >>> filters_from_query_params({"country": ["Iran"], "kind": "event"})[0].countries
 ('Iran',)
 >>> [definition.url_key for definition in FILTERS]
-['country', 'mention', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q', 'key']
+['country', 'mention', 'actor', 'source', 'from', 'to', 'grain', 'kind', 'q', 'key', 'hidden', 'edited', 'starred']
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class FilterDefinition:
     placeholder: str = ""
     help: str | None = None
     widget_row: str = ""       # consecutive entries with the same row are drawn side by side
-    applies_to: str = "statements"  # "statements" (apply_filters) or "events" (apply_event_filters)
+    applies_to: str = "statements"  # "statements" (apply_filters), "events" (apply_event_filters) or "both"
 
     @property
     def annotation(self) -> type:
@@ -382,6 +382,46 @@ class KeyEventsFilter(FilterDefinition):
         return "all events" if value == 0 else f"{value} most salient"
 
 
+@dataclass(frozen=True)
+class CurationFilter(ValuesFilter):
+    """A state the analyst's edits give a row (hidden, edited, starred): a choice between the state and its opposite.
+
+    Reads a boolean column of the curated frames (`extract.schema.CURATION_COLUMNS`); a frame without it (not
+    curated) counts as all False. Applies to statements and, through `keep_events`, to events.
+
+    >>> hidden = FILTERS_BY_FIELD["curation_hidden"]
+    >>> frame = pd.DataFrame({"hidden": [True, False]})
+    >>> hidden.keep(frame, ("shown",)).tolist(), hidden.keep(pd.DataFrame(index=[0]), ("hidden",)).tolist()
+    ([False, True], [False])
+    """
+
+    true_word: str = ""                             # the vocabulary word meaning the column is True
+    applies_to: str = "both"
+    in_file_name: bool = False
+
+    @property
+    def is_list_column(self) -> bool:
+        return False
+
+    def known_values(self, statements: pd.DataFrame) -> list[str]:
+        return list(self.vocabulary or ())
+
+    def keep(self, statements: pd.DataFrame, value: tuple[str, ...]) -> pd.Series:
+        flags = (statements[self.column].fillna(False).astype(bool) if self.column in statements
+                 else pd.Series(False, index=statements.index))
+        wanted = {word == self.true_word for word in value}
+        return flags.isin(wanted)
+
+    def keep_events(self, events: pd.DataFrame, value: tuple[str, ...]) -> pd.Series:
+        return self.keep(events, value)
+
+    def describe(self, filters: Any, labels: Labels) -> str | None:
+        value = tuple(getattr(filters, self.field))
+        if value == tuple(self.default):
+            return None
+        return f"{self.label}: {', '.join(value) if value else 'any'}"
+
+
 FILTERS: tuple[FilterDefinition, ...] = (
     ValuesFilter(field="countries", label="Country", url_key="country", cli_flag="--country", column="countries",
                  noun="country", per_value=True, placeholder="All countries", example=("Iran",),
@@ -420,6 +460,23 @@ FILTERS: tuple[FilterDefinition, ...] = (
                                      "extract.events); 'all events' shows every one.",
                     cli_help="the N most salient events on the event chart and in the pack (a number, or 'all'; "
                              f"default {DEFAULT_KEY_EVENTS})"),
+    CurationFilter(field="curation_hidden", label="Hidden by the analyst", url_key="hidden", cli_flag="--hidden",
+                   column="hidden", noun="hidden", vocabulary=("shown", "hidden"), true_word="hidden",
+                   default=("shown",), all_token="all", placeholder="Shown and hidden", example=("hidden",),
+                   help="Hidden items (not news, duplicate, wrong) leave the chart and the exports; choose 'hidden' "
+                        "to review them, or clear the box to see both.",
+                   cli_help="shown / hidden: the analyst's hidden rows are left out unless asked for (default shown)"),
+    CurationFilter(field="curation_edited", label="Edited by the analyst", url_key="edited", cli_flag="--edited",
+                   column="curated", noun="edited", vocabulary=("edited", "unedited"), true_word="edited",
+                   placeholder="Edited or not", example=("edited",),
+                   help="Rows the analyst corrected (date, label, countries, actors, merge, split, added by hand).",
+                   cli_help="edited / unedited: keep rows the analyst corrected, or the others (repeatable)"),
+    CurationFilter(field="curation_starred", label="Starred", url_key="starred", cli_flag="--starred",
+                   column="starred", noun="starred", vocabulary=("starred", "unstarred"), true_word="starred",
+                   placeholder="Starred or not", example=("starred",),
+                   help="Starred events are always among the key events; a statement counts as starred when its "
+                        "event is.",
+                   cli_help="starred / unstarred: keep starred events (and their statements), or the others"),
 )
 FILTERS_BY_FIELD: dict[str, FilterDefinition] = {definition.field: definition for definition in FILTERS}
 FILTER_PARAM_KEYS = tuple(definition.url_key for definition in FILTERS)
@@ -446,7 +503,7 @@ def apply_filters(statements: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     keep = pd.Series(True, index=statements.index)
     for definition in FILTERS:
         value = getattr(filters, definition.field)
-        if definition.applies_to == "statements" and definition.is_set(value):
+        if definition.applies_to in ("statements", "both") and definition.is_set(value):
             keep &= definition.keep(statements, value)
     return statements[keep]
 
@@ -464,16 +521,19 @@ def key_events_for(events: pd.DataFrame, statements: pd.DataFrame, filters: Filt
 
 
 def apply_event_filters(events: pd.DataFrame, statements: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The events with evidence among `statements` (already passed through `apply_filters`), then every event filter.
+    """The events with evidence among `statements` (already passed through `apply_filters`) or added by hand (no
+    statements), then every event filter (hidden, edited and starred ones apply to both).
 
     >>> from extract.schema import empty_events, empty_statements
     >>> apply_event_filters(empty_events(), empty_statements(), Filters()).empty
     True
     """
-    kept = events_with_evidence_in(events, statements)
+    with_evidence = events.index.isin(events_with_evidence_in(events, statements).index)
+    added_by_hand = events["statement_ids"].map(len).eq(0) if len(events) else pd.Series(False, index=events.index)
+    kept = events[with_evidence | added_by_hand.to_numpy(dtype=bool)]  # an analyst's event has no statements
     for definition in FILTERS:
         value = getattr(filters, definition.field)
-        if definition.applies_to == "events" and definition.is_set(value):
+        if definition.applies_to in ("events", "both") and definition.is_set(value):
             kept = kept[definition.keep_events(kept, value)]
     return kept
 

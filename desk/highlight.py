@@ -24,7 +24,7 @@ LEGEND_LABELS = {"date": "date expression", "actor": "actor", "selected": "this 
 
 @dataclass(frozen=True)
 class Span:
-    """A highlighted stretch of text, end exclusive. Example: `Span(3, 10, "date", "2025-06-13")`."""
+    """A highlighted stretch of text, end exclusive, e.g. Span(3, 10, "date", "2025-06-13")."""
 
     start: int
     end: int
@@ -35,7 +35,8 @@ class Span:
 def highlight_html(text: str, spans: list[Span]) -> str:
     """`text` escaped, with each span wrapped in `<mark>`; overlapping spans resolved by SPAN_PRIORITY.
 
-    Example: `highlight_html("a<b", [Span(0, 1, "actor")])` -> '<mark class="td-actor" title="actor">a</mark>&lt;b'.
+    >>> highlight_html("a<b", [Span(0, 1, "actor")])
+    '<mark class="td-actor" title="actor">a</mark>&lt;b'
     """
     owner: list[Span | None] = [None] * len(text)
     for span in sorted(spans, key=lambda s: SPAN_PRIORITY.index(s.kind) if s.kind in SPAN_PRIORITY else 99, reverse=True):
@@ -61,7 +62,8 @@ def highlight_html(text: str, spans: list[Span]) -> str:
 def styled_block(body_html: str) -> str:
     """Wrap highlighted HTML in a readable block (line breaks kept) with the mark colours defined.
 
-    Example: `styled_block("x")` -> '<style>...</style><div class="td-text">x</div>'.
+    >>> styled_block("x")  # doctest: +ELLIPSIS
+    '<style>...</style><div class="td-text">x</div>'
     """
     rules = " ".join(f".td-text mark.td-{kind} {{background:{colour}; padding:0 2px; border-radius:3px;}}"
                      for kind, colour in SPAN_STYLES.items())
@@ -70,14 +72,24 @@ def styled_block(body_html: str) -> str:
 
 
 def legend_html(kinds: tuple[str, ...] = ("date", "actor")) -> str:
-    """A one-line colour legend for the marks. Example: `legend_html(("date",))`."""
+    """A one-line colour legend for the marks.
+
+    >>> legend_html(("date",))  # doctest: +ELLIPSIS
+    '<div ...>Highlighted: <mark ...>date expression</mark></div>'
+    """
     items = " ".join(f'<mark style="background:{SPAN_STYLES[kind]}; padding:0 4px; border-radius:3px;">'
                      f"{LEGEND_LABELS[kind]}</mark>" for kind in kinds)
     return f'<div style="margin:.2rem 0 .6rem 0;">Highlighted: {items}</div>'
 
 
 def statement_sentence_html(statement: pd.Series) -> str:
-    """The statement's sentence with its own date expression marked. Example: `statement_sentence_html(frame.iloc[0])`."""
+    """The statement's sentence with its own date expression marked.
+
+    >>> statement_sentence_html(pd.Series({"sentence": "On 13 June it fell.", "sentence_start": 100,
+    ...                                    "date_start_char": 103, "date_end_char": 110, "value": "2025-06-13"}))
+    ... # doctest: +ELLIPSIS
+    '<style>...<div class="td-text">On <mark class="td-date" title="2025-06-13">13 June</mark> it fell.</div>'
+    """
     sentence = str(statement["sentence"])
     start = int(statement["date_start_char"]) - int(statement["sentence_start"])
     end = int(statement["date_end_char"]) - int(statement["sentence_start"])
@@ -89,7 +101,10 @@ def statement_sentence_html(statement: pd.Series) -> str:
 def date_spans(statements: pd.DataFrame, doc_id: str, selected_statement_id: str | None = None) -> list[Span]:
     """Spans of every date expression of one document (its selected statement marked apart).
 
-    Example: `date_spans(statements, "002_3d55fe1a66942adb")[0]` -> Span(start=..., end=..., kind='date', title='2025-06-13 (day)').
+    >>> frame = pd.DataFrame({"doc_id": ["d1", "d1"], "statement_id": ["d1:3-10", "d1:20-24"], "date_start_char": [3, 20],
+    ...                       "date_end_char": [10, 24], "value": ["2025-06-13", "2024"], "grain": ["day", "year"]})
+    >>> date_spans(frame, "d1", "d1:20-24")
+    [Span(start=3, end=10, kind='date', title='2025-06-13 (day)'), Span(start=20, end=24, kind='selected', title='2024 (year)')]
     """
     own = statements[statements["doc_id"] == doc_id]
     return [Span(int(start), int(end), "selected" if statement_id == selected_statement_id else "date",

@@ -48,10 +48,7 @@ DOCUMENTS_FILE_NAME = "documents.parquet"
 
 
 class DataProblem(Exception):
-    """A data file is missing or unreadable; the message names the file and the command that recreates it.
-
-    Example: `DataProblem("The statements file data/statements.parquet does not exist. Create it with: ...")`.
-    """
+    """A data file is missing or unreadable; the message names the file and the command that recreates it."""
 
 
 @dataclass(frozen=True)
@@ -101,12 +98,20 @@ def locate_statements(environ: dict[str, str] | None = None) -> StatementsLocati
 
 
 def statements_path(environ: dict[str, str] | None = None) -> Path:
-    """The statements file to read. Example: `statements_path()` -> PosixPath('/work/main/data/statements.parquet')."""
+    """The statements file to read.
+
+    >>> statements_path({"TIMELINE_DESK_STATEMENTS": "/tmp/x/statements.parquet"}).as_posix()
+    '/tmp/x/statements.parquet'
+    """
     return locate_statements(environ).path
 
 
 def events_path(statements_file: Path) -> Path:
-    """The events file beside the statements file. Example: `events_path(Path("data/statements.parquet"))`."""
+    """The events file beside the statements file.
+
+    >>> events_path(Path("data/statements.parquet")).as_posix()
+    'data/events.parquet'
+    """
     return statements_file.with_name(EVENTS_FILE_NAME)
 
 
@@ -121,12 +126,20 @@ def actors_path(environ: dict[str, str] | None = None) -> Path:
 
 
 def documents_path(statements_file: Path) -> Path:
-    """The documents file beside the statements file. Example: `documents_path(Path("data/statements.parquet"))`."""
+    """The documents file beside the statements file.
+
+    >>> documents_path(Path("data/statements.parquet")).as_posix()
+    'data/documents.parquet'
+    """
     return statements_file.with_name(DOCUMENTS_FILE_NAME)
 
 
 def rebuild_command(statements_file: Path) -> str:
-    """The shell command that (re)creates the data files. Example: `python -m extract seeds --out data/statements.parquet`."""
+    """The shell command that (re)creates the data files.
+
+    >>> rebuild_command(Path("/tmp/x/events.parquet"))  # doctest: +ELLIPSIS
+    'cd ... && python -m extract seeds --out /tmp/x/statements.parquet'
+    """
     if statements_file.name in (OLD_STATEMENTS_FILE_NAME, DOCUMENTS_FILE_NAME):
         statements_file = statements_file.with_name("statements.parquet")
     return f"cd {REPO_ROOT} && python -m extract seeds --out {statements_file}"
@@ -135,7 +148,8 @@ def rebuild_command(statements_file: Path) -> str:
 def file_signature(path: Path) -> tuple[str, int, int]:
     """(path, mtime_ns, size) — a cache key that changes when the file is rewritten; (path, -1, -1) when absent.
 
-    Example: `file_signature(Path("/nowhere"))` -> ('/nowhere', -1, -1).
+    >>> file_signature(Path("/nowhere"))
+    ('/nowhere', -1, -1)
     """
     try:
         status = path.stat()
@@ -155,7 +169,13 @@ def _read_parquet(path: Path, what: str, statements_path: Path) -> pd.DataFrame:
 
 
 def read_statements(path: Path) -> pd.DataFrame:
-    """The statements frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_statements(statements_path())`."""
+    """The statements frame at `path`, conformed to the schema; DataProblem naming the file if missing/corrupt.
+
+    >>> read_statements(Path("/nowhere/statements.parquet"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    desk.loading.DataProblem: The statements file /nowhere/statements.parquet does not exist. Create it with: ...
+    """
     frame = _read_parquet(path, "statements", path)
     try:
         return conform_statements(frame)
@@ -165,7 +185,7 @@ def read_statements(path: Path) -> pd.DataFrame:
 
 
 def read_documents(path: Path) -> pd.DataFrame:
-    """The documents frame at `path`, conformed to the schema; DataProblem if missing/corrupt. Example: `read_documents(documents_path(statements_path()))`."""
+    """The documents frame at `path`, conformed to the schema; DataProblem naming the file if missing/corrupt."""
     frame = _read_parquet(path, "documents", path)
     try:
         return conform_documents(frame)
@@ -175,10 +195,7 @@ def read_documents(path: Path) -> pd.DataFrame:
 
 
 def read_events(path: Path) -> pd.DataFrame:
-    """The events frame at `path`, conformed to the schema; DataProblem if missing/corrupt (or statements in the old layout).
-
-    Example: `read_events(events_path(statements_path()))`.
-    """
+    """The events frame at `path`, conformed to the schema; DataProblem if missing/corrupt (or statements in the old layout)."""
     frame = _read_parquet(path, "events", path)
     if _holds_statements(path):
         raise DataProblem(_old_layout_notice(path))
@@ -200,7 +217,11 @@ class LoadedData:
 
 
 def data_signature(statements_file: Path) -> tuple[str, str]:
-    """A cache key that changes whenever the extractor writes a new set. Example: `data_signature(statements_path())`."""
+    """A cache key that changes whenever the extractor writes a new set.
+
+    >>> data_signature(Path("/nowhere/statements.parquet"))[0]
+    '/nowhere/statements.parquet'
+    """
     try:
         return str(statements_file), output_set_signature(statements_file.parent)
     except OutputSetError as error:
@@ -236,7 +257,7 @@ def read_data(statements_file: Path) -> LoadedData:
 
     Reads through the folder's output set (`extract.output_set`) so a rewrite in progress is never seen
     half done; loose files (no output-set.json, or the statements file not in it) are read as they are.
-    Raises DataProblem when the statements cannot be used. Example: `read_data(statements_path()).statements`.
+    Raises DataProblem when the statements cannot be used.
     """
     folder = statements_file.parent
     try:
@@ -275,7 +296,9 @@ def read_data(statements_file: Path) -> LoadedData:
 def documents_from_statements(statements: pd.DataFrame) -> pd.DataFrame:
     """A stand-in documents frame (no text) built from the statements, for when documents.parquet is missing.
 
-    Example: `documents_from_statements(statements)["status"].unique()` -> ['ok'].
+    >>> from extract.schema import empty_statements
+    >>> documents_from_statements(empty_statements()).empty
+    True
     """
     if statements.empty:
         return empty_documents()

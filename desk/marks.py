@@ -32,7 +32,12 @@ MARK_COLUMNS = ["statement_id", "doc_id", "sentence", "date_text", "value", "gra
 
 
 def source_colors(doc_ids: list[str]) -> dict[str, str]:
-    """A fixed colour per source: its hashed palette slot, or the next free one on a collision. Example: `source_colors(["a"])`."""
+    """A fixed colour per source: its hashed palette slot, or the next free one on a collision.
+
+    >>> colors = source_colors(["syn_001", "syn_002"])
+    >>> len(set(colors.values())) == 2 and colors == source_colors(["syn_002", "syn_001"])
+    True
+    """
     slot_of = {doc_id: zlib.crc32(doc_id.encode("utf-8")) % len(SOURCE_PALETTE) for doc_id in sorted(set(doc_ids))}
     taken: set[int] = set()
     colors: dict[str, str] = {}
@@ -46,7 +51,7 @@ def source_colors(doc_ids: list[str]) -> dict[str, str]:
 
 
 def color_of(color_key: str, color_by: str, source_color_map: dict[str, str] | None = None) -> str:
-    """The colour of one group. Example: `color_of("event", "kind") == "#1f4e9c"`."""
+    """The colour of one group (a kind, or a source by its doc_id)."""
     if color_by == "kind":
         return KIND_COLORS.get(color_key, "#444444")
     return (source_color_map or source_colors([color_key]))[color_key]
@@ -119,7 +124,13 @@ def timeline_marks(statements: pd.DataFrame, *, lane_by: str, color_by: str, max
                    labels: dict[str, str]) -> tuple[pd.DataFrame, list[str], int | None]:
     """(marks, lane order, sampled-from count or None): one row per placeable statement and lane, with y, height, is_point.
 
-    Example: `timeline_marks(frame, lane_by="country", color_by="source", max_marks=20_000, labels={})[1]` -> ['Iran', ...].
+    >>> frame = pd.DataFrame({"statement_id": ["a", "b"], "doc_id": ["d", "d"], "sentence": ["", ""], "date_text": ["", ""],
+    ...     "value": ["2025-06-13", "2024"], "grain": ["day", "year"], "kind": ["event", "event"],
+    ...     "start": pd.to_datetime(["2025-06-13", "2024-01-01"]), "end": pd.to_datetime(["2025-06-14", "2025-01-01"]),
+    ...     "countries": [["Iran", "Israel"], ["Iran"]], "actors": [[], []]})
+    >>> marks, lanes, sampled_from = timeline_marks(frame, lane_by="country", color_by="kind", max_marks=100, labels={})
+    >>> lanes, marks["is_point"].tolist(), sampled_from
+    (['Iran', 'Israel'], [True, True, False], None)
     """
     placeable = placed_statements(statements, MARK_COLUMNS)
     placeable["lane"] = _lane_values(placeable, lane_by, labels)
@@ -156,7 +167,6 @@ def default_window(marks: pd.DataFrame, share: float = 0.95) -> tuple[pd.Timesta
     the statements within one such span of it, padded.
 
     Robust to a few outliers (1979, "the 20th century"); everything stays reachable through the range slider.
-    Example: `default_window(marks)` -> (Timestamp('2025-05-30'), Timestamp('2025-06-28')).
     """
     placed = marks.drop_duplicates("statement_id").reset_index(drop=True)
     midpoints = (placed["start"] + (placed["end"] - placed["start"]) / 2).sort_values()

@@ -81,7 +81,7 @@ def events_with_evidence_in(events: pd.DataFrame, statements: pd.DataFrame) -> p
 
 def key_event_mask(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> pd.Series:
     """Which rows are key: the `key` most salient dated events (0 = all), ties by more sources then earlier date,
-    plus the episodes they belong to.
+    plus every event the analyst starred or added by hand (extract.curation), plus the episodes they belong to.
 
     >>> events = pd.DataFrame({"event_id": ["a", "b", "e"], "kind": ["event", "event", "episode"],
     ...     "salience": [0.2, 0.9, 0.5], "n_sources": [1, 2, 2], "episode_id": ["", "e", ""],
@@ -93,6 +93,9 @@ def key_event_mask(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> pd.Se
     happenings = events[dated & (events["kind"] == "event")]
     ranked = happenings.sort_values(["salience", "n_sources", "start"], ascending=[False, False, True], kind="stable")
     chosen = ranked if key <= 0 else ranked.head(key)
+    if "starred" in happenings:  # starred and hand-added events are always key, on top of the `key` most salient
+        vouched = happenings["starred"].astype(bool) | (happenings["origin"] == "analyst").astype(bool)
+        chosen = pd.concat([chosen, happenings[vouched & ~happenings.index.isin(chosen.index)]])
     episode_ids = set(chosen["episode_id"].astype(str)) - {""}
     episodes = dated & (events["kind"] == "episode") & events["event_id"].astype(str).isin(episode_ids)
     return events.index.isin(chosen.index) | episodes

@@ -13,7 +13,12 @@ from extract.schema import KINDS
 
 
 def statements_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """Readable columns for st.dataframe, indexed like `statements`. Example: `statements_table(frame)["period"]`."""
+    """Readable columns for st.dataframe, indexed like `statements`.
+
+    >>> from extract.schema import empty_statements
+    >>> statements_table(empty_statements()).columns.tolist()[:3]
+    ['date as written', 'period', 'starts']
+    """
     labels = source_labels(statements)
     return pd.DataFrame({
         "date as written": statements["date_text"],
@@ -32,7 +37,7 @@ def statements_table(statements: pd.DataFrame) -> pd.DataFrame:
 def sources_table(documents: pd.DataFrame, statements: pd.DataFrame, shown: pd.DataFrame) -> pd.DataFrame:
     """One row per document: metadata, statements per kind, how many the filters show, status and problem.
 
-    Example: `sources_table(documents, statements, apply_filters(statements, filters))["event statements"]`.
+    `shown` is what the filters keep (`apply_filters(statements, filters)`), counted per document.
     """
     by_kind = pd.crosstab(statements["doc_id"], statements["kind"]).reindex(columns=list(KINDS), fill_value=0)
     shown_counts = shown["doc_id"].value_counts()

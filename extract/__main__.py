@@ -25,7 +25,6 @@ OUTPUT_SUFFIXES = (".parquet", ".csv")
 DEFAULT_STATEMENTS_PATH = Path("data/statements.parquet")
 EVENTS_STEM = "events"
 DOCUMENTS_FILE_NAME = "documents.parquet"
-LIST_COLUMNS = ("actors", "countries", "country_mentions", "statement_ids", "doc_ids")
 
 
 def output_paths(out: Path) -> dict[str, Path]:
@@ -38,20 +37,10 @@ def output_paths(out: Path) -> dict[str, Path]:
             "documents": out.with_name(DOCUMENTS_FILE_NAME)}
 
 
-def _flat(frame: pd.DataFrame, suffix: str) -> pd.DataFrame:
-    if suffix != ".csv":
-        return frame
-    flat = frame.copy()
-    for column in LIST_COLUMNS:
-        if column in flat:
-            flat[column] = flat[column].map("; ".join)
-    return flat
-
-
 def output_frames(extraction: Extraction, out: Path) -> dict[str, pd.DataFrame]:
     """The files of one run, file name -> frame (a new output is one more entry here)."""
     frames = {"statements": extraction.statements, "events": extraction.events, "documents": extraction.documents}
-    return {path.name: _flat(frames[name], path.suffix) for name, path in output_paths(out).items()}
+    return {path.name: frames[name] for name, path in output_paths(out).items()}  # .csv: extract.csv_form
 
 
 def write_outputs(extraction: Extraction, out: Path) -> dict[str, Path]:

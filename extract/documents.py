@@ -1,6 +1,7 @@
 """Stage 1: read article files into plain text, with one clear problem per bad file.
 
-Supported: `.txt`, `.md` / `.markdown`, `.html` / `.htm`. Encodings: UTF-8 (with or without
+Supported: `.txt`, `.md` / `.markdown`, `.html` / `.htm` (main content and metadata through
+`extract.webpage`: trafilatura, htmldate), `.pdf` (pypdf). Encodings: UTF-8 (with or without
 BOM), UTF-16 with BOM, and a Windows-1252 / Latin-1 fallback that is reported. Empty,
 binary, unreadable, oversized and unsupported files are reported and skipped; the others
 are read. Which entries to read is `extract.inputs` (folders walked, special files refused);
@@ -19,15 +20,16 @@ import datetime as dt
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extract.inputs import InputEntry, list_inputs, special_kind
-from extract.markup import html_to_text, markdown_to_text
+from extract.markup import markdown_to_text
 from extract.ptb import normalise_if_tokenised
+from extract.webpage import PageMetadata, read_pdf, read_web_page
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
-                      ".html": "html", ".htm": "html"}
+                      ".html": "html", ".htm": "html", ".pdf": "pdf"}
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -42,6 +44,7 @@ class Document:
     readable: bool = True
     folder_date: dt.date | None = None      # the date of an enclosing folder named YYYY-MM-DD
     folder_date_basis: str = ""
+    metadata: PageMetadata | None = None    # what a web page or PDF says about itself
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -83,6 +86,12 @@ def read_document_bytes(name: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTE
         return Document(doc_id, name, "", _over_limit(len(raw), max_bytes, False), readable=False)
     if not raw.strip():
         return Document(doc_id, name, "", "empty file (no text)", readable=False)
+    if fmt == "pdf":
+        try:
+            page = read_pdf(raw)
+        except ValueError as error:
+            return Document(doc_id, name, "", str(error), readable=False)
+        return Document(doc_id, name, page.text, "; ".join(page.notes), metadata=page.metadata)
     try:
         text, note = decode_bytes(raw)
     except UnicodeError as error:
@@ -90,15 +99,17 @@ def read_document_bytes(name: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTE
     if _looks_binary(text):
         return Document(doc_id, name, "", "binary file (control characters), not text", readable=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    metadata = None
     if fmt == "html":
-        text = html_to_text(text)
+        page = read_web_page(text)
+        text, metadata, note = page.text, page.metadata, "; ".join(filter(None, [note, *page.notes]))
     elif fmt == "markdown":
         text = markdown_to_text(text)
     else:
         text = normalise_if_tokenised(text)  # Penn-Treebank tokenised corpora read as normal text
     if not text.strip():
         return Document(doc_id, name, "", f"no text left after reading the {fmt} markup", readable=False)
-    return Document(doc_id, name, text, note)
+    return Document(doc_id, name, text, note, metadata=metadata)
 
 
 class TooLarge(Exception):
@@ -147,8 +158,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | 
         return Document(doc_id, str(path), "", _over_limit(0, max_bytes, True), readable=False)
     except OSError as error:
         return Document(doc_id, str(path), "", f"cannot read file: {error.strerror or error}", readable=False)
-    document = read_document_bytes(str(path), raw, max_bytes)
-    return Document(doc_id, document.path, document.text, document.problem, document.readable)
+    return replace(read_document_bytes(str(path), raw, max_bytes), doc_id=doc_id)
 
 
 def _read_entry(entry: InputEntry, max_bytes: int) -> Document:
@@ -156,8 +166,7 @@ def _read_entry(entry: InputEntry, max_bytes: int) -> Document:
         document = read_document(Path(entry.path), max_bytes, entry.doc_id)
     else:
         document = Document(entry.doc_id, entry.path, "", entry.problem, readable=False)
-    return Document(document.doc_id, document.path, document.text, document.problem, document.readable,
-                    entry.folder_date, entry.folder_date_basis)
+    return replace(document, folder_date=entry.folder_date, folder_date_basis=entry.folder_date_basis)
 
 
 def read_documents(folder_or_paths: str | Path | list, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.csv_form import frame_to_csv
+
 MANIFEST_NAME = "output-set.json"
 GENERATIONS_FOLDER = ".generations"
 READ_ATTEMPTS = 5
@@ -54,7 +56,7 @@ class OutputSet:
 
 def _write_frame(frame: pd.DataFrame, path: Path) -> None:
     if path.suffix == ".csv":
-        frame.to_csv(path, index=False)
+        path.write_bytes(frame_to_csv(frame))  # the one CSV form: lists joined, ISO dates, formulas guarded
     elif path.suffix == ".parquet":
         frame.to_parquet(path, index=False)
     else:

@@ -258,7 +258,7 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
 
 
 def extract_statements(folder_or_paths: str | Path | list) -> pd.DataFrame:
-    """The statements frame of a folder or list of article files (no event stage). Example: `extract_statements("seeds")`."""
+    """The statements frame of a folder or list of article files (no event stage), e.g. `extract_statements("seeds")`."""
     return extract_corpus(folder_or_paths, with_events=False).statements
 
 

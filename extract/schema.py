@@ -115,7 +115,11 @@ def _empty(columns: dict[str, str]) -> pd.DataFrame:
 
 
 def empty_statements() -> pd.DataFrame:
-    """An empty statements frame with every column typed. Example: `empty_statements().empty` is True."""
+    """An empty statements frame with every column typed.
+
+    >>> empty_statements().empty
+    True
+    """
     return _empty(STATEMENT_COLUMNS)
 
 
@@ -185,8 +189,8 @@ CURATION_COLUMNS: dict[str, str] = {
     "starred": "bool",              # always among the key events
     "machine_value": "string",      # the extractor's date, kept when the analyst fixes it
     "machine_grain": "string",
-    "machine_start": "datetime64[ns]",
-    "machine_end": "datetime64[ns]",
+    "machine_start": DATE_DTYPE,
+    "machine_end": DATE_DTYPE,
     "machine_label": "string",      # events: the extractor's label ("" for statements and added events)
     "curation_note": "string",      # what the analyst changed, one clause per edit ("" when nothing)
 }

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.documents import Document
+from extract.webpage import PageMetadata
 from extract.timex.resolve import parse_iso_date
 
 SOURCE_FIELDS = ("doc_id", "title", "outlet", "author", "published", "url", "reference_date_basis")
@@ -169,22 +170,27 @@ def inferred_title(text: str, doc_id: str, skip: tuple[int, int] | None = None) 
 
 
 def resolve_source(document: Document, known: Source | None, drafts: list, warnings: list[str]) -> Source:
-    """What the article is and its reference date: sources.csv, else its folder's date, else inferred from its text.
+    """What the article is and its reference date: sources.csv, else the page's own metadata (web page, PDF),
+    else its folder's date, else inferred from its text. Title, outlet, author and url: sources.csv, else the page.
 
     `drafts` are the tagger's phase-one findings for the text (`extract.timex.find`); problems go to `warnings`.
     """
-    if known is not None and known.published is not None:
-        return Source(document.doc_id, known.title or inferred_title(document.text, document.doc_id),
-                      known.outlet, known.author, known.published, known.url,
-                      known.reference_date_basis or "sources.csv")
-    if document.folder_date is not None:
+    page = document.metadata or PageMetadata()
+    known = known or Source(document.doc_id)
+    dateline = find_dateline(document.text, drafts)
+    title = known.title or page.title or inferred_title(document.text, document.doc_id, dateline)
+    described = dict(title=title, outlet=known.outlet or page.site, author=known.author or page.author,
+                     url=known.url or page.url)
+    if known.published is not None:
+        return Source(document.doc_id, published=known.published,
+                      reference_date_basis=known.reference_date_basis or "sources.csv", **described)
+    if page.published is not None:
+        reference_date, basis = page.published, page.published_basis
+    elif document.folder_date is not None:
         reference_date, basis = document.folder_date, f"folder date: {document.folder_date_basis}"
     else:
         reference_date, basis = infer_reference_date(document.text, drafts)
     if reference_date is None:
         warnings.append(f"{document.path}: no reference date (not in sources.csv, no dateline, no full date "
                         "in the text); relative dates are kept but left unresolved")
-    dateline = find_dateline(document.text, drafts)
-    known = known or Source(document.doc_id)
-    return Source(document.doc_id, known.title or inferred_title(document.text, document.doc_id, dateline),
-                  known.outlet, known.author, reference_date, known.url, basis)
+    return Source(document.doc_id, published=reference_date, reference_date_basis=basis, **described)

@@ -116,6 +116,21 @@ def summarize(analysis: Analysis, request: SummaryRequest, baseline: bool = Fals
     return key_timeline(analysis.statements, request, analysis.events, analysis.documents)
 
 
+def curated_analysis(analysis: Analysis, database: Path) -> Analysis:
+    """The analysis with the edits of a curation database applied: fixed dates, hidden rows out."""
+    from extract.curation.state import curate_with_log, visible
+    from extract.schema import empty_events
+
+    if not Path(database).is_file():
+        raise SummarizeError(f"{database}: no curation database there")
+    curated = curate_with_log(analysis.statements, analysis.events if analysis.events is not None else empty_events(),
+                              database)
+    orphans = [f"curation edit {row.edit_id} ({row.kind} of {row.target_id}) is orphaned: {row.reason}"
+               for row in curated.orphans.itertuples()]
+    return Analysis(visible(curated.statements), analysis.documents, visible(curated.events),
+                    analysis.warnings + orphans)
+
+
 def _whole_number(text: str) -> int:
     try:
         number = int(text)
@@ -148,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--from", dest="first", type=_iso_date, metavar="YYYY-MM-DD", help="first day of the window")
     parser.add_argument("--to", dest="last", type=_iso_date, metavar="YYYY-MM-DD", help="last day of the window")
     parser.add_argument("--json", required=True, metavar="OUT", help="where to write the timeline ('-' = stdout)")
+    parser.add_argument("--curation", type=Path, metavar="DB",
+                        help="apply the analyst's edits in this curation database (python -m extract.curation)")
     parser.add_argument("--baseline", action="store_true",
                         help="the baseline instead: busiest days by articles, their first sentences")
     return parser
@@ -164,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise SummarizeError(f"{options.articles}: no article files ({', '.join(sorted(SUPPORTED_SUFFIXES))}) "
                                  "in the folder or its YYYY-MM-DD sub-folders")
         analysis = analyse(articles.paths, articles.published, options.sources)
+        if options.curation is not None:
+            analysis = curated_analysis(analysis, options.curation)
     except (SummarizeError, GazetteerError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

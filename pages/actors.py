@@ -6,6 +6,7 @@ import streamlit as st
 from desk.actor_charts import actor_mentions, build_actor_mentions_bar, build_actor_year_heatmap, build_cooccurrence_heatmap
 from desk.filters import apply_filters, describe_filters
 from desk.labels import source_labels
+from desk.literal import markdown_literal
 from desk.ui.caching import load_frames
 from desk.ui.sidebar import filters_from_widgets
 
@@ -14,7 +15,7 @@ filters = filters_from_widgets()
 shown = apply_filters(statements, filters)
 
 st.title("Actors")
-st.caption(f"{describe_filters(filters, source_labels(statements))} — counted once per sentence")
+st.caption(markdown_literal(f"{describe_filters(filters, source_labels(statements))} — counted once per sentence"))
 mentions = actor_mentions(shown)
 if mentions.empty:
     st.info("No actor is named in the statements these filters keep. Loosen the filters in the sidebar.")

@@ -6,6 +6,7 @@ import streamlit as st
 from desk.filters import apply_filters
 from desk.highlight import actor_spans, article_header_html, date_spans, highlight_html, legend_html, styled_block
 from desk.labels import document_label
+from desk.literal import markdown_literal
 from desk.tables import sources_table
 from desk.ui.caching import load_actor_gazetteer, load_frames
 from desk.ui.sidebar import filters_from_widgets, write_query_params
@@ -18,7 +19,7 @@ st.dataframe(sources_table(documents, statements, shown), hide_index=True,
              column_config={"reference date": st.column_config.DatetimeColumn(format="YYYY-MM-DD")})
 unreadable = documents[documents["status"] != "ok"]
 for path, problem in zip(unreadable["path"], unreadable["problem"]):
-    st.warning(f"{path}: {problem or 'could not be read'} — no statement was extracted from it.")
+    st.warning(markdown_literal(f"{path}: {problem or 'could not be read'} — no statement was extracted from it."))
 
 readable = documents[documents["status"] == "ok"].reset_index(drop=True)
 if readable.empty:
@@ -30,7 +31,7 @@ labels = {doc_id: document_label(row) for doc_id, (_, row) in zip(doc_ids, reada
 requested = st.query_params.get("doc")
 if "article_choice" not in st.session_state or (requested in labels and st.session_state.get("_doc_from_url") != requested):
     if requested and requested not in labels:
-        st.warning(f"The link names article {requested!r}, which is not among the readable sources.")
+        st.warning(markdown_literal(f"The link names article {requested!r}, which is not among the readable sources."))
     st.session_state["article_choice"] = requested if requested in labels else doc_ids[0]
     st.session_state["_doc_from_url"] = requested
 doc_id = st.selectbox("Article", doc_ids, key="article_choice", format_func=labels.get)
@@ -41,7 +42,7 @@ document = readable[readable["doc_id"] == doc_id].iloc[0]
 st.html(article_header_html(document))
 text = str(document["text"])
 if not text:
-    st.info(document["problem"] or "The article text is not available.")
+    st.info(markdown_literal(document["problem"] or "The article text is not available."))
 else:
     selected = st.query_params.get("statement")
     gazetteer = load_actor_gazetteer()

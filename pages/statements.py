@@ -5,6 +5,7 @@ import streamlit as st
 
 from desk.filters import apply_filters, describe_filters
 from desk.labels import source_labels
+from desk.literal import markdown_literal
 from desk.tables import statements_table
 from desk.ui.caching import load_frames
 from desk.ui.detail import render_statement_detail
@@ -15,8 +16,9 @@ filters = filters_from_widgets()
 shown = apply_filters(statements, filters)
 
 st.title("Statements")
-st.caption(f"{describe_filters(filters, source_labels(statements))} — {len(shown):,} of {len(statements):,} statements. "
-           "Sort by clicking a column header; search with the table's magnifier; select a row to read it in full.")
+st.caption(markdown_literal(f"{describe_filters(filters, source_labels(statements))} — {len(shown):,} of "
+                            f"{len(statements):,} statements. Sort by clicking a column header; search with the "
+                            "table's magnifier; select a row to read it in full."))
 if shown.empty:
     st.info("No statement matches these filters. Loosen them in the sidebar, or press **Reset filters**.")
     st.stop()
@@ -43,7 +45,8 @@ if not statement_id:
 else:
     matches = statements[statements["statement_id"] == statement_id]
     if matches.empty:
-        st.warning(f"The link names statement {statement_id!r}, which is not in the data (was it re-extracted?).")
+        st.warning(markdown_literal(f"The link names statement {statement_id!r}, which is not in the data "
+                                    "(was it re-extracted?)."))
     else:
         if statement_id not in set(shown["statement_id"]):
             st.info("This statement does not match the current filters; it is shown because the link names it.")

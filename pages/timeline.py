@@ -12,9 +12,11 @@ from desk.event_chart import build_event_chart, context_years, event_ids_from_se
 from desk.event_layout import LANE_BY_CHOICES
 from desk.filters import apply_filters, describe_filters, filename_for_filters, key_events_for
 from desk.labels import source_labels
+from desk.literal import markdown_literal
 from desk.story import outside_window
 from desk.ui.caching import load_events, load_frames
 from desk.ui.detail import render_statement_detail
+from desk.ui.curation import render_edit_controls
 from desk.ui.event_detail import render_event_detail
 from desk.ui.event_export_panel import render_event_export_panel
 from desk.ui.export_panel import render_export_panel
@@ -53,7 +55,8 @@ if view == "events":
                 "switch to the raw statements.")
     else:
         chart = build_event_chart(key.shown, window=window, lane_by=lane_by, source_names=labels)
-        st.caption(" · ".join(part for part in (description, key.description(), chart.left_out()) if part))
+        st.caption(markdown_literal(" · ".join(part for part in (description, key.description(), chart.left_out())
+                                               if part)))
         elsewhere = outside_window(matching[matching["kind"] == "event"], chart.window)
         if len(elsewhere) and (window != "all" or filters.key_events):
             st.button(f"Show all {key.n_events:,} events, every year ({len(elsewhere):,} lie outside this window: "
@@ -61,18 +64,19 @@ if view == "events":
                       key="show_everything", on_click=_show_everything, icon=":material/history:")
         selection = st.plotly_chart(chart.figure, key="event_chart", on_select="rerun", selection_mode="points",
                                     theme=None, config=plotly_config(filename_for_filters(filters, "key_events")))
-        selected = event_ids_from_selection(selection)
+        selected = event_ids_from_selection(selection) or ([st.query_params["event"]] if "event" in st.query_params else [])
         if not selected:
             st.caption("Click an event's mark to read every sentence behind it here (Shift+click to add more).")
-        by_id = key.shown.set_index("event_id", drop=False)
+        by_id = events.set_index("event_id", drop=False)  # a linked (?event=) event may be hidden or not key
         for event_id in selected[:MAX_DETAILS]:
             if event_id in by_id.index:
-                render_event_detail(by_id.loc[event_id], statements, documents)
+                render_event_detail(by_id.loc[event_id], statements, documents,
+                                    extra=lambda event: render_edit_controls(event, events=events))
     render_event_export_panel(key, statements, documents, description=description,
                               file_stem=filename_for_filters(filters), window=window, lane_by=lane_by,
                               source_names=labels)
 else:
-    st.caption(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements")
+    st.caption(markdown_literal(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements"))
     lane_column, color_column, camera_column = st.columns(3)
     with lane_column:
         lane_by = url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")

@@ -1,11 +1,11 @@
 """Briefing layout: title, subtitle with filters and date window, source footnote, page sizes, same marks as on screen."""
 from __future__ import annotations
 
-import html
 
 import pandas as pd
 import pytest
 
+from desk.charts import build_timeline_figure
 from desk.export.briefing import (
     SIZE_PRESETS,
     Source,
@@ -19,9 +19,9 @@ from desk.export.briefing import (
     statements_in_window,
     wrap_text,
 )
-from desk.charts import build_timeline_figure
-from tests.support.synthetic import synthetic_documents, synthetic_statements
+from desk.literal import plotly_literal
 from extract.schema import conform_statements
+from tests.support.synthetic import synthetic_documents, synthetic_statements
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +101,7 @@ def test_footnote_lists_the_sources_of_the_chart(screen_figure, statements):
                              documents=synthetic_documents(statements))
     footnote = figure.layout.annotations[-1].text
     assert footnote.startswith("Sources: ")
-    assert "Kyiv Post, “Russia&#x27;s strategic bankruptcy” (15\u00a0Jun\u00a02025)" in footnote  # dates never wrap
+    assert "Kyiv Post, “Russia's strategic bankruptcy” (15\u00a0Jun\u00a02025)" in footnote  # dates never wrap
     assert "Wire &lt;b&gt;Desk&lt;/b&gt;" in footnote
 
 
@@ -210,4 +210,4 @@ def test_long_title_wraps_onto_two_lines_instead_of_running_off_the_page(screen_
     figure = briefing_figure(screen_figure, statements, title=title, filter_description="")
     lines = figure.layout.title.text.split("<br>")
     assert len(lines) == 2
-    assert " ".join(line.removeprefix("<b>").removesuffix("</b>") for line in lines) == html.escape(title)
+    assert " ".join(line.removeprefix("<b>").removesuffix("</b>") for line in lines) == plotly_literal(title)

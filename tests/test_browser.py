@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import urlencode
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,8 @@ COUNT_TIMELINE_STATEMENTS = """() => {
     return ids.size;
 }"""
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")]
 
 
 def _free_port() -> int:
@@ -199,6 +201,30 @@ def test_one_month_button_zooms_into_the_june_escalation_day_by_day(page, dashbo
     page.screenshot(path=str(SCREENSHOTS / "timeline_june_zoom.png"), full_page=True)
 
 
+def test_a_hostile_link_renders_as_plain_text_and_the_session_keeps_working(page, dashboard_url):
+    statement, country = "[x](https://evil.example/x) **b**", "[c](https://evil.example/c) _i_"
+    page.goto(f"{dashboard_url}/")  # a fresh server's first visit must run app.py (see the README's known limits)
+    page.wait_for_selector(".js-plotly-plot")
+    page.goto(f"{dashboard_url}/statements?" + urlencode({"statement": statement, "country": country,
+                                                           "from": "99999-01-01"}))
+    page.wait_for_selector("text=Statement in full")
+    page.wait_for_timeout(1500)
+    alerts = [text.replace("\u2060", "") for text in page.locator('[data-testid="stAlert"]').all_inner_texts()]
+    assert any(statement in text for text in alerts) and any(country in text for text in alerts)  # as typed
+    assert any("99999-01-01" in text for text in alerts)                  # the unreadable date is named, not fatal
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "statements_hostile_link.png"), full_page=True)
+    page.goto(f"{dashboard_url}/?" + urlencode({"view": "statements", "q": "$$x^2$$ **b**", "to": "0001-01-01"}))
+    page.wait_for_selector("text=No statement matches these filters")
+    captions = page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
+    assert any("$$x^2$$ **b**" in text for text in captions), captions
+    for _ in (1, 2):
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator('a[href*="evil.example"]').count() == 0       # no link made from the URL
+        assert page.locator(".katex").count() == 0                         # no formula typeset
+        assert "b" not in page.locator("strong, em").all_inner_texts()    # no emphasis made from the URL
+        page.locator('[data-testid="stSidebar"]').get_by_text("Reset filters").click()
+        page.wait_for_selector(".js-plotly-plot")
 FIRST_EVENT_POINT = """() => {
     const plot = document.querySelector('.js-plotly-plot');
     const xaxis = plot._fullLayout.xaxis, yaxis = plot._fullLayout.yaxis, box = plot.getBoundingClientRect();

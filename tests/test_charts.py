@@ -8,26 +8,20 @@ from desk.actor_charts import actor_cooccurrence, actor_mentions, actor_year_cou
 from desk.charts import build_timeline_figure, plotly_config, statement_ids_from_selection
 from desk.labels import interval_label
 from desk.marks import source_colors
+from tests.support.rows import statement_row, statements_of
 from tests.support.synthetic import synthetic_statements
-from extract.schema import conform_statements
 
 DAY_MS = 86_400_000
 
 
-def _row(statement_id: str, start, end, grain: str, *, countries=("Iran",), actors=(), doc_id="doc_a",
-         sentence="Jets struck on that day.", kind="event", date_text="13 June") -> dict:
-    return {
-        "statement_id": statement_id, "doc_id": doc_id, "title": f"Title of {doc_id}", "outlet": f"Outlet {doc_id}",
-        "published": pd.Timestamp("2025-06-25"), "sentence": sentence, "sentence_start": 0,
-        "sentence_end": len(sentence), "date_text": date_text, "date_start_char": 0, "date_end_char": len(date_text),
-        "value": "v", "grain": grain, "start": pd.Timestamp(start) if start else pd.NaT,
-        "end": pd.Timestamp(end) if end else pd.NaT, "reference_date_basis": "dateline", "actors": list(actors),
-        "countries": list(countries), "kind": kind, "rule": "r",
-    }
+def _row(statement_id: str, start, end, grain: str, *, countries=("Iran",), doc_id="doc_a",
+         sentence="Jets struck on that day.", date_text="13 June", **columns) -> dict:
+    return statement_row(statement_id, start=start, end=end, grain=grain, countries=countries, doc_id=doc_id,
+                         title=f"Title of {doc_id}", outlet=f"Outlet {doc_id}", published="2025-06-25",
+                         sentence=sentence, date_text=date_text, **columns)
 
 
-def _frame(*rows: dict) -> pd.DataFrame:
-    return conform_statements(pd.DataFrame(list(rows)))
+_frame = statements_of
 
 
 def _marks(figure) -> list[tuple[str, str]]:

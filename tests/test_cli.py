@@ -37,6 +37,14 @@ def test_cli_writes_csv_with_joined_lists(tmp_path):
     assert events["statement_ids"].str.contains("; ").any()
 
 
+def test_cli_csv_is_byte_for_byte_the_dashboards_csv_download(tmp_path, seeds_extraction):
+    from desk.export.data import statements_to_csv
+
+    out = tmp_path / "statements.csv"
+    assert main([str(REPO / "seeds"), "--out", str(out)]) == 0
+    assert out.read_bytes() == statements_to_csv(seeds_extraction[0])
+
+
 @pytest.mark.parametrize("name", ["events.parquet", "documents.parquet", "events.csv"])
 def test_cli_refuses_an_out_file_named_like_the_frames_written_beside_it(tmp_path, name):
     result = subprocess.run([sys.executable, "-m", "extract", str(REPO / "seeds"), "--out", str(tmp_path / name)],

@@ -15,34 +15,20 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.curation import (EditLog, EditRejected, add_event, correct_actors, correct_countries, curate, fix_date,
+from extract.curation import (EditLog, EditRejected, NewEdit, add_event, correct_actors, correct_countries, curate, fix_date,
                               hide, merge_events, relabel, show, split_statement, star, undo, unstar, visible)
 from extract.pipeline import extract_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
-OCTOBER_7 = "002_3d55fe1a66942adb:4027-4036"
+OCTOBER_7 = "002_3d55fe1a66942adb:4027-4036"        # "the Hamas-led October 7 attacks"
+QATAR_STRIKE = "000_6b2388c66c13b699:4134-4141"     # "on June 23, Iran responded by striking ... Qatar": 2025-06-23
 BARBAROSSA_JUNE_22 = "000_6b2388c66c13b699:3807-3814"
 
 
 def events_of(statements: pd.DataFrame) -> pd.DataFrame:
-    """The events frame of `statements`, as the pipeline builds it (TEMPORARY: one event per value until
-    extract.events lands)."""
-    try:
-        from extract.events import build_events
-    except ImportError:
-        from extract.schema import conform_events
-        rows = []
-        for value, group in statements[statements["kind"] == "event"].groupby("value", sort=True):
-            rows.append({"event_id": f"e-{value}", "kind": "event", "label": group["sentence"].iloc[0][:70],
-                         "label_basis": "", "summary": group["sentence"].iloc[0], "value": value,
-                         "grain": group["grain"].iloc[0], "start": group["start"].iloc[0], "end": group["end"].iloc[0],
-                         "statement_ids": list(group["statement_id"]), "doc_ids": list(dict.fromkeys(group["doc_id"])),
-                         "n_sources": group["doc_id"].nunique(), "n_outlets": group["doc_id"].nunique(),
-                         "countries": sorted({c for cs in group["countries"] for c in cs}),
-                         "actors": sorted({a for acts in group["actors"] for a in acts}), "salience": float(len(group)),
-                         "episode_id": ""})
-        return conform_events(pd.DataFrame(rows))
+    """The events frame of `statements`, as the pipeline builds it."""
+    from extract.events import build_events
     return build_events(statements, None)
 
 
@@ -77,22 +63,22 @@ def statement(curated, statement_id: str) -> pd.Series:
     ("2023", "2023", "year", "2023-01-01", "2024-01-01"),
     ("7 October 2023", "2023-10-07", "day", "2023-10-07", "2023-10-08"),
 ])
-def test_fixing_the_october_7_date_keeps_the_machine_value_and_undo_restores_it(
+def test_fixing_a_date_keeps_the_machine_value_and_undo_restores_it(
         fresh_log, seed_frames, entered, value, grain, start, end):
     before = current(fresh_log, seed_frames)
-    edit = fresh_log.append(fix_date(statement(before, OCTOBER_7), entered, note="it was 2023"))
-    fixed = statement(current(fresh_log, seed_frames), OCTOBER_7)
+    edit = fresh_log.append(fix_date(statement(before, QATAR_STRIKE), entered, note="it was 2023"))
+    fixed = statement(current(fresh_log, seed_frames), QATAR_STRIKE)
     assert (fixed["value"], fixed["grain"]) == (value, grain)
     assert (fixed["start"], fixed["end"]) == (pd.Timestamp(start), pd.Timestamp(end))
-    assert (fixed["machine_value"], bool(fixed["curated"])) == ("2024-10-07", True)
-    assert "machine: 2024-10-07" in fixed["curation_note"]
+    assert (fixed["machine_value"], bool(fixed["curated"])) == ("2025-06-23", True)
+    assert "machine: 2025-06-23" in fixed["curation_note"]
     fresh_log.append(undo(edit, fresh_log.edits()))
-    restored = statement(current(fresh_log, seed_frames), OCTOBER_7)
-    assert (restored["value"], bool(restored["curated"])) == ("2024-10-07", False)
+    restored = statement(current(fresh_log, seed_frames), QATAR_STRIKE)
+    assert (restored["value"], bool(restored["curated"])) == ("2025-06-23", False)
 
 
 def test_fixing_an_event_date_moves_the_event(fresh_log, seed_frames):
-    event = event_holding(current(fresh_log, seed_frames), OCTOBER_7)
+    event = event_holding(current(fresh_log, seed_frames), QATAR_STRIKE)
     fresh_log.append(fix_date(event, "2023-10-07"))
     moved = current(fresh_log, seed_frames).events.set_index("event_id").loc[event["event_id"]]
     assert (moved["value"], moved["start"]) == ("2023-10-07", pd.Timestamp("2023-10-07"))
@@ -108,14 +94,14 @@ def test_fixing_an_event_date_moves_the_event(fresh_log, seed_frames):
     ("October 2023 when Hamas attacked", "only 'October 2023' is a date"),
 ])
 def test_an_unusable_date_is_rejected_with_a_message_and_changes_nothing(fresh_log, seed_frames, entered, message):
-    row = statement(current(fresh_log, seed_frames), OCTOBER_7)
+    row = statement(current(fresh_log, seed_frames), QATAR_STRIKE)
     with pytest.raises(EditRejected, match=message):
         fresh_log.append(fix_date(row, entered))
     assert fresh_log.edits() == []
 
 
 def test_editing_a_label_keeps_the_machine_label_and_an_empty_label_is_rejected(fresh_log, seed_frames):
-    event = event_holding(current(fresh_log, seed_frames), OCTOBER_7)
+    event = event_holding(current(fresh_log, seed_frames), QATAR_STRIKE)
     with pytest.raises(EditRejected, match="label is empty"):
         relabel(event, "   ")
     edit = fresh_log.append(relabel(event, "Hamas attacks Israel (7 October 2023)"))
@@ -235,19 +221,19 @@ def test_starring_and_unstarring(fresh_log, seed_frames):
 
 
 def test_undoing_an_undo_restores_the_edit_and_an_edit_cannot_be_undone_twice(fresh_log, seed_frames):
-    edit = fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), OCTOBER_7), "2023-10-07"))
+    edit = fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), QATAR_STRIKE), "2023-10-07"))
     first_undo = fresh_log.append(undo(edit, fresh_log.edits()))
     with pytest.raises(EditRejected, match="already undone"):
         undo(edit, fresh_log.edits())
     fresh_log.append(undo(first_undo, fresh_log.edits()))
-    assert statement(current(fresh_log, seed_frames), OCTOBER_7)["value"] == "2023-10-07"
+    assert statement(current(fresh_log, seed_frames), QATAR_STRIKE)["value"] == "2023-10-07"
     assert [edit.kind for edit in fresh_log.edits()] == ["date", "undo", "undo"]
 
 
 def test_the_extracted_frames_are_never_modified(fresh_log, seed_frames):
     statements, events = seed_frames
     before_statements, before_events = statements.copy(deep=True), events.copy(deep=True)
-    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), OCTOBER_7), "2023"))
+    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), QATAR_STRIKE), "2023"))
     fresh_log.append(correct_countries(event_holding(current(fresh_log, seed_frames), BARBAROSSA_JUNE_22),
                                        remove=["United States"]))
     current(fresh_log, seed_frames)
@@ -257,7 +243,7 @@ def test_the_extracted_frames_are_never_modified(fresh_log, seed_frames):
 
 # --- the log itself ------------------------------------------------------------------------------
 def test_the_log_is_append_only_and_in_wal_mode(fresh_log, seed_frames):
-    fresh_log.append(hide(statement(current(fresh_log, seed_frames), OCTOBER_7), "wrong"))
+    fresh_log.append(hide(statement(current(fresh_log, seed_frames), QATAR_STRIKE), "wrong"))
     connection = sqlite3.connect(fresh_log.path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     for statement_sql in ("UPDATE edits SET note = 'x'", "DELETE FROM edits"):
@@ -266,12 +252,12 @@ def test_the_log_is_append_only_and_in_wal_mode(fresh_log, seed_frames):
     connection.close()
     stored = fresh_log.edits()[0]
     assert (stored.kind, stored.target_type, stored.target_id, stored.new_value, stored.author) == (
-        "hide", "statement", OCTOBER_7, "wrong", "test")
+        "hide", "statement", QATAR_STRIKE, "wrong", "test")
     assert stored.old_value is None and stored.created_at.endswith("+00:00")
 
 
 def test_a_backup_is_a_readable_copy_with_every_edit(fresh_log, seed_frames, tmp_path):
-    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), OCTOBER_7), "2023"))
+    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), QATAR_STRIKE), "2023"))
     copy = EditLog(fresh_log.backup(tmp_path / "backup" / "curation.sqlite"))
     assert [edit.edit_id for edit in copy.edits()] == [1]
 
@@ -338,7 +324,7 @@ def _extract(folder: Path):
 def test_edits_survive_re_extracting_the_same_corpus(fresh_log, corpus_copy):
     frames = _extract(corpus_copy)
     curated = curate(*frames, [])
-    fresh_log.append(fix_date(statement(curated, OCTOBER_7), "2023-10-07"))
+    fresh_log.append(fix_date(statement(curated, QATAR_STRIKE), "2023-10-07"))
     fresh_log.append(correct_countries(event_holding(curated, BARBAROSSA_JUNE_22), remove=["United States"]))
     fresh_log.append(hide(curated.events.iloc[0], "duplicate"))
     fresh_log.append(add_event("2023-10-07", "Hamas attacks Israel", source_note="analyst"))
@@ -351,7 +337,7 @@ def test_edits_survive_re_extracting_the_same_corpus(fresh_log, corpus_copy):
 
 def test_an_edit_to_a_statement_of_a_changed_article_is_reported_as_orphaned(fresh_log, corpus_copy):
     curated = curate(*_extract(corpus_copy), [])
-    date_edit = fresh_log.append(fix_date(statement(curated, OCTOBER_7), "2023-10-07", note="Hamas attack was 2023"))
+    date_edit = fresh_log.append(fix_date(statement(curated, OCTOBER_7), "October 2023", note="Hamas attack was 2023"))
     other_edit = fresh_log.append(hide(statement(curated, BARBAROSSA_JUNE_22), "wrong"))
     article = corpus_copy / "002_3d55fe1a66942adb.txt"
     article.write_text("Editor's note: this article was updated.\n\n" + article.read_text(encoding="utf-8"),
@@ -362,30 +348,31 @@ def test_an_edit_to_a_statement_of_a_changed_article_is_reported_as_orphaned(fre
     assert "no longer exists" in orphan["reason"]
     content = json.loads(orphan["content"])
     assert content["date_text"] == "October 7" and "Hamas-led October 7" in content["sentence"]
-    assert content["new_value"]["value"] == "2023-10-07" and orphan["note"] == "Hamas attack was 2023"
+    assert content["new_value"]["value"] == "2023-10" and orphan["note"] == "Hamas attack was 2023"
     assert other_edit.edit_id in after.in_force
 
 
 def test_a_statement_whose_sentence_changed_in_place_is_orphaned_not_misapplied(fresh_log, corpus_copy):
     curated = curate(*_extract(corpus_copy), [])
-    fresh_log.append(fix_date(statement(curated, OCTOBER_7), "2023-10-07"))
+    machine_value = statement(curated, OCTOBER_7)["value"]
+    fresh_log.append(fix_date(statement(curated, OCTOBER_7), "October 2023"))
     article = corpus_copy / "002_3d55fe1a66942adb.txt"
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("Hamas-led October 7 attacks", "Hamas-run October 7 attacks"), encoding="utf-8")
     after = curate(*_extract(corpus_copy), fresh_log.edits())
     assert len(after.orphans) == 1 and "the article changed" in after.orphans.iloc[0]["reason"]
-    assert statement(after, OCTOBER_7)["value"] == "2024-10-07"
+    assert statement(after, OCTOBER_7)["value"] == machine_value
 
 
 # --- command line ----------------------------------------------------------------------------------
 def test_the_log_exports_as_csv_with_status_and_backs_up_from_the_command_line(fresh_log, seed_frames, tmp_path):
     from extract.curation.__main__ import main
-    edit = fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), OCTOBER_7), "2023-10-07", note="why"))
+    edit = fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), QATAR_STRIKE), "2023-10-07", note="why"))
     fresh_log.append(undo(edit, fresh_log.edits()))
     assert main(["--db", str(fresh_log.path), "log", "--csv", str(tmp_path / "log.csv")]) == 0
     table = pd.read_csv(tmp_path / "log.csv")
     assert table["status"].tolist() == ["undo", "undone"]
-    assert table["action"].iloc[1] == f"fixed the date of statement {OCTOBER_7}: 2024-10-07 → 2023-10-07"
+    assert table["action"].iloc[1] == f"fixed the date of statement {QATAR_STRIKE}: 2025-06-23 → 2023-10-07"
     assert main(["--db", str(fresh_log.path), "backup", str(tmp_path / "copy.sqlite")]) == 0
     assert len(EditLog(tmp_path / "copy.sqlite").edits()) == 2
 
@@ -397,7 +384,7 @@ def test_the_command_line_names_a_missing_database(tmp_path, capsys):
     assert stopped.value.code == 2 and "none.sqlite" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("arguments", [[], ["log"], ["backup"]])
+@pytest.mark.parametrize("arguments", [[], ["log"], ["backup"], ["export"]])
 def test_every_curation_command_and_option_is_documented_in_the_readme(arguments):
     readme = (REPO / "README.md").read_text()
     result = subprocess.run([sys.executable, "-m", "extract.curation", *arguments, "--help"], cwd=REPO,
@@ -405,4 +392,69 @@ def test_every_curation_command_and_option_is_documented_in_the_readme(arguments
     options = [word.strip(",[]") for word in result.stdout.split() if word.strip("[").startswith("--")]
     options = [option for option in options if option != "--help"]
     assert result.returncode == 0 and all(option in readme for option in options), options
-    assert all(f"extract.curation {command}" in readme for command in ("log", "backup"))
+    assert all(f"extract.curation {command}" in readme for command in ("log", "backup", "export"))
+
+
+def test_the_command_line_exports_the_frames_with_the_edits_applied(fresh_log, seed_frames, tmp_path):
+    from extract.curation.__main__ import main
+    statements, events = seed_frames
+    data = tmp_path / "data"
+    data.mkdir()
+    statements.to_parquet(data / "statements.parquet")
+    events.to_parquet(data / "events.parquet")
+    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), QATAR_STRIKE), "2023-10-07"))
+    fresh_log.append(hide(statement(current(fresh_log, seed_frames), BARBAROSSA_JUNE_22), "wrong"))
+    out = tmp_path / "curated"
+    assert main(["--db", str(fresh_log.path), "export", "--data", str(data), "--out", str(out)]) == 0
+    exported = pd.read_csv(out / "curated_statements.csv").set_index("statement_id")
+    assert exported.loc[QATAR_STRIKE, "value"] == "2023-10-07" and exported.loc[QATAR_STRIKE, "machine_value"] == "2025-06-23"
+    assert BARBAROSSA_JUNE_22 not in exported.index and len(exported) == len(statements) - 1
+    assert len(pd.read_csv(out / "curated_events.csv")) == len(events)
+    assert main(["--db", str(fresh_log.path), "export", "--data", str(data), "--out", str(out), "--format", "parquet",
+                 "--include-hidden"]) == 0
+    assert pd.read_parquet(out / "curated_statements.parquet").set_index("statement_id").loc[BARBAROSSA_JUNE_22, "hidden"]
+
+
+def test_exporting_without_extracted_frames_is_a_usage_error(tmp_path, capsys):
+    from extract.curation.__main__ import main
+    assert main(["export", "--data", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "no extracted statements" in capsys.readouterr().err
+
+
+# --- python -m extract.summarize --curation ------------------------------------------------------------
+def test_summarize_with_the_curation_flag_takes_fixed_and_hidden_statements_off_their_day(
+        fresh_log, seed_frames, tmp_path, capsys):
+    from extract.summarize import main as summarize
+    qatar_strike = "000_6b2388c66c13b699:4134-4141"
+    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), qatar_strike), "2025-06-21"))
+    for statement_id in (BARBAROSSA_JUNE_22, "000_6b2388c66c13b699:3819-3823"):
+        fresh_log.append(hide(statement(current(fresh_log, seed_frames), statement_id), "not news"))
+    fresh_log.append(NewEdit("date", "statement", "gone:1-2", {}, {"value": "2020", "grain": "year", "start": "2020-01-01",
+                                                                    "end": "2021-01-01"}, {"date_text": "x"}))
+    plain, curated = tmp_path / "plain.json", tmp_path / "curated.json"
+    assert summarize([str(SEEDS), "--dates", "60", "--sentences", "5", "--json", str(plain)]) == 0
+    assert summarize([str(SEEDS), "--dates", "60", "--sentences", "5", "--json", str(curated),
+                      "--curation", str(fresh_log.path)]) == 0
+    before, after = json.loads(plain.read_text()), json.loads(curated.read_text())
+    assert "2025-06-22" in before and "2025-06-22" not in after
+    assert any("bases in Qatar" in sentence for sentence in before["2025-06-23"])
+    assert not any("bases in Qatar" in sentence for sentence in after.get("2025-06-23", []))
+    assert "curation edit 4 (date of gone:1-2) is orphaned" in capsys.readouterr().err
+
+
+def test_summarize_names_a_missing_curation_database(tmp_path, capsys):
+    from extract.summarize import main as summarize
+    assert summarize([str(SEEDS), "--dates", "3", "--sentences", "1", "--json", str(tmp_path / "x.json"),
+                      "--curation", str(tmp_path / "none.sqlite")]) == 2
+    assert "none.sqlite: no curation database" in capsys.readouterr().err
+
+
+def test_an_event_of_one_statement_follows_that_statements_fixed_date(fresh_log, seed_frames):
+    curated = current(fresh_log, seed_frames)
+    single = curated.events[(curated.events["statement_ids"].map(len) == 1) & (curated.events["kind"] == "event")
+                            & curated.events["start"].notna()].iloc[0]
+    statement_id = single["statement_ids"][0]
+    fresh_log.append(fix_date(statement(curated, statement_id), "1999"))
+    moved = current(fresh_log, seed_frames).events.set_index("event_id").loc[single["event_id"]]
+    assert (moved["value"], moved["grain"], moved["machine_value"]) == ("1999", "year", single["value"])
+    assert "on its statement" in moved["curation_note"]

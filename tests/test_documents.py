@@ -85,8 +85,8 @@ def test_directory_given_as_file_is_reported_not_raised(tmp_path):
 
 
 def test_unsupported_suffix_is_reported():
-    document = read_document_bytes("report.pdf", b"%PDF-1.7")
-    assert not document.readable and "unsupported file type '.pdf'" in document.problem
+    document = read_document_bytes("report.docx", b"PK\x03\x04")
+    assert not document.readable and "unsupported file type '.docx'" in document.problem
 
 
 def test_missing_path_becomes_a_document_with_a_problem(tmp_path):

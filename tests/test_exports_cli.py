@@ -10,14 +10,13 @@ import pandas as pd
 import pytest
 
 from desk.export import images as image_export
-from desk.export.data import read_statements_csv
 from desk.export.cli import parse_query, run
+from desk.export.data import read_statements_csv
 from desk.filters import Filters, apply_filters, filename_for_filters, filters_from_query_params
-from desk.export.images import find_browser
+from tests.support.browsers import needs_browser
 from tests.support.synthetic import synthetic_documents, synthetic_statements
 
 REPO = Path(__file__).resolve().parent.parent
-needs_browser = pytest.mark.skipif(find_browser() is None, reason="no Chromium installed: image rendering untestable here")
 
 
 @pytest.fixture(scope="module")

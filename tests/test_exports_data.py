@@ -18,23 +18,21 @@ from desk.export.data import (
     statements_to_timelinejs,
     timelinejs_bytes,
 )
-from tests.support.synthetic import synthetic_statements
 from extract.schema import STATEMENT_COLUMNS, conform_statements
+from tests.support.rows import statement_row, statements_of
+from tests.support.synthetic import synthetic_statements
 
 TRICKY_SENTENCE = '=HYPERLINK("x") said "NA"; Tehran’s <b>reply</b>,\nthen\ttabs & a \x0b vertical tab'
 
 
 def _statement(**overrides: object) -> dict:
-    row = {
-        "statement_id": "doc_a:10-17", "doc_id": "doc_a", "title": "Iran stands “alone”", "outlet": "Modern Diplomacy",
-        "published": pd.Timestamp("2025-06-27"), "sentence": "On June 13 Israel struck.", "sentence_start": 0,
-        "sentence_end": 25, "date_text": "June 13", "date_start_char": 3, "date_end_char": 10, "value": "2025-06-13",
-        "grain": "day", "start": pd.Timestamp("2025-06-13"), "end": pd.Timestamp("2025-06-14"),
-        "reference_date_basis": "dateline", "actors": ["Israel Defense Forces"], "countries": ["Israel", "Iran"],
-        "kind": "event", "rule": "month_day",
-    }
+    row = dict(
+        statement_id="doc_a:10-17", title="Iran stands “alone”", outlet="Modern Diplomacy", published="2025-06-27",
+        sentence="On June 13 Israel struck.", sentence_end=25, date_text="June 13", date_start_char=3, date_end_char=10,
+        value="2025-06-13", start="2025-06-13", end="2025-06-14", actors=["Israel Defense Forces"],
+        countries=["Israel", "Iran"], rule="month_day")
     row.update(overrides)
-    return row
+    return statement_row(**row)
 
 
 @pytest.fixture
@@ -78,6 +76,18 @@ def test_csv_joins_list_columns_with_semicolons(tricky_statements):
 def test_csv_keeps_the_article_text_verbatim(tricky_statements):
     text = statements_to_csv(tricky_statements).decode("utf-8-sig")
     assert '=HYPERLINK(""x"") said ""NA""; Tehran’s <b>reply</b>,\nthen\ttabs' in text
+
+
+@pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx",
+                                       "'already quoted"])
+def test_csv_cells_a_spreadsheet_would_run_start_with_an_apostrophe_and_read_back_exactly(dangerous):
+    statements = statements_of(_statement(sentence=dangerous, title=dangerous, outlet=dangerous, actors=[dangerous]))
+    raw = pd.read_csv(pd.io.common.BytesIO(statements_to_csv(statements)), dtype=str, keep_default_na=False,
+                      encoding="utf-8-sig")
+    for column in ("sentence", "title", "outlet", "actors"):
+        assert raw.loc[0, column] == "'" + dangerous, column
+    back = read_statements_csv(statements_to_csv(statements))
+    assert (back.loc[0, "sentence"], back.loc[0, "outlet"], back.loc[0, "actors"]) == (dangerous, dangerous, [dangerous])
 
 
 def test_excel_stores_formula_like_sentence_as_text(tricky_statements):

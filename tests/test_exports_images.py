@@ -7,14 +7,14 @@ import re
 import pytest
 from PIL import Image
 
+from desk.charts import build_timeline_figure
 from desk.export import images as image_export
 from desk.export.briefing import SIZE_PRESETS, briefing_figure, pdf_scale
-from desk.charts import build_timeline_figure
-from desk.export.images import CHROMIUM_MISSING_MESSAGE, ImageExportUnavailable, find_browser, render_image
+from desk.export.images import CHROMIUM_MISSING_MESSAGE, ImageExportUnavailable, render_image
 from desk.marks import SOURCE_PALETTE
+from tests.support.browsers import needs_browser
 from tests.support.synthetic import synthetic_documents, synthetic_statements
 
-needs_browser = pytest.mark.skipif(find_browser() is None, reason="no Chromium installed: image rendering untestable here")
 
 
 @pytest.fixture(scope="module")

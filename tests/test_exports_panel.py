@@ -5,15 +5,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from desk.export import images as image_export
-from desk.export.images import CHROMIUM_MISSING_MESSAGE, find_browser
+from desk.export.images import CHROMIUM_MISSING_MESSAGE
+from desk.literal import markdown_unescaped
+from tests.support.browsers import needs_browser
 
-needs_browser = pytest.mark.skipif(find_browser() is None, reason="no Chromium installed: image rendering untestable here")
 
 
 def _panel_page(statement_count: int) -> None:
     """A page with only the export panel, for the synthetic statements (all filters open)."""
-    from desk.ui.export_panel import render_export_panel
     from desk.filters import Filters
+    from desk.ui.export_panel import render_export_panel
     from tests.support.synthetic import synthetic_documents, synthetic_statements
 
     statements = synthetic_statements(statement_count, seed=5)
@@ -62,7 +63,7 @@ def test_without_chromium_the_panel_says_how_to_install_it_and_keeps_data_downlo
     monkeypatch.setattr(image_export, "find_browser", lambda: None)
     app = _started()
     assert not app.exception
-    assert [warning.value for warning in app.warning] == [CHROMIUM_MISSING_MESSAGE]
+    assert [markdown_unescaped(warning.value) for warning in app.warning] == [CHROMIUM_MISSING_MESSAGE]
     assert len(app.download_button) == 4
 
 

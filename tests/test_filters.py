@@ -15,30 +15,22 @@ from desk.filters import (
     filters_to_query_params,
     restrict_to_known,
 )
-from extract.schema import conform_statements
+from tests.support.rows import statement_row, statements_of
 
 
-def _row(statement_id: str, *, countries=(), actors=(), start=None, end=None, grain="day", kind="event",
-         sentence="Something happened.", doc_id="doc_a", mentioned_only=()) -> dict:
-    return {
-        "statement_id": statement_id, "doc_id": doc_id, "title": "T", "outlet": "O", "published": pd.Timestamp("2025-06-20"),
-        "sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence), "date_text": "x",
-        "date_start_char": 0, "date_end_char": 1, "value": "v", "grain": grain,
-        "start": pd.Timestamp(start) if start else pd.NaT, "end": pd.Timestamp(end) if end else pd.NaT,
-        "reference_date_basis": "dateline", "actors": list(actors), "countries": list(countries), "kind": kind, "rule": "r",
-        "country_mentions": list(countries) + list(mentioned_only),
-    }
+def _row(statement_id: str, *, countries=(), mentioned_only=(), **columns) -> dict:
+    return statement_row(statement_id, countries=countries, country_mentions=[*countries, *mentioned_only], **columns)
 
 
 @pytest.fixture
 def small_frame() -> pd.DataFrame:
-    return conform_statements(pd.DataFrame([
+    return statements_of(*[
         _row("iran_day", countries=["Iran"], actors=["Putin"], start="2025-06-13", end="2025-06-14"),
         _row("both", countries=["Iran", "Israel"], start="2025-06-20", end="2025-06-21", doc_id="doc_b"),
         _row("israel_month", countries=["Israel"], start="2024-10-01", end="2024-11-01", grain="month"),
         _row("russia_reference", countries=["Russia"], start="2007-01-01", end="2008-01-01", grain="year", kind="reference"),
         _row("undated", countries=["Iran"], grain="unknown", sentence="Now (finally) the TALKS began."),
-    ]))
+    ])
 
 
 def _ids(frame: pd.DataFrame) -> set[str]:
@@ -55,11 +47,11 @@ def test_statement_naming_two_countries_matches_either_of_them(small_frame):
 
 
 def test_country_filter_keeps_parties_and_the_any_mention_filter_also_passing_mentions():
-    frame = conform_statements(pd.DataFrame([
+    frame = statements_of(
         _row("strikes", countries=["United States", "Iran"], mentioned_only=["Germany"], start="2025-06-22",
              end="2025-06-23", sentence="The US struck Iran on June 22, the anniversary of Germany's 1941 attack."),
         _row("berlin", countries=["Germany"], start="2025-06-20", end="2025-06-21"),
-    ]))
+    )
     assert _ids(apply_filters(frame, Filters(countries=("Germany",)))) == {"berlin"}
     assert _ids(apply_filters(frame, Filters(mentioned_countries=("Germany",)))) == {"strikes", "berlin"}
     from_link, warnings = filters_from_query_params({"mention": ["Germany"]})

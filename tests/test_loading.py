@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import desk.loading as loading
+from desk.literal import markdown_unescaped
 from desk.loading import (
     DataProblem,
     events_path,
@@ -76,4 +77,4 @@ def test_dashboard_shows_the_old_name_notice_and_still_draws_the_timeline(monkey
     monkeypatch.setenv("TIMELINE_DESK_EVENTS", str(seeds_data_dir / "statements.parquet"))
     app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60).run()
     assert not app.exception and not app.error
-    assert any("TIMELINE_DESK_EVENTS is the old name" in info.value for info in app.info)
+    assert any("TIMELINE_DESK_EVENTS is the old name" in markdown_unescaped(info.value) for info in app.info)

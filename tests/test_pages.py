@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from desk.filters import FILTERS_BY_FIELD
+from desk.literal import markdown_unescaped
 from desk.ui.sidebar import WIDGET_KEYS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -48,6 +49,11 @@ def choose_in_sidebar(app: AppTest, choices: dict) -> AppTest:
         find = {"multiselect": app.multiselect, "day": app.date_input, "text": app.text_input}[FILTERS_BY_FIELD[field].widget]
         find(key=WIDGET_KEYS[field]).set_value(value)
     return app.run()
+
+
+def shown(element) -> str:
+    """The characters an alert or caption shows (its Markdown escapes input: desk.literal)."""
+    return markdown_unescaped(element.value)
 
 
 def chart_figures(app: AppTest) -> list[dict]:
@@ -123,7 +129,7 @@ def test_sidebar_choice_is_written_to_the_link(app_on_seeds, seeds_extraction):
 def test_no_results_shows_a_message_instead_of_a_chart(app_on_seeds):
     app = run_app(params={"q": "no article says zzqx"})
     assert not chart_figures(app)
-    assert "No statement matches these filters" in app.info[0].value
+    assert "No statement matches these filters" in shown(app.info[0])
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -137,7 +143,7 @@ def test_no_results_path_of_every_page_is_a_message(app_on_seeds, page):
 def test_unknown_link_values_are_reported_and_the_page_still_renders(app_on_seeds):
     app = run_app(params={"country": ["Iran", "Atlantis"], "from": "june", "grain": "fortnight", "lane": "weather",
                           "colour": "red"})
-    warnings = " ".join(warning.value for warning in app.warning)
+    warnings = " ".join(shown(warning) for warning in app.warning)
     for culprit in ("Atlantis", "june", "fortnight", "weather", "colour"):
         assert culprit in warnings
     assert not app.exception and chart_figures(app)
@@ -149,7 +155,7 @@ def test_missing_data_file_names_the_file_and_the_command(monkeypatch, tmp_path)
     monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(missing))
     app = run_app()
     assert not app.exception
-    assert str(missing) in app.error[0].value and "python -m extract seeds --out" in app.error[0].value
+    assert str(missing) in shown(app.error[0]) and "python -m extract seeds --out" in shown(app.error[0])
 
 
 def test_corrupt_data_file_is_reported_not_raised(monkeypatch, tmp_path):
@@ -158,7 +164,7 @@ def test_corrupt_data_file_is_reported_not_raised(monkeypatch, tmp_path):
     monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(corrupt))
     app = run_app()
     assert not app.exception
-    assert "cannot be read as parquet" in app.error[0].value and str(corrupt) in app.error[0].value
+    assert "cannot be read as parquet" in shown(app.error[0]) and str(corrupt) in shown(app.error[0])
 
 
 def test_missing_documents_file_still_lists_the_sources(monkeypatch, tmp_path, seeds_data_dir):
@@ -167,7 +173,7 @@ def test_missing_documents_file_still_lists_the_sources(monkeypatch, tmp_path, s
     monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(events))
     app = run_app("pages/sources.py")
     assert not app.exception
-    assert any("documents.parquet" in warning.value for warning in app.warning)
+    assert any("documents.parquet" in shown(warning) for warning in app.warning)
     assert len(app.dataframe[0].value) == 4
 
 
@@ -208,7 +214,7 @@ def test_statements_page_shows_the_linked_statement_escaped_and_highlighted(app_
 
 def test_statements_page_warns_about_a_statement_that_is_not_in_the_data(app_on_seeds):
     app = run_app("pages/statements.py", params={"statement": "nope:1-2"})
-    assert "nope:1-2" in app.warning[0].value
+    assert "nope:1-2" in shown(app.warning[0])
 
 
 def test_sources_page_highlights_every_date_and_actor_of_the_linked_article(app_on_seeds, seeds_extraction):
@@ -240,13 +246,13 @@ def test_sources_page_warns_when_the_actors_gazetteer_is_unusable(app_on_seeds, 
     monkeypatch.setenv("TIMELINE_DESK_ACTORS", str(tmp_path / "missing.csv"))
     app = run_app("pages/sources.py")
     assert not app.exception
-    assert any("missing.csv" in warning.value for warning in app.warning)
+    assert any("missing.csv" in shown(warning) for warning in app.warning)
     assert '<mark class="td-actor"' not in html_bodies(app) and '<mark class="td-date"' in html_bodies(app)
 
 
 def test_sources_page_lists_unreadable_files_with_their_problem(app_on_synthetic):
     app = run_app("pages/sources.py")
-    assert any("not valid UTF-8" in warning.value for warning in app.warning)
+    assert any("not valid UTF-8" in shown(warning) for warning in app.warning)
     table = app.dataframe[0].value
     assert "unreadable" in set(table["status"])
 
@@ -285,9 +291,9 @@ def test_statement_detail_links_to_its_article_on_the_sources_page(app_on_seeds,
 
 def test_link_warnings_go_away_once_the_analyst_changes_the_filters(app_on_seeds):
     app = run_app(params={"country": "Atlantis"})
-    assert any("Atlantis" in warning.value for warning in app.warning)
+    assert any("Atlantis" in shown(warning) for warning in app.warning)
     app.multiselect(key=WIDGET_KEYS["countries"]).set_value(["Iran"]).run()
-    assert not any("Atlantis" in warning.value for warning in app.warning)
+    assert not any("Atlantis" in shown(warning) for warning in app.warning)
 
 
 def test_lane_choice_survives_a_visit_to_another_page(app_on_seeds):
@@ -310,5 +316,5 @@ def test_sources_page_marks_the_statement_the_link_came_from(app_on_seeds, seeds
 
 def test_sources_page_warns_about_an_unknown_article_in_the_link(app_on_seeds):
     app = run_app("pages/sources.py", params={"doc": "no_such_article"})
-    assert any("no_such_article" in warning.value for warning in app.warning)
+    assert any("no_such_article" in shown(warning) for warning in app.warning)
     assert not app.exception

@@ -15,8 +15,9 @@ S000, S001, S002, S004 = "000_6b2388c66c13b699", "001_8c4639d7cc0bfce9", "002_3d
 
 
 @pytest.fixture(scope="module")
-def seed_statements():
-    return extract_statements(SEEDS)
+def seed_statements(seeds_extraction):
+    """The statements of the seeds, from the session's one extraction (conftest.py)."""
+    return seeds_extraction[0]
 
 
 def row_for(statements, doc_id, sentence_part, date_text):

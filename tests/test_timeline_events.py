@@ -78,7 +78,7 @@ def test_iran_story_window_is_the_june_war_day_by_day_and_everything_is_one_clic
     assert app.query_params["window"] == "all" and app.query_params["key"] == "all"
 
 
-def test_statements_view_is_one_control_away():
+def test_statements_view_is_one_control_away(app_on_seeds):
     app = run_timeline()
     app.radio(key="view_view").set_value("statements").run()
     chart = event_chart(app)

@@ -14,9 +14,9 @@ cites every source in full).
 """
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 from desk.charts import build_timeline_figure
 from desk.export.images import render_image
 from desk.labels import day_label, plain_text, shorten
+from desk.literal import plotly_literal
 from desk.marks import placed_statements
 
 SIZE_PRESETS: dict[str, tuple[int, int]] = {
@@ -71,14 +72,23 @@ class Source:
 
 
 def pdf_scale(size: str) -> float:
-    """The kaleido scale that gives a PDF page of the preset's physical size. Example: `pdf_scale("A4 landscape") == 0.64`."""
+    """The kaleido scale that gives a PDF page of the preset's physical size.
+
+    >>> pdf_scale("A4 landscape")
+    0.64
+    """
     return 96 / PRINT_DPI[size]  # kaleido lays out 96 px per inch
 
 
 def sources_of(statements: pd.DataFrame, documents: pd.DataFrame | None = None) -> list[Source]:
     """The distinct sources of the statements placed on the chart, newest first; document metadata wins when given.
 
-    Example: `sources_of(frame)[0].outlet == "Modern Diplomacy"`.
+    >>> frame = pd.DataFrame({"doc_id": ["kp", "md"], "outlet": ["Kyiv Post", "Modern Diplomacy"], "title": ["A", "B"],
+    ...                       "published": pd.to_datetime(["2025-06-15", "2025-06-27"]),
+    ...                       "start": pd.to_datetime(["2025-06-13", "2024-01-01"]),
+    ...                       "end": pd.to_datetime(["2025-06-14", "2025-01-01"])})
+    >>> [source.outlet for source in sources_of(frame)]
+    ['Modern Diplomacy', 'Kyiv Post']
     """
     placed = statements[statements["start"].notna()]
     columns = ["doc_id", "outlet", "title", "published"]
@@ -90,11 +100,9 @@ def sources_of(statements: pd.DataFrame, documents: pd.DataFrame | None = None) 
     sources = [Source(plain_text(row.outlet).strip(), plain_text(row.title).strip(),
                       None if pd.isna(row.published) else pd.Timestamp(row.published))
                for row in metadata.itertuples()]
-    def newest_first(source: Source) -> tuple:
-        return (source.published is None, -(source.published.value if source.published is not None else 0),
-                source.outlet, source.title)
-
-    return sorted(sources, key=newest_first)
+    by_name = sorted(sources, key=lambda source: (source.outlet, source.title))
+    return sorted(by_name, reverse=True,  # newest first, undated last; stable, so ties stay by name. Any year 1-9999.
+                  key=lambda source: source.published.to_pydatetime() if source.published is not None else datetime.min)
 
 
 def _chars_per_line(width_px: float, font_px: float) -> int:
@@ -104,7 +112,8 @@ def _chars_per_line(width_px: float, font_px: float) -> int:
 def wrap_text(text: str, width_px: float, font_px: float, max_lines: int) -> list[str]:
     """`text` wrapped to lines that fit `width_px`; beyond `max_lines` the last line ends with '…'.
 
-    Example: `wrap_text("a b c", 2000, 12, 2) == ["a b c"]`.
+    >>> wrap_text("a b c", 2000, 12, 2)
+    ['a b c']
     """
     lines = textwrap.wrap(text, _chars_per_line(width_px, font_px), break_on_hyphens=False) or [""]
     if len(lines) <= max_lines:
@@ -118,7 +127,8 @@ def source_footnote(sources: list[Source], width_px: float, font_px: float = FOO
                     max_lines: int = MAX_FOOTNOTE_LINES) -> list[str]:
     """Footnote lines 'Sources: A (date); B (date); … +N more sources' that fit `max_lines` of `width_px`.
 
-    Example: `source_footnote([Source("Kyiv Post", "T", None)], 1600) == ["Sources: Kyiv Post, “T” (no\u00a0date)"]`.
+    >>> source_footnote([Source("Kyiv Post", "T", None)], 1600)
+    ['Sources: Kyiv Post, “T” (no\xa0date)']
     """
     if not sources:
         return ["Sources: none (no statement in this chart has a resolved date)"]
@@ -150,7 +160,12 @@ def date_window(statements: pd.DataFrame) -> str:
 def briefing_subtitle(statements: pd.DataFrame, filter_description: str) -> str:
     """Filters, date window and counts in one line.
 
-    Example: `briefing_subtitle(frame, "Kind: event")` -> 'Kind: event · 1 Jan 2024 – 24 Jun 2025 · 120 statements from 4 sources'.
+    >>> frame = pd.DataFrame({"doc_id": ["kp", "md"], "outlet": ["Kyiv Post", "Modern Diplomacy"], "title": ["A", "B"],
+    ...                       "published": pd.to_datetime(["2025-06-15", "2025-06-27"]),
+    ...                       "start": pd.to_datetime(["2025-06-13", "2024-01-01"]),
+    ...                       "end": pd.to_datetime(["2025-06-14", "2025-01-01"])})
+    >>> briefing_subtitle(frame, "Kind: event")
+    'Kind: event · 1 Jan 2024 – 13 Jun 2025 · 2 statements from 2 sources'
     """
     placed = statements[statements["start"].notna()]
     window = date_window(statements)
@@ -162,7 +177,8 @@ def briefing_subtitle(statements: pd.DataFrame, filter_description: str) -> str:
 def default_title(filter_description: str, lane_by: str = "country") -> str:
     """A title the user can edit: the filters minus the kind (which the subtitle states).
 
-    Example: `default_title("Country: Iran · Kind: event")` -> 'Timeline — Country: Iran'.
+    >>> default_title("Country: Iran · Kind: event")
+    'Timeline — Country: Iran'
     """
     parts = [part for part in filter_description.split(" · ") if part.strip() and not part.startswith("Kind:")]
     if not parts:
@@ -246,7 +262,11 @@ def briefing_figure(figure: go.Figure, statements: pd.DataFrame, *, title: str, 
 
     `window`: "screen" keeps the chart's initial time window, "all" widens it to every dated
     statement. Subtitle and footnote describe the statements inside that window.
-    Example: `briefing_figure(build_timeline_figure(frame), frame, title="Iran", filter_description="Countries: Iran")`.
+    >>> from extract.schema import empty_statements
+    >>> page = briefing_figure(build_timeline_figure(empty_statements()), empty_statements(), title="Iran",
+    ...                        filter_description="Country: Iran", size="A4 landscape")
+    >>> (page.layout.width, page.layout.height)
+    (1754, 1240)
     """
     if size not in SIZE_PRESETS:
         raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZE_PRESETS)}")
@@ -276,10 +296,10 @@ def briefing_figure(figure: go.Figure, statements: pd.DataFrame, *, title: str, 
     briefing.update_layout(
         width=width, height=height, autosize=False,
         margin=dict(l=side, r=side, t=margin_top, b=margin_bottom, autoexpand=True),
-        title=dict(text="<br>".join(f"<b>{html.escape(line)}</b>" for line in title_lines),
+        title=dict(text="<br>".join(f"<b>{plotly_literal(line)}</b>" for line in title_lines),
                    x=side / width, xanchor="left", xref="container", y=1 - top_pad / height, yanchor="top",
                    yref="container", font=dict(size=title_px, color="#111"),
-                   subtitle=dict(text="<br>".join(html.escape(line) for line in subtitle_lines),
+                   subtitle=dict(text="<br>".join(plotly_literal(line) for line in subtitle_lines),
                                  font=dict(size=subtitle_px, color="#444"))),
         font=dict(size=round(14 * scale)), dragmode=False, hovermode=False,
     )
@@ -296,7 +316,7 @@ def briefing_figure(figure: go.Figure, statements: pd.DataFrame, *, title: str, 
         briefing.layout.annotations = annotations
     if footnote_lines:
         briefing.add_annotation(
-            text="<br>".join(html.escape(line) for line in footnote_lines), showarrow=False, align="left",
+            text="<br>".join(plotly_literal(line) for line in footnote_lines), showarrow=False, align="left",
             xref="paper", x=0, xanchor="left", yref="paper", y=-(margin_bottom - bottom_pad) / plot_height,
             yanchor="bottom", font=dict(size=footnote_px, color="#333"),
         )

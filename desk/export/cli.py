@@ -44,6 +44,9 @@ from desk.filters import (
 from desk.labels import source_labels
 from desk.loading import DataProblem, documents_path, locate_statements, read_data
 from desk.marks import COLOR_CHOICES, LANE_CHOICES
+from extract.curation import CurationStoreError, curation_path
+from extract.curation.state import curate_with_log
+from extract.schema import empty_events
 
 VIEWS = {"events": "the labelled key-event chart (the dashboard's default)",
          "statements": "the raw statements chart"}
@@ -104,6 +107,9 @@ def _argument_parser() -> argparse.ArgumentParser:
         prog="python -m desk.export",
         description="Write briefing images (PNG/SVG/PDF) and data files for the statements matching the dashboard's "
                     "filters. Without filters: every event statement, as the dashboard opens.")
+    parser.add_argument("--curation", type=Path, default=None, metavar="DB",
+                        help="the analyst's edits to apply (default: $TIMELINE_DESK_CURATION, else curation.sqlite "
+                             "beside the statements; none there = the extraction as is)")
     parser.add_argument("--events", type=Path, default=None,
                         help="statements parquet (default: $TIMELINE_DESK_STATEMENTS or data/statements.parquet); "
                              "documents.parquet beside it is used for the source footnote when present, events.parquet "
@@ -181,12 +187,21 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
         data = read_data(events)  # statements and documents of the same extraction run
     except DataProblem as problem:
         raise ExportError(str(problem)) from problem
-    statements, documents = data.statements, data.documents
+    documents = data.documents
     if documents is None and documents_path(events).exists():
         raise ExportError(data.documents_problem)
+    database = options.curation or curation_path(events)
+    try:  # the analyst's edits (extract.curation): exports show the curated state, hidden rows filtered out
+        curated = curate_with_log(data.statements, data.events if data.events is not None else empty_events(), database)
+    except CurationStoreError as problem:
+        raise ExportError(str(problem)) from problem
+    for orphan in curated.orphans.itertuples():
+        print(f"notice: curation edit {orphan.edit_id} ({orphan.kind} of {orphan.target_id}) is orphaned: "
+              f"{orphan.reason}", file=sys.stderr)
+    statements = curated.statements
     flags = {definition.field: definition.from_cli(getattr(options, definition.field)) for definition in FILTERS}
     filters = build_filters(options.query, flags, statements)
-    options.event_frame = data.events if data.events is not None and not data.events.empty else None
+    options.event_frame = curated.events if not curated.events.empty else None
     default_view = "events" if options.event_frame is not None else "statements"
     options.view = _view_choice(options.view, options.query, "view", VIEWS, default_view)
     if options.view == "events" and options.event_frame is None:
@@ -208,7 +223,8 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
 def run(argv: list[str] | None = None) -> int:
     """The command; exit status 0 ok, 1 nothing written, 2 bad input, 3 image export unavailable/failed.
 
-    Example: `run(["--per", "country", "--format", "png,pdf", "--out", "briefings"])`.
+    >>> run(["--events", "/nowhere/events.parquet", "--format", "none", "--data", "csv"])
+    2
     """
     options = _argument_parser().parse_args(argv)
     try:

@@ -23,9 +23,9 @@ import pandas as pd
 
 from desk.labels import interval_label, source_labels
 from desk.marks import LANE_CHOICES, NO_LANE_LABEL
+from extract.csv_form import LIST_SEPARATOR, frame_to_csv, unguard_formula
 from extract.schema import POINT_GRAINS, STATEMENT_COLUMNS, as_dates, conform_statements
 
-LIST_SEPARATOR = "; "
 LIST_COLUMNS = tuple(name for name, dtype in STATEMENT_COLUMNS.items() if dtype == "object")
 DATETIME_COLUMNS = tuple(name for name, dtype in STATEMENT_COLUMNS.items() if dtype.startswith("datetime"))
 EXCEL_SHEET = "statements"
@@ -43,11 +43,14 @@ def _joined_lists(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def statements_to_csv(statements: pd.DataFrame) -> bytes:
-    """CSV bytes (UTF-8 with BOM so Excel shows accents). Example: `statements_to_csv(frame)[:3] == codecs.BOM_UTF8`."""
-    flat = _joined_lists(conform_statements(statements))
-    for name in DATETIME_COLUMNS:
-        flat[name] = flat[name].map(lambda moment: "" if pd.isna(moment) else moment.isoformat())
-    return flat.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """CSV bytes in the extractor's one CSV form (`extract.csv_form`: UTF-8 with BOM, formulas guarded).
+
+    >>> from extract.schema import empty_statements
+    >>> import codecs
+    >>> statements_to_csv(empty_statements())[:3] == codecs.BOM_UTF8
+    True
+    """
+    return frame_to_csv(conform_statements(statements))
 
 
 def _excel_cell_text(value: Any) -> Any:
@@ -63,7 +66,12 @@ def _excel_column(column: pd.Series) -> list[Any]:
 
 
 def statements_to_excel(statements: pd.DataFrame, *, about: str = "") -> bytes:
-    """.xlsx bytes: a 'statements' sheet (+ an 'about' sheet when given). Example: `statements_to_excel(frame)[:2] == b"PK"`."""
+    """.xlsx bytes: a 'statements' sheet (+ an 'about' sheet when given).
+
+    >>> from extract.schema import empty_statements
+    >>> statements_to_excel(empty_statements(), about="Country: Iran")[:2]
+    b'PK'
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
@@ -105,14 +113,19 @@ def _json_column(column: pd.Series) -> list[Any]:
 
 
 def statements_to_records(statements: pd.DataFrame) -> list[dict[str, Any]]:
-    """JSON-ready dicts, one per statement. Example: `statements_to_records(frame)[0]["start"]` -> '2025-06-13T00:00:00'."""
+    """JSON-ready dicts, one per statement: ISO datetimes, lists for actors and countries, None for missing."""
     typed = conform_statements(statements)
     columns = {name: _json_column(typed[name]) for name in typed.columns}
     return [dict(zip(columns, values)) for values in zip(*columns.values())]
 
 
 def statements_to_json(statements: pd.DataFrame) -> bytes:
-    """UTF-8 JSON list of statements. Example: `json.loads(statements_to_json(frame))[0]["actors"]` is a list."""
+    """UTF-8 JSON list of statements.
+
+    >>> from extract.schema import empty_statements
+    >>> statements_to_json(empty_statements())
+    b'[]'
+    """
     return json.dumps(statements_to_records(statements), ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -137,9 +150,14 @@ def _statements_from_table(table: pd.DataFrame, what: str) -> pd.DataFrame:
 
 
 def read_statements_csv(data: bytes, *, what: str = "CSV file") -> pd.DataFrame:
-    """A statements frame from `statements_to_csv` bytes. Example: `read_statements_csv(statements_to_csv(frame))`."""
+    """A statements frame from `statements_to_csv` bytes.
+
+    >>> from extract.schema import empty_statements
+    >>> read_statements_csv(statements_to_csv(empty_statements())).columns.equals(empty_statements().columns)
+    True
+    """
     table = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return _statements_from_table(table, what)
+    return _statements_from_table(table.map(unguard_formula), what)
 
 
 def _excel_cell_text_back(value: str) -> str:
@@ -150,14 +168,14 @@ def _excel_cell_text_back(value: str) -> str:
 
 
 def read_statements_excel(data: bytes, *, what: str = "Excel file") -> pd.DataFrame:
-    """A statements frame from `statements_to_excel` bytes. Example: `read_statements_excel(statements_to_excel(frame))`."""
+    """A statements frame from `statements_to_excel` bytes (the inverse of `statements_to_excel`)."""
     table = pd.read_excel(io.BytesIO(data), sheet_name=EXCEL_SHEET, dtype=str, keep_default_na=False)
     table = table.map(_excel_cell_text_back)
     return _statements_from_table(table, what)
 
 
 def read_statements_json(data: bytes, *, what: str = "JSON file") -> pd.DataFrame:
-    """A statements frame from `statements_to_json` bytes. Example: `read_statements_json(statements_to_json(frame))`."""
+    """A statements frame from `statements_to_json` bytes (the inverse of `statements_to_json`)."""
     table = pd.DataFrame(json.loads(data.decode("utf-8")), columns=list(STATEMENT_COLUMNS))
     return _statements_from_table(table, what)
 
@@ -228,7 +246,9 @@ def statements_to_timelinejs(statements: pd.DataFrame, *, title: str, descriptio
 
     Statements without a resolved start cannot be placed on a TimelineJS timeline; the title
     slide says how many were left out (they are in the CSV/Excel/JSON downloads).
-    Example: `statements_to_timelinejs(frame, title="Iran")["events"][0]["start_date"]["year"]` is an int.
+    >>> from extract.schema import empty_statements
+    >>> statements_to_timelinejs(empty_statements(), title="Iran & <Israel>")["title"]["text"]["headline"]
+    'Iran &amp; &lt;Israel&gt;'
     """
     if lane_by not in LANE_CHOICES:
         raise ValueError(f"lane_by must be one of {', '.join(LANE_CHOICES)}, not {lane_by!r}")
@@ -264,7 +284,7 @@ def statements_to_timelinejs(statements: pd.DataFrame, *, title: str, descriptio
 
 
 def timelinejs_bytes(statements: pd.DataFrame, *, title: str, description: str = "", lane_by: str = "country") -> bytes:
-    """`statements_to_timelinejs` as UTF-8 JSON bytes. Example: `timelinejs_bytes(frame, title="Iran")[:1] == b"{"`."""
+    """`statements_to_timelinejs` as UTF-8 JSON bytes."""
     document = statements_to_timelinejs(statements, title=title, description=description, lane_by=lane_by)
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 

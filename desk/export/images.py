@@ -39,7 +39,7 @@ IMAGE_EXPORT_ERRORS = (ImageExportUnavailable, ImageRenderError)
 
 
 def find_browser() -> str | None:
-    """Path of the Chromium/Chrome kaleido will use, or None. Example: `find_browser()` -> '/usr/bin/chromium'."""
+    """Path of the Chromium/Chrome kaleido will use (e.g. '/usr/bin/chromium'), or None."""
     try:
         from choreographer.browsers.chromium import Chromium
     except ImportError:  # kaleido/choreographer not installed
@@ -118,7 +118,7 @@ atexit.register(_server.stop)
 
 
 def image_export_problem() -> str | None:
-    """None when images can be exported, else the message to show. Example: `image_export_problem()` -> None."""
+    """None when images can be exported, else the message to show (how to install Chromium)."""
     if _server.running:
         return None
     return CHROMIUM_MISSING_MESSAGE if find_browser() is None else None
@@ -129,7 +129,10 @@ def render_image(figure: go.Figure, *, image_format: str, width: int, height: in
 
     Raises ImageExportUnavailable (message: how to install Chromium) when no browser works,
     ImageRenderError when the browser fails on this image (it is restarted for the next one).
-    Example: `render_image(fig, image_format="png", width=1600, height=900)[:4] == b"\\x89PNG"`.
+    >>> render_image(go.Figure(), image_format="gif", width=1600, height=900)
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown image format 'gif'; choose one of png, svg, pdf
     """
     if image_format not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {image_format!r}; choose one of {', '.join(IMAGE_FORMATS)}")
@@ -138,5 +141,5 @@ def render_image(figure: go.Figure, *, image_format: str, width: int, height: in
 
 
 def stop_image_server() -> None:
-    """Close the browser (also done at exit); the next export starts a fresh one. Example: `stop_image_server()`."""
+    """Close the browser (also done at exit); the next export starts a fresh one."""
     _server.stop()

@@ -12,8 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from extract.actors import Gazetteer, GazetteerError, load_gazetteer
-
+from desk.literal import markdown_literal
 from desk.loading import (
     DataProblem,
     LoadedData,
@@ -23,6 +22,8 @@ from desk.loading import (
     locate_statements,
     read_data,
 )
+from extract.actors import Gazetteer, GazetteerError, load_gazetteer
+from extract.schema import empty_events
 
 
 @st.cache_resource(show_spinner="Loading statements…", max_entries=4)
@@ -31,34 +32,61 @@ def _cached_data(signature: tuple[str, str]) -> LoadedData:
     return read_data(Path(signature[0]))
 
 
-def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(statements, documents) for the configured data file; shows st.error and stops the page when unusable."""
+def load_extracted_data() -> LoadedData:
+    """Statements, documents and events of one extraction run, as extracted; st.error and stop when unusable."""
     location = locate_statements()
     statements_file = location.path
     if location.notice:
-        st.info(location.notice)
+        st.info(markdown_literal(location.notice))
     try:
-        data = _cached_data(data_signature(statements_file))
+        return _cached_data(data_signature(statements_file))
     except DataProblem as problem:
-        st.error(str(problem))
+        st.error(markdown_literal(problem))
         st.stop()
+
+
+def load_extracted_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(statements, documents) as extracted (no edits applied), for the configured data file."""
+    data = load_extracted_data()
     if data.documents is None:
-        st.warning(f"{data.documents_problem} Until then, sources are listed without their article text.")
+        st.warning(markdown_literal(f"{data.documents_problem} Until then, sources are listed without their article text."))
         return data.statements, documents_from_statements(data.statements)
     return data.statements, data.documents
 
 
+def load_curated_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(statements, events, documents) with the analyst's edits in force (`desk.ui.curation`): what every view shows.
+
+    Curated rows carry `extract.schema.CURATION_COLUMNS` (hidden, starred, machine_value, curation_note, ...).
+    """
+    from desk.ui.curation import curated_state
+
+    data = load_extracted_data()
+    statements, documents = load_extracted_frames()
+    events = data.events if data.events is not None else empty_events()
+    curated = curated_state(statements, events, data_signature(locate_statements().path))
+    return curated.statements, curated.events, documents
+
+
+def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(statements, documents) with the analyst's edits in force; st.error and stop when the data is unusable."""
+    statements, _events, documents = load_curated_frames()
+    return statements, documents
+
+
 def load_events() -> pd.DataFrame | None:
-    """The events of the same extraction run as the statements, or None (with a note saying why) when there are none."""
+    """The curated events of the same extraction run as the statements, or None (with a note saying why) when
+    there are none (hand-added events count: an analyst may add events to a corpus the extractor found none in)."""
     try:
         data = _cached_data(data_signature(locate_statements().path))
     except DataProblem:
         return None  # load_frames has already said why and stopped the page
-    if data.events is None or data.events.empty:
+    _statements, events, _documents = load_curated_frames()
+    if events.empty:
         why = data.events_problem or "the events file holds no event"
         st.caption(f"Showing statements only: {why}")
         return None
-    return data.events
+    return events
 
 
 def load_actor_gazetteer() -> Gazetteer | None:
@@ -67,6 +95,6 @@ def load_actor_gazetteer() -> Gazetteer | None:
     try:
         return load_gazetteer(path)
     except (GazetteerError, OSError) as problem:
-        st.warning(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
-                   f"Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with.")
+        st.warning(markdown_literal(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
+                                    "Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with."))
         return None

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from desk.highlight import facts_table_html, legend_html, statement_facts, statement_sentence_html
+from desk.ui.curation import render_edit_controls
 
 SOURCES_PAGE = "pages/sources.py"
 STATEMENTS_PAGE = "pages/statements.py"
@@ -24,3 +25,4 @@ def render_statement_detail(statement: pd.Series, documents: pd.DataFrame, *, li
         if link_to_table:
             st.page_link(STATEMENTS_PAGE, label="Show it in the Statements table", icon=":material/table_rows:",
                          query_params={"statement": str(statement["statement_id"])})
+        render_edit_controls(statement)  # the analyst's corrections (curation)

@@ -16,6 +16,7 @@ from desk.export.data import DATA_FORMATS, data_file
 from desk.export.images import IMAGE_EXPORT_ERRORS, MEDIA_TYPES, image_export_problem
 from desk.filters import Filters, describe_filters, filename_for_filters
 from desk.labels import source_labels
+from desk.literal import markdown_literal
 
 FORMAT_LABELS = {"PNG": "png", "SVG": "svg", "PDF": "pdf"}
 _RENDERED = "export_panel_rendered_image"
@@ -36,7 +37,8 @@ def render_export_panel(statements: pd.DataFrame, documents: pd.DataFrame | None
         if statements.empty:
             st.info("Nothing to export: no statement matches the current filters.")
             return
-        st.caption(f"Exports exactly what the timeline shows: {description} ({len(statements):,} statements).")
+        st.caption(markdown_literal(f"Exports exactly what the timeline shows: {description} ({len(statements):,} "
+                                    "statements)."))
         _image_section(statements, documents, description, file_stem, lane_by, color_by)
         st.divider()
         _data_section(statements, description, file_stem, lane_by)
@@ -54,7 +56,7 @@ def _image_section(statements: pd.DataFrame, documents: pd.DataFrame | None, des
     image_format = FORMAT_LABELS[format_label]
     problem = image_export_problem()
     if problem:
-        st.warning(problem)
+        st.warning(markdown_literal(problem))
         return
     selection = _selection_key(statements, title, size, image_format, window, lane_by, color_by, description)
     if st.button("Render image", key="export_render", type="primary"):
@@ -63,7 +65,7 @@ def _image_section(statements: pd.DataFrame, documents: pd.DataFrame | None, des
                 payload = briefing_image(statements, description, title=title, image_format=image_format, size=size,
                                          lane_by=lane_by, color_by=color_by, window=window, documents=documents)
             except IMAGE_EXPORT_ERRORS as problem:
-                st.error(str(problem))
+                st.error(markdown_literal(problem))
                 return
         st.session_state[_RENDERED] = (selection, payload)
     rendered = st.session_state.get(_RENDERED)
@@ -72,7 +74,7 @@ def _image_section(statements: pd.DataFrame, documents: pd.DataFrame | None, des
         return
     payload = rendered[1]
     if image_format == "png":
-        st.image(payload, caption=f"{title} — {size}", width="stretch")
+        st.image(payload, caption=markdown_literal(f"{title} — {size}"), width="stretch")
     st.download_button(f"Download {format_label} ({len(payload) / 1024:,.0f} KB)", data=payload,
                        file_name=f"{file_stem}.{image_format}", mime=MEDIA_TYPES[image_format],
                        key="export_image_download", on_click="ignore")

@@ -29,6 +29,7 @@ from desk.filters import (
     restrict_to_known,
 )
 from desk.labels import source_labels
+from desk.literal import markdown_literal
 
 WIDGET_KEYS = {definition.field: f"filter_{definition.field}" for definition in FILTERS}
 _INITIALISED = "_filters_initialised"
@@ -65,7 +66,7 @@ WIDGETS: dict[str, Callable[[Any, Any, pd.DataFrame, dict[str, str]], None]] = {
 
 
 def current_query_params() -> dict[str, list[str]]:
-    """st.query_params as a plain dict of value lists. Example: `{"country": ["Iran", "Israel"]}`."""
+    """st.query_params as a plain dict of value lists, e.g. {"country": ["Iran", "Israel"]}."""
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
@@ -92,7 +93,7 @@ def _initialise_from_url(statements: pd.DataFrame) -> None:
 def write_query_params(wanted: dict[str, str | list[str]], managed_keys: tuple[str, ...]) -> None:
     """Make st.query_params hold exactly `wanted` for `managed_keys` (others untouched); no write when already equal.
 
-    Example: `write_query_params({"doc": "002"}, ("doc",))` sets ?doc=002; `write_query_params({}, ("doc",))` removes it.
+    `write_query_params({"doc": "002"}, ("doc",))` sets ?doc=002; `write_query_params({}, ("doc",))` removes it.
     """
     for key in managed_keys:
         if key in wanted:
@@ -111,10 +112,7 @@ def _drop_unknown_params() -> None:
 
 
 def render_sidebar_filters(statements: pd.DataFrame) -> Filters:
-    """Draw the filter widgets in the sidebar and return the chosen Filters (also written to the URL).
-
-    Example (app.py): `render_sidebar_filters(statements)` -> Filters(countries=('Iran',), ...).
-    """
+    """Draw the filter widgets in the sidebar and return the chosen Filters (also written to the URL); app.py calls it."""
     _initialise_from_url(statements)
     labels = source_labels(statements)
     with st.sidebar:
@@ -122,7 +120,7 @@ def render_sidebar_filters(statements: pd.DataFrame) -> Filters:
         from_link, warnings = st.session_state.get(_URL_WARNINGS, (None, []))
         if from_link == filters_from_widgets():
             for warning in warnings:
-                st.warning(warning)
+                st.warning(markdown_literal(warning))
         _draw_filter_widgets(statements, labels)
         st.button("Reset filters", key="filter_reset", on_click=_reset_filters, width="stretch")
     filters = filters_from_widgets()
@@ -132,7 +130,7 @@ def render_sidebar_filters(statements: pd.DataFrame) -> Filters:
 
 
 def filters_from_widgets() -> Filters:
-    """The Filters the sidebar widgets hold this run (the sidebar is drawn first by app.py). Example: `filters_from_widgets().kinds`."""
+    """The Filters the sidebar widgets hold this run (the sidebar is drawn first by app.py)."""
     state = st.session_state
     if not all(key in state for key in WIDGET_KEYS.values()):
         return Filters()
@@ -157,13 +155,13 @@ def _draw_filter_widgets(statements: pd.DataFrame, labels: dict[str, str]) -> No
 def url_synced_radio(label: str, options: dict[str, str], param: str, default: str) -> str:
     """A horizontal radio whose choice lives in the URL under `param` (and survives a visit to another page).
 
-    Example: `url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")` -> "actor" for ?lane=actor.
+    `url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")` gives "actor" for ?lane=actor.
     """
     key, kept = f"view_{param}", f"_kept_view_{param}"  # widget state is dropped on other pages; `kept` is not
     if key not in st.session_state:
         from_url = st.query_params.get(param, st.session_state.get(kept, default))
         if from_url not in options:
-            st.warning(f"Ignored {param}={from_url!r} in the link: choose one of {', '.join(options)}")
+            st.warning(markdown_literal(f"Ignored {param}={from_url!r} in the link: choose one of {', '.join(options)}"))
             from_url = default
         st.session_state[key] = from_url
     choice = st.radio(label, list(options), key=key, format_func=options.get, horizontal=True)

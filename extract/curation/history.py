@@ -73,3 +73,20 @@ def history_frame(edits: list[Edit], curated: Curated | None) -> pd.DataFrame:
                      "new_value": json.dumps(edit.new_value, ensure_ascii=False), "note": edit.note,
                      "status": status, "reason": reason})
     return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def log_csv(history: pd.DataFrame) -> bytes:
+    """The history table as UTF-8 CSV; a text cell that a spreadsheet would run as a formula gets a leading quote.
+
+    >>> log_csv(pd.DataFrame({"note": ["=HYPERLINK(1)", "fine"]})).decode()
+    "note\\n'=HYPERLINK(1)\\nfine\\n"
+    """
+    guarded = history.copy()
+    for column in guarded.columns:
+        if not pd.api.types.is_numeric_dtype(guarded[column]):
+            guarded[column] = guarded[column].astype(object).map(
+                lambda value: f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value)
+    return guarded.to_csv(index=False).encode("utf-8")

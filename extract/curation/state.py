@@ -80,6 +80,8 @@ class _Curation:
         if "event_id" in self.events:
             self.events.index = pd.Index(self.events["event_id"].astype(str), name=None)
         self.notes: dict[tuple[str, str], list[str]] = {}
+        self.dated_statements: set[str] = set()   # statements whose date the analyst fixed
+        self.dated_events: set[str] = set()       # events whose date the analyst fixed
         self.absorbed_into: dict[str, str] = {}
         self.reattached: dict[int, str] = {}
         self.outlet_of = ({} if self.statements.empty or "outlet" not in self.statements else
@@ -160,6 +162,7 @@ class _Curation:
         frame.at[row_id, "value"], frame.at[row_id, "grain"] = new["value"], new["grain"]
         frame.at[row_id, "start"] = _timestamp(new["start"], frame["start"])
         frame.at[row_id, "end"] = _timestamp(new["end"], frame["end"])
+        (self.dated_events if frame is self.events else self.dated_statements).add(row_id)
         self.mark(frame, row_id, f"date fixed to {new['value']} (machine: {frame.at[row_id, 'machine_value']})")
 
     def _apply_label(self, edit: Edit) -> None:
@@ -258,7 +261,23 @@ class _Curation:
         source = new.get("source_note") or new.get("source_doc_id")
         self.mark(self.events, edit.target_id, f"added by hand (source: {source})")
 
+    def _follow_fixed_statements(self) -> None:
+        """An event whose only statement had its date fixed takes that date (unless its own date was fixed)."""
+        if not self.dated_statements or self.events.empty:
+            return
+        for event_id, evidence in self.events["statement_ids"].items():
+            if len(evidence) == 1 and evidence[0] in self.dated_statements and event_id not in self.dated_events:
+                statement = self.statements.loc[evidence[0]]
+                for column in ("value", "grain", "start", "end"):
+                    self.events.at[event_id, column] = statement[column]
+                self.mark(self.events, event_id, f"date fixed to {statement['value']} on its statement "
+                                                 f"(machine: {self.events.at[event_id, 'machine_value']})")
+
     def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        self._follow_fixed_statements()
+        if "starred" in self.events and self.events["starred"].any() and "starred" in self.statements:
+            evidence = {one for ids in self.events.loc[self.events["starred"], "statement_ids"] for one in ids}
+            self.statements["starred"] = self.statements.index.isin(list(evidence))  # evidence of a starred event
         for (kind, row_id), clauses in self.notes.items():
             frame = self.statements if kind == "statement" else self.events
             if row_id in frame.index:
@@ -304,3 +323,30 @@ def curation_columns() -> list[str]:
     True
     """
     return list(CURATION_COLUMNS)
+
+
+def curate_with_log(statements: pd.DataFrame, events: pd.DataFrame, database) -> Curated:
+    """`curate` with the edits of the database file at `database` (none when it does not exist; it is not created)."""
+    from pathlib import Path
+
+    from extract.curation.store import EditLog
+
+    if database is None or not Path(database).is_file():
+        return curate(statements, events, [])
+    return curate(statements, events, EditLog(Path(database)).edits())
+
+
+def with_starred_first(events: pd.DataFrame) -> pd.DataFrame:
+    """The events with every starred one given a salience above all others (so rankings always keep it).
+
+    >>> frame = pd.DataFrame({"salience": [5.0, 1.0], "starred": [False, True]})
+    >>> with_starred_first(frame)["salience"].tolist()
+    [5.0, 7.0]
+    """
+    if "starred" not in events or not events["starred"].any():
+        return events
+    ranked = events.copy()
+    top = float(ranked["salience"].max()) if len(ranked) else 0.0
+    starred = ranked["starred"].astype(bool)
+    ranked.loc[starred, "salience"] = top + 1.0 + ranked.loc[starred, "salience"]
+    return ranked

@@ -1,0 +1,143 @@
+"""Adding articles to the corpus from the app: check an upload, keep it in the corpus folder, record its
+reference date, and extract it into the existing frames.
+
+An upload is kept only if it can be read (`extract.documents.read_document_bytes` says why not:
+binary, too large, unsupported type, empty); a kept file is never overwritten or lost: a name already
+taken gets a new stem, so its doc_id is unique and `python -m extract CORPUS` later gives the same ids.
+
+>>> safe_file_name("../My report (final).HTML")
+'My_report_final_.html'
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from extract.documents import DEFAULT_MAX_BYTES, Document, read_document_bytes
+from extract.events import build_events
+from extract.pipeline import Extraction, extract_corpus
+from extract.schema import conform_documents, conform_statements
+from extract.sources import SOURCE_FIELDS, infer_reference_date
+from extract.timex import tag
+
+UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+CONFIRMED_BASIS = "analyst: confirmed on upload"
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+@dataclass(frozen=True)
+class UploadCheck:
+    """One uploaded file as read: its text, the reference date inferred from it (and how), or its problem."""
+    name: str
+    document: Document
+    reference_date: dt.date | None
+    basis: str
+
+    @property
+    def problem(self) -> str:
+        """'' when the file can be added, else the message naming the file and the problem."""
+        return "" if self.document.readable else f"{self.name}: {self.document.problem}. Nothing was added."
+
+
+def safe_file_name(name: str) -> str:
+    """The upload's base name with only letters, digits, '.', '_' and '-' (lower-case suffix)."""
+    base = Path(name.replace("\\", "/")).name or "article.txt"
+    stem, suffix = Path(base).stem, Path(base).suffix.lower()
+    return f"{_UNSAFE.sub('_', stem).strip('.') or 'article'}{suffix}"
+
+
+def check_upload(name: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> UploadCheck:
+    """Read the uploaded bytes as the extractor would, and infer the reference date it would use."""
+    if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+        document = Document(Path(name).stem, name, "", f"unsupported file type {Path(name).suffix or '(none)'!r}; "
+                            f"upload one of {', '.join(UPLOAD_SUFFIXES)}", readable=False)
+        return UploadCheck(name, document, None, "")
+    document = read_document_bytes(safe_file_name(name), raw, max_bytes)
+    if not document.readable:
+        return UploadCheck(name, document, None, "")
+    reference_date, basis = infer_reference_date(document.text, tag(document.text, None))
+    return UploadCheck(name, document, reference_date, basis)
+
+
+def store_upload(corpus: Path, name: str, raw: bytes) -> Path:
+    """Write the upload into the corpus folder under a free name (same bytes already there: that file)."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    wanted = Path(safe_file_name(name))
+    taken_stems = {path.stem for path in corpus.iterdir() if path.is_file()}
+    same_name = corpus / wanted.name
+    if same_name.is_file() and same_name.read_bytes() == raw:
+        return same_name
+    stem, number = wanted.stem, 1
+    while stem in taken_stems:
+        number += 1
+        stem = f"{wanted.stem}-{number}"
+    target = corpus / f"{stem}{wanted.suffix}"
+    handle, temporary = tempfile.mkstemp(dir=corpus, prefix=".upload-")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(raw)
+    os.replace(temporary, target)
+    return target
+
+
+def record_reference_date(sources_csv: Path, doc_id: str, published: dt.date, basis: str = CONFIRMED_BASIS) -> None:
+    """Set the article's reference date in sources.csv (adds its row, or updates `published` in it)."""
+    rows, fields = [], list(SOURCE_FIELDS)
+    if sources_csv.is_file():
+        with open(sources_csv, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            fields = list(reader.fieldnames or SOURCE_FIELDS)
+            rows = list(reader)
+    fields += [name for name in SOURCE_FIELDS if name not in fields]
+    for row in rows:
+        if row.get("doc_id") == doc_id:
+            row.update(published=published.isoformat(), reference_date_basis=basis)
+            break
+    else:
+        rows.append({"doc_id": doc_id, "published": published.isoformat(), "reference_date_basis": basis})
+    sources_csv.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=sources_csv.parent, prefix=".sources-", suffix=".csv")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({name: row.get(name, "") or "" for name in fields} for row in rows)
+    os.replace(temporary, sources_csv)
+
+
+def corpus_folder(documents: pd.DataFrame, configured: str = "") -> Path | None:
+    """The folder the articles were extracted from: `configured`, else the one folder of the documents' paths."""
+    if configured.strip():
+        return Path(configured.strip()).expanduser()
+    paths = [Path(path) for path in documents.get("path", pd.Series(dtype=str)).dropna() if str(path)]
+    folders = {path.parent.resolve() for path in paths}
+    return folders.pop() if len(folders) == 1 else None
+
+
+def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.DataFrame,
+                  sources_csv: Path | None, progress=None) -> Extraction:
+    """The extracted frames with `paths` extracted one by one and added (a doc_id extracted again is replaced).
+
+    `progress(done, total, file_name)` is called after each file; the events are then built again over
+    all statements (an added article can join an existing event). The result is what `python -m extract`
+    on the whole corpus would give (same doc_ids, same statement ids).
+    """
+    added_statements, added_documents, warnings = [], [], []
+    for done, path in enumerate(paths, start=1):
+        extraction = extract_corpus([path], sources_csv=sources_csv, with_events=False)
+        added_statements.append(extraction.statements)
+        added_documents.append(extraction.documents)
+        warnings.extend(extraction.warnings)
+        if progress is not None:
+            progress(done, len(paths), path.name)
+    replaced = {path.stem for path in paths}
+    kept_statements = statements[~statements["doc_id"].isin(replaced)]
+    kept_documents = documents[~documents["doc_id"].isin(replaced)]
+    all_statements = conform_statements(pd.concat([kept_statements, *added_statements], ignore_index=True))
+    all_documents = conform_documents(pd.concat([kept_documents, *added_documents], ignore_index=True))
+    return Extraction(all_statements, all_documents, warnings, build_events(all_statements, all_documents))

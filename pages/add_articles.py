@@ -1,0 +1,23 @@
+"""Add articles page: upload .txt/.md/.html/.pdf, confirm reference dates, extract, see the new statements."""
+from __future__ import annotations
+
+import streamlit as st
+
+from desk.loading import statements_path
+from desk.ui.caching import load_extracted_frames
+from desk.ui.curation_pages import render_add_articles
+from extract.__main__ import write_outputs
+from extract.curation.articles import extract_added
+
+statements, documents = load_extracted_frames()
+st.title("Add articles")
+
+
+def extract_into_data(paths, sources_csv, progress):
+    """Extract the kept files into the frames the app reads (the other articles are not re-read)."""
+    extraction = extract_added(paths, statements, documents, sources_csv, progress)
+    write_outputs(extraction, statements_path())
+    return extraction
+
+
+render_add_articles(statements, documents, extract_into_data)

@@ -1,0 +1,229 @@
+"""The edit controls, the History page and the Add articles page, headless with AppTest on the seeds.
+
+Each test has its own curation database (TIMELINE_DESK_CURATION), so edits never leak between tests.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from extract.curation import EditLog
+from tests.test_pages import run_app
+
+pytestmark = pytest.mark.usefixtures("navigation_app")
+
+QATAR_STRIKE = "000_6b2388c66c13b699:4134-4141"     # "on June 23, Iran responded by striking ... Qatar": 2025-06-23
+BARBAROSSA_JUNE_22 = "000_6b2388c66c13b699:3807-3814"
+
+
+@pytest.fixture
+def curation_db(app_on_seeds, monkeypatch, tmp_path):
+    """The app on the seeds with an empty curation database of its own; returns its EditLog."""
+    path = tmp_path / "curation.sqlite"
+    monkeypatch.setenv("TIMELINE_DESK_CURATION", str(path))
+    return EditLog(path)
+
+
+def on_statement(statement_id: str) -> AppTest:
+    return run_app("pages/statements.py", params={"statement": statement_id})
+
+
+def control_key(statement_id: str, name: str) -> str:
+    return f"curate-s-{statement_id}-{name}"
+
+
+def texts(app: AppTest) -> str:
+    return "\n".join(element.value for kind in ("caption", "success", "error", "warning", "info")
+                     for element in app.get(kind) if isinstance(getattr(element, "value", None), str))
+
+
+def test_fixing_a_statement_date_in_the_app_saves_it_and_shows_the_machine_date(curation_db):
+    app = on_statement(QATAR_STRIKE)
+    app.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("2023-10-07")
+    app.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
+    assert not app.exception
+    edits = curation_db.edits()
+    assert [(edit.kind, edit.target_id, edit.new_value["value"]) for edit in edits] == [("date", QATAR_STRIKE, "2023-10-07")]
+    assert edits[0].author.startswith("session-")
+    shown = texts(app)
+    assert "Saved edit 1" in shown and "machine: 2025-06-23" in shown
+
+
+def test_an_unparseable_date_in_the_app_shows_an_error_and_saves_nothing(curation_db):
+    app = on_statement(QATAR_STRIKE)
+    app.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("the day after")
+    app.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
+    assert not app.exception
+    assert any("not one calendar period" in error.value or "not a date" in error.value for error in app.error)
+    assert curation_db.edits() == []
+
+
+def test_hiding_a_statement_in_the_app_and_showing_it_again(curation_db):
+    app = on_statement(BARBAROSSA_JUNE_22)
+    app.button(key=control_key(BARBAROSSA_JUNE_22, "hide")).click().run()
+    assert any("Choose why" in error.value for error in app.error) and curation_db.edits() == []
+    app.radio(key=control_key(BARBAROSSA_JUNE_22, "hide-reason")).set_value("not news")
+    app.button(key=control_key(BARBAROSSA_JUNE_22, "hide")).click().run()
+    assert [(edit.kind, edit.new_value) for edit in curation_db.edits()] == [("hide", "not news")]
+    app = on_statement(BARBAROSSA_JUNE_22)
+    assert "Hidden (not news)" in texts(app)
+    app.button(key=control_key(BARBAROSSA_JUNE_22, "show")).click().run()
+    assert [edit.kind for edit in curation_db.edits()] == ["hide", "show"]
+
+
+def test_removing_germany_from_a_statements_actors_in_the_app(curation_db):
+    app = on_statement(BARBAROSSA_JUNE_22)
+    app.multiselect(key=control_key(BARBAROSSA_JUNE_22, "actors-remove")).select("Germany")
+    app.button(key=control_key(BARBAROSSA_JUNE_22, "actors-save")).click().run()
+    assert not app.exception
+    assert [(edit.kind, edit.new_value) for edit in curation_db.edits()] == [
+        ("actors", {"remove": ["Germany"], "add": []})]
+    assert "actors corrected (-Germany)" in texts(on_statement(BARBAROSSA_JUNE_22))
+
+
+def test_correcting_a_statements_countries_in_the_app(curation_db):
+    app = on_statement(BARBAROSSA_JUNE_22)
+    app.multiselect(key=control_key(BARBAROSSA_JUNE_22, "countries-remove")).select("United States")
+    app.multiselect(key=control_key(BARBAROSSA_JUNE_22, "countries-add")).select("Qatar")
+    app.button(key=control_key(BARBAROSSA_JUNE_22, "countries-save")).click().run()
+    assert [(edit.kind, edit.new_value) for edit in curation_db.edits()] == [
+        ("countries", {"remove": ["United States"], "add": ["Qatar"]})]
+
+
+def test_a_second_session_sees_the_first_sessions_edit_on_its_next_rerun(curation_db):
+    second = on_statement(QATAR_STRIKE)
+    first = on_statement(QATAR_STRIKE)
+    first.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("October 2023")
+    first.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
+    second.run()
+    assert "date fixed to 2023-10" in texts(second)
+
+
+def test_the_history_page_lists_undoes_and_exports_edits(curation_db):
+    first = on_statement(QATAR_STRIKE)
+    first.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("2023-10-07")
+    first.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
+    app = run_app("pages/history.py")
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert table["status"].tolist() == ["in force"] and "2025-06-23 → 2023-10-07" in table["action"].iloc[0]
+    app.selectbox(key="history_undo_choice").set_value(1)
+    app.button(key="history_undo").click().run()
+    assert [edit.kind for edit in curation_db.edits()] == ["date", "undo"]
+    assert app.dataframe[0].value["status"].tolist() == ["undo", "undone"]
+    assert "date fixed" not in texts(on_statement(QATAR_STRIKE))
+
+
+def test_undo_without_a_choice_says_so(curation_db):
+    first = on_statement(QATAR_STRIKE)
+    first.text_input(key=control_key(QATAR_STRIKE, "date")).set_value("2023")
+    first.button(key=control_key(QATAR_STRIKE, "date-save")).click().run()
+    app = run_app("pages/history.py")
+    app.button(key="history_undo").click().run()
+    assert any("Choose the edit to undo" in error.value for error in app.error)
+    assert len(curation_db.edits()) == 1
+
+
+def test_adding_an_event_by_hand_on_the_history_page(curation_db):
+    app = run_app("pages/history.py")
+    app.text_input(key="add_event_date").set_value("7 October 2023")
+    app.text_input(key="add_event_label").set_value("")
+    app.text_input(key="add_event_source_note").set_value("Reuters, 8 Oct 2023")
+    app.button(key="add_event_save").click().run()
+    assert any("label is empty" in error.value for error in app.error) and curation_db.edits() == []
+    app.text_input(key="add_event_label").set_value("Hamas attacks Israel")
+    app.multiselect(key="add_event_countries").select("Israel")
+    app.button(key="add_event_save").click().run()
+    [edit] = curation_db.edits()
+    assert (edit.kind, edit.new_value["value"], edit.new_value["countries"]) == ("add", "2023-10-07", ["Israel"])
+    assert "added by hand: Hamas attacks Israel" in app.dataframe[0].value["action"].iloc[0]
+
+
+def test_the_add_articles_page_renders_with_the_corpus_folder(curation_db, monkeypatch, tmp_path):
+    monkeypatch.setenv("TIMELINE_DESK_CORPUS", str(tmp_path / "corpus"))
+    app = run_app("pages/add_articles.py")
+    assert not app.exception
+    assert any("corpus" in caption.value for caption in app.caption)
+
+
+def test_the_add_event_form_is_cleared_after_an_event_was_added(curation_db):
+    app = run_app("pages/history.py")
+    app.text_input(key="add_event_date").set_value("2023")
+    app.text_input(key="add_event_label").set_value("A year of war")
+    app.text_input(key="add_event_source_note").set_value("analyst")
+    app.button(key="add_event_save").click().run()
+    assert len(curation_db.edits()) == 1
+    assert app.text_input(key="add_event_label").value == "" and app.text_input(key="add_event_date").value == ""
+
+
+# --- the event detail on the Timeline (?event=<id>) ---------------------------------------------------
+def seed_events(app_on_seeds) -> pd.DataFrame:
+    return pd.read_parquet(app_on_seeds.with_name("events.parquet"))
+
+
+def event_holding(events: pd.DataFrame, statement_id: str) -> pd.Series:
+    holding = events["statement_ids"].map(lambda ids: statement_id in list(ids))
+    return events[holding & (events["kind"] == "event")].iloc[0]
+
+
+def on_event(event_id: str) -> AppTest:
+    return run_app("pages/timeline.py", params={"event": event_id, "view": "events"})
+
+
+def event_key(event_id: str, name: str) -> str:
+    return f"curate-e-{event_id}-{name}"
+
+
+def test_fixing_an_events_date_and_label_on_its_detail(curation_db, app_on_seeds):
+    event_id = event_holding(seed_events(app_on_seeds), QATAR_STRIKE)["event_id"]
+    app = on_event(event_id)
+    assert not app.exception
+    app.text_input(key=event_key(event_id, "date")).set_value("21 June 2025")
+    app.button(key=event_key(event_id, "date-save")).click().run()
+    app.text_input(key=event_key(event_id, "label")).set_value("Iran strikes US bases in Qatar")
+    app.button(key=event_key(event_id, "label-save")).click().run()
+    app.text_input(key=event_key(event_id, "label")).set_value("  ")
+    app.button(key=event_key(event_id, "label-save")).click().run()
+    assert any("label is empty" in error.value for error in app.error)
+    assert [(edit.kind, edit.target_type, edit.target_id) for edit in curation_db.edits()] == [
+        ("date", "event", event_id), ("label", "event", event_id)]
+    shown = texts(on_event(event_id))
+    assert "date fixed to 2025-06-21" in shown and "label edited" in shown
+
+
+def test_hiding_starring_and_correcting_an_event_on_its_detail(curation_db, app_on_seeds):
+    event_id = event_holding(seed_events(app_on_seeds), QATAR_STRIKE)["event_id"]
+    app = on_event(event_id)
+    app.radio(key=event_key(event_id, "hide-reason")).set_value("duplicate")
+    app.button(key=event_key(event_id, "hide")).click().run()
+    app.button(key=event_key(event_id, "star")).click().run()
+    app.multiselect(key=event_key(event_id, "countries-add")).select("Israel")
+    app.button(key=event_key(event_id, "countries-save")).click().run()
+    assert [edit.kind for edit in curation_db.edits()] == ["hide", "star", "countries"]
+    drawn = {event for figure in app.get("plotly_chart") for trace in json.loads(figure.proto.spec)["data"]
+             for event in trace.get("customdata", []) or []}
+    assert event_id not in {item[0] if isinstance(item, list) else item for item in drawn}
+    app = on_event(event_id)
+    assert "Hidden (duplicate)" in texts(app) and "★ Starred" in texts(app)
+
+
+def test_merging_and_splitting_events_on_the_detail(curation_db, app_on_seeds):
+    events = seed_events(app_on_seeds)
+    event = event_holding(events, QATAR_STRIKE)
+    other = events[(events["event_id"] != event["event_id"]) & (events["kind"] == "event")].iloc[0]
+    app = on_event(event["event_id"])
+    app.button(key=event_key(event["event_id"], "merge-save")).click().run()
+    assert any("Choose the event to merge with" in error.value for error in app.error)
+    app.selectbox(key=event_key(event["event_id"], "merge")).set_value(other["event_id"])
+    app.button(key=event_key(event["event_id"], "merge-save")).click().run()
+    [merge] = curation_db.edits()
+    assert (merge.kind, merge.new_value["event_id"]) == ("merge", other["event_id"])
+    app = on_event(event["event_id"])
+    moved = list(other["statement_ids"])[0]
+    app.selectbox(key=event_key(event["event_id"], "split")).set_value(moved)
+    app.button(key=event_key(event["event_id"], "split-save")).click().run()
+    assert [(edit.kind, edit.new_value.get("statement_id")) for edit in curation_db.edits()][1] == ("split", moved)
+    assert "split out of" in texts(on_event(f"split:{moved}"))
