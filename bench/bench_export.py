@@ -2,6 +2,9 @@
 
 Run: `.venv/bin/python bench/bench_export.py [--statements 300 2000] [--repeats 5]`
 Prints seconds per export and the cold/warm ratio measured in the same run. Target: warm < 1 s.
+Also (issue 11) the labelled key-event chart of the seeds (events built by `extract.events.build_events`) as a
+16:9 slide and as A4, warm vs cold, the briefing pack (PDF + PPTX), and the smallest label's pixel height in
+the PNG at scale 2.
 """
 from __future__ import annotations
 
@@ -56,6 +59,42 @@ def _bench_images(count: int, repeats: int) -> float:
     return worst_warm
 
 
+def _bench_event_images(repeats: int) -> float:
+    """Print cold vs warm seconds of the seeds' key-event chart per format and size; return the slowest warm median."""
+    from desk.export.briefing import PNG_SCALE
+    from desk.export.event_briefing import event_briefing, event_briefing_image
+    from desk.export.pack import briefing_pack
+    from desk.filters import Filters, apply_filters, key_events_for
+    from extract.pipeline import extract_corpus
+
+    extraction = extract_corpus(Path(__file__).resolve().parent.parent / "seeds")
+    filters = Filters(countries=("Iran",))
+    shown = apply_filters(extraction.statements, filters)
+    key = key_events_for(extraction.events, shown, filters)
+    worst_warm = 0.0
+    for size in SIZE_PRESETS:
+        started = time.perf_counter()
+        page = event_briefing(key, shown, title="Key events — Iran", filter_description="Country: Iran", size=size,
+                              documents=extraction.documents)
+        layout_seconds = time.perf_counter() - started
+        smallest = min(page.chart.placed["box_bottom"] - page.chart.placed["box_top"]) * PNG_SCALE
+        print(f"\nkey-event chart of the seeds, Iran ({key.description()}; {len(page.chart.placed)} rows drawn), {size}")
+        print(f"layout (python, no browser): {layout_seconds:.3f} s; smallest label box in the PNG at scale "
+              f"{PNG_SCALE}: {smallest:.0f} px tall")
+        print(f"{'format':<6} {'cold s':>8} {'warm s (median of ' + str(repeats) + ')':>26} {'cold/warm':>10}")
+        for image_format in FORMATS:
+            stop_image_server()
+            cold = _timed(lambda: event_briefing_image(page, image_format, size=size))
+            warm = statistics.median(_timed(lambda: event_briefing_image(page, image_format, size=size))
+                                     for _ in range(repeats))
+            worst_warm = max(worst_warm, warm)
+            print(f"{image_format:<6} {cold:>8.3f} {warm:>26.3f} {cold / warm:>9.1f}x")
+        pack_seconds = statistics.median(_timed(lambda: briefing_pack(page, shown, extraction.documents, size=size))
+                                         for _ in range(3))
+        print(f"briefing pack (PDF via a fresh headless Chromium print + PPTX), warm images: {pack_seconds:.2f} s")
+    return worst_warm
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--statements", type=int, nargs="+", default=[300, 2000],
@@ -71,6 +110,9 @@ def main() -> int:
     for count in options.statements:
         worst_warm = max(worst_warm, _bench_images(count, options.repeats))
     print(f"warm target < 1 s: {'met' if worst_warm < 1 else 'MISSED'} (slowest warm export {worst_warm:.3f} s)")
+    event_warm = _bench_event_images(options.repeats)
+    print(f"key-event chart warm target < 1 s: {'met' if event_warm < 1 else 'MISSED'} "
+          f"(slowest warm export {event_warm:.3f} s)")
 
     rows = synthetic_statements(options.data_rows, seed=2)
     print(f"\ndata downloads of {options.data_rows:,} statements:")

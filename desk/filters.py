@@ -30,7 +30,8 @@ from typing import Any
 import pandas as pd
 
 from desk.labels import day_label, source_labels
-from desk.story import DEFAULT_KEY_EVENTS, KEY_EVENT_CHOICES, events_with_evidence_in, key_event_mask
+from desk.story import (DEFAULT_KEY_EVENTS, KEY_EVENT_CHOICES, KeyEvents, events_with_evidence_in, key_event_mask,
+                        select_key_events)
 from extract.schema import EARLIEST_DATE, GRAINS, KINDS, LATEST_DATE, STATEMENT_COLUMNS
 
 ALL_KINDS_TOKEN = "all"
@@ -505,6 +506,18 @@ def apply_filters(statements: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         if definition.applies_to in ("statements", "both") and definition.is_set(value):
             keep &= definition.keep(statements, value)
     return statements[keep]
+
+
+def key_events_for(events: pd.DataFrame, statements: pd.DataFrame, filters: Filters) -> KeyEvents:
+    """What the event chart shows for `filters`: every event filter but the key-event count applied, then the key
+    events chosen among those (so the subtitle can say "18 key events of 61").
+
+    >>> from extract.schema import empty_events, empty_statements
+    >>> key_events_for(empty_events(), empty_statements(), Filters()).description()
+    'all 0 events from 0 sources'
+    """
+    every_event = replace(filters, **{definition.field: 0 for definition in FILTERS if isinstance(definition, KeyEventsFilter)})
+    return select_key_events(apply_event_filters(events, statements, every_event), filters.key_events)
 
 
 def apply_event_filters(events: pd.DataFrame, statements: pd.DataFrame, filters: Filters) -> pd.DataFrame:

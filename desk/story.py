@@ -47,6 +47,7 @@ class KeyEvents:
     n_shown_events: int                  # of which shown
     n_sources: int                       # distinct articles behind the shown events
     undated: int = 0                     # matching events with no resolved date (never drawn)
+    candidates: pd.DataFrame | None = None   # every matching event the key ones were chosen from
 
     def description(self) -> str:
         """'18 key events of 61 from 4 sources' (or 'all 12 events from 3 sources').
@@ -117,7 +118,7 @@ def select_key_events(events: pd.DataFrame, key: int = DEFAULT_KEY_EVENTS) -> Ke
     happenings = events["kind"] == "event"
     undated = int((events["start"].isna() & happenings).sum())
     return KeyEvents(shown=shown, n_events=int(happenings.sum()), n_shown_events=len(chosen), n_sources=len(sources),
-                     undated=undated)
+                     undated=undated, candidates=events)
 
 
 @dataclass(frozen=True)

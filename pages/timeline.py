@@ -10,10 +10,10 @@ from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_time
                          statement_ids_from_selection)
 from desk.event_chart import build_event_chart, context_years, event_ids_from_selection
 from desk.event_layout import LANE_BY_CHOICES
-from desk.filters import apply_event_filters, apply_filters, describe_filters, filename_for_filters
+from desk.filters import apply_filters, describe_filters, filename_for_filters, key_events_for
 from desk.labels import source_labels
 from desk.literal import markdown_literal
-from desk.story import outside_window, select_key_events
+from desk.story import outside_window
 from desk.ui.caching import load_events, load_frames
 from desk.ui.detail import render_statement_detail
 from desk.ui.curation import render_edit_controls
@@ -42,8 +42,8 @@ def _show_everything() -> None:
 
 
 if view == "events":
-    matching = apply_event_filters(events, shown, filters)
-    key = select_key_events(matching, filters.key_events)
+    key = key_events_for(events, shown, filters)
+    matching = key.candidates
     window_column, lane_column = st.columns(2)
     with window_column:
         window = url_synced_radio("Time window", WINDOW_LABELS, "window", "story")

@@ -26,6 +26,12 @@ def run_timeline(params: dict | None = None) -> AppTest:
     return app.run()
 
 
+def app_on_seeds_statements(app: AppTest) -> str:
+    import os
+
+    return os.environ["TIMELINE_DESK_STATEMENTS"]
+
+
 def event_chart(app: AppTest) -> dict:
     (chart,) = [json.loads(element.proto.spec) for element in app.get("plotly_chart")]
     return chart
@@ -49,7 +55,14 @@ def test_timeline_opens_on_labelled_key_events(seeds_events):
     labels = {row["label"] for _, row in seeds_events.iterrows() if row["event_id"] in drawn}
     annotations = " ".join(annotation["text"] for annotation in chart["layout"]["annotations"])
     assert all(label.replace("'", "&#x27;") in annotations for label in labels)
-    assert "key events of" in app.caption[0].value or "events from" in app.caption[0].value
+    from desk.filters import Filters, apply_filters
+    from desk.story import events_with_evidence_in
+
+    statements = pd.read_parquet(Path(app_on_seeds_statements(app)))
+    matching = events_with_evidence_in(seeds_events, apply_filters(statements, Filters()))
+    n_events = int((matching["kind"] == "event").sum())
+    assert n_events > 18
+    assert f"18 key events of {n_events} from" in " ".join(caption.value for caption in app.caption)
 
 
 def test_iran_story_window_is_the_june_war_day_by_day_and_everything_is_one_click_away(seeds_events):

@@ -33,18 +33,17 @@ from desk.filters import (
     FILTERS,
     Filters,
     ValuesFilter,
-    apply_event_filters,
     apply_filters,
     describe_filters,
     filename_for_filters,
     filters_from_query_params,
+    key_events_for,
     query_aliases,
     splittable_filters,
 )
 from desk.labels import source_labels
 from desk.loading import DataProblem, documents_path, locate_statements, read_data
 from desk.marks import COLOR_CHOICES, LANE_CHOICES
-from desk.story import select_key_events
 from extract.curation import CurationStoreError, curation_path
 from extract.curation.state import curate_with_log
 from extract.schema import empty_events
@@ -284,7 +283,7 @@ def _write_event_files(options: argparse.Namespace, shown: pd.DataFrame, documen
                        filters: Filters, description: str, name: str, value: str, image_formats: list[str],
                        data_formats: list[str]) -> int:
     """The key-event chart images, the data files (TimelineJS of the events) and the pack of one job; files written."""
-    key = select_key_events(apply_event_filters(options.event_frame, shown, filters), filters.key_events)
+    key = key_events_for(options.event_frame, shown, filters)
     if key.shown.empty:
         print(f"skipped {name}: no dated event matches {description}", file=sys.stderr)
         return 0

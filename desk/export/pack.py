@@ -70,6 +70,15 @@ def pack_entries(page: EventBriefing, statements: pd.DataFrame, documents: pd.Da
     return entries
 
 
+def _table_heading(title: str) -> str:
+    """'Key events — <title>', without saying 'Key events' twice.
+
+    >>> _table_heading("Key events — Country: Iran"), _table_heading("Iran in June")
+    ('Key events — Country: Iran', 'Key events — Iran in June')
+    """
+    return title if title.startswith("Key events") else f"Key events — {title}"
+
+
 def _entry_row_html(entry: PackEntry) -> str:
     evidence = "".join(
         f'<li>“{item.sentence_html()}”<br><span class="cite">{html.escape(item.citation())} · reference date '
@@ -106,7 +115,7 @@ ul {{ margin: 0; padding-left: 12pt; }} li {{ margin-bottom: 3pt; }}
 {marks}
 </style></head><body>
 <section class="chart">{chart_svg}</section>
-<section><h1>Key events — {html.escape(page.title)}</h1><p class="subtitle">{html.escape(page.subtitle)}</p>
+<section><h1>{html.escape(_table_heading(page.title))}</h1><p class="subtitle">{html.escape(page.subtitle)}</p>
 <table><thead><tr><th>Date</th><th>Event</th><th>Evidence: the sentences, their sources, reference dates and the rule that
 fired</th></tr></thead><tbody>{rows}</tbody></table><p class="foot">{footnote}</p></section>
 </body></html>"""
@@ -146,7 +155,7 @@ def pack_pptx(page: EventBriefing, chart_png: bytes, entries: list[PackEntry]) -
         chunk = entries[first:first + EVENTS_PER_SLIDE]
         slide = deck.slides.add_slide(blank)
         heading = slide.shapes.add_textbox(Inches(0.4), Inches(0.25), Inches(12.5), Inches(0.6)).text_frame
-        heading.text = f"Key events — {page.title}" + (f" ({first // EVENTS_PER_SLIDE + 1})" if len(entries) > EVENTS_PER_SLIDE else "")
+        heading.text = _table_heading(page.title) + (f" ({first // EVENTS_PER_SLIDE + 1})" if len(entries) > EVENTS_PER_SLIDE else "")
         heading.paragraphs[0].runs[0].font.size = Pt(22)
         heading.paragraphs[0].runs[0].font.bold = True
         table = slide.shapes.add_table(len(chunk) + 1, 3, Inches(0.4), Inches(0.95), Inches(12.5),
