@@ -44,6 +44,7 @@ POINT_EXPECTATIONS = [
     ("004", "Armenia (2020, 2023)", "2020", "2020", "year"),
     ("004", "Armenia (2020, 2023)", "2023", "2023", "year"),
     ("002", "At the end of 2023", "2023", "2023", "year"),
+    ("002", "the Hamas-led October 7 attacks", "October 7", "2023-10-07", "day"),
 ]
 
 

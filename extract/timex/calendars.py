@@ -151,6 +151,8 @@ EVENT_NOUNS = (r"(?=[\s-]+(?:terror(?:ist)?\s+)?(?:attacks?|massacres?|assaults?
                r"|memorial|anniversary|war)\b)")
 NAMED_EVENTS: list[NamedEvent] = [
     NamedEvent("september_11_2001", r"9/11(?![\d/])|(?:September|Sept?\.)\s+11(?:th)?" + EVENT_NOUNS, "11", "2001-09-11"),
+    NamedEvent("october_7_2023", r"(?:October|Oct\.)\s+7(?:th)?" + EVENT_NOUNS + r"|7\s+October" + EVENT_NOUNS, "7",
+               "2023-10-07"),
     NamedEvent("january_6_2021", r"(?:January|Jan\.)\s+6(?:th)?" + EVENT_NOUNS + r"|6\s+January" + EVENT_NOUNS, "6",
                "2021-01-06"),
     NamedEvent("july_7_2005", r"7/7(?![\d/])" + EVENT_NOUNS, "7", "2005-07-07"),

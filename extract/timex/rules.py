@@ -447,6 +447,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("no_line_break", "Prices rose in June\n\n24 analysts agreed.", "June", "2025-06"),
     ContextExample("no_line_break", "It ended on 20th May.", "20th May", "2025-05-20"),
     # A day named by its date and known by it is that day, whatever the reference date (calendars.NAMED_EVENTS) ...
+    ContextExample("named_event", "It was the deadliest day since the Hamas-led October 7 attacks.", "October 7",
+                   "2023-10-07"),
     ContextExample("named_event", "Relatives of 9/11 victims met on Friday.", "9/11", "2001-09-11"),
     ContextExample("named_event", "The panel on the January 6 riot heard him.", "January 6", "2021-01-06"),
     # ... but the same month and day without the event noun is an ordinary date.
