@@ -18,7 +18,6 @@ squeezed at the edge. Hover stays short (label, date, sources); the evidence loa
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -27,6 +26,7 @@ import plotly.graph_objects as go
 from desk.event_layout import (LABEL_FONT_FAMILY, LANE_BY_CHOICES, MAX_POINT_PX, SEPARATOR, Geometry, layout_events,
                                text_width_px, wrap_to_width)
 from desk.labels import interval_label
+from desk.literal import plotly_literal
 from desk.story import StoryWindow, story_window
 
 EVENT_COLOR = "#1f4e9c"
@@ -108,13 +108,13 @@ def context_line(outside: pd.DataFrame, window: StoryWindow, width_px: float, fo
 
 
 def _label_html(placed: pd.Series) -> str:
-    badge = f'<span style="color:#777">{SEPARATOR}{html.escape(placed["badge"])}</span>' if placed["badge"] else ""
-    return (f'<span style="color:#555">{html.escape(placed["date_text"] + SEPARATOR)}</span>'
-            f'{html.escape(placed["label"])}{badge}')
+    badge = f'<span style="color:#777">{SEPARATOR}{plotly_literal(placed["badge"])}</span>' if placed["badge"] else ""
+    return (f'<span style="color:#555">{plotly_literal(placed["date_text"] + SEPARATOR)}</span>'
+            f'{plotly_literal(placed["label"])}{badge}')
 
 
 def _hover(placed: pd.DataFrame) -> list[str]:
-    return [f"<b>{html.escape(label)}</b><br>{html.escape(date)} · {count} source{'s' if count != 1 else ''}"
+    return [f"<b>{plotly_literal(label)}</b><br>{plotly_literal(date)} · {count} source{'s' if count != 1 else ''}"
             for label, date, count in zip(placed["label"], placed["date_text"], placed["n_sources"])]
 
 
@@ -170,7 +170,7 @@ def _lane_bands(placed: pd.DataFrame) -> tuple[list[dict], list[float], list[str
             shapes.append(dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=low - 0.5, y1=high + 0.5,
                                fillcolor=LANE_BAND_COLOR, line_width=0, layer="below"))
         tick_values.append((low + high) / 2)
-        tick_texts.append(html.escape(lane if len(lane) <= 24 else lane[:23] + "…"))
+        tick_texts.append(plotly_literal(lane if len(lane) <= 24 else lane[:23] + "…"))
     return shapes, tick_values, tick_texts
 
 
@@ -246,13 +246,13 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
         for row in placed.itertuples(index=False))
     context = context_line(outside, story, plot_width_px - 8, note_font_px)
     notes = [line for line in (*context.split("\n"), LEGEND_NOTE) if line]
-    figure.add_annotation(text="<br>".join(html.escape(line) for line in notes), showarrow=False, xref="paper",
+    figure.add_annotation(text="<br>".join(plotly_literal(line) for line in notes), showarrow=False, xref="paper",
                           yref="paper", x=0, y=1, yshift=AXIS_PX, yanchor="bottom", xanchor="left", align="left",
                           font=dict(size=note_font_px, color="#444"), name="notes")
     lane_margin = int(max((text_width_px(text, 12) for text in tick_texts), default=0)) + (14 if tick_texts else 0)
     top = AXIS_PX + NOTE_LINE_PX * len(notes) + (TITLE_PX if title else 8)
     figure.update_layout(
-        title=dict(text=html.escape(title) if title else None, x=0.01, xanchor="left", y=1, yref="container",
+        title=dict(text=plotly_literal(title) if title else None, x=0.01, xanchor="left", y=1, yref="container",
                    yanchor="top", pad=dict(t=8), font=dict(size=18)),
         height=int(top + rows * row_px + 30) if plot_height_px is None else None,
         margin=dict(l=10 + lane_margin, r=20, t=top, b=30),

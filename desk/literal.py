@@ -27,8 +27,6 @@ import string
 _ASCII_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 WORD_JOINER = "\u2060"
 _AUTOLINK_STARTS = re.compile(r"(\\:)(?=\\/\\/)|(?i:(www))(?=\\\.)|(\\@)")
-_PLOTLY_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_PLOTLY_PATTERN = re.compile("[&<>]")
 
 
 def markdown_literal(value: object) -> str:
@@ -47,7 +45,7 @@ def plotly_literal(value: object) -> str:
     >>> plotly_literal("AT&T's <b>“Q1”</b>")
     "AT&amp;T's &lt;b&gt;“Q1”&lt;/b&gt;"
     """
-    return _PLOTLY_PATTERN.sub(lambda match: _PLOTLY_SPECIAL[match.group(0)], str(value))
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def markdown_unescaped(markdown: str) -> str:

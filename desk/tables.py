@@ -42,7 +42,8 @@ def sources_table(documents: pd.DataFrame, statements: pd.DataFrame, shown: pd.D
     by_kind = pd.crosstab(statements["doc_id"], statements["kind"]).reindex(columns=list(KINDS), fill_value=0)
     shown_counts = shown["doc_id"].value_counts()
     table = pd.DataFrame({"title": documents["title"], "outlet": documents["outlet"], "author": documents["author"],
-                          "reference date": documents["published"]})
+                          "reference date": documents["published"],
+                          "date confidence": documents["reference_date_confidence"]})
     for kind in KINDS:
         table[f"{kind} statements"] = documents["doc_id"].map(by_kind[kind]).fillna(0).astype("int64")
     table["shown by filters"] = documents["doc_id"].map(shown_counts).fillna(0).astype("int64")
@@ -51,3 +52,17 @@ def sources_table(documents: pd.DataFrame, statements: pd.DataFrame, shown: pd.D
     table["reference date decided by"] = documents["reference_date_basis"]
     table["doc_id"] = documents["doc_id"]
     return table.reset_index(drop=True)
+
+
+def needs_a_date(documents: pd.DataFrame) -> pd.Series:
+    """True for each readable article without a reference date: its relative dates are unresolved until the
+    analyst gives it one (`published` in sources.csv).
+
+    >>> from extract.schema import conform_documents
+    >>> frame = conform_documents(pd.DataFrame({"doc_id": ["a", "b"], "path": "", "title": "", "outlet": "", "author": "",
+    ...     "published": [pd.NaT, pd.Timestamp("2025-06-13")], "url": "", "reference_date_basis": "", "text": "",
+    ...     "status": "ok", "problem": ""}))
+    >>> needs_a_date(frame).tolist()
+    [True, False]
+    """
+    return (documents["status"] == "ok") & documents["published"].isna()

@@ -15,6 +15,7 @@ sentence,actors
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 LIST_SEPARATOR = "; "
@@ -40,6 +41,12 @@ def unguard_formula(text: str) -> str:
     return text[1:] if text.startswith(GUARD) else text
 
 
+def _guarded(text: pd.Series) -> pd.Series:
+    """`guard_formula` on a whole string column at once (missing stays missing)."""
+    dangerous = text.str.startswith(FORMULA_STARTS + (GUARD,)).fillna(False).astype(bool)
+    return text.where(~dangerous, GUARD + text)
+
+
 def _is_list_column(column: pd.Series) -> bool:
     return column.dtype == object and column.map(lambda value: isinstance(value, (list, tuple))).any()
 
@@ -50,13 +57,13 @@ def frame_to_csv(frame: pd.DataFrame) -> bytes:
     for name in frame.columns:
         column = frame[name]
         if column.dtype.kind == "M":
-            flat[name] = [("" if pd.isna(moment) else moment.isoformat()) for moment in column]
+            iso = np.datetime_as_string(column.to_numpy().astype("datetime64[s]"), unit="s")  # years 1-9999, 0-padded
+            flat[name] = np.where(column.isna().to_numpy(), "", iso)
         elif _is_list_column(column):
-            flat[name] = [guard_formula(LIST_SEPARATOR.join(str(item) for item in values))
-                          if isinstance(values, (list, tuple)) else "" for values in column]
+            flat[name] = _guarded(column.map(lambda values: LIST_SEPARATOR.join(str(item) for item in values)
+                                             if isinstance(values, (list, tuple)) else "").astype("string"))
         elif column.dtype.kind in "iufb":
             flat[name] = column
         else:
-            flat[name] = [value if not isinstance(value, str) else guard_formula(value)
-                          for value in column.astype(object).where(column.notna(), None)]
+            flat[name] = _guarded(column.astype("string"))
     return flat.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

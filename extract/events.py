@@ -25,7 +25,7 @@ import pandas as pd
 from extract.episodes import EpisodeSettings, episode_label, find_episodes
 from extract.labels import derive_label
 from extract.merging import MergeSettings, event_candidates, merge_statements, sentence_vectors
-from extract.salience import PROMPT_REPORTING_DAYS, TOP_ACTORS, SalienceWeights, episode_score, salience_score
+from extract.salience import EARLY_REPORTING_DAYS, PROMPT_REPORTING_DAYS, TOP_ACTORS, SalienceWeights, episode_score, salience_score
 from extract.schema import EVENT_COLUMNS, conform_events, empty_documents, empty_events, empty_statements
 
 __all__ = ["build_events", "MergeSettings", "SalienceWeights", "EpisodeSettings"]
@@ -69,6 +69,16 @@ class _Corpus:
             for actor in actors:
                 articles_by_actor[actor].add(doc)
         self.actor_share = {actor: len(docs) / self.n_documents for actor, docs in articles_by_actor.items()}
+
+    def prompt_date_articles(self, value: str, start: pd.Timestamp, end: pd.Timestamp) -> int:
+        """Articles mentioning the date `value` published from a day before `start` to a week after `end`."""
+        first = pd.Timestamp(start) - pd.Timedelta(days=EARLY_REPORTING_DAYS)
+        last = pd.Timestamp(end) + pd.Timedelta(days=PROMPT_REPORTING_DAYS)
+        count = 0
+        for doc in self.articles_by_value[value]:
+            published = self.published.get(doc)
+            count += published is not None and pd.notna(published) and first <= pd.Timestamp(published) < last
+        return count
 
     def prompt_share(self, doc_ids: list[str], start: pd.Timestamp) -> float:
         prompt = 0
@@ -138,7 +148,8 @@ def _event_row(members: list[int], columns: dict[str, list], vectors, spans_by_s
     actors = _ranked_union([columns["actors"][m] for m in one_per_sentence])
     start = columns["event_start"][first]
     salience = salience_score(
-        n_sources=len(doc_ids), n_date_articles=len(corpus.articles_by_value[columns["event_value"][first]]),
+        n_sources=len(doc_ids),
+        n_date_articles=corpus.prompt_date_articles(columns["event_value"][first], start, columns["event_end"][first]),
         prompt_share=corpus.prompt_share(doc_ids, start), actor_weight=corpus.actor_weight(actors), grain=grain,
         only_passing=all(columns["passing"][m] for m in members), weights=weights)
     return {

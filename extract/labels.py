@@ -62,12 +62,19 @@ CUT_BEFORE_WORDS = frozenset("in on at for to with from by of against after befo
 DANGLING_WORDS = frozenset("the a an and or but of to in on at for with from by that which who its their his her "
                            "this these those as than into is are was were has have had be been".split())
 
+CLAUSE_END_WORDS = frozenset("the a an and or but that which who its their his her this these those".split())
+
 _ATTRIBUTION_PATTERNS = (   # (name, pattern) — each is removed from the clause; examples in tests/test_labels.py
     ("according to", re.compile(r",?\s*\baccording to\b[^,;.]*[,.]?", re.I)),
     ("trailing said", re.compile(rf",\s*(?:{ATTRIBUTION_VERBS})\b[^;]*$", re.I)),
     ("trailing X said", re.compile(rf",\s*(?:[\w.'’-]+\s+){{0,6}}?(?:{ATTRIBUTION_VERBS})\s*[.!]?\s*$", re.I)),
     ("leading X said that", re.compile(rf"^(?:[\w.'’-]+\s+){{1,5}}?(?:{ATTRIBUTION_VERBS})(?: that)?\s+", re.I)),
     ("citing", re.compile(r",?\s*\bciting\b[^,;.]*[,.]?", re.I)),
+    ("it is believed that", re.compile(r"^\s*it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:believed|thought|"
+                                       r"feared|understood|reported|expected|estimated|alleged|claimed|said|known)"
+                                       r"(?:\s+that)?\s+", re.I)),
+    ("it emerged that", re.compile(r"^\s*it\s+(?:emerged|appeared|seems|seemed|became\s+(?:clear|apparent|evident)|"
+                                   r"is\s+(?:clear|likely)|was\s+(?:clear|likely))(?:\s+that)?\s+", re.I)),
 )
 FRONTED_SUBORDINATORS = ("as", "unlike", "like", "given", "with", "for all")
 DISCOURSE_INSERTS = re.compile(r",\s*(?:however|therefore|though|in turn|on the other hand|of course|in fact|"
@@ -84,7 +91,7 @@ _FRONTED_SUBORDINATOR = re.compile(rf"\s*({_alternation(FRONTED_SUBORDINATORS)})
 _RELATIVE = re.compile(rf",\s*({_alternation(RELATIVE_WORDS)})\b")
 _OPENER = re.compile(rf"\s*(?:{_alternation(DISCOURSE_OPENERS)})\b\s*,?\s*", re.I)
 _HEDGE = re.compile(rf"\b(?:{_alternation(HEDGES)})\b\s*")
-_PARTICIPLE_AHEAD = rf"(?=(?:[a-z]+(?:ed|en|wn)|{_alternation(IRREGULAR_PARTICIPLES)})\b)"
+_PARTICIPLE_AHEAD = rf"(?=(?!been\b)(?:[a-z]+(?:ed|en|wn)|{_alternation(IRREGULAR_PARTICIPLES)})\b)"
 _AUXILIARY_BEFORE_PARTICIPLE = re.compile(rf"\b(?:(?:has|have|had)(?:\s+been)?|was|were)\s+{_PARTICIPLE_AHEAD}")
 _WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
 _PARTICIPLE = re.compile(r"^[a-z][a-z\-]*(?:ed|en|wn|ught)$")
@@ -407,7 +414,9 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
     keep = (own_local[0] - clause_start, own_local[1] - clause_start)
     clause = _remove_spans(clause, clause_dates + drop_local)
     steps.append("date phrase removed")
-    clause, removed = _strip_attributions(clause, None if keep[0] < 0 else keep)
+    clause, removed = _strip_openers(clause)
+    steps.extend(removed)
+    clause, removed = _strip_attributions(clause, None if keep[0] < 0 or removed else keep)
     steps.extend(removed)
     clause, removed = _strip_openers(clause)
     steps.extend(removed)
@@ -446,8 +455,8 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
     clause = _restore_elided_noun(clause, sentence[:piece_start + clause_start], steps)
     clause = _tidy(_headline_style(_tidy(clause)))
     clause = re.sub(r"^(?:and|but|or|that|then)\s+", "", clause, flags=re.I)
-    words = clause.split()
-    while len(words) > MIN_LABEL_WORDS and words[-1].lower().strip(",") in DANGLING_WORDS:
+    words = clause.split()   # a clause may end on a particle ("boxed in"), never on an article or conjunction
+    while len(words) > MIN_LABEL_WORDS and words[-1].lower().strip(",") in CLAUSE_END_WORDS:
         words.pop()
     trimmed, reason = trim_label(" ".join(words).strip(" ,"))
     if reason:

@@ -124,7 +124,7 @@ _DATE_IN_TEXT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\b(?:jan|feb|mar|apr|may|
 _TIME_ZONE = (r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|WET|MSK|EDT|EST|CDT|CST|PDT|PST|MDT|MST|JST|HKT|SGT|IST|AEST|AEDT|"
               r"CAT|EAT|WAT|UK time|local time)")
 _STAMP_AFTER = re.compile(rf"^\W{{0,3}}(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*)?{_TIME_ZONE}\b"
-                          rf"|^\s*\([A-Z][\w ]{{1,20}}\)\s*[-–—]", re.I)
+                          rf"|^\s*\([A-Z][\w ]{{1,20}}\)\s*[-–—]|^\W{{0,3}}(?:last\s+)?updated\s+(?:at|on)\b", re.I)
 _STAMP_BEFORE = re.compile(rf"\|\s*(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:{_TIME_ZONE})?,?\s*)?"
                            rf"(?:[A-Z][a-z]+,?\s*)?(?:(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}),?"
                            rf"\s+\d{{4}},?\s*)?$")
@@ -140,6 +140,8 @@ def is_stamp_date(sentence: str, date_start: int, date_end: int) -> bool:
     >>> is_stamp_date(text, 17, 29), is_stamp_date(text, 30, 41), is_stamp_date(text, 80, 88)
     (True, True, False)
     >>> is_stamp_date("GENEVA, May 16 (Reuters) - Turkey confirmed a case.", 8, 14)
+    True
+    >>> is_stamp_date("8 November 2011 Last updated at 14:07 GMT Help Michael Jackson's doctor", 0, 15)
     True
     """
     return bool(_STAMP_AFTER.match(sentence[date_end:date_end + 30])

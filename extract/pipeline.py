@@ -94,7 +94,9 @@ def _document_row(document: Document, source: Source | None, status: str | None 
     source = source or Source(document.doc_id)
     return {"doc_id": document.doc_id, "path": document.path, "title": source.title or document.doc_id,
             "outlet": source.outlet, "author": source.author, "published": _to_timestamp(source.published),
-            "url": source.url, "reference_date_basis": source.reference_date_basis, "text": document.text,
+            "url": source.url, "reference_date_basis": source.reference_date_basis,
+            "reference_date_confidence": source.reference_date_confidence or ("none" if source.published is None else ""),
+            "text": document.text,
             "status": status or ("ok" if document.readable else "unreadable"), "problem": document.problem}
 
 
@@ -244,7 +246,9 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
             continue
         warnings.extend(document_warnings)
         statement_rows.extend(document_statements)
-        document_rows.append(_document_row(document, source))
+        own = [warning.removeprefix(f"{document.path}: ") for warning in document_warnings]
+        document_rows.append(_document_row(replace(document, problem="; ".join(filter(None, [document.problem, *own]))),
+                                           source))
     statements = conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS)))
     documents_frame = conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS)))
     events = empty_events()

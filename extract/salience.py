@@ -7,7 +7,10 @@ The formula (weights in `SalienceWeights`, defaults shown)::
 
     salience = grain_factor(grain) * passing_factor
                * ( 1.0 * ln(1 + n_sources)              distinct articles whose statements are the evidence
-                 + 0.5 * ln(1 + n_date_articles)        distinct articles that mention the event's date at all
+                 + 0.5 * ln(1 + n_date_articles)        distinct articles that mention the event's date and were
+                                                         published from 1 day before it to 7 days after it ends
+                                                         (prompt attention: a retrospective mention years later
+                                                         does not make an old day outrank the news)
                  + 0.5 * prompt_share                    share of the evidence articles published within
                                                          7 days after the event began (0..1)
                  + 0.5 * actor_weight )                  mean over the event's 3 most reported actors of
@@ -29,6 +32,7 @@ from dataclasses import dataclass, field
 GRAIN_FACTORS = {"hour": 1.0, "day": 1.0, "week": 0.8, "month": 0.6, "season": 0.5, "quarter": 0.5, "year": 0.4,
                  "decade": 0.2, "century": 0.2}
 PROMPT_REPORTING_DAYS = 7
+EARLY_REPORTING_DAYS = 1
 TOP_ACTORS = 3
 
 

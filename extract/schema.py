@@ -45,6 +45,12 @@ STATEMENT_COLUMNS: dict[str, str] = {
 GRAINS = ("hour", "day", "week", "month", "quarter", "season", "year", "decade", "century", "unknown")
 POINT_GRAINS = ("hour", "day")      # drawn as points; every other grain is drawn as a bar
 KINDS = ("event", "reference", "dateline")
+# How far the reference date can be trusted: given (sources.csv), high (the article states it: page metadata,
+# a dateline with a full date, its archive folder), medium (inferred and checked against the text), none
+# (unknown: the article needs a date). "" in frames written before confidences existed.
+REFERENCE_DATE_CONFIDENCES = ("given", "high", "medium", "none")
+# Columns a frame written by an earlier version may lack, and the value they get when read.
+COLUMN_DEFAULTS: dict[str, object] = {"reference_date_confidence": ""}
 # ok: read and extracted; unreadable: not read (problem says why); failed: read, but its extraction failed
 DOCUMENT_STATUSES = ("ok", "unreadable", "failed")
 
@@ -58,6 +64,7 @@ DOCUMENT_COLUMNS: dict[str, str] = {
     "published": DATE_DTYPE,
     "url": "string",
     "reference_date_basis": "string",
+    "reference_date_confidence": "string",  # one of REFERENCE_DATE_CONFIDENCES; "none" = the article needs a date
     "text": "string",               # the plain text every offset points into ("" when unreadable)
     "status": "string",             # one of DOCUMENT_STATUSES
     "problem": "string",            # the warning about this file, "" when none
@@ -134,6 +141,9 @@ def empty_events() -> pd.DataFrame:
 
 
 def _conform(frame: pd.DataFrame, columns: dict[str, str], what: str) -> pd.DataFrame:
+    absent_defaults = {name: value for name, value in COLUMN_DEFAULTS.items() if name in columns and name not in frame.columns}
+    if absent_defaults:
+        frame = frame.assign(**absent_defaults)
     missing = [name for name in columns if name not in frame.columns]
     if missing:
         raise SchemaError(f"{what} frame lacks columns: {', '.join(missing)}")

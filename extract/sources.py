@@ -6,7 +6,7 @@ own text: a dateline near the top, else the latest fully specified date it menti
 neither, it has none and its relative expressions stay unresolved. Never today's date.
 
 >>> infer_reference_date("Kyiv, 3 May 2024\\nTroops moved.", timexes=[])
-(None, 'none: no dateline and no fully specified date in the text; relative dates are left unresolved')
+(None, 'none: no dateline and no fully specified date in the text; relative dates are left unresolved', 'none')
 """
 from __future__ import annotations
 
@@ -28,7 +28,18 @@ DATELINE_MAX_CHARS = 60
 TITLE_MAX_CHARS = 200
 _YEARLESS_DATE = re.compile(r"^XXXX-(?P<month>\d{2})-(?P<day>\d{2})")
 _YEAR = re.compile(r"^(?P<year>\d{4})")
-_DATELINE_RESIDUE = re.compile(r"(?:[\W\d_]|\b(?:updated|published|posted|at|on|am|pm|gmt|utc)\b)*", re.I)
+# What a dateline may hold besides its date and time: punctuation, a few words, weekday names, time zones.
+_DATELINE_RESIDUE = re.compile(
+    r"(?:[\W\d_]|\b(?:updated|published|posted|last|modified|at|on|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|[ecmp][sd]t"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)*",
+    re.I)
+# A wire dateline's place and agency before the date: "BRUSSELS |", "NAIROBI, Kenya (AP) _", "WASHINGTON (Reuters) -".
+_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?"
+                             r"\s*(?:\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg)\))?\s*[|_—–-]?")
+# Words that put a date ahead of the story rather than at it: maturities, deadlines, plans.
+_AHEAD_CUE = re.compile(r"\b(?:due|matur\w*|expir\w*|until|through|by|will|would|scheduled|effective|ending|ends?"
+                        r"|deadline|fiscal|payable|redeem\w*|begin(?:ning|s)?|starting|from)\b[^.;\n]{0,60}$", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,7 @@ class Source:
     published: dt.date | None = None
     url: str = ""
     reference_date_basis: str = ""
+    reference_date_confidence: str = ""     # one of extract.schema.REFERENCE_DATE_CONFIDENCES ("" = not decided)
 
 
 @dataclass
@@ -124,36 +136,65 @@ def find_dateline(text: str, timexes: list) -> tuple[int, int] | None:
         residue = text[start:end]
         for timex in sorted(inside, key=lambda t: -t.start):
             residue = residue[:timex.start - start] + residue[timex.end - start:]
-        if _DATELINE_RESIDUE.fullmatch(residue):
+        if _DATELINE_RESIDUE.fullmatch(_DATELINE_PLACE.sub("", residue, count=1)):
             return start, end
     return None
 
 
-def infer_reference_date(text: str, timexes: list) -> tuple[dt.date | None, str]:
-    """Infer a reference date from the text alone: its dateline, else its latest full date.
+def _weekday_contradicts(written: str, day: dt.date) -> bool:
+    named = [index for index, name in enumerate(_WEEKDAYS) if re.search(rf"\b{name[:3]}", written, re.I)]
+    return bool(named) and day.weekday() not in named
 
-    `timexes` are the tagger's output for `text` without a reference date (absolute
-    expressions resolved, relative ones not).
+
+def _looks_ahead(text: str, start: int) -> bool:
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(_AHEAD_CUE.search(text[sentence_start:start]))
+
+
+def infer_reference_date(text: str, timexes: list) -> tuple[dt.date | None, str, str]:
+    """Infer a reference date from the text alone: (date, basis, confidence); (None, why, "none") rather than a guess.
+
+    A dateline with a full date is "high"; a dateline's day and month with the text's latest year, or the
+    latest full date the story mentions as past (not a maturity, deadline or plan) that no later year
+    mention and no weekday written beside it contradict, is "medium". `timexes` are the tagger's
+    phase-one drafts (or unresolved Timexes) of `text`.
+
+    >>> from extract.timex import find
+    >>> text = "BRUSSELS | Fri Mar 18, 2011 12:45pm EDT\\nTalks resumed."
+    >>> infer_reference_date(text, find(text))
+    (datetime.date(2011, 3, 18), "inferred: dateline 'Mar 18, 2011'", 'high')
     """
-    years = [int(m.group("year")) for t in timexes if t.type in ("DATE", "TIME")
-             for m in [_YEAR.match(t.value)] if m]
+    dated = [t for t in timexes if t.type in ("DATE", "TIME")]
+    years = [int(m.group("year")) for t in dated for m in [_YEAR.match(t.value)] if m]
     dateline = find_dateline(text, timexes)
     if dateline:
-        for timex in (t for t in timexes if dateline[0] <= t.start < dateline[1]):
+        line = text[dateline[0]:dateline[1]]
+        for timex in (t for t in dated if dateline[0] <= t.start < dateline[1]):
             full = parse_iso_date(timex.value)
-            if full:
-                return full, f"inferred: dateline {timex.text!r}"
+            if full and not _weekday_contradicts(line, full):
+                return full, f"inferred: dateline {timex.text!r}", "high"
             yearless = _YEARLESS_DATE.match(timex.value)
-            dated = yearless and years and parse_iso_date(f"{max(years):04d}-{yearless['month']}-{yearless['day']}")
-            if dated:
-                return dated, (f"inferred: dateline {timex.text!r}, year {dated.year} = "
-                               "the latest year the text mentions")
-    full_dates = [(day, t.text) for t in timexes for day in [parse_iso_date(t.value)] if day]
-    if full_dates:
-        latest, written = max(full_dates)
-        return latest, f"inferred: latest fully specified date in the text ({written!r})"
-    return None, "none: no dateline and no fully specified date in the text; relative dates are left unresolved"
-
+            day = yearless and years and parse_iso_date(f"{max(years):04d}-{yearless['month']}-{yearless['day']}")
+            if day and not _weekday_contradicts(line, day):
+                return day, (f"inferred: dateline {timex.text!r}, year {day.year} = the latest year the text "
+                             "mentions"), "medium"
+    full_dates = [(day, t) for t in dated for day in [parse_iso_date(t.value)] if day]
+    past = [(day, t) for day, t in full_dates
+            if getattr(getattr(t, "draft", None), "prefer", "past") != "future" and not _looks_ahead(text, t.start)]
+    if not past:
+        reason = ("only dates the story looks ahead to (due, until, will ...)" if full_dates
+                  else "no dateline and no fully specified date in the text")
+        return None, f"none: {reason}; relative dates are left unresolved", "none"
+    latest, timex = max(past, key=lambda pair: pair[0])
+    if _weekday_contradicts(timex.text, latest):
+        return None, f"none: the latest full date {timex.text!r} names another weekday; relative dates are left unresolved", "none"
+    later = sorted({int(m.group("year")) for t in dated for m in [_YEAR.match(t.value)]
+                    if m and int(m.group("year")) > latest.year and not _looks_ahead(text, t.start)
+                    and getattr(getattr(t, "draft", None), "prefer", "past") != "future"})
+    if later:
+        return None, (f"none: the latest full date {timex.text!r} is older than the year {later[-1]} the story also "
+                      "mentions; relative dates are left unresolved"), "none"
+    return latest, f"inferred: latest fully specified date in the text ({timex.text!r}), checked against the text", "medium"
 
 
 def inferred_title(text: str, doc_id: str, skip: tuple[int, int] | None = None) -> str:
@@ -182,15 +223,16 @@ def resolve_source(document: Document, known: Source | None, drafts: list, warni
     described = dict(title=title, outlet=known.outlet or page.site, author=known.author or page.author,
                      url=known.url or page.url)
     if known.published is not None:
-        return Source(document.doc_id, published=known.published,
+        return Source(document.doc_id, published=known.published, reference_date_confidence="given",
                       reference_date_basis=known.reference_date_basis or "sources.csv", **described)
     if page.published is not None:
-        reference_date, basis = page.published, page.published_basis
+        reference_date, basis, confidence = page.published, page.published_basis, "high"
     elif document.folder_date is not None:
-        reference_date, basis = document.folder_date, f"folder date: {document.folder_date_basis}"
+        reference_date, basis, confidence = document.folder_date, f"folder date: {document.folder_date_basis}", "high"
     else:
-        reference_date, basis = infer_reference_date(document.text, drafts)
+        reference_date, basis, confidence = infer_reference_date(document.text, drafts)
     if reference_date is None:
-        warnings.append(f"{document.path}: no reference date (not in sources.csv, no dateline, no full date "
-                        "in the text); relative dates are kept but left unresolved")
-    return Source(document.doc_id, published=reference_date, reference_date_basis=basis, **described)
+        warnings.append(f"{document.path}: no reference date ({basis.removeprefix('none: ')}); give it a "
+                        "'published' date in sources.csv")
+    return Source(document.doc_id, published=reference_date, reference_date_basis=basis,
+                  reference_date_confidence=confidence, **described)

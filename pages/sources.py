@@ -7,7 +7,7 @@ from desk.filters import apply_filters
 from desk.highlight import actor_spans, article_header_html, date_spans, highlight_html, legend_html, styled_block
 from desk.labels import document_label
 from desk.literal import markdown_literal
-from desk.tables import sources_table
+from desk.tables import needs_a_date, sources_table
 from desk.ui.caching import load_actor_gazetteer, load_frames
 from desk.ui.sidebar import filters_from_widgets, write_query_params
 
@@ -15,7 +15,13 @@ statements, documents = load_frames()
 shown = apply_filters(statements, filters_from_widgets())
 
 st.title("Sources")
-st.dataframe(sources_table(documents, statements, shown), hide_index=True,
+undated = needs_a_date(documents)
+if undated.any():
+    st.warning(f"{int(undated.sum())} article(s) need a date: no reference date could be established, so their "
+               "relative dates (\"on Friday\", \"last year\") are not placed. Give each a `published` date in sources.csv.")
+only_undated = st.toggle("Only articles that need a date", key="sources_only_undated", disabled=not undated.any())
+table = sources_table(documents, statements, shown)
+st.dataframe(table[undated.to_numpy()] if only_undated else table, hide_index=True,
              column_config={"reference date": st.column_config.DatetimeColumn(format="YYYY-MM-DD")})
 unreadable = documents[documents["status"] != "ok"]
 for path, problem in zip(unreadable["path"], unreadable["problem"]):

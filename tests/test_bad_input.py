@@ -38,7 +38,15 @@ EXPECTED = {
     "report.docx": ("report.docx", "unreadable", "unsupported file type '.docx'"),
     "latin.txt": ("latin", "ok", "not valid UTF-8; decoded as Windows-1252"),
     "proc-size-zero.txt": ("proc-size-zero", "unreadable", "counted while reading"),
+    "oversized.txt": ("oversized", "unreadable", "over the 20,000 bytes limit"),
+    "dates-flood.txt": ("dates-flood", "ok", "over the limit of 50 per document"),
+    "old-years.txt": ("old-years", "ok", "outside the calendar the timeline can hold"),
+    "no-head.html": ("no-head", "ok", ""),
+    "unclosed-svg.html": ("unclosed-svg", "ok", ""),
+    "scan.pdf": ("scan", "unreadable", "image-only PDF (1 page(s), no text layer); run OCR on it first"),
+    "locked.pdf": ("locked", "unreadable", "encrypted PDF (password protected); cannot read its text"),
 }
+HTML_BODY = "<article><p>" + "The talks in Brussels resumed on Friday, 18 March 2011, after a pause. " * 3 + "</p></article>"
 
 
 @pytest.fixture(scope="module")
@@ -67,13 +75,22 @@ def bad_corpus(tmp_path_factory) -> Path:
     (root / "latin.txt").write_bytes("Café talks, 3 May 2024.".encode("cp1252"))
     (root / "proc-size-zero.txt").symlink_to("/proc/self/maps")   # a regular file that reports 0 bytes
     (root / ".DS_Store").write_bytes(b"\x00")                      # hidden: skipped like `ls` does
+    (root / "oversized.txt").write_text("On 3 May 2024 it rained. " * 1_000, encoding="utf-8")
+    (root / "dates-flood.txt").write_text("1 May 2024, 2 May 2024, 3 May 2024.\n" * 40, encoding="utf-8")
+    (root / "old-years.txt").write_text("Kyiv, 3 May 2024\nFounded in the 14th century, rebuilt in 1648, "
+                                        "older than the 1st century.\n", encoding="utf-8")
+    (root / "no-head.html").write_text(f"<!doctype html><html><head><title>Talks</title><body>{HTML_BODY}")
+    (root / "unclosed-svg.html").write_text(f"<html><body><nav><svg width='9'><path d='M0'></nav>{HTML_BODY}</body></html>")
+    from tests.support.pdfs import encrypted_pdf, image_only_pdf   # PDFs built in code, no committed binaries
+    (root / "scan.pdf").write_bytes(image_only_pdf())
+    (root / "locked.pdf").write_bytes(encrypted_pdf())
     yield root
     server.close()
 
 
 @pytest.fixture(scope="module")
 def bad_extraction(bad_corpus):
-    return extract_corpus(bad_corpus, sources_csv=None, max_bytes=20_000, with_events=False)
+    return extract_corpus(bad_corpus, sources_csv=None, max_bytes=20_000, max_statements=50, with_events=False)
 
 
 @pytest.mark.parametrize("entry", EXPECTED)

@@ -6,6 +6,7 @@ import pytest
 
 from desk.event_chart import build_event_chart, context_line
 from desk.event_layout import LANE_BY_CHOICES, overlapping_pairs
+from desk.literal import plotly_literal
 from desk.story import events_with_evidence_in, select_key_events, story_window
 from tests.support.event_factory import (DESIGN_CARD_LABELS, dense_year_with_outlier, design_card_events, events_frame,
                                          make_event)
@@ -74,7 +75,7 @@ def test_design_card_labels_are_drawn_on_the_all_window():
     chart = build_event_chart(select_key_events(design_card_events()).shown, window="all")
     drawn = " ".join(annotation.text for annotation in chart.figure.layout.annotations)
     for label in DESIGN_CARD_LABELS:
-        assert label.replace("'", "&#x27;") in drawn
+        assert plotly_literal(label) in drawn
 
 
 def test_key_events_are_the_most_salient_and_the_subtitle_says_so():

@@ -273,3 +273,16 @@ def test_publication_stamps_glued_to_a_sentence_make_no_events_but_the_news_does
     events = extract_corpus(tmp_path).events
     assert events["value"].tolist() == ["2009-04-29"]
     assert events.iloc[0]["doc_ids"] == ["wire1"]
+
+
+def test_retrospective_mentions_of_a_date_do_not_raise_its_salience(tmp_path):
+    news = {"news": "Flu report\n12 June 2009\nOn 11 June 2009 the WHO declared a global flu pandemic.\n"}
+    later = dict(news, **{f"later{i}": f"Anniversary piece\n1 June 2011\nOn 11 June 2009 the WHO football team lost "
+                                       f"a match in Leeds by {i} goals.\n" for i in range(3)})
+    (tmp_path / "alone").mkdir()
+    (tmp_path / "later").mkdir()
+    alone = extract_corpus(write_articles(tmp_path / "alone", news)).events
+    with_retrospectives = extract_corpus(write_articles(tmp_path / "later", later)).events
+    pandemic = [events[events["label"].str.contains("pandemic")].iloc[0] for events in (alone, with_retrospectives)]
+    assert pandemic[0]["n_sources"] == pandemic[1]["n_sources"] == 1
+    assert pandemic[0]["salience"] == pytest.approx(pandemic[1]["salience"])

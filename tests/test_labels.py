@@ -61,6 +61,18 @@ def label_of(sentence: str, date_text: str, *other_dates: str) -> str:
     ("fronted 'as X documented' dropped, passing date removed",
      "As Reuters and Al Jazeera documented, Israel continued precision strikes in Syria throughout 2024 without "
      "fear of Russian interference.", "2024", (), "Israel continued precision strikes in Syria without fear"),
+    ("hedged report: 'it is believed' removed",
+     "It is believed the 7.0 magnitude quake on 12 January killed as many as 200,000 people.", "12 January", (),
+     "7.0 magnitude quake killed as many as 200,000 people"),
+    ("'had been due': the auxiliary stays with a non-participle",
+     "The star had been due to stage 50 concerts at the O2 arena in London, beginning on 13 July.", "13 July", (),
+     "Star had been due to stage 50 concerts at the O2 arena in London"),
+    ("a particle at the end of the clause stays",
+     "Unlike in Syria, where Russia once exercised relative freedom, today’s regional balance leaves it boxed in.",
+     "today", (), "Regional balance leaves it boxed in"),
+    ("'it became clear that' removed",
+     "More importantly, it became clear back in April that Moscow does not intend to side with the Islamic Republic.",
+     "April", (), "Moscow does not intend to side with the Islamic Republic"),
 ])
 def test_label_rule_examples(rule, sentence, date_text, other_dates, label):
     assert label_of(sentence, date_text, *other_dates) == label, rule

@@ -77,16 +77,22 @@ def test_a_sentence_with_a_date_is_not_a_dateline():
 def test_inferred_reference_date_uses_the_dateline_year_from_the_text():
     text = "Title\n15 June, 19:14\nThe strikes of April 2024 and January 2025 ..."
     timexes = timexes_for(text, ("15 June", "XXXX-06-15"), ("April 2024", "2024-04"), ("January 2025", "2025-01"))
-    date, basis = infer_reference_date(text, timexes)
-    assert date == dt.date(2025, 6, 15)
+    date, basis, confidence = infer_reference_date(text, timexes)
+    assert date == dt.date(2025, 6, 15) and confidence == "medium"
     assert "dateline '15 June'" in basis and "2025" in basis
 
 
 def test_inferred_reference_date_falls_back_to_the_latest_full_date():
+    text = "It began on March 3, 2024 and peaked on June 13, 2025, after talks in 2024."
+    timexes = timexes_for(text, ("March 3, 2024", "2024-03-03"), ("June 13, 2025", "2025-06-13"), ("2024", "2024"))
+    date, basis, confidence = infer_reference_date(text, timexes)
+    assert date == dt.date(2025, 6, 13) and "latest fully specified date" in basis and confidence == "medium"
+
+
+def test_a_later_year_in_the_story_contradicts_the_latest_full_date():
     text = "It began on March 3, 2024 and peaked on June 13, 2025, after talks in 2026."
     timexes = timexes_for(text, ("March 3, 2024", "2024-03-03"), ("June 13, 2025", "2025-06-13"), ("2026", "2026"))
-    date, basis = infer_reference_date(text, timexes)
-    assert date == dt.date(2025, 6, 13) and "latest fully specified date" in basis
+    assert infer_reference_date(text, timexes)[::2] == (None, "none")
 
 
 @pytest.mark.parametrize("text, spans", [
@@ -95,5 +101,5 @@ def test_inferred_reference_date_falls_back_to_the_latest_full_date():
     ("It was 2025-02-30 in a typo.", [("2025-02-30", "2025-02-30")]),
 ])
 def test_no_reference_date_when_the_text_has_no_full_date(text, spans):
-    date, basis = infer_reference_date(text, timexes_for(text, *spans))
-    assert date is None and basis.startswith("none:")
+    date, basis, confidence = infer_reference_date(text, timexes_for(text, *spans))
+    assert date is None and basis.startswith("none:") and confidence == "none"

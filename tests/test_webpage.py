@@ -1,13 +1,12 @@
 """Web pages keep the article and its metadata; PDFs give text and metadata or a clear reason."""
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from extract import extract_corpus
 from extract.documents import read_document_bytes
 from extract.webpage import read_pdf, read_web_page
+from tests.support.pdfs import encrypted_pdf, image_only_pdf, text_pdf
 
 BODY = ("<p>The talks in Brussels resumed on Friday after a long pause, officials said on Saturday. " * 3 + "</p>"
         "<p>Ministers first met on March 18, 2011, and agreed to meet again within a month. " * 2 + "</p>")
@@ -47,47 +46,6 @@ def test_a_page_where_no_article_is_found_falls_back_to_its_visible_text():
     page = read_web_page("<html><body><table><tr><td>On 3 May 2024 the list was updated.</td></tr></table></body></html>")
     assert "On 3 May 2024 the list was updated." in page.text
     assert page.reader == "visible text" and "all visible text" in page.notes[0]
-
-
-def text_pdf(lines: list[str], info: str = "/Title (Talks) /Author (Ann Lee) /CreationDate (D:20240503120000Z)") -> bytes:
-    """A one-page PDF with a text layer, written object by object (no binary committed)."""
-    stream = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               "/Resources << /Font << /F1 5 0 R >> >> >>",
-               f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
-               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", f"<< {info} >>"]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1"))
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    out.write("".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
-
-
-def encrypted_pdf() -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf(["Secret talks on 3 May 2024."]))))
-    writer.encrypt("a password")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def image_only_pdf() -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(612, 792)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def test_pdf_text_and_metadata_are_read():

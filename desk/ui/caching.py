@@ -84,7 +84,7 @@ def load_events() -> pd.DataFrame | None:
     _statements, events, _documents = load_curated_frames()
     if events.empty:
         why = data.events_problem or "the events file holds no event"
-        st.caption(f"Showing statements only: {why}")
+        st.caption(markdown_literal(f"Showing statements only: {why}"))
         return None
     return events
 

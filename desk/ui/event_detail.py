@@ -15,6 +15,7 @@ import streamlit as st
 from desk.evidence import Evidence, event_evidence
 from desk.highlight import legend_html, styled_block
 from desk.labels import interval_label
+from desk.literal import markdown_literal
 
 SOURCES_PAGE = "pages/sources.py"
 
@@ -68,7 +69,7 @@ def render_event_detail(event: pd.Series, statements: pd.DataFrame, documents: p
         st.html(event_detail_html(event, evidence))
         for doc_id in dict.fromkeys(item.doc_id for item in evidence):
             first = next(item for item in evidence if item.doc_id == doc_id)
-            st.page_link(SOURCES_PAGE, label=f"Open {first.outlet or doc_id}: “{first.title or doc_id}”",
+            st.page_link(SOURCES_PAGE, label=markdown_literal(f"Open {first.outlet or doc_id}: “{first.title or doc_id}”"),
                          icon=":material/article:", query_params={"doc": doc_id, "statement": first.statement_id})
         if extra is not None:
             extra(event)

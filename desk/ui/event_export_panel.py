@@ -17,6 +17,7 @@ from desk.export.event_briefing import event_briefing, event_briefing_image, eve
 from desk.export.event_timelinejs import events_timelinejs_bytes
 from desk.export.images import IMAGE_EXPORT_ERRORS, MEDIA_TYPES, image_export_problem
 from desk.export.pack import PACK_FORMATS, briefing_pack
+from desk.literal import markdown_literal
 from desk.story import KeyEvents
 
 FORMAT_LABELS = {"PNG": "png", "SVG": "svg", "PDF": "pdf"}
@@ -37,7 +38,7 @@ def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, document
         if key.shown.empty:
             st.info("Nothing to export: no dated event matches the current filters.")
             return
-        st.caption(f"Exports the event chart as shown: {description} · {key.description()}.")
+        st.caption(markdown_literal(f"Exports the event chart as shown: {description} · {key.description()}."))
         title = st.text_input("Title", value=event_title(description), key="event_export_title")
         size_column, format_column = st.columns(2)
         size = size_column.selectbox("Size", list(SIZE_PRESETS), index=list(SIZE_PRESETS).index(DEFAULT_SIZE),
@@ -48,7 +49,7 @@ def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, document
         problem = image_export_problem()
         settings = (title, size, window, lane_by, description)
         if problem:
-            st.warning(problem)
+            st.warning(markdown_literal(problem))
         else:
             image_column, pack_column = st.columns(2)
             render_image = image_column.button("Render image", key="event_export_render", type="primary")
@@ -66,7 +67,7 @@ def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, document
                             st.session_state[_RENDERED + "_pack"] = (
                                 _selection_key(key, *settings), briefing_pack(page, statements, documents, size=size))
                     except IMAGE_EXPORT_ERRORS as failure:
-                        st.error(str(failure))
+                        st.error(markdown_literal(failure))
             _offer_image(key, settings, image_format, format_label, title, size, file_stem)
             _offer_pack(key, settings, file_stem)
         st.divider()
@@ -83,7 +84,7 @@ def _offer_image(key: KeyEvents, settings: tuple, image_format: str, format_labe
         return
     payload = rendered[1]
     if image_format == "png":
-        st.image(payload, caption=f"{title} — {size}", width="stretch")
+        st.image(payload, caption=markdown_literal(f"{title} — {size}"), width="stretch")
     st.download_button(f"Download {format_label} ({len(payload) / 1024:,.0f} KB)", data=payload,
                        file_name=f"{file_stem}_events.{image_format}", mime=MEDIA_TYPES[image_format],
                        key="event_export_image_download", on_click="ignore")

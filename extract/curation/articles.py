@@ -24,8 +24,8 @@ from extract.documents import DEFAULT_MAX_BYTES, Document, read_document_bytes
 from extract.events import build_events
 from extract.pipeline import Extraction, extract_corpus
 from extract.schema import conform_documents, conform_statements
-from extract.sources import SOURCE_FIELDS, infer_reference_date
-from extract.timex import tag
+from extract.sources import SOURCE_FIELDS, resolve_source
+from extract.timex import find
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 CONFIRMED_BASIS = "analyst: confirmed on upload"
@@ -62,8 +62,8 @@ def check_upload(name: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> U
     document = read_document_bytes(safe_file_name(name), raw, max_bytes)
     if not document.readable:
         return UploadCheck(name, document, None, "")
-    reference_date, basis = infer_reference_date(document.text, tag(document.text, None))
-    return UploadCheck(name, document, reference_date, basis)
+    source = resolve_source(document, None, find(document.text), [])  # as the extractor decides it (page metadata first)
+    return UploadCheck(name, document, source.published, source.reference_date_basis)
 
 
 def store_upload(corpus: Path, name: str, raw: bytes) -> Path:

@@ -1,0 +1,111 @@
+"""Reference dates are never silently wrong: datelines, page metadata and date folders first; the latest date in
+the text only when the story is consistent with it, else unknown with a warning and confidence 'none'."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extract import extract_corpus
+from extract.sources import infer_reference_date
+from extract.timex import find
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def inferred(text: str) -> tuple[dt.date | None, str, str]:
+    return infer_reference_date(text, find(text))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("BRUSSELS | Fri Mar 18, 2011 12:45pm EDT\nEU leaders met on Friday.", dt.date(2011, 3, 18)),
+    ("Aug. 7, 1998\nBombs exploded outside two embassies today.", dt.date(1998, 8, 7)),
+    ("WASHINGTON (Reuters) - Friday, March 18, 2011\nOfficials met.", dt.date(2011, 3, 18)),
+    ("Updated: Friday 18 March 2011 12:45 GMT\nThe talks went on.", dt.date(2011, 3, 18)),
+])
+def test_a_dateline_with_a_full_date_is_the_reference_date_with_high_confidence(text, day):
+    assert inferred(text)[0] == day and inferred(text)[2] == "high"
+
+
+def test_a_dateline_without_a_year_takes_the_texts_latest_year_with_medium_confidence():
+    date, basis, confidence = inferred("Title\n15 June, 19:14\nThe strikes of April 2024 and January 2025 ...")
+    assert (date, confidence) == (dt.date(2025, 6, 15), "medium") and "dateline '15 June'" in basis
+
+
+def test_a_dateline_whose_weekday_contradicts_its_date_is_not_trusted():
+    assert inferred("BRUSSELS | Mon Mar 18, 2011\nTalks.")[2] != "high"
+
+
+def test_a_historical_date_in_a_later_story_is_left_unknown():
+    text = ("NAIROBI, Kenya (AP) _ The school, founded on June 5, 1946, closed today after the floods of 1998 "
+            "and 1999, officials said Saturday.")
+    date, basis, confidence = inferred(text)
+    assert (date, confidence) == (None, "none") and "older than the year 1999" in basis
+
+
+def test_dates_the_story_looks_ahead_to_are_not_its_date():
+    date, basis, confidence = inferred("The notes are due Dec. 31, 1994, the company said.")
+    assert (date, confidence) == (None, "none") and "looks ahead" in basis
+
+
+def test_the_latest_past_full_date_is_kept_with_medium_confidence_when_nothing_contradicts_it():
+    date, basis, confidence = inferred("It began on March 3, 2024 and peaked on June 13, 2025 in the north.")
+    assert (date, confidence) == (dt.date(2025, 6, 13), "medium") and "latest fully specified date" in basis
+
+
+def test_a_full_date_whose_written_weekday_is_wrong_is_not_used():
+    assert inferred("Talks ended on Monday, March 18, 2011 in Brussels.")[2] == "none"
+
+
+def test_an_undated_wire_story_is_unknown_with_a_warning_and_in_the_documents_frame(tmp_path):
+    (tmp_path / "wire.txt").write_text("NAIROBI, Kenya (AP) _ Heavy rains on Saturday killed five people, "
+                                       "the worst since June 5, 1946, after a dry 1999.\n")
+    extraction = extract_corpus(tmp_path, sources_csv=None, with_events=False)
+    row = extraction.documents.iloc[0]
+    assert row["reference_date_confidence"] == "none" and row["published"] is not None
+    assert any(w.startswith(f"{tmp_path / 'wire.txt'}: no reference date") for w in extraction.warnings)
+    saturday = extraction.statements.query("date_text == 'Saturday'").iloc[0]
+    assert saturday["grain"] == "unknown"   # not silently placed in 1946
+
+
+def test_confidence_is_given_for_sources_csv_and_high_for_a_date_folder(tmp_path):
+    (tmp_path / "2011-03-18").mkdir()
+    (tmp_path / "2011-03-18" / "a.txt").write_text("Talks resumed on Friday.\n")
+    (tmp_path / "b.txt").write_text("Talks resumed on Friday.\n")
+    sources = tmp_path / "sources.csv"
+    sources.write_text("doc_id,published\nb,2024-05-03\n")
+    documents = extract_corpus(tmp_path, sources_csv=sources, with_events=False).documents.set_index("doc_id")
+    assert documents.loc["2011-03-18/a", "reference_date_confidence"] == "high"
+    assert documents.loc["b", "reference_date_confidence"] == "given"
+
+
+def test_the_sources_page_shows_confidence_and_which_articles_need_a_date(tmp_path, monkeypatch):
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    from extract.__main__ import main as extract_main
+
+    original_init = PagesManager.__init__
+
+    def init_as_navigation_app(self, *args, **kwargs):  # see tests/test_pages.py: AppTest and st.navigation
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "dated.txt").write_text("Aug. 7, 1998\nBombs exploded outside two embassies on Friday.\n")
+    (articles / "undated.txt").write_text("Heavy rains on Saturday killed five people.\n")
+    out = tmp_path / "data" / "statements.parquet"
+    assert extract_main([str(articles), "--out", str(out)]) == 0
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(out))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.switch_page("pages/sources.py")
+    app.run()
+    assert not app.exception, app.exception
+    assert any("1 article(s) need a date" in warning.value for warning in app.warning)
+    table = app.dataframe[0].value
+    assert dict(zip(table["doc_id"], table["date confidence"])) == {"dated": "high", "undated": "none"}
+    app.toggle(key="sources_only_undated").set_value(True).run()
+    assert app.dataframe[0].value["doc_id"].tolist() == ["undated"]
