@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from desk.literal import markdown_literal
 from desk.loading import actors_path, statements_path
 from extract.actors import GazetteerError, load_gazetteer
 from extract.curation import (HIDE_REASONS, Curated, CurationStoreError, EditLog, EditRejected, NewEdit,
@@ -99,12 +100,12 @@ def record(make_edit: Callable[[], NewEdit]) -> bool:
         new_edit = make_edit()
         stored = edit_log().append(new_edit, author=session_author())
     except EditRejected as rejected:
-        st.error(str(rejected), icon=":material/block:")
+        st.error(markdown_literal(str(rejected)), icon=":material/block:")
         return False
     except CurationStoreError as problem:
-        st.error(str(problem))
+        st.error(markdown_literal(str(problem)))
         return False
-    st.session_state[MESSAGE_KEY] = f"Saved edit {stored.edit_id}: {describe_edit(stored)}."
+    st.session_state[MESSAGE_KEY] = markdown_literal(f"Saved edit {stored.edit_id}: {describe_edit(stored)}.")
     st.rerun()
     return True
 
@@ -125,7 +126,7 @@ def curation_badge(row: pd.Series) -> str:
 def _date_controls(row: pd.Series, key: str) -> None:
     machine = row.get("machine_value", "")
     if str(machine) and str(machine) != str(row["value"]):
-        st.caption(f"Machine's date: {machine} · now: {row['value']} ({row['grain']})")
+        st.caption(markdown_literal(f"Machine's date: {machine} · now: {row['value']} ({row['grain']})"))
     entered = st.text_input("Correct date", key=f"{key}-date", placeholder="2023-10-07, October 2023 or 2023",
                             help="Read by the project's tagger into a value, a grain and an interval. "
                                  "The machine's date is kept.")
@@ -136,7 +137,7 @@ def _date_controls(row: pd.Series, key: str) -> None:
 
 def _hide_controls(row: pd.Series, key: str) -> None:
     if bool(row.get("hidden", False)):
-        st.caption(f"Hidden: {row.get('hidden_reason', '')}. Hidden items leave the chart and the exports.")
+        st.caption(markdown_literal(f"Hidden: {row.get('hidden_reason', '')}. Hidden items leave the chart and the exports."))
         if st.button("Show again", key=f"{key}-show", icon=":material/visibility:"):
             record(lambda: show(row))
         return
@@ -149,7 +150,7 @@ def _hide_controls(row: pd.Series, key: str) -> None:
 def _list_controls(row: pd.Series, key: str, column: str, known: list[str]) -> None:
     correct = correct_countries if column == "countries" else correct_actors
     current = list(row[column])
-    st.caption(f"{column.capitalize()}: {', '.join(current) or 'none'}")
+    st.caption(markdown_literal(f"{column.capitalize()}: {', '.join(current) or 'none'}"))
     remove = st.multiselect(f"Remove {column}", current, key=f"{key}-{column}-remove")
     add = st.multiselect(f"Add {column}", [name for name in known if name not in current], key=f"{key}-{column}-add",
                          accept_new_options=True)
@@ -159,7 +160,7 @@ def _list_controls(row: pd.Series, key: str, column: str, known: list[str]) -> N
 
 def _label_controls(event: pd.Series, key: str) -> None:
     if str(event.get("machine_label", "")) and event["machine_label"] != event["label"]:
-        st.caption(f"Machine's label: {event['machine_label']}")
+        st.caption(markdown_literal(f"Machine's label: {event['machine_label']}"))
     label = st.text_input("Label", value=str(event["label"]), key=f"{key}-label", max_chars=200)
     if st.button("Save label", key=f"{key}-label-save", icon=":material/title:"):
         record(lambda: relabel(event, label))
@@ -204,7 +205,7 @@ def render_edit_controls(row: pd.Series, *, events: pd.DataFrame | None = None, 
     show_last_message()
     badge = curation_badge(row)
     if badge:
-        st.caption(badge)
+        st.caption(markdown_literal(badge))
     with st.expander(f"Correct this {'event' if is_event else 'statement'}", expanded=expanded,
                      icon=":material/edit_note:"):
         names = (["Date", "Label", "Hide", "Countries", "Actors", "Merge / split", "Star"] if is_event

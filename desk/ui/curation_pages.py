@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from desk.literal import markdown_literal
 from desk.loading import statements_path
 from desk.ui.curation import (AUTHOR_KEY, curated_state, database_path, edit_log, record, session_author,
                               show_last_message)
@@ -39,7 +40,7 @@ def render_history(statements: pd.DataFrame, events: pd.DataFrame) -> None:
     show_last_message()
     log = edit_log()
     st.text_input("Your name (recorded with your edits)", key=AUTHOR_KEY, placeholder="e.g. Dana, desk B")
-    st.caption(f"Edits are saved as **{session_author()}** in `{log.path}`.")
+    st.caption(f"Edits are saved as **{markdown_literal(session_author())}** in `{log.path}`.")
     edits = log.edits()
     curated = curated_state(statements, events)
     history = history_frame(edits, curated)
@@ -118,7 +119,7 @@ def render_add_articles(statements: pd.DataFrame, documents: pd.DataFrame,
         raw = upload.getvalue()
         check = check_upload(upload.name, raw)
         if check.problem:
-            st.error(check.problem, icon=":material/block:")
+            st.error(markdown_literal(check.problem), icon=":material/block:")
             continue
         with st.container(border=True):
             first_line = next((line.strip() for line in check.document.text.splitlines() if line.strip()), "")
@@ -127,9 +128,9 @@ def render_add_articles(statements: pd.DataFrame, documents: pd.DataFrame,
             reference = st.date_input("Reference date (relative dates like “yesterday” count from it)",
                                       value=check.reference_date, key=f"reference-{upload.file_id}",
                                       min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
-            st.caption(f"Pre-filled from the text: {check.basis}" if check.reference_date else
-                       f"No date found in the text ({check.basis}); enter one, or leave it empty and relative "
-                       "dates stay unresolved.")
+            st.caption(markdown_literal(f"Pre-filled from the text: {check.basis}" if check.reference_date else
+                                        f"No date found in the text ({check.basis}); enter one, or leave it empty "
+                                        "and relative dates stay unresolved."))
         ready.append((upload, raw, reference, check))
     if ready and st.button(f"Add and extract {len(ready)} article(s)", key="articles_extract", type="primary",
                            icon=":material/upload_file:"):
@@ -166,10 +167,10 @@ def _render_added(statements: pd.DataFrame, documents: pd.DataFrame) -> None:
         document = rows.iloc[0]
         found = statements[statements["doc_id"] == doc_id]
         if document["status"] != "ok":
-            st.error(f"{document['path']}: {document['problem']}")
+            st.error(markdown_literal(f"{document['path']}: {document['problem']}"))
             continue
-        st.success(f"{document['title']}: {len(found)} statement(s), reference date "
-                   f"{document['published'].date() if pd.notna(document['published']) else 'none'}")
+        st.success(markdown_literal(f"{document['title']}: {len(found)} statement(s), reference date "
+                   f"{document['published'].date() if pd.notna(document['published']) else 'none'}"))
         st.dataframe(found[["date_text", "value", "sentence"]], hide_index=True, key=f"added-{doc_id}")
         st.page_link("pages/timeline.py", label="See it on the timeline", icon=":material/timeline:",
                      query_params={"source": doc_id})

@@ -1,0 +1,75 @@
+"""Adding articles from the app (extract.curation.articles): uploads checked as the extractor reads them, kept in
+the corpus folder without ever overwriting, their reference date recorded, and extracted into the frames."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extract.curation.articles import (check_upload, corpus_folder, extract_added, record_reference_date,
+                                       store_upload)
+from extract.pipeline import extract_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = b"Gaza, 8 October 2023\n\nHamas fighters attacked southern Israel yesterday.\n"
+
+
+@pytest.mark.parametrize("name, raw, problem", [
+    ("notes.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+    ("empty.md", b"   \n", "empty file"),
+])
+def test_an_unusable_upload_is_refused_with_its_name_and_the_problem(name, raw, problem):
+    check = check_upload(name, raw)
+    assert check.problem.startswith(f"{name}: ") and problem in check.problem and "Nothing was added" in check.problem
+
+
+def test_a_too_large_upload_is_refused():
+    assert "over the" in check_upload("big.txt", b"a" * 2_000, max_bytes=1_000).problem
+
+
+def test_an_upload_gets_the_reference_date_the_extractor_would_infer():
+    check = check_upload("hamas_attack.txt", ARTICLE)
+    assert check.problem == "" and check.reference_date == dt.date(2023, 10, 8) and check.basis.startswith("inferred")
+
+
+def test_uploads_are_kept_without_overwriting_anything(tmp_path):
+    first = store_upload(tmp_path, "report.txt", b"one")
+    again = store_upload(tmp_path, "report.txt", b"one")
+    other = store_upload(tmp_path, "report.md", b"two")
+    assert first == again and first.read_bytes() == b"one"
+    assert other.name == "report-2.md" and other.read_bytes() == b"two"
+    assert store_upload(tmp_path, "../../etc/passwd.txt", b"x").parent == tmp_path
+
+
+def test_the_confirmed_reference_date_is_recorded_in_sources_csv(tmp_path):
+    sources = tmp_path / "sources.csv"
+    shutil.copy(REPO / "data" / "sources.csv", sources)
+    before = list(csv.DictReader(open(sources, encoding="utf-8-sig")))
+    record_reference_date(sources, "hamas_attack", dt.date(2023, 10, 8))
+    record_reference_date(sources, "hamas_attack", dt.date(2023, 10, 9), "analyst: set on upload")
+    rows = list(csv.DictReader(open(sources, encoding="utf-8-sig")))
+    assert rows[:len(before)] == before
+    assert [(row["published"], row["reference_date_basis"]) for row in rows if row["doc_id"] == "hamas_attack"] == [
+        ("2023-10-09", "analyst: set on upload")]
+
+
+def test_added_articles_are_extracted_into_the_frames_as_a_whole_run_would(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "seeds", corpus)
+    sources = tmp_path / "sources.csv"
+    shutil.copy(REPO / "data" / "sources.csv", sources)
+    before = extract_corpus(corpus, sources_csv=sources)
+    path = store_upload(corpus, "hamas_attack.txt", ARTICLE)
+    record_reference_date(sources, path.stem, dt.date(2023, 10, 8))
+    progress = []
+    added = extract_added([path], before.statements, before.documents, sources,
+                          lambda done, total, name: progress.append((done, total, name)))
+    whole = extract_corpus(corpus, sources_csv=sources)
+    assert progress == [(1, 1, "hamas_attack.txt")]
+    assert sorted(added.statements["statement_id"]) == sorted(whole.statements["statement_id"])
+    assert sorted(added.events["event_id"]) == sorted(whole.events["event_id"])
+    assert corpus_folder(added.documents) == corpus.resolve()
