@@ -19,6 +19,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.timex.resolve import parse_iso_date
+
 DATE_FOLDER = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 _SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
@@ -46,13 +48,7 @@ def folder_date(name: str) -> dt.date | None:
     >>> folder_date("2011-03-18"), folder_date("2011-02-30"), folder_date("archive")
     (datetime.date(2011, 3, 18), None, None)
     """
-    match = DATE_FOLDER.match(name)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
+    return parse_iso_date(name) if DATE_FOLDER.match(name) else None
 
 
 def special_kind(mode: int) -> str:

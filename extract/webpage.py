@@ -23,6 +23,7 @@ import warnings
 from dataclasses import dataclass, field
 
 from extract.markup import html_to_text, without_iframe_tags
+from extract.timex.resolve import parse_iso_date
 
 FAVOR_PRECISION = False            # measured on the DEV half of html-dev: True keeps fewer article sentences
 DATE_SEARCH = {"original_date": True, "extensive_search": False}   # the page's stated date, no guessing
@@ -51,13 +52,8 @@ class ReadPage:
 
 
 def _day(value: object) -> dt.date | None:
-    match = _ISO_DAY.match(str(value or ""))
-    if not match:
-        return None
-    try:
-        return dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
+    text = str(value or "")
+    return parse_iso_date(text) if _ISO_DAY.match(text) else None
 
 
 def _clean(value: object) -> str:
