@@ -15,10 +15,11 @@ from desk.evidence import evidence_by_event
 from desk.export.briefing import DEFAULT_SIZE, SIZE_NOTES, SIZE_PRESETS
 from desk.export.event_briefing import event_briefing, event_briefing_image, event_title
 from desk.export.event_timelinejs import events_timelinejs_bytes
-from desk.export.images import IMAGE_EXPORT_ERRORS, MEDIA_TYPES, image_export_problem
+from desk.export.images import IMAGE_EXPORT_ERRORS, image_export_problem
 from desk.export.pack import PACK_FORMATS, briefing_pack
 from desk.literal import markdown_literal
 from desk.story import KeyEvents
+from desk.ui.export_panel import offer_image
 
 FORMAT_LABELS = {"PNG": "png", "SVG": "svg", "PDF": "pdf"}
 _RENDERED = "event_export_rendered"
@@ -82,12 +83,8 @@ def _offer_image(key: KeyEvents, settings: tuple, image_format: str, format_labe
     rendered = st.session_state.get(_RENDERED + "_image")
     if rendered is None or rendered[0] != _selection_key(key, *settings, image_format):
         return
-    payload = rendered[1]
-    if image_format == "png":
-        st.image(payload, caption=markdown_literal(f"{title} — {size}"), width="stretch")
-    st.download_button(f"Download {format_label} ({len(payload) / 1024:,.0f} KB)", data=payload,
-                       file_name=f"{file_stem}_events.{image_format}", mime=MEDIA_TYPES[image_format],
-                       key="event_export_image_download", on_click="ignore")
+    offer_image(rendered[1], image_format, format_label, f"{title} — {size}", f"{file_stem}_events.{image_format}",
+                key="event_export_image_download")
 
 
 def _offer_pack(key: KeyEvents, settings: tuple, file_stem: str) -> None:

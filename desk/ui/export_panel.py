@@ -72,12 +72,16 @@ def _image_section(statements: pd.DataFrame, documents: pd.DataFrame | None, des
     if rendered is None or rendered[0] != selection:
         st.caption("Render the image after choosing title, size and format; it is rebuilt from the chart above.")
         return
-    payload = rendered[1]
+    offer_image(rendered[1], image_format, format_label, f"{title} — {size}", f"{file_stem}.{image_format}",
+                key="export_image_download")
+
+
+def offer_image(payload: bytes, image_format: str, format_label: str, caption: str, file_name: str, *, key: str) -> None:
+    """Show a rendered chart image (PNG only; SVG and PDF are not previewed) and its download button."""
     if image_format == "png":
-        st.image(payload, caption=markdown_literal(f"{title} — {size}"), width="stretch")
+        st.image(payload, caption=markdown_literal(caption), width="stretch")
     st.download_button(f"Download {format_label} ({len(payload) / 1024:,.0f} KB)", data=payload,
-                       file_name=f"{file_stem}.{image_format}", mime=MEDIA_TYPES[image_format],
-                       key="export_image_download", on_click="ignore")
+                       file_name=file_name, mime=MEDIA_TYPES[image_format], key=key, on_click="ignore")
 
 
 def _data_section(statements: pd.DataFrame, description: str, file_stem: str, lane_by: str) -> None:
