@@ -6,17 +6,13 @@ artifacts/screenshots/.
 """
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from urllib.parse import urlencode
 from pathlib import Path
 
 import pytest
+
+from tests.support.browsers import running_dashboard
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
@@ -35,44 +31,11 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def dashboard_url(seeds_data_dir):
     """A running `streamlit run app.py` on the seeds' extraction; yields its base URL."""
-    port = _free_port()
-    environment = {**os.environ, "TIMELINE_DESK_STATEMENTS": str(seeds_data_dir / "statements.parquet"),
-                   "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"],
-        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                output = server.stdout.read().decode("utf-8", "replace") if server.stdout else ""
-                pytest.fail(f"streamlit did not become healthy on {base}:\n{output}")
-            time.sleep(0.3)
+    with running_dashboard({"TIMELINE_DESK_STATEMENTS": str(seeds_data_dir / "statements.parquet")}) as base:
         yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 @pytest.fixture(scope="module")

@@ -8,26 +8,25 @@ month ("October 2023") instead, so that it always makes a real change.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from extract.curation import EditLog
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _free_port
+from tests.support.browsers import running_dashboard
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 
 REPO = Path(__file__).resolve().parent.parent
 OCTOBER_7 = "002_3d55fe1a66942adb:4027-4036"
 BARBAROSSA_1941 = "000_6b2388c66c13b699:3855-3859"   # "... the anniversary of Germany's 1941 Operation Barbarossa"
 ARTICLE = "Gaza, 8 October 2023\n\nHamas fighters attacked southern Israel yesterday, and Israel declared war on Hamas.\n"
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")]
 
 
 @pytest.fixture(scope="module")
@@ -39,35 +38,11 @@ def desk(tmp_path_factory):
     subprocess.run([sys.executable, "-m", "extract", str(root / "corpus"), "--out",
                     str(root / "data" / "statements.parquet"), "--sources", str(root / "sources.csv")],
                    cwd=REPO, check=True, capture_output=True)
-    port = _free_port()
-    environment = {**os.environ, "TIMELINE_DESK_STATEMENTS": str(root / "data" / "statements.parquet"),
+    environment = {"TIMELINE_DESK_STATEMENTS": str(root / "data" / "statements.parquet"),
                    "TIMELINE_DESK_CORPUS": str(root / "corpus"), "TIMELINE_DESK_SOURCES": str(root / "sources.csv"),
-                   "TIMELINE_DESK_CURATION": str(root / "curation.sqlite"),
-                   "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"],
-        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy on {base}")
-            time.sleep(0.3)
+                   "TIMELINE_DESK_CURATION": str(root / "curation.sqlite")}
+    with running_dashboard(environment) as base:
         yield base, root
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 @pytest.fixture
