@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from desk.labels import period_labels, shorten, source_labels
+from desk.labels import machine_date_notes, period_labels, shorten, source_labels
 from desk.literal import plotly_literal
 from desk.marks import COLOR_CHOICES, LANE_CHOICES, OTHER_LANE_PREFIX, color_of, default_window, source_colors, timeline_marks
 
@@ -45,11 +45,13 @@ def _hover_texts(marks: pd.DataFrame, labels: dict[str, str]) -> list[str]:
         return escaped[key]
 
     texts = []
-    for date_text, period, grain, value, doc_id, kind, sentence in zip(
+    for date_text, period, grain, value, doc_id, kind, sentence, note in zip(
             marks["date_text"].tolist(), marks["period"].tolist(), marks["grain"].tolist(), marks["value"].tolist(),
-            marks["doc_id"].tolist(), marks["kind"].tolist(), marks["sentence"].tolist()):
+            marks["doc_id"].tolist(), marks["kind"].tolist(), marks["sentence"].tolist(),
+            machine_date_notes(marks).tolist()):
         preview = shorten(str(sentence), SENTENCE_PREVIEW_CHARS)
-        texts.append(f"<b>{escape(date_text)}</b> → {escape(period)} <i>({escape(grain)}, {escape(value)})</i><br>"
+        fixed = f"<br><i>{escape(note)}</i>" if note else ""   # an analyst's date names the machine's
+        texts.append(f"<b>{escape(date_text)}</b> → {escape(period)} <i>({escape(grain)}, {escape(value)})</i>{fixed}<br>"
                      f"{escape(labels.get(doc_id, doc_id))} · {escape(kind)}<br>{escape(preview)}")
     return texts
 
