@@ -15,7 +15,8 @@ from desk.literal import markdown_literal
 from desk.marks import MARK_COLUMNS
 from desk.period_chart import MARK_BUDGET, build_period_chart
 from desk.story import outside_window
-from desk.ui.caching import filtered_rows, key_events, load_desk, load_events, mark_count, period_counts, shown_counts
+from desk.ui.caching import (filtered_rows, key_events, key_evidence, load_desk, load_events, mark_count, period_counts,
+                             shown_counts)
 from desk.ui.detail import render_statement_detail
 from desk.ui.curation import render_edit_controls
 from desk.ui.event_detail import render_event_detail
@@ -73,8 +74,7 @@ if view == "events":
                 event = by_id.loc[event_id]
                 render_event_detail(event, desk.store.rows_with_ids(list(event["statement_ids"])), documents,
                                     extra=lambda event: render_edit_controls(event, events=events))
-    evidence_ids = {one for ids in key.shown["statement_ids"] for one in ids}  # only the events drawn are exported
-    render_event_export_panel(key, desk.store.rows_with_ids(evidence_ids), documents, description=description,
+    render_event_export_panel(key, key_evidence(desk, filters, key), documents, description=description,
                               file_stem=filename_for_filters(filters), window=window, lane_by=lane_by,
                               source_names=labels)
 else:

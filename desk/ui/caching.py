@@ -190,3 +190,14 @@ def _document_kind_counts(view_key: tuple, filters_key: str, _view: DeskView, _f
 def document_kind_counts(view: DeskView, filters: Filters | None) -> pd.DataFrame:
     """Statements per document and kind (doc_id, kind, statements): all of them, or those `filters` keep; cached."""
     return _document_kind_counts(view.key, repr(filters), view, filters)
+
+
+@st.cache_resource(max_entries=PER_FILTER_STATES, show_spinner=False)
+def _evidence(view_key: tuple, filters_key: str, _view: DeskView, _key: KeyEvents) -> pd.DataFrame:
+    return _view.store.rows_with_ids({one for ids in _key.shown["statement_ids"] for one in ids})
+
+
+def key_evidence(view: DeskView, filters: Filters, key: KeyEvents) -> pd.DataFrame:
+    """The statements behind the key events `key` drawn for `filters` (their exports cite them); cached per filter
+    state and shared, never copied: callers must not change it."""
+    return _evidence(view.key, repr(filters), view, key)
