@@ -122,7 +122,7 @@ TRIGGER_WORDS: frozenset[str] = frozenset(
        "present", "nowadays", "days", "day", "past", "future", "term", "later", "date", "year", "years", "month", "months",
        "week", "weeks", "weekend", "weekends", "quarter", "quarters", "half", "decade", "decades", "century", "centuries",
        "hour", "hours", "minute", "minutes", "period", "morning", "afternoon", "evening", "night", "noon", "midnight",
-       "midafternoon", "midday", "dawn", "daybreak", "light", "dusk", "nightfall", "fiscal", "fy", "someday", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"])
+       "midafternoon", "midday", "dawn", "daybreak", "light", "dusk", "nightfall", "fiscal", "fy", "someday", "soon", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"])
 
 _REFERENCE = re.compile(r"<<(?P<fragment>\w+)(?::(?P<group>\w+))?>>")
 

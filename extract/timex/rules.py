@@ -287,10 +287,12 @@ RULES: list[Rule] = [
     Rule("future_ref",
          r"(?:" + "|".join(rf"(?<=\b{modal}\s)" for modal in MODALS) + r")[Oo]ne\s+day(?![\w-])"
          r"|[Ss]omeday(?![\w-])|[Tt]he\s+(?:near\s+|distant\s+)?future|[Tt]he\s+(?:near|short)\s+term"
-         r"|(?:[Cc]oming|[Ff]uture)\s+(?:months|weeks|years|days|quarters)|[Aa]\s+later\s+date",
+         r"|(?:[Cc]oming|[Ff]uture)\s+(?:months|weeks|years|days|quarters)|[Aa]\s+later\s+date"
+         r"|(?<!\bas\s)[Ss]oon(?!\s+(?:as|after|before|afterwards?|thereafter)\b)(?![\w-])",
          literal("FUTURE_REF"),
          {"the future": ("FUTURE_REF", "unknown"), "the near future": ("FUTURE_REF", "unknown"),
-          "someday": ("FUTURE_REF", "unknown")}),  # "will one day be": CONTEXT_EXAMPLES
+          "someday": ("FUTURE_REF", "unknown"), "soon": ("FUTURE_REF", "unknown")},  # "will one day be": CONTEXT_EXAMPLES
+         ("as soon as it ends", "soon after the vote", "sooner or later")),
     Rule("set", r"(?:[Ee]very|[Ee]ach)\s+(?:<<weekday>>|(?P<unit_single>year|month|week|day|quarter|hour|minute))",
          set_expression,
          {"every month": ("P1M", "unknown"), "each Thursday": ("XXXX-WXX-4", "unknown"),
