@@ -120,11 +120,13 @@ RULES: list[Rule] = [
     Rule("clock_time",
          r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|(?P<special>[Nn]oon|[Mm]idnight))"
          r"(?:\s+<<timezone>>)?"
-         r"(?:,?\s+(?:on\s+)?(?:<<weekday>>|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|(?P<deictic>today|yesterday|tomorrow)))?)",
+         r"(?:,?\s+(?:on\s+)?(?:<<weekday>>|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
+         r"|(?P<deictic>today|yesterday|tomorrow)))?)",
          clock_time,
          {"19:14": ("2025-06-14T19:14", "hour"), "4 AM": ("2025-06-14T04:00", "hour"),
           "10 p.m. Wednesday": ("2025-06-11T22:00", "hour"), "5 p.m. EST Nov. 9": ("2024-11-09T17:00", "hour"),
-          "noon Thursday": ("2025-06-12T12:00", "hour"), "7:15 p.m.": ("2025-06-14T19:15", "hour")},
+          "noon Thursday": ("2025-06-12T12:00", "hour"), "7:15 p.m.": ("2025-06-14T19:15", "hour"),
+          "6:14 pm on 05 May 2009": ("2009-05-05T18:14", "hour"), "10:30 on 12 June": ("2025-06-12T10:30", "hour")},
          ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars")),
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
          {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")}),
@@ -329,15 +331,18 @@ RULES: list[Rule] = [
 # --- tense: which occurrence a year-less month, month-day or weekday means (tagger._with_cues) ---------
 # The rest of a clause: no sentence or clause end and no line break ("Daniel P. Davison" does not end it).
 CLAUSE_REST = r"(?:[^.;!?\n]|\.(?=\S)|(?<=\b[A-Z])\.)*$"
+CLAUSE_BODY = r"(?:[^.;!?\n]|\.(?=\S)|(?<=\b[A-Z])\.)*?"  # the clause from an expression's end up to a cue after it
 
 
 @dataclass(frozen=True)
 class TenseCue:
-    """Words before a year-less expression that make it the coming occurrence ("will meet on Monday").
+    """Words around a year-less expression that make it the coming occurrence ("will meet on Monday").
 
     The cue must start at most `reach` characters before the expression, in the same clause. A past-tense
     word (PAST_WORDS) cancels it: anywhere in that stretch when `past_cancels` is "window" ("had been due to
     expire Friday"), only after the cue when it is "after" (the cue itself may be past: "was planning to").
+    A cue of `side` "after" follows the expression in its clause, at most `reach` characters after its end,
+    and a past-tense verb between the two (AFTER_CUE_CANCELS) cancels it ("On Friday he said he will resign").
     Examples and counter-examples: CONTEXT_EXAMPLES whose convention is the cue's name.
     """
     name: str
@@ -345,6 +350,7 @@ class TenseCue:
     reach: int
     past_cancels: str = "after"
     prefer: str = "future"   # the reading it gives: "future", or "nearest" (before or after the reference date)
+    side: str = "before"     # "after": the cue follows the expression in its clause ("On Monday, the ministers will meet")
 
 
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
@@ -369,7 +375,17 @@ TENSE_CUES: list[TenseCue] = [
              r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"
     TenseCue("modal_verb", r"\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b" + CLAUSE_REST, 120),
+    # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
+    # will be broadcast live", "In March the company is expected to ..." (HeidelTime: the tense of the sentence)
+    TenseCue("future_verb_after",
+             CLAUSE_BODY + r"(?P<cue>\b(?:will|'ll|shall|(?:is|are)\s+(?:going|due|expected|set|scheduled|slated)\s+to))\s+"
+             r"(?:not\s+|also\s+|now\s+|then\s+)?[a-z]+\b", 80, side="after"),
 ]
+# A past-tense verb between an expression and a following future cue, or before the expression in its clause:
+# the cue belongs to reported speech ("On Friday he said he will resign", "said Thursday that troops will stay").
+# "who" opens a clause about a person, not about the date ("On Tuesday his brothers, who will sing, defended it").
+AFTER_CUE_CANCELS = (r"\b(?:had|was|were|did|previously|ago|who|said|says|told|tells|thought|knew|felt|became|began|came"
+                     r"|went|saw|made|(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
 
 
 # --- context conventions: what the words around an expression change (tagger.py), as examples -------
@@ -424,6 +440,20 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_in_the_past", "The tour was due to open in London on 13 July.", "13 July", "2009-07-13",
                    datetime.date(2009, 9, 27)),
     ContextExample("prospective_verb", "The company plans to open the plant in May.", "May", "2010-05", FRIDAY_2010),
+    # The clause's verb after a fronted date decides its direction too ...
+    ContextExample("future_verb_after", "On Monday, the ministers will meet in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
+    ContextExample("future_verb_after", "Saturday's concert, which will be broadcast live, sold out.", "Saturday",
+                   "2010-03-20", FRIDAY_2010),
+    ContextExample("future_verb_after", "The Fed starts a meeting on Tuesday and is expected to hold rates.", "Tuesday",
+                   "2010-03-23", FRIDAY_2010),
+    # ... but not a future in reported speech or in a clause about someone else.
+    ContextExample("future_verb_after", "On Monday officials announced the plant will close.", "Monday", "2010-03-15",
+                   FRIDAY_2010),
+    ContextExample("future_verb_after", "A spokesman said Thursday that the troops will remain.", "Thursday", "2010-03-18",
+                   FRIDAY_2010),
+    ContextExample("future_verb_after", "On Tuesday his brothers, who will sing at the concert, defended it.", "Tuesday",
+                   "2010-03-16", FRIDAY_2010),
+    ContextExample("future_verb_after", "On Tuesday the board met. It will vote later.", "Tuesday", "2010-03-16", FRIDAY_2010),
     # "one day" right after a modal verb is some future day, not a duration.
     ContextExample("modal_one_day", "Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
     ContextExample("modal_one_day", "The talks lasted one day.", "one day", "P1D"),
@@ -472,6 +502,12 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
                    "The following year", "2010"),
     ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),
+    # A clock time with its day written ("on Thursday morning", "at 3.30 pm on Sunday") is a day to count from;
+    # a bare clock time is not (it only takes the reference day).
+    ContextExample("narrative_time", "She cried out on Thursday morning and, a day later, he dug her out.", "a day later",
+                   "2010-03-19", FRIDAY_2010),
+    ContextExample("narrative_time", "Calls began at 3.30 pm on Sunday. By 11.30 pm that night we had 88.", "that night",
+                   "2010-03-14TNI", FRIDAY_2010),
     # A year-less month or month-day shortly after a date written with an earlier year, in the same paragraph,
     # takes that year (tagger.NARRATIVE_YEAR_WINDOW); "since 1980" is a span up to now, not a narrative date.
     ContextExample("narrative_year", "The UN imposed the embargo in 2007. In October it was tightened.", "October",
