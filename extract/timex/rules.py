@@ -61,6 +61,11 @@ COUNTED_NOUNS = ("people", "persons", "soldiers", "troops", "men", "women", "chi
                  "meters", "feet", "dollars", "euros", "pounds", "barrels", "vehicles", "tanks", "aircraft", "planes",
                  "cases", "deaths", "votes", "homes", "acres")
 MODALS = ("will", "could", "might", "would", "may", "can", "should")
+# A capitalised "May" before one of these words opens a sentence or headline as the modal verb ("May contain nuts").
+MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]e", "[Nn]ot", "[Hh]ave", "[Aa]lso", "[Ww]ell",
+                       "[Ss]till", "[Nn]ever", "[Cc]ontain", "[Ii]nclude", "[Cc]ause", "[Nn]eed", "[Ss]eem", "[Hh]elp",
+                       "[Rr]equire", "[Aa]ffect", "[Aa]pply", "[Vv]ary", "[Ll]ead", "[Bb]ecome", "[Hh]appen", "[Oo]ccur",
+                       "[Rr]esult", "[Tt]ake", "[Mm]ake", "[Gg]et")
 # "the past" is the past only before a word that ends its noun phrase ("the past tense" is not).
 PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as", "is", "was", "were", "has", "had",
                   "have", "will", "would", "when", "with", "by", "that", "which", "we", "they", "he", "she", "it", "I",
@@ -244,12 +249,14 @@ RULES: list[Rule] = [
           "the summer": ("2025-SU", "season")},
          ("the prices fall", "a hot spring water", "the fall of the city")),
     Rule("quarter_code",
-         r"(?:(?P<kind>[QH])(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
-         r"|<<year4>>\s*(?P<kind>[QH])(?P<index>[1-4]))(?!-)",
+         r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
+         r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
+         r"|<<year4>>\s*(?:(?P<kind>Q)(?P<index>[1-4])|(?P<kind>H)(?P<index>[12])))(?!-|\s*N\d)",
          quarter_code,
          {"Q2 2024": ("2024-Q2", "quarter"), "H1 2025": ("2025-H1", "quarter"), "Q3": ("2025-Q3", "quarter"),
-          "2024 Q4": ("2024-Q4", "quarter")},
-         ("the Q5 model", "a Q2-rated bond")),
+          "2024 Q4": ("2024-Q4", "quarter"), "2024 H2": ("2024-H2", "quarter")},
+         # a half needs its year: a bare "H1" is a flu subtype, a road, a visa
+         ("the Q5 model", "a Q2-rated bond", "an H1 flu virus", "the H1 N1 strain", "the H3 road", "Q1 N1")),
     Rule("fiscal_year",
          r"(?:[Ff]iscal(?:\s+year)?\s*|FY\s?)<<year4>>"
          r"|(?:[Tt]he\s+)?(?P<relation>current\s+|latest\s+|last\s+|next\s+)?fiscal\s+year",
@@ -319,11 +326,12 @@ RULES: list[Rule] = [
           "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day")},
          ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter"),
          vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
-    Rule("month_alone", r"<<month_full:month>>", month_alone,
+    Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)", month_alone,
          {"October": ("2024-10", "month"), "June": ("2025-06", "month"), "January": ("2025-01", "month"),
           "May": ("2025-05", "month")},
          ("they may agree", "the march on the capital", "we will march", "Theresa May said", "as Brian May sang",
-          "THEY MAY AGREE"),
+          "THEY MAY AGREE", 'So "May contain nuts" is a fair label.', "May I ask a question?", "Flu May Be Spreading",
+          "May God bless you."),
          vetoed_after=NAME_BEFORE_MONTH),
 ]
 
@@ -474,6 +482,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # A half-year report compares halves; "the quarter" is still a quarter.
     ContextExample("reported_half", "Profit rose in the first half from $3 million a year earlier.", "a year earlier", "2024-H1"),
     ContextExample("reported_half", "Profit rose in the first half. In the quarter, sales fell.", "the quarter", "2025-Q1"),
+    # A capitalised "May" is the month unless a word that follows the modal verb comes next (MODAL_MAY_FOLLOWERS).
+    ContextExample("modal_may", "May saw a rise in cases.", "May", "2025-05"),
+    ContextExample("modal_may", "Prices rose in May and fell in June.", "May", "2025-05"),
     # A date expression never spans a line or paragraph break (tagger._master_hits).
     ContextExample("no_line_break", "It ended on the 20th\nMay brought calm.", "May", "2025-05"),
     ContextExample("no_line_break", "Prices rose in June\n\n24 analysts agreed.", "June", "2025-06"),
