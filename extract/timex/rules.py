@@ -123,7 +123,8 @@ RULES: list[Rule] = [
          {"last May": ("2025-05", "month"), "this September": ("2025-09", "month"), "next January": ("2026-01", "month"),
           "July last year": ("2024-07", "month"), "January this year": ("2025-01", "month")}),
     Rule("clock_time",
-         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|(?P<special>[Nn]oon|[Mm]idnight))"
+         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|<<military_clock>>(?:\s*(?:hrs|hours))?"
+         r"|(?P<special>[Nn]oon|[Mm]idnight))"
          r"(?:\s+<<timezone>>)?"
          r"(?:,?\s+(?:on\s+)?(?:<<weekday>>|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
          r"|(?P<deictic>today|yesterday|tomorrow)))?)",
@@ -131,8 +132,9 @@ RULES: list[Rule] = [
          {"19:14": ("2025-06-14T19:14", "hour"), "4 AM": ("2025-06-14T04:00", "hour"),
           "10 p.m. Wednesday": ("2025-06-11T22:00", "hour"), "5 p.m. EST Nov. 9": ("2024-11-09T17:00", "hour"),
           "noon Thursday": ("2025-06-12T12:00", "hour"), "7:15 p.m.": ("2025-06-14T19:15", "hour"),
-          "6:14 pm on 05 May 2009": ("2009-05-05T18:14", "hour"), "10:30 on 12 June": ("2025-06-12T10:30", "hour")},
-         ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars")),
+          "6:14 pm on 05 May 2009": ("2009-05-05T18:14", "hour"), "10:30 on 12 June": ("2025-06-12T10:30", "hour"),
+          "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour")},
+         ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
          {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")}),
     Rule("deictic_part_of_day",
