@@ -361,12 +361,15 @@ class TenseCue:
     past_cancels: str = "after"
     prefer: str = "future"   # the reading it gives: "future", or "nearest" (before or after the reference date)
     side: str = "before"     # "after": the cue follows the expression in its clause ("On Monday, the ministers will meet")
+    unless_followed_by: str = ""  # regex: the cue does not count when this follows the expression
 
 
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
 TENSE_CUES: list[TenseCue] = [
     # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
-    TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window"),
+    # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
+    TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
+             unless_followed_by=r"['’]s\b"),
     # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
@@ -433,6 +436,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("deadline", "Parliament must pass the budget by April 1.", "April 1", "2010-04-01", FRIDAY_2010),
     ContextExample("deadline", "The talks ran until March 2 and failed.", "March 2", "2010-03-02", FRIDAY_2010),
     ContextExample("deadline", "The rebels must withdraw by Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    ContextExample("deadline", "Buildings flattened by Tuesday's earthquake lay in ruins.", "Tuesday", "2010-03-16",
+                   FRIDAY_2010),
     # Future in the past: planned, was planning to, were to, was due to.
     ContextExample("future_in_the_past", "Protesters planned a large rally on Saturday.", "Saturday", "2010-03-20",
                    FRIDAY_2010),

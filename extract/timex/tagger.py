@@ -315,6 +315,8 @@ def _with_cues(text: str, start: int, end: int, draft: Draft) -> Draft:
     if draft.prefer == "past" and draft.value.startswith("XXXX-") and draft.unit is None and not since:
         line_start = text.rfind("\n", 0, start) + 1
         for cue, pattern in TENSE_CUE_PATTERNS:
+            if cue.unless_followed_by and re.match(cue.unless_followed_by, text[end:end + 10]):
+                continue
             if cue.side == "after":  # "On Monday, the ministers will meet", unless "he said (on) Monday he will"
                 found = pattern.match(text, end, end + cue.reach)
                 if found is not None and not PAST_VERB.search(text, end, found.start("cue")) \
