@@ -164,7 +164,7 @@ RULES: list[Rule] = [
          r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
          r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)\s+<<unit>>\s+(?:or\s+so\s+)?"
          r"(?P<direction>ago|earlier|later"
-         r"|(?:before|after)(?!\s+(?:that|the|he|she|it|they|we|his|her|its|their|a|an)\b))",
+         r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
          ago,
          {"five months ago": ("2025-01", "month"), "a year ago": ("2024", "year"), "two weeks ago": ("2025-05-31", "day"),
           "a year earlier": ("2024", "year"), "only five months ago": ("2025-01", "month"),
@@ -520,6 +520,10 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
                    "The following year", "2010"),
     ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),
+    # "two days after" ends its clause to count from the last date; before an event ("15 days after the quake")
+    # the anchor is that event, so it is only the duration, as TimeML annotates it.
+    ContextExample("narrative_time", "He arrived on 3 May 2009 and left two days after.", "two days after", "2009-05-05"),
+    ContextExample("narrative_time", "A girl was pulled out alive 15 days after Haiti's quake.", "15 days", "P15D"),
     # A clock time with its day written ("on Thursday morning", "at 3.30 pm on Sunday") is a day to count from;
     # a bare clock time is not (it only takes the reference day).
     ContextExample("narrative_time", "She cried out on Thursday morning and, a day later, he dug her out.", "a day later",
