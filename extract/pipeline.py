@@ -18,6 +18,7 @@ import pandas as pd
 from extract.actors import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
 from extract.country_roles import SentenceCountries, sentence_countries
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_documents
+from extract.inputs import hidden_entries_warning, is_hidden_entry_problem
 from extract.kinds import classify_sentence, reference_line_spans
 from extract.events import build_events
 from extract.schema import (DOCUMENT_COLUMNS, EARLIEST_DATE, LATEST_DATE, STATEMENT_COLUMNS, conform_documents,
@@ -223,8 +224,9 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
         warnings.append("no input files")
     known_sources = sources.for_doc_ids([document.doc_id for document in documents])
     statement_rows, document_rows = [], []
+    warnings.extend(hidden_entries_warning([d.path for d in documents if is_hidden_entry_problem(d.problem)]))
     for document in documents:
-        if document.problem:
+        if document.problem and not is_hidden_entry_problem(document.problem):   # hidden ones: one line above
             warnings.append(f"{document.path}: {document.problem}")
         if not document.readable:
             document_rows.append(_document_row(document, known_sources[document.doc_id]))
