@@ -41,8 +41,8 @@ EXPECTED = {
     "oversized.txt": ("oversized", "unreadable", "over the 20,000 bytes limit"),
     "dates-flood.txt": ("dates-flood", "ok", "over the limit of 50 per document"),
     "old-years.txt": ("old-years", "ok", "outside the calendar the timeline can hold"),
-    "no-head.html": ("no-head", "ok", ""),
-    "unclosed-svg.html": ("unclosed-svg", "ok", ""),
+    "no-head.html": ("no-head", "ok", "no reference date (no dateline and no page stamp"),   # a date it only mentions
+    "unclosed-svg.html": ("unclosed-svg", "ok", "no reference date (no dateline and no page stamp"),
     "scan.pdf": ("scan", "unreadable", "image-only PDF (1 page(s), no text layer); run OCR on it first"),
     "locked.pdf": ("locked", "unreadable", "encrypted PDF (password protected); cannot read its text"),
 }
