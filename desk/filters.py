@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import re
 from dataclasses import dataclass, field, make_dataclass, replace
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pandas as pd
@@ -41,6 +41,26 @@ EARLIEST_DAY, LATEST_DAY = EARLIEST_DATE, LATEST_DATE  # the days a date filter 
 FILE_NAME_CHARS = 120
 
 Labels = dict[str, str]  # doc_id -> readable source label (desk.labels.source_labels)
+
+
+@dataclass(frozen=True)
+class SqlCondition:
+    """A SQL boolean expression over the statements view (`desk.query`) with its `?` parameters, in order.
+
+    >>> SqlCondition('"kind" IN (?)', ("event",)).sql
+    '"kind" IN (?)'
+    """
+    sql: str
+    params: tuple = ()
+
+
+def quoted(column: str) -> str:
+    """A column name as a SQL identifier (`end` is a keyword).
+
+    >>> quoted("end")
+    '"end"'
+    """
+    return '"' + column.replace('"', '""') + '"'
 
 
 def _values(raw: object) -> list[str]:
@@ -79,6 +99,10 @@ class FilterDefinition:
     def keep(self, statements: pd.DataFrame, value: Any) -> pd.Series:
         """Boolean mask of the statements this filter keeps (only called when `is_set`)."""
         raise NotImplementedError
+
+    def sql(self, value: Any) -> SqlCondition:
+        """The same choice as `keep`, as SQL over the statements view of `desk.query` (only called when `is_set`)."""
+        raise NotImplementedError(f"the filter {self.field!r} has no SQL form: give its class a sql() method")
 
     def to_url(self, value: Any) -> str | list[str] | None:
         """The link's form of `value`; None when it is the default (the link omits it)."""
@@ -169,6 +193,11 @@ class ValuesFilter(FilterDefinition):
             return statements[self.column].map(lambda names: bool(wanted.intersection(names))).astype(bool)
         return statements[self.column].isin(value).fillna(False).astype(bool)
 
+    def sql(self, value: tuple[str, ...]) -> SqlCondition:
+        if self.is_list_column:
+            return SqlCondition(f"list_has_any({quoted(self.column)}, ?::VARCHAR[])", (list(value),))
+        return SqlCondition(f"{quoted(self.column)} IN ({', '.join('?' for _ in value)})", tuple(value))
+
     def to_url(self, value: tuple[str, ...]) -> str | list[str] | None:
         if tuple(value) == tuple(self.default):
             return None
@@ -235,6 +264,12 @@ class DayFilter(FilterDefinition):
             return (statements["end"] > day).fillna(False).astype(bool)
         return (statements["start"] < day + pd.Timedelta(days=1)).fillna(False).astype(bool)
 
+    def sql(self, value: date) -> SqlCondition:
+        day = datetime.combine(value, time())
+        if self.bound == "from":
+            return SqlCondition('"end" > ?', (day,))
+        return SqlCondition('"start" < ?', (day + timedelta(days=1),))
+
     def to_url(self, value: date | None) -> str | None:
         return None if value is None else value.isoformat()
 
@@ -290,6 +325,11 @@ class TextFilter(FilterDefinition):
         for column in self.columns:
             found |= statements[column].str.contains(needle, case=False, regex=False).fillna(False).astype(bool)
         return found
+
+    def sql(self, value: str) -> SqlCondition:
+        needle = value.strip().upper()  # as pandas' case-insensitive contains: the upper-cased needle in the upper-cased text
+        found = " OR ".join(f"coalesce(contains(upper({quoted(column)}), ?), false)" for column in self.columns)
+        return SqlCondition(f"({found})", tuple(needle for _ in self.columns))
 
     def to_url(self, value: str) -> str | None:
         return value.strip() or None
@@ -412,6 +452,10 @@ class CurationFilter(ValuesFilter):
         wanted = {word == self.true_word for word in value}
         return flags.isin(wanted)
 
+    def sql(self, value: tuple[str, ...]) -> SqlCondition:
+        wanted = sorted({word == self.true_word for word in value})
+        return SqlCondition(f"coalesce({quoted(self.column)}, false) IN ({', '.join('?' for _ in wanted)})", tuple(wanted))
+
     def keep_events(self, events: pd.DataFrame, value: tuple[str, ...]) -> pd.Series:
         return self.keep(events, value)
 
@@ -506,6 +550,24 @@ def apply_filters(statements: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         if definition.applies_to in ("statements", "both") and definition.is_set(value):
             keep &= definition.keep(statements, value)
     return statements[keep]
+
+
+def statements_where(filters: Filters) -> SqlCondition:
+    """The SQL form of `apply_filters`: every statement filter's condition, joined by AND ("TRUE" when none is set).
+
+    >>> condition = statements_where(Filters(countries=("Iran",), curation_hidden=()))
+    >>> condition.sql, condition.params
+    ('list_has_any("countries", ?::VARCHAR[]) AND "kind" IN (?)', (['Iran'], 'event'))
+    """
+    parts: list[str] = []
+    params: list = []
+    for definition in FILTERS:
+        value = getattr(filters, definition.field)
+        if definition.applies_to in ("statements", "both") and definition.is_set(value):
+            condition = definition.sql(value)
+            parts.append(condition.sql)
+            params.extend(condition.params)
+    return SqlCondition(" AND ".join(parts) or "TRUE", tuple(params))
 
 
 def key_events_for(events: pd.DataFrame, statements: pd.DataFrame, filters: Filters) -> KeyEvents:

@@ -112,7 +112,7 @@ def _medoid_order(members: list[int], vectors) -> list[int]:
 
 _ROW_COLUMNS = ("statement_id", "doc_id", "sentence", "sentence_start", "date_start_char", "date_end_char",
                 "sentence_key", "event_grain", "event_value", "event_start", "event_end", "actors", "countries",
-                "passing")
+                "passing", "generic_present")
 
 
 def _label_for(row: int, columns: dict[str, list], spans_by_sentence: dict):
@@ -151,7 +151,8 @@ def _event_row(members: list[int], columns: dict[str, list], vectors, spans_by_s
         n_sources=len(doc_ids),
         n_date_articles=corpus.prompt_date_articles(columns["event_value"][first], start, columns["event_end"][first]),
         prompt_share=corpus.prompt_share(doc_ids, start), actor_weight=corpus.actor_weight(actors), grain=grain,
-        only_passing=all(columns["passing"][m] for m in members), weights=weights)
+        only_passing=all(columns["passing"][m] for m in members), weights=weights,
+        only_generic_present=all(columns["generic_present"][m] for m in members), names_happening=label.names_happening)
     return {
         "event_id": stable_id("ev-", statement_ids), "kind": "event",
         "label": label.text, "label_basis": f"statement {columns['statement_id'][label_row]}: {label.basis}",

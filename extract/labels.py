@@ -100,9 +100,10 @@ _STRONG_BREAK = re.compile(r"\s*[;:()\[\]]\s*|\s+[–—]\s+|\s+-\s+")
 
 @dataclass(frozen=True)
 class Label:
-    """A headline and how it was derived."""
+    """A headline and how it was derived (`names_happening`: the date modifies the noun of a happening, "the 2007 embargo")."""
     text: str
     basis: str
+    names_happening: bool = False
 
 
 def _is_verb_like(word: str) -> bool:
@@ -368,7 +369,24 @@ def _capitalised(text: str) -> str:
 
 
 def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0) -> Label:
-    """The headline for the event of `date_spans[own]` in `sentence` (spans relative to the sentence)."""
+    """The headline for the event of `date_spans[own]` in `sentence` (spans relative to the sentence).
+
+    When the clause of the date is nothing but the date ("On Wednesday, when the WHO raised the
+    threat level to five - ..."), the subordinate clause it introduces is the label.
+
+    >>> derive_label("On Wednesday, when the WHO raised the threat level to five - one short of a pandemic.", [(3, 12)]).text
+    'WHO raised the threat level to five'
+    """
+    label = _derive_label(sentence, date_spans, own, keep_subordinates=False)
+    if len(label.text.split()) < MIN_LABEL_WORDS and "dropped clause" in label.basis:
+        kept = _derive_label(sentence, date_spans, own, keep_subordinates=True)
+        if len(kept.text.split()) >= MIN_LABEL_WORDS:
+            return Label(kept.text, kept.basis + "; the date's own clause was empty: subordinate clauses kept",
+                         kept.names_happening)
+    return label
+
+
+def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, keep_subordinates: bool) -> Label:
     own_start, own_end = date_spans[own]
     steps: list[str] = []
     sentence = re.sub(r"[“”\"]", " ", sentence)
@@ -381,7 +399,7 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
         text, basis = modifier
         text = _headline_style(text)
         trimmed, reason = trim_label(text)
-        return Label(_capitalised(trimmed), "; ".join(filter(None, [basis, "date removed", reason])))
+        return Label(_capitalised(trimmed), "; ".join(filter(None, [basis, "date removed", reason])), True)
     phrases = _date_phrase_spans(sentence, date_spans)
     own_phrase = next(((a, b) for a, b in phrases if a <= own_start < b), (own_start, own_end))
     piece_start, piece_end = next(((a, b) for a, b in _pieces(sentence) if a <= own_start < b), (0, len(sentence)))
@@ -404,7 +422,7 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
             steps.append(f"subordinate clause '{word} ...'")
             break
     else:
-        for start, end, word in _subordinate_spans(piece, local_phrases):
+        for start, end, word in ([] if keep_subordinates else _subordinate_spans(piece, local_phrases)):
             dropped.append((start, end))
             steps.append(f"dropped clause '{word} ...'")
     clause_dates = [(a - clause_start, b - clause_start) for a, b in local_phrases if clause_start <= a < clause_end]
@@ -421,6 +439,9 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
     clause, removed = _strip_openers(clause)
     steps.extend(removed)
     clause = _drop_appositive(_tidy(clause))
+    if keep_subordinates:
+        clause = _SUBORDINATOR.sub("", clause.lstrip(" ,"), count=1).lstrip(" ,") if _SUBORDINATOR.match(
+            clause.lstrip(" ,")) else clause
     pieces = [p.strip() for p in clause.split(",")]
     first_word = pieces[0].split()[0] if pieces[0].split() else ""
     if first_word.lower().endswith("ly") and len(pieces[0].split()) > 1:
