@@ -189,6 +189,29 @@ def conform_events(frame: pd.DataFrame) -> pd.DataFrame:
     return typed
 
 
+# --- inputs manifest: what each extracted file was, so that a re-run extracts only new and changed files ----
+# (extract.manifest; saved as inputs.parquet in the output set)
+INPUT_MANIFEST_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "path": "string",
+    "size": "int64",                # bytes, from stat
+    "mtime_ns": "int64",            # modification time, from stat
+    "sha256": "string",             # of the content: a file touched but not changed is not extracted again
+    "hint": "string",               # what else decides its extraction: its sources.csv row and its folder's date
+    "settings": "string",           # fingerprint of the extractor code, gazetteers and limits of the run
+}
+
+
+def empty_input_manifest() -> pd.DataFrame:
+    """An empty inputs manifest with every column typed."""
+    return _empty(INPUT_MANIFEST_COLUMNS)
+
+
+def conform_input_manifest(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return `frame` with exactly the inputs-manifest columns, in order and typed."""
+    return _conform(frame, INPUT_MANIFEST_COLUMNS, "inputs manifest")
+
+
 # --- curation: what the analyst's edits add to a curated statements or events frame ------
 # (extract.curation.state derives these from the edit log; the extracted frames on disk never change)
 CURATION_COLUMNS: dict[str, str] = {
