@@ -7,6 +7,7 @@ the command line (`python -m desk.export --view events --pack`) calls.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +23,7 @@ from desk.story import KeyEvents
 from desk.ui.export_panel import offer_image
 
 FORMAT_LABELS = {"PNG": "png", "SVG": "svg", "PDF": "pdf"}
+OPEN_KEY = "event_export_open"   # the section's open state (session state): its controls exist only while open
 _RENDERED = "event_export_rendered"
 
 
@@ -31,11 +33,19 @@ def _selection_key(key: KeyEvents, *settings: object) -> str:
     return digest.hexdigest()
 
 
-def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, documents: pd.DataFrame | None, *,
-                              description: str, file_stem: str, window: str, lane_by: str,
-                              source_names: dict[str, str]) -> None:
-    """Export section for the key events `key` (already filtered) as the chart above draws them."""
-    with st.expander("Export for a briefing (labelled chart, TimelineJS, briefing pack)", expanded=False):
+def render_event_export_panel(key: KeyEvents, fetch_statements: Callable[[], pd.DataFrame],
+                              documents: pd.DataFrame | None, *, description: str, file_stem: str, window: str,
+                              lane_by: str, source_names: dict[str, str]) -> None:
+    """Export section for the key events `key` (already filtered) as the chart above draws them.
+
+    `fetch_statements()` gives the statements behind them (read only when an export is built). The section's
+    controls are drawn only while it is open: a closed section costs the Timeline's first paint nothing.
+    """
+    panel = st.expander("Export for a briefing (labelled chart, TimelineJS, briefing pack)", expanded=False,
+                        key=OPEN_KEY, on_change="rerun")
+    with panel:
+        if not panel.open:
+            return
         if key.shown.empty:
             st.info("Nothing to export: no dated event matches the current filters.")
             return
@@ -58,6 +68,7 @@ def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, document
             if render_image or render_pack:
                 with st.spinner("Laying out the briefing…"):
                     try:
+                        statements = fetch_statements()
                         page = event_briefing(key, statements, title=title, filter_description=description, size=size,
                                               window=window, lane_by=lane_by, documents=documents,
                                               source_names=source_names)
@@ -74,7 +85,7 @@ def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, document
         st.divider()
 
         def timelinejs() -> bytes:  # built when the button is pressed, not on every rerun of the Timeline
-            evidence = evidence_by_event(key.shown, statements, documents)
+            evidence = evidence_by_event(key.shown, fetch_statements(), documents)
             return events_timelinejs_bytes(key.shown, evidence, title=title, description=description)
 
         st.download_button("TimelineJS of these events", key="event_export_timelinejs", on_click="ignore",
