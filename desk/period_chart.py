@@ -25,6 +25,7 @@ from desk.literal import plotly_literal
 from desk.marks import LANE_CHOICES, lane_order
 
 MARK_BUDGET = 5_000            # above this many marks the statements chart shows counts per period instead
+CORE_SHARE = 0.8              # the core span, drawn period by period, holds this share of the statements
 LANE_PIXELS = 34
 LANE_LABEL_CHARS = 28
 # (period, the longest core span in days it is chosen for, its numpy unit, how a column is labelled)
@@ -68,11 +69,11 @@ def _label(day: np.datetime64, form: str) -> str:
     return moment.strftime(form) if moment.year >= 1000 else str(day)[:10]
 
 
-def core_window(totals: pd.Series, share: float = 0.95) -> tuple[pd.Timestamp, pd.Timestamp]:
+def core_window(totals: pd.Series, share: float = CORE_SHARE) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The shortest run of days (`totals`: statements per day, sorted) holding `share` of the statements.
 
     >>> days = pd.Series([1, 50, 49], index=pd.to_datetime(["1979-01-01", "2025-06-13", "2025-06-20"]))
-    >>> core_window(days)
+    >>> core_window(days, share=0.95)
     (Timestamp('2025-06-13 00:00:00'), Timestamp('2025-06-20 00:00:00'))
     """
     values = totals.to_numpy(dtype="float64")
@@ -107,7 +108,7 @@ def build_period_chart(day_counts: pd.DataFrame, *, lane_by: str, labels: dict[s
                        unplaced: int = 0, title: str | None = None) -> PeriodChart:
     """The heatmap of `day_counts` (lane, period = the day a statement's date starts, statements) with its note.
 
-    Inside the core span (where 95 % of the statements lie) each column is one period, gaps included; outside it,
+    Inside the core span (the shortest holding `CORE_SHARE` of the statements) each column is one period, gaps included; outside it,
     one column per year that has statements, so that nothing is left out. `shown`: statements the filters keep;
     `marks`: what the mark chart would draw (one per statement and lane); `unplaced`: kept statements without a
     resolved date. Lanes by source are doc_ids, named with `labels`.
@@ -119,7 +120,11 @@ def build_period_chart(day_counts: pd.DataFrame, *, lane_by: str, labels: dict[s
     if lane_by == "source":
         counts["lane"] = counts["lane"].map(lambda doc_id: labels.get(doc_id, doc_id))
     days = counts["period"].to_numpy().astype("datetime64[D]")
-    core = core_window(counts.groupby(days)["statements"].sum().sort_index())
+    per_day = counts.groupby(days)["statements"].sum().sort_index()
+    low_day, high_day = (moment.to_datetime64().astype("datetime64[D]") for moment in core_window(per_day))
+    reach = max(high_day - low_day, np.timedelta64(3, "D"))  # widened, as the mark chart's window, by one core span
+    first_day, last_day = per_day.index[0], per_day.index[-1]
+    core = (pd.Timestamp(max(low_day - reach, first_day)), pd.Timestamp(min(high_day + reach, last_day)))
     period = choose_period(core)
     _name, _longest, unit, form = next(step for step in PERIOD_STEPS if step[0] == period)
     low, high = (_period_starts(np.array([moment.to_datetime64()]), unit)[0] for moment in core)
@@ -148,7 +153,7 @@ def build_period_chart(day_counts: pd.DataFrame, *, lane_by: str, labels: dict[s
     note = (f"Aggregated: {shown:,} statements ({marks:,} marks, above the budget of {MARK_BUDGET:,}) drawn as counts "
             f"per {period} and {LANE_CHOICES[lane_by].lower()}.")
     notes = [note, f"A statement dated by a longer period (a month, a year) counts in the {period} it starts; outside "
-                   f"{_label(low, form)} – {_label(high, form)}, where most lie, one column per year.",
+                   f"{_label(low, form)} – {_label(high, form)}, where {CORE_SHARE:.0%} of them lie, one column per year.",
              "Narrow the filters (a country, dates, a text) to draw each statement and click it."]
     if unplaced:
         notes.append(f"{unplaced:,} statement(s) without a resolvable date are not shown on the timeline")

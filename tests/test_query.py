@@ -177,3 +177,18 @@ def test_statements_without_a_schema_column_are_refused_by_name(synthetic_frames
     statements.drop(columns=["grain"]).to_parquet(tmp_path / "statements.parquet")
     with pytest.raises(SchemaError, match="grain"):
         StatementStore(tmp_path / "statements.parquet")
+
+
+def test_the_dashboard_queries_the_statements_parts_of_an_output_set(synthetic_frames, tmp_path):
+    from desk.loading import open_run
+    from extract.output_set import write_output_set
+
+    statements, documents = synthetic_frames
+    write_output_set(tmp_path, {"statements.parquet": statements, "documents.parquet": documents},
+                     datasets={"statements": [statements.iloc[:120], statements.iloc[120:]]})
+    run = open_run(tmp_path / "statements.parquet")
+    assert run.statements.is_dir() and run.statements.name == "statements"
+    store = StatementStore(run.statements)
+    assert store.total() == len(statements)
+    assert _ids(store.rows(Filters(countries=("Iran",)), ["statement_id"])) == \
+        _ids(apply_filters(statements, Filters(countries=("Iran",))))

@@ -96,7 +96,7 @@ def shown_counts(view: DeskView, filters: Filters) -> dict[str, int]:
     return _counts(view.key, repr(filters), view, filters)
 
 
-@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
+@st.cache_resource(max_entries=PER_FILTER_STATES, show_spinner=False)  # shared, not copied: never changed by pages
 def _key_events(view_key: tuple, filters_key: str, _view: DeskView, _filters: Filters) -> KeyEvents:
     return key_events_among(_view.events, _view.store.event_ids_with_evidence(_filters), _filters)
 

@@ -72,10 +72,13 @@ def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, document
             _offer_image(key, settings, image_format, format_label, title, size, file_stem)
             _offer_pack(key, settings, file_stem)
         st.divider()
-        evidence = evidence_by_event(key.shown, statements, documents)
+
+        def timelinejs() -> bytes:  # built when the button is pressed, not on every rerun of the Timeline
+            evidence = evidence_by_event(key.shown, statements, documents)
+            return events_timelinejs_bytes(key.shown, evidence, title=title, description=description)
+
         st.download_button("TimelineJS of these events", key="event_export_timelinejs", on_click="ignore",
-                           data=events_timelinejs_bytes(key.shown, evidence, title=title, description=description),
-                           file_name=f"{file_stem}_events.timeline.json", mime="application/json")
+                           data=timelinejs, file_name=f"{file_stem}_events.timeline.json", mime="application/json")
 
 
 def _offer_image(key: KeyEvents, settings: tuple, image_format: str, format_label: str, title: str, size: str,
