@@ -31,7 +31,7 @@ LANE_LABEL_CHARS = 28
 # (period, the longest core span in days it is chosen for, its numpy unit, how a column is labelled)
 PERIOD_STEPS: tuple[tuple[str, float, str, str], ...] = (
     ("day", 120, "D", "%-d %b %Y"),
-    ("week", 3 * 365, "W", "week of %-d %b %Y"),
+    ("week", 3 * 365, "W", "%-d %b %Y"),          # a week is named by its Monday (the note says "per week")
     ("month", 40 * 365, "M", "%b %Y"),
     ("year", float("inf"), "Y", "%Y"),
 )
@@ -146,14 +146,15 @@ def build_period_chart(day_counts: pd.DataFrame, *, lane_by: str, labels: dict[s
     matrix = table.reindex(index=order, columns=range(len(columns))).to_numpy(dtype="float64")
     z = [[None if np.isnan(cell) else float(cell) for cell in row] for row in matrix]
     figure = go.Figure(go.Heatmap(
-        x=[text for _day, _fine, text in columns], y=[plotly_literal(shorten(lane, LANE_LABEL_CHARS)) for lane in order],
+        x=[text for _day, _fine, text in columns], y=[plotly_literal(lane) for lane in order],  # whole: lanes stay apart
         z=z, colorscale="Blues", zmin=0, xgap=1, ygap=2, colorbar=dict(title=dict(text="statements"), thickness=12),
-        hovertemplate="%{y} · %{x}: %{z:,} statements<extra></extra>",
+        hovertemplate=f"%{{y}} · {'week of ' if period == 'week' else ''}%{{x}}: %{{z:,}} statements<extra></extra>",
     ))
     note = (f"Aggregated: {shown:,} statements ({marks:,} marks, above the budget of {MARK_BUDGET:,}) drawn as counts "
             f"per {period} and {LANE_CHOICES[lane_by].lower()}.")
-    notes = [note, f"A statement dated by a longer period (a month, a year) counts in the {period} it starts; outside "
-                   f"{_label(low, form)} – {_label(high, form)}, where {CORE_SHARE:.0%} of them lie, one column per year.",
+    notes = [note, f"{_label(low, form)} – {_label(high, form)}: one column per {period}"
+                   f"{' (named by its Monday)' if period == 'week' else ''}; before and after, one per year.",
+             f"A statement dated by a longer period (a month, a year) counts in the {period} it starts.",
              "Narrow the filters (a country, dates, a text) to draw each statement and click it."]
     if unplaced:
         notes.append(f"{unplaced:,} statement(s) without a resolvable date are not shown on the timeline")
@@ -163,7 +164,9 @@ def build_period_chart(day_counts: pd.DataFrame, *, lane_by: str, labels: dict[s
         height=int(min(1400, max(380, 260 + LANE_PIXELS * len(order)))),
         margin=dict(l=10, r=10, t=60 + 16 * len(notes) + (30 if title else 0), b=10),
         xaxis=dict(type="category", showgrid=False, tickangle=-45, nticks=40),
-        yaxis=dict(autorange="reversed", title=dict(text=LANE_CHOICES[lane_by]), fixedrange=True),
+        yaxis=dict(autorange="reversed", title=dict(text=LANE_CHOICES[lane_by]), fixedrange=True, type="category",
+                   tickvals=[plotly_literal(lane) for lane in order],
+                   ticktext=[plotly_literal(shorten(lane, LANE_LABEL_CHARS)) for lane in order]),
     )
     figure.add_annotation(text="<br>".join(plotly_literal(line) for line in notes), showarrow=False, xref="paper",
                           yref="paper", x=0, y=1, yshift=12, yanchor="bottom", xanchor="left", align="left",

@@ -89,3 +89,12 @@ def test_the_timeline_draws_each_statement_below_the_budget(app_on_synthetic):
     assert not app.exception
     captions = " ".join(markdown_unescaped(caption.value) for caption in app.caption)
     assert "Aggregated:" not in captions and "Click a point or bar" in captions
+
+
+def test_lanes_whose_short_names_coincide_stay_apart():
+    counts = pd.DataFrame({"lane": ["doc_a", "doc_b"], "period": pd.to_datetime(["2025-06-13", "2025-06-13"]),
+                           "statements": [2, 3]})
+    labels = {"doc_a": "Kyiv Post · Russia's strategic bankruptcy (0)", "doc_b": "Kyiv Post · Russia's strategic bankruptcy (1)"}
+    chart = build_period_chart(counts, lane_by="source", labels=labels, shown=5, marks=5)
+    assert len(set(chart.figure.data[0].y)) == 2 and _cells(chart.figure) == 5
+    assert all(len(text) <= 28 for text in chart.figure.layout.yaxis.ticktext)
