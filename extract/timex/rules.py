@@ -469,6 +469,14 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_verb_after", "On Tuesday his brothers, who will sing at the concert, defended it.", "Tuesday",
                    "2010-03-16", FRIDAY_2010),
     ContextExample("future_verb_after", "On Tuesday the board met. It will vote later.", "Tuesday", "2010-03-16", FRIDAY_2010),
+    # "in" + a counted duration in a future clause is the point that far ahead (the mirror of "five years ago") ...
+    ContextExample("future_in_amount", "The stock would be redeemed in five years.", "five years", "1994",
+                   datetime.date(1989, 11, 2)),
+    ContextExample("future_in_amount", "The plant will open in two weeks.", "two weeks", "2025-06-28"),
+    ContextExample("future_in_amount", "He expects to be traveling to New York in two days.", "two days", "2025-06-16"),
+    # ... but not in a past clause, nor "within": those are how long something took or may take.
+    ContextExample("future_in_amount", "The bridge was built in two years.", "two years", "P2Y"),
+    ContextExample("future_in_amount", "Sales will double within five years.", "five years", "P5Y"),
     # "one day" right after a modal verb is some future day, not a duration.
     ContextExample("modal_one_day", "Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
     ContextExample("modal_one_day", "The talks lasted one day.", "one day", "P1D"),
