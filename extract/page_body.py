@@ -3,12 +3,14 @@
 Reads: the `<body>` tree `trafilatura.bare_extraction(..., include_links=True)` returns.
 Writes: the text every offset of the document points into.
 
-trafilatura finds the main content; what it still keeps around the story is left out here, each by a
-named rule with examples (`FURNITURE_RULES`, `LINE_RULES`): the headline and kicker above the first
-paragraph (the page title is the document's title), blocks that are nothing but links (related
-stories, share buttons), teasers ending in "Full Article", and lines
-that are only a page stamp ("Updated 12:45 GMT", "28 December 2014") or a copyright notice. Lists and tables become plain lines (no "- " or "|" markers; table cells
-separated by a tab); paragraphs are separated by a blank line, so the tagger sees real paragraphs.
+trafilatura finds the main content; what it still keeps around the story is left out here by rules with
+examples (`LINE_RULES` for lines, `article_blocks` for blocks): the headline and kicker above the first
+paragraph (the page title is the document's title), headings and list items that are nothing but links
+(related stories, share buttons), teasers ending in "Full Article", and lines that are only a page stamp
+("Updated 12:45 GMT") or a copyright notice. A line that is only a date ("28 December 2014") goes when it
+stands alone once or twice, and stays when such lines recur (a timeline's own headings: "June 2009").
+Lists and tables become plain lines (no "- " or "|" markers; table cells separated by a tab); paragraphs
+are separated by a blank line, so the tagger sees real paragraphs.
 
 >>> from lxml import etree
 >>> body = etree.fromstring("<body><head>Talks resume</head><p>Talks resumed on <ref target='/x'>Friday</ref>.</p>"
@@ -135,15 +137,36 @@ MAX_STAMP_CHARS = 90
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
 
 
-def is_page_stamp(line: str) -> bool:
-    """True when a line is only a date or time the page stamps on itself ("Updated 12:45 GMT", "28 December 2014").
+# What makes a date line a stamp rather than a heading: a clock time or a stamp word.
+_STAMP_MARK = re.compile(r"\d[:.]\d\d|\b(?:a\.?m|p\.?m|uhr|gmt|utc|bst|cet|cest|[ecmp][sd]t|ist|aest|aedt|jst|hkt|sgt|updated?"
+                         r"|published|posted|modified|created|ago|today|yesterday|aktualisiert|veröffentlicht|publié"
+                         r"|publicado|actualizado|pubblicato|aggiornato)\b", re.I)
+MAX_LONE_DATE_LINES = 2    # more lines that are only a date than this: the article's own timeline headings, kept
 
-    >>> [is_page_stamp(line) for line in ("Updated 12:45 GMT", "Friday, August 01, 2014", "Mai 2013", "The talks ended in May 2013.")]
-    [True, True, True, False]
-    """
+
+def _only_date_words(line: str) -> bool:
     if len(line) > MAX_STAMP_CHARS or not any(character.isdigit() for character in line):
         return False
     return all(word.lower().rstrip(".") in STAMP_WORDS or word.lower() in STAMP_WORDS for word in _WORD.findall(line))
+
+
+def is_page_stamp(line: str) -> bool:
+    """True when a line is only a date or time with a clock time or stamp word: the page stamping itself.
+
+    >>> [is_page_stamp(line) for line in ("Updated 12:45 GMT", "- 12:03 pm |", "28 December 2014", "The talks ended at 12:45.")]
+    [True, True, False, False]
+    """
+    return _only_date_words(line) and bool(_STAMP_MARK.search(line))
+
+
+def is_lone_date(line: str) -> bool:
+    """True when a line is only a date, with no clock time or stamp word: a page stamp when it stands alone once or
+    twice in the body, the article's own timeline headings when it recurs (see `article_blocks`).
+
+    >>> [is_lone_date(line) for line in ("28 December 2014", "Friday, August 01, 2014", "Mai 2013", "Updated 12:45 GMT")]
+    [True, True, True, False]
+    """
+    return _only_date_words(line) and not _STAMP_MARK.search(line)
 
 
 @dataclass(frozen=True)
@@ -160,10 +183,10 @@ MAX_COPYRIGHT_CHARS = 160
 
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule("page stamp", is_page_stamp,
-             drops=("Updated 12:45 GMT", "28 December 2014", "Friday, August 01, 2014", "- 12:03 pm |",
-                    "Published: 29 Dec 2014 14:05 EST", "24. Dezember 2014", "3 hours ago", "2014"),
+             drops=("Updated 12:45 GMT", "- 12:03 pm |", "Published: 29 Dec 2014 14:05 EST", "3 hours ago",
+                    "Aktualisiert am 24. Dezember 2014 um 10:15 Uhr", "Friday, August 01, 2014 6:30 am"),
              keeps=("The talks ended on 28 December 2014.", "Holiday Gift Guides 2014", "end 2013\tend 2014",
-                    "Updated rules apply from 1 May 2015 to all banks.")),
+                    "Updated rules apply from 1 May 2015 to all banks.", "28 December 2014", "June 2009")),
     LineRule("copyright notice", lambda line: bool(_COPYRIGHT.search(line)) and len(line) <= MAX_COPYRIGHT_CHARS,
              drops=("© 2019 Reuters. All rights reserved.", "Copyright 1998-2014 Example News", "(c) 2014 AP",
                     "Copyright © 2014 Example Media", "Example Media 2014. All rights reserved."),
@@ -187,8 +210,9 @@ def furniture_line_rule(line: str) -> str | None:
 TEASER_LINK_WORDS = ("full article", "full coverage", "full story", "read more", "continue reading", "read the full story")
 
 
-def _without_furniture_lines(block: Block) -> Block | None:
-    lines = [line for line in block.text.split("\n") if furniture_line_rule(line.strip(" -|•")) is None]
+def _without_furniture_lines(block: Block, drop_lone_dates: bool) -> Block | None:
+    lines = [line for line in block.text.split("\n") if furniture_line_rule(line.strip(" -|•")) is None
+             and not (drop_lone_dates and is_lone_date(line.strip(" -|•")))]
     return Block(block.kind, "\n".join(lines), block.linked_chars) if lines else None
 
 
@@ -202,16 +226,19 @@ def _is_teaser(block: Block) -> bool:
 
 
 def article_blocks(blocks: list[Block]) -> list[Block]:
-    """The blocks of the article itself: furniture lines, link lists, teasers and the headline above the first paragraph left out.
+    """The blocks of the article itself: furniture lines, link lists, teasers and the headline above the first paragraph
+    left out; lines that are only a date too, unless more than MAX_LONE_DATE_LINES of them make a timeline's headings.
 
     >>> kept = article_blocks([Block("head", "Talks resume"), Block("p", "Talks resumed on Friday."),
     ...                        Block("item", "Storm hits coast", 16), Block("p", "© 2019 X")])
     >>> [b.text for b in kept]
     ['Talks resumed on Friday.']
     """
+    lone_dates = sum(is_lone_date(line.strip(" -|•")) for block in blocks for line in block.text.split("\n"))
+    drop_lone_dates = lone_dates <= MAX_LONE_DATE_LINES
     kept = [cleaned for block in blocks
             if not _is_link_block(block) and not _is_teaser(block)
-            for cleaned in [_without_furniture_lines(block)] if cleaned is not None]
+            for cleaned in [_without_furniture_lines(block, drop_lone_dates)] if cleaned is not None]
     first_paragraph = next((index for index, block in enumerate(kept) if block.kind == "p"), 0)
     return [block for index, block in enumerate(kept) if not (block.kind == "head" and index < first_paragraph)]
 

@@ -15,7 +15,7 @@ from desk.literal import markdown_literal
 from desk.labels import MACHINE_DATE_COLUMNS
 from desk.marks import MARK_COLUMNS
 from desk.period_chart import MARK_BUDGET, build_period_chart
-from desk.ui.caching import (filtered_rows, key_events, key_evidence, load_desk, load_events, mark_count, period_counts,
+from desk.ui.caching import (day_counts, filtered_rows, key_events, key_evidence, load_desk, load_events,
                              shown_counts)
 from desk.ui.detail import render_statement_detail
 from desk.ui.curation import render_edit_controls
@@ -85,15 +85,16 @@ else:
         color_by = url_synced_radio("Colour", COLOR_CHOICES, "color", "source")
     with camera_column:
         camera_format = url_synced_radio("Camera button saves", CAMERA_FORMATS, "camera", "png")
-    placeable, marks = counts["placeable"], mark_count(desk, filters, lane_by)
+    placeable = counts["placeable"]
+    per_day = day_counts(desk, filters, lane_by)  # one query: how many marks, and what to draw above the budget
+    marks = int(per_day["statements"].sum())
     if not counts["shown"]:
         st.info("No statement matches these filters. Loosen them in the sidebar, or press **Reset filters**.")
     elif placeable == 0:
         st.warning(f"{counts['shown']:,} statement(s) match, but none has a date that could be resolved, so none can "
                    "be placed on the timeline. Read them on the Statements page.")
     elif marks > MARK_BUDGET:  # too many marks to draw one by one: counts per period and lane, and the chart says so
-        day_counts, _span = period_counts(desk, filters, lane_by, "day")
-        chart = build_period_chart(day_counts, lane_by=lane_by, labels=labels, shown=counts["shown"], marks=marks,
+        chart = build_period_chart(per_day, lane_by=lane_by, labels=labels, shown=counts["shown"], marks=marks,
                                    unplaced=counts["shown"] - placeable)
         st.caption(markdown_literal(chart.note + " Narrow the filters to draw each statement and click it."))
         st.plotly_chart(chart.figure, key="timeline_counts", theme=None,

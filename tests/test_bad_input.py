@@ -205,3 +205,36 @@ def test_the_default_sources_file_may_be_missing(tmp_path, monkeypatch):
     monkeypatch.setattr(cli, "DEFAULT_SOURCES_CSV", tmp_path / "absent.csv")
     assert cli.main([str(tmp_path / "a.txt"), "--sources", str(tmp_path / "absent.csv"),
                      "--out", str(tmp_path / "s.parquet")]) == 0
+
+
+def test_the_sources_page_sums_hidden_entries_up_in_one_line_and_warns_about_the_rest(tmp_path, monkeypatch):
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    from desk.literal import markdown_unescaped
+
+    original_init = PagesManager.__init__
+
+    def init_as_navigation_app(self, *args, **kwargs):  # see tests/test_pages.py: AppTest and st.navigation
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
+    articles = tmp_path / "articles"
+    (articles / ".git" / "objects").mkdir(parents=True)
+    (articles / "talks.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "._talks.txt").write_bytes(b"\x00\x05\x16\x07")
+    (articles / ".DS_Store").write_bytes(b"\x00")
+    (articles / "empty.txt").write_bytes(b"")
+    out = tmp_path / "data" / "statements.parquet"
+    assert extract_main([str(articles), "--out", str(out)]) == 0
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(out))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.switch_page("pages/sources.py")
+    app.run()
+    assert not app.exception, app.exception
+    warnings = [markdown_unescaped(warning.value) for warning in app.warning]
+    assert any("empty.txt: empty file (no text)" in warning for warning in warnings)
+    assert not any("hidden" in warning for warning in warnings)
+    hidden_lines = [markdown_unescaped(caption.value) for caption in app.caption if "hidden" in caption.value]
+    assert len(hidden_lines) == 1 and hidden_lines[0].startswith("3 hidden entries not read")

@@ -70,3 +70,17 @@ def test_a_real_page_keeps_its_story_and_loses_its_furniture():
     assert "The talks in Brussels resumed on Friday" in text
     for furniture in ("Talks resume in Brussels", "Updated 12:45", "Storm hits coast", "Markets fall", "© 2011"):
         assert furniture not in text
+
+
+def test_a_date_standing_alone_once_is_a_stamp_and_goes():
+    kept = article_blocks([Block("p", "Left-arm fast bowler says he will play."), Block("p", "28 December 2014"),
+                           Block("p", "Steyn bowled one of the worst balls of his career on Sunday.")])
+    assert [b.text for b in kept] == ["Left-arm fast bowler says he will play.",
+                                      "Steyn bowled one of the worst balls of his career on Sunday."]
+
+
+def test_dates_standing_alone_again_and_again_are_a_timelines_headings_and_stay():
+    blocks = [Block("p", "How the case unfolded."), Block("head", "June 2009"), Block("p", "25 June: Jackson dies."),
+              Block("head", "February 2010"), Block("p", "8 February: Dr Murray pleads not guilty."),
+              Block("head", "November 2011"), Block("p", "7 November: Murray is found guilty.")]
+    assert [b.text for b in article_blocks(blocks)] == [b.text for b in blocks]
