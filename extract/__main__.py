@@ -4,20 +4,31 @@ Writes the statements frame to --out, the events frame (one row per happening, s
 `extract.events`) to `events.parquet` (or `events.csv`) beside it, and the documents frame (every
 input file, with its text and any problem) to `documents.parquet` beside it, as one consistent set
 (a reader sees the previous run's files or this run's, never a mix; see `extract.output_set`), then
-prints a summary. Exit code 1 only when no input file could be read at all; 2 for usage errors.
+prints a summary. The same set holds the statements and documents as Parquet datasets in parts (one
+part per batch of documents) and the inputs manifest (`inputs.parquet`): the next run extracts only
+new and changed files (`--full` extracts everything). The per-document work runs in a plain loop,
+on local worker processes (`--workers`, by default one per core for a big corpus) or on a Dask
+cluster (`--scheduler tcp://host:port`). Exit code 1 only when no input file could be read at all;
+2 for usage errors (and an unreachable scheduler).
 """
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+import os
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER, GazetteerError
+from extract.cluster import LOCAL_PROCESSES_FROM, ProgressCallback, Scheduler, SchedulerError
 from extract.documents import DEFAULT_MAX_BYTES
-from extract.output_set import write_output_set
+from extract.manifest import PreviousRun
+from extract.output_set import OutputSetError, current_output_set, read_output_set, write_output_set
+from extract import pipeline
 from extract.pipeline import DEFAULT_MAX_STATEMENTS, Extraction, extract_corpus
 from extract.sources import DEFAULT_SOURCES_CSV
 
@@ -25,6 +36,8 @@ OUTPUT_SUFFIXES = (".parquet", ".csv")
 DEFAULT_STATEMENTS_PATH = Path("data/statements.parquet")
 EVENTS_STEM = "events"
 DOCUMENTS_FILE_NAME = "documents.parquet"
+INPUTS_FILE_NAME = "inputs.parquet"          # the inputs manifest (extract.manifest)
+DATASETS = ("statements", "documents")       # written as Parquet datasets in parts too, one part per batch
 
 
 def output_paths(out: Path) -> dict[str, Path]:
@@ -38,15 +51,78 @@ def output_paths(out: Path) -> dict[str, Path]:
 
 
 def output_frames(extraction: Extraction, out: Path) -> dict[str, pd.DataFrame]:
-    """The files of one run, file name -> frame (a new output is one more entry here)."""
+    """The files of one run, file name -> frame (a new output is one more entry here); the inputs manifest only
+    when the run made one (a set without it makes the next run extract everything)."""
     frames = {"statements": extraction.statements, "events": extraction.events, "documents": extraction.documents}
-    return {path.name: frames[name] for name, path in output_paths(out).items()}  # .csv: extract.csv_form
+    files = {path.name: frames[name] for name, path in output_paths(out).items()}  # .csv: extract.csv_form
+    if len(extraction.manifest):
+        files[INPUTS_FILE_NAME] = extraction.manifest
+    return files
+
+
+def parts_by_document(frame: pd.DataFrame, doc_ids: list[str], size: int) -> list[pd.DataFrame]:
+    """`frame` cut into the parts of consecutive batches of `size` documents of `doc_ids` (rows of other doc ids: last).
+
+    >>> frame = pd.DataFrame({"doc_id": ["a", "c", "b", "a"], "n": [1, 2, 3, 4]})
+    >>> [part["n"].tolist() for part in parts_by_document(frame, ["a", "b", "c"], 2)]
+    [[1, 3, 4], [2]]
+    """
+    count = max(1, -(-len(doc_ids) // size))
+    part_of = {doc_id: position // size for position, doc_id in enumerate(doc_ids)}
+    parts = frame["doc_id"].map(part_of).fillna(count - 1).astype("int64").to_numpy()
+    order = np.argsort(parts, kind="stable")
+    bounds = np.searchsorted(parts[order], np.arange(count + 1))
+    return [frame.iloc[order[bounds[index]:bounds[index + 1]]].reset_index(drop=True) for index in range(count)]
+
+
+def output_datasets(extraction: Extraction) -> dict[str, list[pd.DataFrame]]:
+    """The statements and documents as parts of one batch of documents each (`pipeline.BATCH_DOCUMENTS`)."""
+    doc_ids = extraction.documents["doc_id"].tolist()
+    frames = {"statements": extraction.statements, "documents": extraction.documents}
+    return {name: parts_by_document(frames[name], doc_ids, pipeline.BATCH_DOCUMENTS) for name in DATASETS}
 
 
 def write_outputs(extraction: Extraction, out: Path) -> dict[str, Path]:
     """Write the run's files beside `out` as ONE consistent set (`extract.output_set`); return where each is."""
-    write_output_set(out.parent, output_frames(extraction, out))
+    write_output_set(out.parent, output_frames(extraction, out), output_datasets(extraction))
     return output_paths(out)
+
+
+def previous_run(out: Path) -> PreviousRun | None:
+    """The frames and inputs manifest of the run that wrote the set `out` belongs to; None when there is none to
+    build on (no set, a set without a manifest, CSV statements, or a set that cannot be read)."""
+    if out.suffix != ".parquet":
+        return None
+    try:
+        current = current_output_set(out.parent)
+        names = [out.name, DOCUMENTS_FILE_NAME, INPUTS_FILE_NAME]
+        if current is None or any(name not in current.paths for name in names):
+            return None
+        frames = read_output_set(out.parent, names).frames
+    except (OutputSetError, OSError, ValueError):
+        return None
+    if any(name not in frames for name in names):
+        return None
+    return PreviousRun(frames[out.name], frames[DOCUMENTS_FILE_NAME], frames[INPUTS_FILE_NAME])
+
+
+def terminal_progress(stream=None) -> tuple[ProgressCallback | None, Callable[[], object]]:
+    """A progress bar on the terminal (tqdm) as a progress callback, and the function that closes it; no bar when
+    `stream` (default standard error) is not a terminal or when running under CI."""
+    stream = stream or sys.stderr
+    if os.environ.get("CI") or not stream.isatty():
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = None
+
+    def advance(done: int, total: int, name: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="doc", desc="extracting", file=stream, dynamic_ncols=True)
+        bar.update(done - bar.n)
+
+    return advance, lambda: bar is not None and bar.close()
 
 
 def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
@@ -59,6 +135,9 @@ def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
              + (f", {failed} failed in extraction" if failed else "") + f"), {len(statements)} statements, "
              f"{int((events['kind'] == 'event').sum())} events ({int((events['kind'] == 'episode').sum())} episodes) "
              f"in {seconds:.2f} s"]
+    if extraction.reused_documents:
+        lines.append(f"  {extraction.reused_documents} document(s) unchanged since the previous run were not extracted "
+                     f"again ({len(documents) - extraction.reused_documents} extracted; --full extracts everything)")
     counts = statements.groupby(["doc_id", "kind"]).size().unstack(fill_value=0) if len(statements) else None
     for row in documents.itertuples():
         if row.status != "ok":
@@ -89,6 +168,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip files larger than this many MB (default: %(default).0f)")
     parser.add_argument("--max-statements", type=int, default=DEFAULT_MAX_STATEMENTS,
                         help="keep at most this many statements per document (default: %(default)d)")
+    parser.add_argument("--full", action="store_true",
+                        help="extract every file again (default: only files new or changed since the previous run)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="local worker processes (default: one per core for a corpus of "
+                             f"{LOCAL_PROCESSES_FROM}+ files, else none; 1 = a plain loop in this process)")
+    parser.add_argument("--scheduler", default="",
+                        help="address of a dask.distributed scheduler (tcp://host:port) to run the extraction on; "
+                             "its workers must see the input files and this code at the same paths")
     args = parser.parse_args(argv)
     if args.sources != DEFAULT_SOURCES_CSV and not args.sources.is_file():
         what = "does not exist" if not args.sources.exists() else "is not a regular file"
@@ -96,19 +183,31 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.max_statements < 1:
         parser.error("--max-statements must be at least 1")
+    if args.workers is not None and args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if args.scheduler and args.workers is not None:
+        parser.error("--workers is for local processes; a --scheduler's cluster has its own workers")
     if args.out.suffix not in OUTPUT_SUFFIXES:
         parser.error(f"--out must end in {' or '.join(OUTPUT_SUFFIXES)}, not {args.out.suffix or '(none)'}")
     if args.out.stem in (EVENTS_STEM, Path(DOCUMENTS_FILE_NAME).stem):
         parser.error(f"--out names the statements file; {args.out.name} is where the {args.out.stem} are written "
                      f"beside it: use e.g. --out {args.out.with_name('statements' + args.out.suffix)}")
     started = time.perf_counter()
+    progress, close_progress = terminal_progress()
     try:
         extraction = extract_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0],
                                     sources_csv=args.sources, max_bytes=int(args.max_mb * 1e6),
-                                    actors_csv=args.actors, max_statements=args.max_statements)
+                                    actors_csv=args.actors, max_statements=args.max_statements,
+                                    scheduler=Scheduler(args.scheduler, args.workers), progress=progress,
+                                    previous=None if args.full else previous_run(args.out))
     except GazetteerError as error:
         print(f"error: the actors gazetteer is not valid: {error}", file=sys.stderr)
         return 2
+    except SchedulerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    finally:
+        close_progress()
     seconds = time.perf_counter() - started
     if not (extraction.documents["status"] == "ok").any():
         print("\n".join(summary_lines(extraction, seconds)), file=sys.stderr)

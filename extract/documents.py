@@ -161,7 +161,8 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | 
     return replace(read_document_bytes(str(path), raw, max_bytes), doc_id=doc_id)
 
 
-def _read_entry(entry: InputEntry, max_bytes: int) -> Document:
+def read_entry(entry: InputEntry, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """The Document of one input entry: the file read, or the entry's problem (folder date hints kept)."""
     if entry.readable:
         document = read_document(Path(entry.path), max_bytes, entry.doc_id)
     else:
@@ -171,4 +172,4 @@ def _read_entry(entry: InputEntry, max_bytes: int) -> Document:
 
 def read_documents(folder_or_paths: str | Path | list, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
     """One Document per entry given (folders walked, see `extract.inputs`); problems are kept, never raised."""
-    return [_read_entry(entry, max_bytes) for entry in list_inputs(folder_or_paths)]
+    return [read_entry(entry, max_bytes) for entry in list_inputs(folder_or_paths)]

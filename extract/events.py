@@ -64,6 +64,7 @@ class _Corpus:
         self.articles_by_value: dict[str, set[str]] = defaultdict(set)
         for value, doc in zip(candidates["event_value"], candidates["doc_id"]):
             self.articles_by_value[value].add(doc)
+        self._published_by_value: dict[str, np.ndarray] = {}
         articles_by_actor: dict[str, set[str]] = defaultdict(set)
         for actors, doc in zip(statements["actors"], statements["doc_id"]):
             for actor in actors:
@@ -72,13 +73,14 @@ class _Corpus:
 
     def prompt_date_articles(self, value: str, start: pd.Timestamp, end: pd.Timestamp) -> int:
         """Articles mentioning the date `value` published from a day before `start` to a week after `end`."""
-        first = pd.Timestamp(start) - pd.Timedelta(days=EARLY_REPORTING_DAYS)
-        last = pd.Timestamp(end) + pd.Timedelta(days=PROMPT_REPORTING_DAYS)
-        count = 0
-        for doc in self.articles_by_value[value]:
-            published = self.published.get(doc)
-            count += published is not None and pd.notna(published) and first <= pd.Timestamp(published) < last
-        return count
+        first = (pd.Timestamp(start) - pd.Timedelta(days=EARLY_REPORTING_DAYS)).to_datetime64().astype("datetime64[s]")
+        last = (pd.Timestamp(end) + pd.Timedelta(days=PROMPT_REPORTING_DAYS)).to_datetime64().astype("datetime64[s]")
+        if value not in self._published_by_value:   # the articles' publication times, sorted, once per date value
+            times = pd.to_datetime(pd.Series([self.published.get(doc) for doc in self.articles_by_value[value]],
+                                             dtype="object")).dropna()
+            self._published_by_value[value] = np.sort(times.to_numpy().astype("datetime64[s]"))
+        times = self._published_by_value[value]
+        return int(np.searchsorted(times, last, side="left") - np.searchsorted(times, first, side="left"))
 
     def prompt_share(self, doc_ids: list[str], start: pd.Timestamp) -> float:
         prompt = 0
@@ -112,7 +114,7 @@ def _medoid_order(members: list[int], vectors) -> list[int]:
 
 _ROW_COLUMNS = ("statement_id", "doc_id", "sentence", "sentence_start", "date_start_char", "date_end_char",
                 "sentence_key", "event_grain", "event_value", "event_start", "event_end", "actors", "countries",
-                "passing")
+                "passing", "generic_present")
 
 
 def _label_for(row: int, columns: dict[str, list], spans_by_sentence: dict):
@@ -151,7 +153,8 @@ def _event_row(members: list[int], columns: dict[str, list], vectors, spans_by_s
         n_sources=len(doc_ids),
         n_date_articles=corpus.prompt_date_articles(columns["event_value"][first], start, columns["event_end"][first]),
         prompt_share=corpus.prompt_share(doc_ids, start), actor_weight=corpus.actor_weight(actors), grain=grain,
-        only_passing=all(columns["passing"][m] for m in members), weights=weights)
+        only_passing=all(columns["passing"][m] for m in members), weights=weights,
+        only_generic_present=all(columns["generic_present"][m] for m in members), names_happening=label.names_happening)
     return {
         "event_id": stable_id("ev-", statement_ids), "kind": "event",
         "label": label.text, "label_basis": f"statement {columns['statement_id'][label_row]}: {label.basis}",

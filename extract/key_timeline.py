@@ -8,15 +8,19 @@ schedule, so it does not count either.
 - **Days** are ranked by how many distinct articles tell of them (the articles behind the day's
   events, or behind its day-precise statements), counting only reports published from one day
   before to `PROMPT_REPORTING_DAYS` after the day (later retrospectives mention old days in
-  passing); with events, the evidence is that of the day-precise events. Ties go to the later
-  day. (Events' salience counts every mention of a date, retrospectives too: as a day score or
+  passing); with events, the evidence is that of the day-precise events. A day near the end of
+  the collection has had less time to be reported (its later reports are not written yet), so its
+  count is divided by the share of reports that the collection could already hold: the share of
+  the collection's own prompt reports whose lag (publication day - day) still fits before the last
+  publication day, at least `MIN_REPORTING_COVERAGE`. Ties go to the later day. (Events' salience counts every mention of a date, retrospectives too: as a day score or
   tie-break it ranked DEV days worse, see bench/timeline_rounds.md.)
-- **Sentences** of a day: its day-precise evidence sentences and the first `LEAD_SENTENCES`
+- **Sentences** of a day: its day-precise evidence sentences from prompt reports and the first `LEAD_SENTENCES`
   sentences of the articles published on the day or the day after (a report's lead says what
   happened, often without a date), of a readable length, ranked by closeness (TF-IDF cosine) to
-  the day's centroid x (1 + log of the articles carrying the sentence) x a bonus for sentences
-  near the start of their article; one too close to a sentence already chosen is skipped
-  (`REDUNDANCY_LIMIT`).
+  the day's centroid x (1 + log of the articles carrying the sentence); one too close to a sentence
+  already chosen is skipped (`REDUNDANCY_LIMIT`). No extra weight for a sentence's place in its
+  article: the leads are candidates because of their place, and weighting them again let an
+  article's second and third sentences crowd out the dated sentences that tell of the day.
 - **Baseline** (`baseline_timeline`): days by the number of articles with a day-precise
   statement on them (ties: later day), and each day's first sentences in article order.
 
@@ -46,8 +50,7 @@ MAX_SENTENCE_WORDS = 40
 REDUNDANCY_LIMIT = 0.5          # TF-IDF cosine above which a sentence repeats one already chosen
 LEAD_SENTENCES = 3              # an article's first sentences say what happened: they join the candidates ...
 LEAD_REPORTING_DAYS = 1         # ... of the day it is published and of the day before
-LEAD_BONUS = 3.0                # weight 1 + LEAD_BONUS / (1 + offset / CHARACTERS_PER_SENTENCE): leads first
-CHARACTERS_PER_SENTENCE = 200
+MIN_REPORTING_COVERAGE = 0.2    # a day's report count is divided by at most 1 / 0.2 (the last day of a collection)
 
 KeyTimeline = dict[datetime.date, list[str]]
 
@@ -91,6 +94,29 @@ def _prompt(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[(lag >= -EARLY_REPORTING_DAYS) & (lag <= PROMPT_REPORTING_DAYS)]
 
 
+def reporting_coverage(prompt_rows: pd.DataFrame, days: list[datetime.date],
+                       last_published: datetime.date | None) -> dict[datetime.date, float]:
+    """For each day, the share of prompt reports the collection can already hold (right-censoring at its last publication day).
+
+    The lags (publication day - day) of the rows' distinct (day, article) pairs give how reports of
+    a day spread over the days after it; a day whose later lags fall after `last_published` keeps
+    only the share of the earlier ones (at least MIN_REPORTING_COVERAGE).
+
+    >>> rows = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "day": [datetime.date(2009, 5, 1)] * 4,
+    ...     "published_day": [datetime.date(2009, 5, day) for day in (1, 2, 2, 3)]})
+    >>> reporting_coverage(rows, [datetime.date(2009, 5, 1), datetime.date(2009, 5, 3)], datetime.date(2009, 5, 3))
+    {datetime.date(2009, 5, 1): 1.0, datetime.date(2009, 5, 3): 0.25}
+    """
+    pairs = prompt_rows.drop_duplicates(["day", "doc_id"])
+    if pairs.empty or last_published is None:
+        return {day: 1.0 for day in days}
+    lags = pd.Series([(published - day).days for published, day in zip(pairs["published_day"], pairs["day"])])
+    share = lags.value_counts(normalize=True)
+    return {day: max(MIN_REPORTING_COVERAGE,
+                     float(share[[lag for lag in share.index if day + datetime.timedelta(days=int(lag)) <= last_published]].sum()))
+            for day in days}
+
+
 def _ranked(scores: dict[datetime.date, float], n_dates: int) -> list[datetime.date]:
     best = sorted(scores.items(), key=lambda item: (-item[1], -item[0].toordinal()))[:n_dates]
     return [day for day, _ in best]
@@ -120,8 +146,11 @@ def days_by_rank(statements: pd.DataFrame, request: SummaryRequest, events: pd.D
         evidence = {statement_id: day for day, statement_ids in zip(dated["day"], dated["statement_ids"])
                     for statement_id in statement_ids}
         rows = rows[rows["statement_id"].map(evidence).eq(rows["day"])]
-    reports = _prompt(rows).groupby("day")["doc_id"].nunique()
-    return _ranked({day: float(count) for day, count in reports.items()}, request.n_dates)
+    prompt = _prompt(rows)
+    reports = prompt.groupby("day")["doc_id"].nunique()
+    published = pd.to_datetime(statements["published"]).dropna()
+    coverage = reporting_coverage(prompt, list(reports.index), published.max().date() if len(published) else None)
+    return _ranked({day: float(count) / coverage[day] for day, count in reports.items()}, request.n_dates)
 
 
 def _readable(sentence: str) -> bool:
@@ -173,16 +202,14 @@ def day_sentences(rows: pd.DataFrame, count: int) -> list[str]:
     """Up to `count` verbatim sentences from a day's candidates (columns doc_id, sentence, sentence_start, published_day).
 
     Readable sentences only (when there are any), ranked by centrality x (1 + log articles carrying
-    the sentence) x the lead bonus of its position in its article, near-repeats skipped.
+    the sentence), near-repeats skipped.
     """
     rows = rows.sort_values(["published_day", "doc_id", "sentence_start"], kind="stable")
-    by_sentence = rows.groupby("sentence", sort=False)
-    articles_per_sentence, first_offset = by_sentence["doc_id"].nunique(), by_sentence["sentence_start"].min()
+    articles_per_sentence = rows.groupby("sentence", sort=False)["doc_id"].nunique()
     candidates = [sentence for sentence in articles_per_sentence.index if _readable(sentence)]
     if not candidates:
         return list(articles_per_sentence.index[:count])
-    weights = [(1.0 + np.log(articles_per_sentence[sentence]))
-               * (1.0 + LEAD_BONUS / (1.0 + first_offset[sentence] / CHARACTERS_PER_SENTENCE)) for sentence in candidates]
+    weights = [1.0 + np.log(articles_per_sentence[sentence]) for sentence in candidates]
     return central_sentences(candidates, weights, count)
 
 
@@ -190,10 +217,11 @@ def key_timeline(statements: pd.DataFrame, request: SummaryRequest, events: pd.D
                  documents: pd.DataFrame | None = None) -> KeyTimeline:
     """The key-event timeline: the N key days (date order), each with up to K verbatim sentences.
 
-    Candidates of a day: its day-precise evidence sentences, and (given the documents) the leads of
-    the articles published on the day or the day after; a sentence is given to one day only.
+    Candidates of a day: its day-precise evidence sentences from prompt reports (a retrospective
+    months later tells of the day in passing), and (given the documents) the leads of the articles
+    published on the day or the day after; a sentence is given to one day only.
     """
-    rows = day_statements(statements, request.first, request.last)
+    rows = _prompt(day_statements(statements, request.first, request.last))
     timeline, used = {}, set()
     for day in days_by_rank(statements, request, events):  # the most reported day chooses its sentences first
         candidates = rows.loc[rows["day"] == day, ["doc_id", "sentence", "sentence_start", "published_day"]]

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 MAX_LABEL_CHARS = 72
 MIN_LABEL_WORDS = 2
+MAX_DROPPED_WORDS = 4   # a label that ends on its verb may lose one short phrase before it to fit
 
 # --- word tables (data) ----------------------------------------------------------------------
 DATE_PREPOSITIONS = ("on", "in", "at", "since", "by", "during", "from", "until", "till", "through", "throughout",
@@ -100,9 +101,10 @@ _STRONG_BREAK = re.compile(r"\s*[;:()\[\]]\s*|\s+[–—]\s+|\s+-\s+")
 
 @dataclass(frozen=True)
 class Label:
-    """A headline and how it was derived."""
+    """A headline and how it was derived (`names_happening`: the date modifies the noun of a happening, "the 2007 embargo")."""
     text: str
     basis: str
+    names_happening: bool = False
 
 
 def _is_verb_like(word: str) -> bool:
@@ -325,15 +327,41 @@ def _restore_elided_noun(clause: str, before: str, steps: list[str]) -> str:
     return f"{quantity['quantity']} of {phrase.strip()} " + clause[quantity.end():]
 
 
+def _drop_phrase_before_final_verb(text: str, limit: int) -> tuple[str, str] | None:
+    """A clause that ends on its verb ("the embargo on arms shipments to Iran expired") keeps the verb:
+    the short phrase naming a place or party just before it ("to Iran") is dropped instead, when the
+    verb is the clause's only verb and that makes the text fit; None otherwise."""
+    words = text.split()
+    if len(words) < 4 or not _is_verb_like(words[-1].strip(",.")) or words[-1].lower() in AUXILIARIES \
+            or not words[-2][:1].isupper():   # the phrase before the verb ends on a name: "... to Iran expired"
+        return None
+    for index in range(len(words) - 2, max(1, len(words) - 2 - MAX_DROPPED_WORDS), -1):
+        if words[index].lower() in CUT_BEFORE_WORDS:
+            subject = words[:index]
+            if any(_is_verb_like(word.strip(",.")) or word.lower() in IRREGULAR_PARTICIPLES for word in subject):
+                return None   # the final word is not the clause's only verb
+            shortened = " ".join(subject + words[-1:])
+            return (shortened, f"dropped '{' '.join(words[index:-1])}' to keep the verb") if len(shortened) <= limit else None
+    return None
+
+
 def trim_label(text: str, limit: int = MAX_LABEL_CHARS) -> tuple[str, str]:
     """`text` cut to at most `limit` characters before a preposition or conjunction, never mid-word.
 
+    A clause that ends on its verb drops the prepositional phrase before the verb instead, so the
+    label still says what happened.
+
     >>> trim_label("Iran accused Russia of providing the codes for Syria's anti-aircraft missiles to Israel")
     ('Iran accused Russia of providing the codes', "cut before 'for'")
+    >>> trim_label("UN Security Council embargo on conventional arms shipments to Iran expired")
+    ('UN Security Council embargo on conventional arms shipments expired', "dropped 'to Iran' to keep the verb")
     """
     text = text.strip()
     if len(text) <= limit:
         return text, ""
+    kept_verb = _drop_phrase_before_final_verb(text, limit)
+    if kept_verb:
+        return kept_verb
     words = list(re.finditer(r"\S+", text))
     best, best_rank = None, (-1, -1)
     for index, match in enumerate(words[1:], start=1):
@@ -368,7 +396,24 @@ def _capitalised(text: str) -> str:
 
 
 def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0) -> Label:
-    """The headline for the event of `date_spans[own]` in `sentence` (spans relative to the sentence)."""
+    """The headline for the event of `date_spans[own]` in `sentence` (spans relative to the sentence).
+
+    When the clause of the date is nothing but the date ("On Wednesday, when the WHO raised the
+    threat level to five - ..."), the subordinate clause it introduces is the label.
+
+    >>> derive_label("On Wednesday, when the WHO raised the threat level to five - one short of a pandemic.", [(3, 12)]).text
+    'WHO raised the threat level to five'
+    """
+    label = _derive_label(sentence, date_spans, own, keep_subordinates=False)
+    if len(label.text.split()) < MIN_LABEL_WORDS and "dropped clause" in label.basis:
+        kept = _derive_label(sentence, date_spans, own, keep_subordinates=True)
+        if len(kept.text.split()) >= MIN_LABEL_WORDS:
+            return Label(kept.text, kept.basis + "; the date's own clause was empty: subordinate clauses kept",
+                         kept.names_happening)
+    return label
+
+
+def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, keep_subordinates: bool) -> Label:
     own_start, own_end = date_spans[own]
     steps: list[str] = []
     sentence = re.sub(r"[“”\"]", " ", sentence)
@@ -381,7 +426,7 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
         text, basis = modifier
         text = _headline_style(text)
         trimmed, reason = trim_label(text)
-        return Label(_capitalised(trimmed), "; ".join(filter(None, [basis, "date removed", reason])))
+        return Label(_capitalised(trimmed), "; ".join(filter(None, [basis, "date removed", reason])), True)
     phrases = _date_phrase_spans(sentence, date_spans)
     own_phrase = next(((a, b) for a, b in phrases if a <= own_start < b), (own_start, own_end))
     piece_start, piece_end = next(((a, b) for a, b in _pieces(sentence) if a <= own_start < b), (0, len(sentence)))
@@ -404,7 +449,7 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
             steps.append(f"subordinate clause '{word} ...'")
             break
     else:
-        for start, end, word in _subordinate_spans(piece, local_phrases):
+        for start, end, word in ([] if keep_subordinates else _subordinate_spans(piece, local_phrases)):
             dropped.append((start, end))
             steps.append(f"dropped clause '{word} ...'")
     clause_dates = [(a - clause_start, b - clause_start) for a, b in local_phrases if clause_start <= a < clause_end]
@@ -421,6 +466,9 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
     clause, removed = _strip_openers(clause)
     steps.extend(removed)
     clause = _drop_appositive(_tidy(clause))
+    if keep_subordinates:
+        clause = _SUBORDINATOR.sub("", clause.lstrip(" ,"), count=1).lstrip(" ,") if _SUBORDINATOR.match(
+            clause.lstrip(" ,")) else clause
     pieces = [p.strip() for p in clause.split(",")]
     first_word = pieces[0].split()[0] if pieces[0].split() else ""
     if first_word.lower().endswith("ly") and len(pieces[0].split()) > 1:

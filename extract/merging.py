@@ -43,6 +43,9 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from extract.labels import derive_label
+from extract.tense import event_tense, is_today
+
 # Grains from the finest to the coarsest event grain; an hour is merged at its day.
 EVENT_GRAINS = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
 PERIOD_ONLY_GRAINS = ("decade", "century")   # always a passing mention of a period
@@ -50,12 +53,14 @@ PASSING_MENTION_WORDS = ("since", "until", "till", "through", "throughout", "by"
                          "from", "between", "during", "over", "for", "within")
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|early\s+|late\s+"
                           r"|mid-?\s*)?$")
+# "the anniversary of Germany's 1941 Operation Barbarossa attack": an old happening recalled by a date of the news.
+_ANNIVERSARY_BEFORE = re.compile(r"\banniversary\s+of\b[^.;:,()]{0,40}$", re.I)
 _TOKEN = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 _DATE_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr "
     "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
     "yesterday tomorrow week weeks month months year years day days ago last next earlier later".split())
-_STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _DATE_WORDS | {"said", "says", "say", "lrb", "rrb", "s"}
+_STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _DATE_WORDS | {"said", "says", "say", "lrb", "rrb", "s", "st", "nd", "rd", "th"}
 _STEMMER = PorterStemmer()
 
 
@@ -91,7 +96,7 @@ def content_words(text: str) -> list[str]:
 
 
 def is_passing_mention(sentence: str, date_start: int, date_end: int, grain: str) -> bool:
-    """True when the date only names a period in passing ("since 2022", "until 2030", "the 1990s").
+    """True when the date only names a period in passing ("since 2022", "until 2030", "the 1990s", "the anniversary of").
 
     Offsets are relative to the sentence.
 
@@ -99,11 +104,15 @@ def is_passing_mention(sentence: str, date_start: int, date_end: int, grain: str
     False
     >>> is_passing_mention("Sanctions imposed in the 1990s remain.", 24, 30, "decade")
     True
+    >>> is_passing_mention("It struck on the anniversary of the 1941 attack.", 36, 40, "year")
+    True
     """
     if grain in PERIOD_ONLY_GRAINS:
         return True
     date_text = sentence[date_start:date_end].lower()
     if date_text.split()[:1] and date_text.split()[0] in PASSING_MENTION_WORDS:
+        return True
+    if _ANNIVERSARY_BEFORE.search(sentence[max(0, date_start - 60):date_start]):
         return True
     before = _WORD_BEFORE.search(sentence[max(0, date_start - 40):date_start])
     return bool(before) and before["word"].lower() in PASSING_MENTION_WORDS
@@ -115,6 +124,12 @@ NON_EVENT_LINES = (
      "Page last updated at 10:21 GMT, Tuesday, 8 November 2011"),
     ("comment header", re.compile(r"^\W*(?:at|on)\b[^.]{0,60}?,\s*[^\s,]{1,40}\s+wrote\s*:", re.I),
      "At 10:07 pm on 02 Jun 2009, ucpegasus wrote: This comment was removed because it broke the House Rules."),
+    ("broadcast credits", re.compile(r"\b(?:Presenters?|Producers?|Readers?|Editors?|Directors?|Writers?|Hosts?)\s*/\s*"
+                                     r"[A-Z][a-z]"),
+     "Presenter/Brett Westwood, Producers/Sheena Duncan and Julian Hector for the BBC Monday 16 to Friday 20 August"),
+    ("schedule slot", re.compile(r"^\W*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon|midnight)?\s*[-–]\s*"
+                                 r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon|midnight)", re.I),
+     "7.00-10.30 pm BBC RADIO 5 LIVE Mark Chapman introduces all the day's sports news"),
 )
 _DATE_IN_TEXT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                            r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b\d{4}\b|"
@@ -130,6 +145,10 @@ _STAMP_BEFORE = re.compile(rf"\|\s*(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*
                            rf"\s+\d{{4}},?\s*)?$")
 
 
+# "8 November 2011 Last updated at 14:07 GMT": the stamp's clock time.
+_STAMP_WORDS_BEFORE = re.compile(r"\b(?:updated|published|posted|modified)\s*(?:at|on)?\s*$", re.I)
+
+
 def is_stamp_date(sentence: str, date_start: int, date_end: int) -> bool:
     """True for the date of a publication stamp glued to a sentence ("WASHINGTON | Thu Apr 30, 2009 4:32 pm EDT",
     "WASHINGTON, April 30 (Reuters) -").
@@ -141,11 +160,14 @@ def is_stamp_date(sentence: str, date_start: int, date_end: int) -> bool:
     (True, True, False)
     >>> is_stamp_date("GENEVA, May 16 (Reuters) - Turkey confirmed a case.", 8, 14)
     True
+    >>> is_stamp_date("8 November 2011 Last updated at 14:07 GMT Help Michael Jackson's doctor", 32, 41)
+    True
     >>> is_stamp_date("8 November 2011 Last updated at 14:07 GMT Help Michael Jackson's doctor", 0, 15)
     True
     """
     return bool(_STAMP_AFTER.match(sentence[date_end:date_end + 30])
-                or _STAMP_BEFORE.search(sentence[max(0, date_start - 40):date_start]))
+                or _STAMP_BEFORE.search(sentence[max(0, date_start - 40):date_start])
+                or _STAMP_WORDS_BEFORE.search(sentence[max(0, date_start - 30):date_start]))
 
 
 def is_non_event_line(sentence: str) -> bool:
@@ -172,7 +194,8 @@ def event_candidates(statements: pd.DataFrame) -> pd.DataFrame:
     """The statements that can make events, with their date at event grain (`event_value`, `event_grain`, ...).
 
     Adds: `event_value`, `event_grain`, `event_start`, `event_end` (an hour is read at its day),
-    `sentence_key` (one key per sentence of an article) and `passing` (a passing mention).
+    `sentence_key` (one key per sentence of an article), `passing` (a passing mention) and
+    `generic_present` (a "today" or a bare clock time in a present-tense generic clause: `extract.tense`).
     """
     usable = statements[(statements["kind"] == "event") & statements["start"].notna() & statements["end"].notna()
                         & statements["grain"].isin(EVENT_GRAINS + ("hour",))]
@@ -181,6 +204,8 @@ def event_candidates(statements: pd.DataFrame) -> pd.DataFrame:
                    usable["date_end_char"] - usable["sentence_start"])
     stamp = np.array([is_stamp_date(sentence, int(start), int(end)) for sentence, start, end in relative], dtype=bool)
     usable = usable[~stamp]
+    # a sentence with no word beyond dates, numbers and stop words ("It's Wednesday January the 12th.") tells of nothing
+    usable = usable[usable["sentence"].map(lambda sentence: bool(content_words(sentence))).astype(bool)]
     # a clock time in a sentence that names its day ("on 25 Jun 2009, at 09:18 am"): the day's statement speaks
     keys = usable["doc_id"].astype(str) + ":" + usable["sentence_start"].astype(str)
     sentences_with_day = set(keys[usable["grain"] == "day"])
@@ -204,7 +229,27 @@ def event_candidates(statements: pd.DataFrame) -> pd.DataFrame:
     relative_end = (candidates["date_end_char"] - candidates["sentence_start"]).to_numpy()
     candidates["passing"] = [is_passing_mention(sentence, int(start), int(end), grain) for sentence, start, end, grain
                              in zip(candidates["sentence"], relative_start, relative_end, candidates["event_grain"])]
+    # "today" or a bare clock time ("It's 9:30 PM here") names the writer's present, not a happening, when its clause
+    # has no past, perfect, progressive or future verb
+    candidates["generic_present"] = [
+        (is_today(date_text) if grain == "day" else grain == "hour" and is_time_only(date_text))
+        and is_generic_present(sentence, int(start), int(end))
+        for sentence, start, end, grain, date_text
+        in zip(candidates["sentence"], relative_start, relative_end, candidates["grain"], candidates["date_text"])]
     return candidates
+
+
+def is_generic_present(sentence: str, date_start: int, date_end: int) -> bool:
+    """True when the clause carrying the date (its label's clause) has no past, perfect, progressive or future verb.
+
+    Offsets are relative to the sentence.
+
+    >>> is_generic_present("But today, it is Russia which holds the cards.", 4, 9)
+    True
+    >>> is_generic_present("Tour companies have suspended their flights to Mexico today.", 54, 59)
+    False
+    """
+    return event_tense(derive_label(sentence, [(date_start, date_end)]).text) is None
 
 
 def sentence_vectors(candidates: pd.DataFrame) -> csr_matrix:
@@ -320,6 +365,7 @@ def _attach_to_finer(rows: np.ndarray, clusters: list[list[int]], cluster_grain:
     if not clusters:
         return rows
     cluster_starts = np.array([starts[members[0]] for members in clusters])
+    cluster_ends = np.array([ends[members[0]] for members in clusters])
     order = np.argsort(cluster_starts, kind="stable")
     sorted_starts = cluster_starts[order]
     centroids = _centroids(vectors, clusters)
@@ -330,13 +376,14 @@ def _attach_to_finer(rows: np.ndarray, clusters: list[list[int]], cluster_grain:
             remaining.append(row)
             continue
         low, high = np.searchsorted(sorted_starts, [starts[row], ends[row]], side="left")
-        inside = [int(c) for c in order[low:high] if ends[clusters[c][0]] <= ends[row]]
-        if not inside:
+        window = order[low:high]
+        inside = window[cluster_ends[window] <= ends[row]]
+        if not len(inside):
             remaining.append(row)
             continue
         cosine = (centroids[inside] @ vectors[row].T).toarray().ravel()
         best = int(np.argmax(cosine))
-        target = inside[best]
+        target = int(inside[best])
         actors_agree = not actor_sets[row] or not cluster_actors[target] or bool(actor_sets[row] & cluster_actors[target])
         if cosine[best] >= settings.cross_grain_threshold and actors_agree:
             clusters[target].append(int(row))

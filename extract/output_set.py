@@ -1,7 +1,10 @@
 """The extractor's outputs as one consistent set: a reader sees the old set or the new one, never a mix.
 
-Reads: frames (file name -> DataFrame). Writes: `<folder>/.generations/<generation>/<file name>` for
-every frame, then `<folder>/output-set.json` (the manifest naming the current generation) by one
+Reads: frames (file name -> DataFrame) and optionally datasets (name -> parts). Writes:
+`<folder>/.generations/<generation>/<file name>` for every frame and
+`<folder>/.generations/<generation>/<name>/part-00000.parquet, ...` for every dataset (one Parquet file
+per part, readable as one table by `pandas.read_parquet(folder)` or DuckDB's `read_parquet('.../part-*.parquet')`),
+then `<folder>/output-set.json` (the manifest naming the current generation) by one
 atomic rename. A `kill -9` at any moment leaves the previous manifest, hence the previous set, intact.
 The top-level `<folder>/<file name>` entries are then replaced, one atomic rename each, by hard links
 to the new generation's files, for tools that read one file; readers of the whole set go through
@@ -21,7 +24,7 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +55,7 @@ class OutputSet:
     generation: str                       # "" for files written before output sets existed (read as they are)
     paths: dict[str, Path]
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    datasets: dict[str, Path] = field(default_factory=dict)   # name -> the folder of its part-*.parquet files
 
 
 def _write_frame(frame: pd.DataFrame, path: Path) -> None:
@@ -104,12 +108,27 @@ def _remove_old_generations(folder: Path, keep: set[str]) -> None:
             shutil.rmtree(generation, ignore_errors=True)
 
 
-def write_output_set(folder: Path, frames: Mapping[str, pd.DataFrame]) -> OutputSet:
-    """Write `frames` (file name -> frame, .parquet or .csv) as the folder's new current set, atomically."""
+def dataset_part_name(index: int) -> str:
+    """The file name of a dataset's part number `index`.
+
+    >>> dataset_part_name(7)
+    'part-00007.parquet'
+    """
+    return f"part-{index:05d}.parquet"
+
+
+def write_output_set(folder: Path, frames: Mapping[str, pd.DataFrame],
+                     datasets: Mapping[str, Sequence[pd.DataFrame]] | None = None) -> OutputSet:
+    """Write `frames` (file name -> frame, .parquet or .csv) and `datasets` (name -> its parts, each written as
+    `<name>/part-NNNNN.parquet` inside the generation) as the folder's new current set, atomically."""
     folder = Path(folder)
+    datasets = datasets or {}
     for name in frames:
         if Path(name).name != name or Path(name).suffix not in (".parquet", ".csv"):
             raise OutputSetError(f"{folder / name}: an output is a plain .parquet or .csv file name")
+    for name in datasets:
+        if Path(name).name != name or Path(name).suffix or name in frames or name.startswith("."):
+            raise OutputSetError(f"{folder / name}: a dataset is a plain folder name without a suffix")
     folder.mkdir(parents=True, exist_ok=True)
     previous = _manifest(folder)
     generation = _next_generation(previous)
@@ -117,8 +136,13 @@ def write_output_set(folder: Path, frames: Mapping[str, pd.DataFrame]) -> Output
     generation_folder.mkdir(parents=True)
     for name, frame in frames.items():
         _write_frame(frame, generation_folder / name)
+    for name, parts in datasets.items():
+        (generation_folder / name).mkdir()
+        for index, part in enumerate(parts):
+            _write_frame(part, generation_folder / name / dataset_part_name(index))
+        _fsync_folder(generation_folder / name)
     _fsync_folder(generation_folder)
-    manifest = {"generation": generation, "files": sorted(frames)}
+    manifest = {"generation": generation, "files": sorted(frames), "datasets": sorted(datasets)}
     staging = folder / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
     staging.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     with open(staging, "rb") as handle:
@@ -128,7 +152,8 @@ def write_output_set(folder: Path, frames: Mapping[str, pd.DataFrame]) -> Output
     for name in frames:
         _link_at_top(folder, generation_folder / name, name)
     _remove_old_generations(folder, {generation, (previous or {}).get("generation", "")})
-    return OutputSet(folder, generation, {name: generation_folder / name for name in frames})
+    return OutputSet(folder, generation, {name: generation_folder / name for name in frames},
+                     datasets={name: generation_folder / name for name in datasets})
 
 
 def current_output_set(folder: Path) -> OutputSet | None:
@@ -139,7 +164,9 @@ def current_output_set(folder: Path) -> OutputSet | None:
         return None
     generation = str(manifest.get("generation", ""))
     files = manifest.get("files", [])
-    return OutputSet(folder, generation, {name: folder / GENERATIONS_FOLDER / generation / name for name in files})
+    generation_folder = folder / GENERATIONS_FOLDER / generation
+    return OutputSet(folder, generation, {name: generation_folder / name for name in files},
+                     datasets={name: generation_folder / name for name in manifest.get("datasets", [])})
 
 
 def read_output_set(folder: Path, names: list[str], reader: FrameReader = read_parquet_once) -> OutputSet:
@@ -158,7 +185,7 @@ def read_output_set(folder: Path, names: list[str], reader: FrameReader = read_p
             frames = {name: reader(current.paths[name]) for name in names if name in current.paths}
         except FileNotFoundError:
             continue  # a newer writer removed this generation while we read it: read the new current set
-        return OutputSet(folder, current.generation, current.paths, frames)
+        return OutputSet(folder, current.generation, current.paths, frames, current.datasets)
     raise OutputSetError(f"{folder}: the output set kept changing during {READ_ATTEMPTS} attempts to read it")
 
 

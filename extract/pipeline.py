@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from extract.actors import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
+from extract.actors import DEFAULT_GAZETTEER, DEFAULT_OFFICE_HOLDERS, DEFAULT_PLACES, Gazetteer, load_gazetteer
+from extract.cluster import ProgressCallback, Scheduler, run_batches
 from extract.country_roles import SentenceCountries, sentence_countries
-from extract.documents import DEFAULT_MAX_BYTES, Document, read_documents
+from extract.documents import DEFAULT_MAX_BYTES, Document, read_entry
+from extract.inputs import InputEntry, hidden_entries_warning, is_hidden_entry_problem, list_inputs
 from extract.kinds import classify_sentence, reference_line_spans
 from extract.events import build_events
+from extract.manifest import (REUSABLE_STATUSES, FileState, PreviousRun, entry_hint, file_state, manifest_frame,
+                              plan_incremental, settings_fingerprint, size_and_mtime)
 from extract.schema import (DOCUMENT_COLUMNS, EARLIEST_DATE, LATEST_DATE, STATEMENT_COLUMNS, conform_documents,
-                            conform_statements, empty_events)
+                            conform_statements, empty_documents, empty_events, empty_input_manifest, empty_statements)
 from extract.sentences import Sentence, sentence_index_at, split_sentences
 from extract.sources import DEFAULT_SOURCES_CSV, Source, find_dateline, read_sources_csv, resolve_source
 from extract.timex import Timex, TimexDraft, find, resolve
@@ -30,6 +36,7 @@ TIMELINE_TYPES = ("DATE", "TIME")   # durations and sets are tagged but are not 
 _CALENDAR_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")
 DEFAULT_MAX_STATEMENTS = 5_000      # per document: one hostile file cannot take the machine
 CHUNK_CHARS = 200_000               # a long text is searched in pieces so the statement cap also caps the work
+BATCH_DOCUMENTS = 100               # documents per batch: one task on a Dask worker, one part of the Parquet dataset
 
 
 @dataclass
@@ -39,6 +46,8 @@ class Extraction:
     documents: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
     events: pd.DataFrame = field(default_factory=empty_events)
+    manifest: pd.DataFrame = field(default_factory=empty_input_manifest)   # inputs.parquet: see extract.manifest
+    reused_documents: int = 0    # documents taken unchanged from the previous run (not extracted again)
 
 
 class StageFailure(Exception):
@@ -206,51 +215,157 @@ def extract_document(document: Document, source: Source, gazetteer: Gazetteer | 
     return rows
 
 
+@dataclass(frozen=True)
+class ExtractionSettings:
+    """What every document's extraction needs besides the document itself (picklable: it travels to Dask workers)."""
+    actors_csv: Path = DEFAULT_GAZETTEER
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_statements: int = DEFAULT_MAX_STATEMENTS
+
+    def fingerprint(self) -> str:
+        """Changes when the extractor's code, gazetteers or limits change (see `extract.manifest.settings_fingerprint`)."""
+        gazetteer = Path(self.actors_csv)
+        data_files = [gazetteer, gazetteer.with_name(DEFAULT_PLACES.name), gazetteer.with_name(DEFAULT_OFFICE_HOLDERS.name)]
+        return settings_fingerprint(data_files, {"max_bytes": self.max_bytes, "max_statements": self.max_statements})
+
+
+@dataclass(frozen=True)
+class DocumentTask:
+    """One input entry to extract, with its sources.csv row (None when it has none) and its manifest hint."""
+    entry: InputEntry
+    known: Source | None
+    hint: str = ""
+
+
+@dataclass
+class BatchResult:
+    """What a batch of documents gave: typed statements and documents frames, warnings, and the files' states."""
+    statements: pd.DataFrame
+    documents: pd.DataFrame
+    warnings: list[str]
+    file_states: list[FileState]
+
+
+def extract_read_document(document: Document, known: Source | None, gazetteer: Gazetteer,
+                          max_statements: int = DEFAULT_MAX_STATEMENTS) -> tuple[list[dict], dict, list[str]]:
+    """One read document's statement rows, its documents row and its warnings; a failing stage fails only this document."""
+    warnings = ([f"{document.path}: {document.problem}"]     # hidden entries: one line for all (extract_corpus)
+                if document.problem and not is_hidden_entry_problem(document.problem) else [])
+    if not document.readable:
+        return [], _document_row(document, known), warnings
+    source, document_warnings = None, []
+    try:
+        with stage("temporal expressions"):
+            drafts, stopped_at = find_drafts(document.text, max_statements)
+        with stage("reference date"):
+            source = resolve_source(document, known, drafts, document_warnings)
+        rows = extract_document(document, source, gazetteer, document_warnings, max_statements, drafts, stopped_at)
+    except StageFailure as failure:
+        problem = (f"extraction failed in stage '{failure.stage}' ({type(failure.error).__name__}: "
+                   f"{failure.error}); the article is kept without statements, the other articles are extracted")
+        failed = replace(document, problem="; ".join(filter(None, [document.problem, problem])))
+        return [], _document_row(failed, source or known, "failed"), warnings + document_warnings + [
+            f"{document.path}: {problem}"]
+    own = [warning.removeprefix(f"{document.path}: ") for warning in document_warnings]
+    described = replace(document, problem="; ".join(filter(None, [document.problem, *own])))
+    return rows, _document_row(described, source), warnings + document_warnings
+
+
+def extract_batch(tasks: list[DocumentTask], settings: ExtractionSettings,
+                  on_item: Callable[[DocumentTask], None] | None = None) -> BatchResult:
+    """Read and extract a batch of documents (this is what runs on a Dask worker); `on_item` is called after each."""
+    gazetteer = load_gazetteer(settings.actors_csv)
+    statement_rows, document_rows, warnings, states = [], [], [], []
+    for task in tasks:
+        before = size_and_mtime(task.entry.path) if task.entry.readable else None
+        document = read_entry(task.entry, settings.max_bytes)
+        rows, document_row, document_warnings = extract_read_document(document, task.known, gazetteer,
+                                                                      settings.max_statements)
+        statement_rows.extend(rows)
+        document_rows.append(document_row)
+        warnings.extend(document_warnings)
+        if document_row["status"] in REUSABLE_STATUSES:
+            state = file_state(task.entry, task.hint, before)
+            states.extend([state] if state is not None else [])
+        if on_item is not None:
+            on_item(task)
+    return BatchResult(conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS))),
+                       conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS))),
+                       warnings, states)
+
+
+def in_document_order(frames: list[pd.DataFrame], order: dict[str, int], empty: pd.DataFrame) -> pd.DataFrame:
+    """The frames as one, rows grouped by document in `order` (doc id -> position), each document's rows as they were.
+
+    >>> frames = [pd.DataFrame({"doc_id": ["b", "b"], "n": [1, 2]}), pd.DataFrame({"doc_id": ["a"], "n": [3]})]
+    >>> in_document_order(frames, {"a": 0, "b": 1}, pd.DataFrame())["n"].tolist()
+    [3, 1, 2]
+    """
+    frames = [frame for frame in frames if len(frame)]
+    if not frames:
+        return empty
+    combined = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    positions = combined["doc_id"].map(order).to_numpy()
+    if (positions[1:] >= positions[:-1]).all():
+        return combined
+    return combined.iloc[np.argsort(positions, kind="stable")].reset_index(drop=True)
+
+
+def batches_of(items: list, size: int | None = None) -> list[list]:
+    """`items` cut into consecutive batches of at most `size` (default BATCH_DOCUMENTS).
+
+    >>> batches_of([1, 2, 3, 4, 5], 2)
+    [[1, 2], [3, 4], [5]]
+    """
+    size = size or BATCH_DOCUMENTS
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
 def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None = DEFAULT_SOURCES_CSV,
                    max_bytes: int = DEFAULT_MAX_BYTES, actors_csv: Path = DEFAULT_GAZETTEER,
-                   with_events: bool = True, max_statements: int = DEFAULT_MAX_STATEMENTS) -> Extraction:
+                   with_events: bool = True, max_statements: int = DEFAULT_MAX_STATEMENTS, *,
+                   scheduler: Scheduler = Scheduler(), progress: ProgressCallback | None = None,
+                   previous: PreviousRun | None = None) -> Extraction:
     """Extract every article of a folder (or list of files) into statements, documents and events frames.
 
     `with_events=False` skips the event stage (`extract.events.build_events`); events are then empty.
+    `scheduler` says where the per-document work runs (`extract.cluster`: the plain loop by default, local
+    processes, or a Dask cluster); `progress(done, total, file_name)` is called as documents are extracted;
+    with `previous` (the frames and inputs manifest of an earlier run), documents whose file, sources.csv row
+    and folder date are unchanged are taken from it instead of being extracted again (`extract.manifest`).
 
-    Raises `extract.actors.GazetteerError` (naming file and line) when actors_csv is not valid.
+    Raises `extract.actors.GazetteerError` (naming file and line) when actors_csv is not valid, and
+    `extract.cluster.SchedulerError` when the Dask scheduler cannot be reached.
     """
-    gazetteer = load_gazetteer(actors_csv)
+    load_gazetteer(actors_csv)   # a bad gazetteer is reported before any work is sent anywhere
+    settings = ExtractionSettings(Path(actors_csv), max_bytes, max_statements)
     sources = read_sources_csv(sources_csv)
     warnings = list(sources.problems)
-    documents = read_documents(folder_or_paths, max_bytes)
-    if not documents:
+    entries = list_inputs(folder_or_paths)
+    if not entries:
         warnings.append("no input files")
-    known_sources = sources.for_doc_ids([document.doc_id for document in documents])
-    statement_rows, document_rows = [], []
-    for document in documents:
-        if document.problem:
-            warnings.append(f"{document.path}: {document.problem}")
-        if not document.readable:
-            document_rows.append(_document_row(document, known_sources[document.doc_id]))
-            continue
-        source, document_warnings = None, []
-        try:
-            with stage("temporal expressions"):
-                drafts, stopped_at = find_drafts(document.text, max_statements)
-            with stage("reference date"):
-                source = resolve_source(document, known_sources[document.doc_id], drafts, document_warnings)
-            document_statements = extract_document(document, source, gazetteer, document_warnings, max_statements,
-                                                   drafts, stopped_at)
-        except StageFailure as failure:
-            problem = (f"extraction failed in stage '{failure.stage}' ({type(failure.error).__name__}: "
-                       f"{failure.error}); the article is kept without statements, the other articles are extracted")
-            warnings.extend(document_warnings + [f"{document.path}: {problem}"])
-            failed = replace(document, problem="; ".join(filter(None, [document.problem, problem])))
-            document_rows.append(_document_row(failed, source or known_sources[document.doc_id], "failed"))
-            continue
-        warnings.extend(document_warnings)
-        statement_rows.extend(document_statements)
-        own = [warning.removeprefix(f"{document.path}: ") for warning in document_warnings]
-        document_rows.append(_document_row(replace(document, problem="; ".join(filter(None, [document.problem, *own]))),
-                                           source))
-    statements = conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS)))
-    documents_frame = conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS)))
+    warnings.extend(hidden_entries_warning([entry.path for entry in entries if is_hidden_entry_problem(entry.problem)]))
+    known_sources = sources.for_doc_ids([entry.doc_id for entry in entries])
+    tasks = [DocumentTask(entry, known_sources[entry.doc_id], entry_hint(entry, known_sources[entry.doc_id]))
+             for entry in entries]
+    fingerprint = settings.fingerprint()
+    plan = plan_incremental([(task.entry, task.hint) for task in tasks], previous, fingerprint)
+    results = run_batches(extract_batch, batches_of([tasks[position] for position in plan.to_extract]),
+                          (settings,), scheduler, progress, name_of=lambda task: Path(task.entry.path).name)
+    order = {task.entry.doc_id: position for position, task in enumerate(tasks)}
+    reused = plan.reused_doc_ids
+    kept_statements, kept_documents = [], []
+    if previous is not None and reused:
+        kept_statements = [conform_statements(previous.statements[previous.statements["doc_id"].isin(reused)])]
+        kept_documents = [conform_documents(previous.documents[previous.documents["doc_id"].isin(reused)])]
+    statements = in_document_order(kept_statements + [result.statements for result in results], order,
+                                   empty_statements())
+    documents_frame = in_document_order(kept_documents + [result.documents for result in results], order,
+                                        empty_documents())
+    for result in results:
+        warnings.extend(result.warnings)
+    states = sorted([*plan.reused, *(state for result in results for state in result.file_states)],
+                    key=lambda state: order[state.doc_id])
     events = empty_events()
     if with_events:
         try:
@@ -258,7 +373,8 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
         except Exception as error:  # the event stage must never cost the user their statements
             warnings.append(f"the event stage failed ({type(error).__name__}: {error}); statements and documents "
                             "are kept, events are empty")
-    return Extraction(statements, documents_frame, warnings, events)
+    return Extraction(statements, documents_frame, warnings, events, manifest_frame(states, fingerprint),
+                      reused_documents=len(reused))
 
 
 def extract_statements(folder_or_paths: str | Path | list) -> pd.DataFrame:

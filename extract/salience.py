@@ -5,7 +5,7 @@ articles' publication dates; writes `salience` (a float, higher is more salient)
 
 The formula (weights in `SalienceWeights`, defaults shown)::
 
-    salience = grain_factor(grain) * passing_factor
+    salience = grain_factor(grain) * passing_factor * generic_present_factor * named_happening_factor
                * ( 1.0 * ln(1 + n_sources)              distinct articles whose statements are the evidence
                  + 0.5 * ln(1 + n_date_articles)        distinct articles that mention the event's date and were
                                                          published from 1 day before it to 7 days after it ends
@@ -18,6 +18,13 @@ The formula (weights in `SalienceWeights`, defaults shown)::
 
     grain_factor: day/hour 1.0, week 0.8, month 0.6, season/quarter 0.5, year 0.4, decade/century 0.2
     passing_factor: 0.5 when every statement only mentions the period ("since 2022"), else 1.0
+    generic_present_factor: 0.2 when every statement is a "today" in a present-tense generic clause
+        ("But today, it is Russia which holds the cards": `extract.tense`), else 1.0; such a "today"
+        names the reference date, not a happening's, and is as vague as a decade
+    named_happening_factor: 1.5 when the label's statement names the happening by its date, the date
+        modifying its noun ("the 2007 UN Security Council embargo", "its 2007 invitation to join",
+        "the October 7 attacks"): a writer names an event by its date when readers are expected to
+        know it, so it is a specific, known happening, not a period's background; else 1.0
 
 An episode scores the best of its events plus 0.5 * ln(1 + number of its events).
 
@@ -44,16 +51,21 @@ class SalienceWeights:
     prompt_share: float = 0.5
     actors: float = 0.5
     passing_factor: float = 0.5
+    generic_present_factor: float = 0.2
+    named_happening_factor: float = 1.5
     episode_events: float = 0.5
     grain_factors: dict[str, float] = field(default_factory=lambda: dict(GRAIN_FACTORS))
 
 
 def salience_score(n_sources: int, n_date_articles: int, prompt_share: float, actor_weight: float, grain: str,
-                   only_passing: bool = False, weights: SalienceWeights = SalienceWeights()) -> float:
+                   only_passing: bool = False, weights: SalienceWeights = SalienceWeights(),
+                   only_generic_present: bool = False, names_happening: bool = False) -> float:
     """The salience of one event from its attestation figures (formula in the module docstring)."""
     attestation = (weights.sources * math.log1p(n_sources) + weights.date_articles * math.log1p(n_date_articles)
                    + weights.prompt_share * prompt_share + weights.actors * actor_weight)
-    factor = weights.grain_factors.get(grain, 0.2) * (weights.passing_factor if only_passing else 1.0)
+    factor = (weights.grain_factors.get(grain, 0.2) * (weights.passing_factor if only_passing else 1.0)
+              * (weights.generic_present_factor if only_generic_present else 1.0)
+              * (weights.named_happening_factor if names_happening else 1.0))
     return factor * attestation
 
 

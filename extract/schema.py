@@ -46,8 +46,8 @@ GRAINS = ("hour", "day", "week", "month", "quarter", "season", "year", "decade",
 POINT_GRAINS = ("hour", "day")      # drawn as points; every other grain is drawn as a bar
 KINDS = ("event", "reference", "dateline")
 # How far the reference date can be trusted: given (sources.csv), high (the article states it: page metadata,
-# a dateline with a full date, its archive folder), medium (inferred and checked against the text), none
-# (unknown: the article needs a date). "" in frames written before confidences existed.
+# a dateline with a full date, its archive folder, its own stamp), medium (a dateline's day and month, the year
+# inferred from the text), none (unknown: the article needs a date). "" in frames written before confidences existed.
 REFERENCE_DATE_CONFIDENCES = ("given", "high", "medium", "none")
 # Columns a frame written by an earlier version may lack, and the value they get when read.
 COLUMN_DEFAULTS: dict[str, object] = {"reference_date_confidence": ""}
@@ -187,6 +187,29 @@ def conform_events(frame: pd.DataFrame) -> pd.DataFrame:
     if bad_grain or bad_kind:
         raise SchemaError(f"unknown grain {sorted(bad_grain)} or event kind {sorted(bad_kind)}")
     return typed
+
+
+# --- inputs manifest: what each extracted file was, so that a re-run extracts only new and changed files ----
+# (extract.manifest; saved as inputs.parquet in the output set)
+INPUT_MANIFEST_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "path": "string",
+    "size": "int64",                # bytes, from stat
+    "mtime_ns": "int64",            # modification time, from stat
+    "sha256": "string",             # of the content: a file touched but not changed is not extracted again
+    "hint": "string",               # what else decides its extraction: its sources.csv row and its folder's date
+    "settings": "string",           # fingerprint of the extractor code, gazetteers and limits of the run
+}
+
+
+def empty_input_manifest() -> pd.DataFrame:
+    """An empty inputs manifest with every column typed."""
+    return _empty(INPUT_MANIFEST_COLUMNS)
+
+
+def conform_input_manifest(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return `frame` with exactly the inputs-manifest columns, in order and typed."""
+    return _conform(frame, INPUT_MANIFEST_COLUMNS, "inputs manifest")
 
 
 # --- curation: what the analyst's edits add to a curated statements or events frame ------

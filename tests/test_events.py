@@ -240,6 +240,8 @@ def test_non_event_line_examples_are_recognised(name, pattern, example):
     "On 13 June Israel struck Iran's nuclear sites.",
     "Officials updated the death toll on Tuesday.",
     "At 16:53 on 12 January 2010 an earthquake hit Haiti, the agency wrote in its report.",
+    "The editor/publisher of the paper resigned on Monday.",
+    "Between 10 and 12 pm on Friday the power failed across the city.",
 ])
 def test_news_sentences_are_not_mistaken_for_stamps(sentence):
     from extract.merging import is_non_event_line
@@ -256,8 +258,8 @@ def test_page_stamps_and_comment_headers_make_no_events(tmp_path):
 
 
 def test_a_clock_time_takes_the_day_its_sentence_names(tmp_path):
-    write_articles(tmp_path, {"late": "Flu report\n30 June 2009\nAt 09:18 am on 25 Jun 2009 the WHO raised its "
-                                      "pandemic alert to phase six.\n"})
+    write_articles(tmp_path, {"late": "Flu report\n30 June 2009\nAt 09:18 am the WHO, meeting in Geneva on 25 Jun 2009, "
+                                      "raised its pandemic alert to phase six.\n"})
     extraction = extract_corpus(tmp_path)
     assert "2009-06-30T09:18" in set(extraction.statements["value"])   # the tagger anchors the time on the report
     events = extraction.events
@@ -286,3 +288,44 @@ def test_retrospective_mentions_of_a_date_do_not_raise_its_salience(tmp_path):
     pandemic = [events[events["label"].str.contains("pandemic")].iloc[0] for events in (alone, with_retrospectives)]
     assert pandemic[0]["n_sources"] == pandemic[1]["n_sources"] == 1
     assert pandemic[0]["salience"] == pytest.approx(pandemic[1]["salience"])
+
+
+# --- what a key event is on the seeds (round 3) ----------------------------------------------
+
+def test_a_present_tense_today_in_an_opinion_sentence_is_not_a_key_event(seed_events):
+    key_labels = top_events(seed_events, 18)["label"].tolist()
+    for opinion in ("It is Russia which holds the cards", "Regional balance leaves it boxed in",
+                    "Russia’s inability to offer meaningful intervention"):
+        assert opinion in seed_events["label"].tolist() and opinion not in key_labels
+
+
+def test_the_2007_un_arms_embargo_is_among_the_default_key_events(seed_events):
+    key = top_events(seed_events, 18)
+    assert "UN Security Council embargo on conventional arms shipments to Iran" in key["label"].tolist()
+    assert "Tehran’s invitation to join the Collective Security Treaty Organisation" in key["label"].tolist()
+
+
+def test_an_old_happening_recalled_on_its_anniversary_is_a_passing_mention(seed_events):
+    barbarossa = event_with(seed_events, "Operation Barbarossa", "1941")
+    assert barbarossa["label"] == "Germany's Operation Barbarossa attack on the Soviet Union"
+    assert barbarossa["event_id"] not in top_events(seed_events, 18)["event_id"].tolist()
+
+
+def test_a_happening_named_by_its_date_outranks_the_same_attestation_in_a_clause(tmp_path):
+    articles = {"a": "Analysis\n20 May 2025\nThe 2019 embargo on grain shipments to Ruritania still shapes its trade.\n"
+                     "In 2018 grain prices in Ruritania were high.\n"}
+    events = extract_corpus(write_articles(tmp_path, articles)).events
+    named = events[events["label"].str.startswith("Embargo")].iloc[0]
+    clause = events[events["label"].str.contains("prices")].iloc[0]
+    assert named["salience"] > clause["salience"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It's Wednesday January the 12th.",
+    "8 November 2011 Last updated at 14:07 GMT",
+    "Presenters/Steve Punt and Hugh Dennis, Producer/Victoria Lloyd for the BBC on Monday 12 April.",
+])
+def test_page_clutter_with_a_date_makes_no_event(tmp_path, sentence):
+    articles = {"a": f"Page\n12 January 2011\n{sentence}\nOn Tuesday the council closed the old bridge.\n"}
+    events = extract_corpus(write_articles(tmp_path, articles)).events
+    assert events["label"].tolist() == ["Council closed the old bridge"]

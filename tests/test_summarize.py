@@ -225,3 +225,38 @@ def test_a_sentence_is_given_to_one_day_only():
     timeline = key_timeline(statements, SummaryRequest(2, 2), documents=documents)
     sentences = [sentence for day_sentences in timeline.values() for sentence in day_sentences]
     assert len(timeline) == 2 and len(sentences) == len(set(sentences)) == 3
+
+
+def test_a_day_at_the_end_of_the_collection_is_ranked_by_the_reports_it_could_already_have():
+    statements = _statements([
+        ("a", "2009-05-01", "Schools in Glasgow close today.", 0, "day", "2009-05-01"),
+        ("b", "2009-05-02", "Schools in Glasgow closed yesterday.", 0, "day", "2009-05-01"),
+        ("c", "2009-05-03", "Schools in Glasgow closed on Friday.", 0, "day", "2009-05-01"),
+        ("d", "2009-05-03", "Flights to Mexico are halted today.", 0, "day", "2009-05-03"),
+        ("e", "2009-05-03", "Airlines halt Mexico flights today.", 0, "day", "2009-05-03"),
+    ])
+    # 3 reports of 1 May over three days; 3 May is the last publication day, where 3 in 5 reports appear
+    assert rank_days(statements, SummaryRequest(1, 1)) == [datetime.date(2009, 5, 3)]
+    statements.loc[len(statements)] = statements.iloc[0].copy()
+    statements.loc[len(statements) - 1, ["doc_id", "published"]] = ["f", pd.Timestamp("2009-05-09")]
+    assert rank_days(statements, SummaryRequest(1, 1)) == [datetime.date(2009, 5, 1)]  # 3 May is no longer the last day
+
+
+def test_a_retrospective_sentence_months_later_is_not_a_sentence_of_the_day():
+    statements = _statements([
+        ("a", "2009-05-01", "Schools in Glasgow close today after a case of swine flu.", 0, "day", "2009-05-01"),
+        ("b", "2010-05-01", "A year ago today, on 1 May 2009, schools in Glasgow closed for swine flu.", 0, "day",
+         "2009-05-01"),
+    ])
+    timeline = key_timeline(statements, SummaryRequest(1, 2), documents=None)
+    assert timeline == {datetime.date(2009, 5, 1): ["Schools in Glasgow close today after a case of swine flu."]}
+
+
+def test_a_leads_place_in_its_article_does_not_outweigh_what_the_days_reports_share():
+    documents = pd.DataFrame({"doc_id": ["a"], "status": ["ok"], "published": pd.to_datetime(["2009-05-01"]),
+                              "text": ["Swine flu: airlines cancelled flights from Glasgow to Mexico today.\nSchools stay open elsewhere."]})
+    statements = _statements([
+        (doc, "2009-05-01", f"Glasgow schools closed today after {number} swine flu cases were confirmed.", 800,
+         "day", "2009-05-01") for doc, number in (("b", "two"), ("c", "three"), ("d", "four"))])
+    (sentence,) = key_timeline(statements, SummaryRequest(1, 1), documents=documents)[datetime.date(2009, 5, 1)]
+    assert "swine flu cases were confirmed" in sentence

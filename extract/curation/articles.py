@@ -121,23 +121,18 @@ def corpus_folder(documents: pd.DataFrame, configured: str = "") -> Path | None:
 
 def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.DataFrame,
                   sources_csv: Path | None, progress=None) -> Extraction:
-    """The extracted frames with `paths` extracted one by one and added (a doc_id extracted again is replaced).
+    """The extracted frames with `paths` extracted and added (a doc_id extracted again is replaced).
 
-    `progress(done, total, file_name)` is called after each file; the events are then built again over
-    all statements (an added article can join an existing event). The result is what `python -m extract`
-    on the whole corpus would give (same doc_ids, same statement ids).
+    `progress(done, total, file_name)` is called after each file (`extract_corpus`'s progress callback); the
+    events are then built again over all statements (an added article can join an existing event). The
+    result is what `python -m extract` on the whole corpus would give (same doc_ids, same statement ids).
     """
-    added_statements, added_documents, warnings = [], [], []
-    for done, path in enumerate(paths, start=1):
-        extraction = extract_corpus([path], sources_csv=sources_csv, with_events=False)
-        added_statements.append(extraction.statements)
-        added_documents.append(extraction.documents)
-        warnings.extend(extraction.warnings)
-        if progress is not None:
-            progress(done, len(paths), path.name)
-    replaced = {path.stem for path in paths}
+    if not paths:
+        return Extraction(statements, documents, [], build_events(statements, documents))
+    added = extract_corpus(list(paths), sources_csv=sources_csv, with_events=False, progress=progress)
+    replaced = {path.stem for path in paths} | set(added.documents["doc_id"])
     kept_statements = statements[~statements["doc_id"].isin(replaced)]
     kept_documents = documents[~documents["doc_id"].isin(replaced)]
-    all_statements = conform_statements(pd.concat([kept_statements, *added_statements], ignore_index=True))
-    all_documents = conform_documents(pd.concat([kept_documents, *added_documents], ignore_index=True))
-    return Extraction(all_statements, all_documents, warnings, build_events(all_statements, all_documents))
+    all_statements = conform_statements(pd.concat([kept_statements, added.statements], ignore_index=True))
+    all_documents = conform_documents(pd.concat([kept_documents, added.documents], ignore_index=True))
+    return Extraction(all_statements, all_documents, added.warnings, build_events(all_statements, all_documents))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pandas as pd
 
@@ -309,6 +310,56 @@ def curate(statements: pd.DataFrame, events: pd.DataFrame, edits: list[Edit]) ->
     curated_statements, curated_events = work.finish()
     return Curated(curated_statements, curated_events, pd.DataFrame(orphans, columns=list(ORPHAN_COLUMNS)),
                    in_force, dict(work.reattached))
+
+
+def _statements_named(edits: list[Edit], events: pd.DataFrame) -> set[str]:
+    """Every statement an edit can read or change: its targets, split statements, and the evidence of named events."""
+    named_events: set[str] = set()
+    wanted: set[str] = set()
+    for edit in edits:
+        if edit.target_type == "statement":
+            wanted.add(edit.target_id)
+        else:
+            named_events.add(edit.target_id)
+        new_value = edit.new_value if isinstance(edit.new_value, dict) else {}
+        if new_value.get("statement_id"):
+            wanted.add(str(new_value["statement_id"]))
+        if new_value.get("event_id"):
+            named_events.add(str(new_value["event_id"]))
+        for key in ("statement_ids",):
+            wanted.update(map(str, edit.context.get(key, []) or []))
+            wanted.update(map(str, new_value.get(key, []) or []))
+    if named_events and not events.empty:
+        for ids in events.loc[events["event_id"].astype(str).isin(named_events), "statement_ids"]:
+            wanted.update(map(str, ids))
+    return wanted
+
+
+def _evidence_of_touched_events(events: pd.DataFrame) -> set[str]:
+    if events.empty or "curated" not in events:
+        return set()
+    touched = events["curated"].astype(bool) | events["starred"].astype(bool)
+    return {str(one) for ids in events.loc[touched, "statement_ids"] for one in ids}
+
+
+def curate_patch(events: pd.DataFrame, edits: list[Edit],
+                 statements_with_ids: Callable[[set[str]], pd.DataFrame]) -> Curated:
+    """`curate` for statements too many to copy: only the rows the edits can touch are fetched and curated.
+
+    `statements_with_ids(ids)` returns the extracted statements with those ids (e.g. one query over Parquet).
+    `Curated.statements` then holds those rows only, curated: laid over the extracted statements (each id
+    replacing its row) they give exactly what `curate` gives on the whole frame; events and orphans are whole.
+
+    >>> curate_patch(pd.DataFrame(), [], lambda ids: pd.DataFrame()).statements.empty
+    True
+    """
+    wanted = _statements_named(edits, events)
+    while True:
+        curated = curate(statements_with_ids(set(wanted)), events, edits)
+        more = _evidence_of_touched_events(curated.events) - wanted  # e.g. an edit that followed its evidence
+        if not more:
+            return curated
+        wanted |= more
 
 
 def visible(frame: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,178 @@
+"""Extraction at scale (issue 14): the same frames from the plain loop and a Dask cluster, incremental re-runs that
+redo only what changed, the Parquet dataset in parts, and the progress callback."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from extract import pipeline
+from extract.__main__ import main, previous_run
+from extract.cluster import Scheduler
+from extract.manifest import PreviousRun
+from extract.output_set import current_output_set
+from extract.pipeline import extract_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+def make_corpus(folder: Path) -> Path:
+    """The seeds, a dated folder of two small articles, a nested article and a bad file: every kind of entry."""
+    shutil.copytree(SEEDS, folder)
+    (folder / "2024-05-03").mkdir()
+    (folder / "2024-05-03" / "kyiv.txt").write_text("Kyiv\nTalks resumed on Friday, two days after the strike of "
+                                                    "1 May 2024. Russia and Ukraine met in Istanbul.\n")
+    (folder / "2024-05-03" / "paris.md").write_text("# Paris\n\nOn Thursday France said it would host talks in "
+                                                    "June 2024.\n")
+    (folder / "deep" / "er").mkdir(parents=True)
+    (folder / "deep" / "er" / "note.txt").write_text("Washington, 3 May 2016\nIn 1998 Clinton ordered strikes on "
+                                                     "Iraq. On Monday Clinton spoke in Ohio.\n")
+    (folder / "empty.txt").write_text("")
+    return folder
+
+
+def assert_same_frames(first, second) -> None:
+    """Statements, documents and events equal, row for row and type for type."""
+    for name in ("statements", "documents", "events"):
+        assert_frame_equal(getattr(first, name), getattr(second, name), check_like=False, obj=name)
+
+
+def extracted_names() -> tuple[list, object]:
+    """A progress callback that records the file names extracted, and the list it fills."""
+    names: list[str] = []
+    return names, lambda done, total, name: names.append(name)
+
+
+@pytest.fixture
+def few_documents_per_batch(monkeypatch):
+    """Batches of 2 documents, so a small corpus is several batches (several parts, several Dask tasks)."""
+    monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 2)
+
+
+def test_a_local_dask_cluster_gives_the_same_frames_as_the_plain_loop(tmp_path, few_documents_per_batch):
+    distributed = pytest.importorskip("distributed")
+    corpus = make_corpus(tmp_path / "corpus")
+    plain = extract_corpus(corpus, sources_csv=None)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        on_dask = extract_corpus(corpus, sources_csv=None, scheduler=Scheduler(cluster.scheduler_address))
+    assert len(plain.documents) == 8 and len(plain.statements) > 60 and len(plain.events) > 20
+    assert_same_frames(plain, on_dask)
+    assert sorted(plain.warnings) == sorted(on_dask.warnings)
+    assert_frame_equal(plain.manifest, on_dask.manifest)
+
+
+def test_progress_reports_every_document_once_in_order_up_to_the_total(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    calls = []
+    extract_corpus(corpus, sources_csv=None, with_events=False, progress=lambda *call: calls.append(call))
+    assert [done for done, _, _ in calls] == list(range(1, 9))
+    assert {total for _, total, _ in calls} == {8}
+    assert [name for _, _, name in calls][4:] == ["kyiv.txt", "paris.md", "note.txt", "empty.txt"]
+
+
+def test_progress_on_dask_arrives_per_batch_and_ends_at_the_total(tmp_path, few_documents_per_batch):
+    distributed = pytest.importorskip("distributed")
+    corpus = make_corpus(tmp_path / "corpus")
+    calls = []
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        extract_corpus(corpus, sources_csv=None, with_events=False, scheduler=Scheduler(cluster.scheduler_address),
+                       progress=lambda *call: calls.append(call))
+    assert len(calls) == 4 and calls[-1][:2] == (8, 8)
+    assert [done for done, _, _ in calls] == sorted(done for done, _, _ in calls)
+
+
+def previous_of(extraction) -> PreviousRun:
+    """What the next run builds on, as if read back from the output set."""
+    return PreviousRun(extraction.statements, extraction.documents, extraction.manifest)
+
+
+def test_a_rerun_extracts_only_new_and_changed_files_and_drops_removed_ones(tmp_path, few_documents_per_batch):
+    corpus = make_corpus(tmp_path / "corpus")
+    first = extract_corpus(corpus, sources_csv=None)
+    assert set(first.manifest["doc_id"]) == set(first.documents["doc_id"])   # the empty file too: it stays empty
+    (corpus / "2024-05-03" / "kyiv.txt").write_text("Kyiv\nTalks resumed on Saturday, after the strike of 1 May "
+                                                   "2024.\n")
+    (corpus / "2024-05-03" / "rome.txt").write_text("Rome\nItaly joined the talks on Sunday.\n")
+    shutil.rmtree(corpus / "deep")
+    names, progress = extracted_names()
+    again = extract_corpus(corpus, sources_csv=None, previous=previous_of(first), progress=progress)
+    assert sorted(names) == ["kyiv.txt", "rome.txt"]
+    assert again.reused_documents == 6
+    full = extract_corpus(corpus, sources_csv=None)
+    assert_same_frames(again, full)
+    assert_frame_equal(again.manifest, full.manifest)
+    assert "deep/er/note" not in set(again.statements["doc_id"]) | set(again.documents["doc_id"])
+    assert set(again.statements.query("doc_id == '2024-05-03/kyiv'")["date_text"]) >= {"Saturday"}
+
+
+def test_a_touched_but_unchanged_file_is_not_extracted_again(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    first = extract_corpus(corpus, sources_csv=None)
+    note = corpus / "deep" / "er" / "note.txt"
+    os.utime(note, ns=(note.stat().st_atime_ns, note.stat().st_mtime_ns + 5_000_000_000))
+    names, progress = extracted_names()
+    again = extract_corpus(corpus, sources_csv=None, previous=previous_of(first), progress=progress)
+    assert names == []
+    assert_same_frames(again, first)
+    assert again.manifest.set_index("doc_id").loc["deep/er/note", "mtime_ns"] == note.stat().st_mtime_ns
+
+
+def test_a_changed_sources_row_extracts_that_article_again(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    sources = tmp_path / "sources.csv"
+    sources.write_text("doc_id,published\nkyiv,2024-05-03\n")
+    first = extract_corpus(corpus, sources_csv=sources)
+    sources.write_text("doc_id,published\nkyiv,2024-05-10\n")
+    names, progress = extracted_names()
+    again = extract_corpus(corpus, sources_csv=sources, previous=previous_of(first), progress=progress)
+    assert names == ["kyiv.txt"]
+    friday = again.statements.query("doc_id == '2024-05-03/kyiv' and date_text == 'Friday'")
+    assert friday["value"].tolist() == ["2024-05-10"]
+    assert_same_frames(again, extract_corpus(corpus, sources_csv=sources))
+
+
+def test_other_limits_extract_everything_again(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    first = extract_corpus(corpus, sources_csv=None)
+    names, progress = extracted_names()
+    extract_corpus(corpus, sources_csv=None, previous=previous_of(first), progress=progress, max_statements=3)
+    assert len(names) == 8
+
+
+def test_the_command_line_reruns_incrementally_writes_parts_and_full_redoes_all(tmp_path, capsys,
+                                                                                few_documents_per_batch):
+    corpus = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "data" / "statements.parquet"
+    assert main([str(corpus), "--out", str(out), "--sources", str(tmp_path / "none.csv")]) == 2   # missing --sources
+    assert main([str(corpus), "--out", str(out)]) == 0
+    first = capsys.readouterr().out
+    assert "not extracted again" not in first
+    assert previous_run(out) is not None
+    (corpus / "2024-05-03" / "rome.txt").write_text("Rome\nItaly joined the talks on Sunday.\n")
+    assert main([str(corpus), "--out", str(out)]) == 0
+    assert "8 document(s) unchanged since the previous run were not extracted again (1 extracted" in capsys.readouterr().out
+    assert main([str(corpus), "--out", str(out), "--full"]) == 0
+    assert "not extracted again" not in capsys.readouterr().out
+    current = current_output_set(out.parent)
+    statements = pd.read_parquet(out)
+    parts = sorted((current.datasets["statements"]).glob("part-*.parquet"))
+    assert len(parts) == 5 and len(sorted(current.datasets["documents"].glob("part-*.parquet"))) == 5
+    glob = str(current.datasets["statements"] / "part-*.parquet")
+    assert duckdb.sql(f"select count(*) from read_parquet('{glob}')").fetchall() == [(len(statements),)]
+    assert_frame_equal(pd.read_parquet(current.datasets["statements"]).reset_index(drop=True), statements)
+    assert set(pd.read_parquet(out.with_name("inputs.parquet"))["doc_id"]) >= {"2024-05-03/rome", "deep/er/note"}
+
+
+def test_an_unreachable_scheduler_is_a_usage_error_naming_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("extract.cluster.CONNECT_TIMEOUT_SECONDS", 1)
+    corpus = make_corpus(tmp_path / "corpus")
+    code = main([str(corpus), "--out", str(tmp_path / "statements.parquet"), "--scheduler", "tcp://127.0.0.1:9"])
+    assert code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+    assert not (tmp_path / "statements.parquet").exists()
