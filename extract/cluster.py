@@ -94,6 +94,8 @@ def run_batches(work: Callable[..., Any], batches: Sequence[Sequence[Batch]], ar
     """
     total = sum(len(batch) for batch in batches)
     workers = 1 if scheduler.address else local_workers(scheduler, total)
+    if not batches:
+        return []   # nothing changed since the previous run: no cluster to start or reach
     if not scheduler.address and workers <= 1:
         return _run_plain(work, batches, arguments, total, progress, name_of)
     with dask_client(scheduler, workers) as client:
