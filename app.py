@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.ui.caching import load_frames
+from desk.ui.caching import load_desk
 from desk.ui.sidebar import render_sidebar_filters
 
 st.set_page_config(page_title="Timeline Desk", page_icon=":material/timeline:", layout="wide")
@@ -15,6 +15,6 @@ navigation = st.navigation([
     st.Page("pages/history.py", title="History", icon=":material/history:"),
     st.Page("pages/add_articles.py", title="Add articles", icon=":material/upload_file:"),
 ])
-statements, _documents = load_frames()
-render_sidebar_filters(statements)
+desk = load_desk()
+render_sidebar_filters(desk.options, desk.labels)
 navigation.run()

@@ -59,10 +59,23 @@ def actor_year_counts(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) ->
     sentences = sentences[sentences["start"].notna()].explode("actors").dropna(subset=["actors"])
     if sentences.empty:
         return pd.DataFrame()
-    sentences["year"] = sentences["start"].dt.year
-    matrix = pd.crosstab(sentences["actors"], sentences["year"])
+    counts = sentences.assign(year=sentences["start"].dt.year).groupby(["actors", "year"]).size()
+    return actor_year_matrix(counts.rename("sentences").reset_index().rename(columns={"actors": "actor"}), max_actors)
+
+
+def actor_year_matrix(counts: pd.DataFrame, max_actors: int = MAX_ACTORS) -> pd.DataFrame:
+    """The actor × year matrix from counts (actor, year, sentences), e.g. `desk.query.StatementStore.actor_years`.
+
+    >>> actor_year_matrix(pd.DataFrame({"actor": ["Putin", "Putin", "Trump"], "year": [2024, 2025, 2025],
+    ...                                 "sentences": [1, 2, 1]})).loc["Putin"].tolist()
+    [1, 2]
+    """
+    if counts.empty:
+        return pd.DataFrame()
+    matrix = counts.pivot_table(index="actor", columns="year", values="sentences", aggfunc="sum", fill_value=0)
+    matrix.index.name, matrix.columns.name = "actors", "year"
     order = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:max_actors]
-    return matrix.loc[order]
+    return matrix.loc[order].astype("int64")
 
 
 def actor_cooccurrence(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) -> pd.DataFrame:
@@ -76,18 +89,28 @@ def actor_cooccurrence(statements: pd.DataFrame, max_actors: int = MAX_ACTORS) -
     for actors in _sentences(statements)["actors"]:
         for first, second in combinations(sorted(set(actors)), 2):
             pairs[(first, second)] = pairs.get((first, second), 0) + 1
-    if not pairs:
+    return cooccurrence_matrix(pd.DataFrame([(first, second, count) for (first, second), count in pairs.items()],
+                                            columns=["first", "second", "sentences"]), max_actors)
+
+
+def cooccurrence_matrix(pairs: pd.DataFrame, max_actors: int = MAX_ACTORS) -> pd.DataFrame:
+    """The symmetric matrix from pair counts (first, second, sentences), e.g. `desk.query.StatementStore.actor_pairs`.
+
+    >>> int(cooccurrence_matrix(pd.DataFrame({"first": ["Putin"], "second": ["Trump"], "sentences": [2]})).loc["Trump", "Putin"])
+    2
+    """
+    if pairs.empty:
         return pd.DataFrame()
     totals: dict[str, int] = {}
-    for (first, second), count in pairs.items():
-        totals[first] = totals.get(first, 0) + count
-        totals[second] = totals.get(second, 0) + count
+    for first, second, count in pairs[["first", "second", "sentences"]].itertuples(index=False):
+        totals[first] = totals.get(first, 0) + int(count)
+        totals[second] = totals.get(second, 0) + int(count)
     names = sorted(totals, key=lambda name: (-totals[name], name))[:max_actors]
     matrix = pd.DataFrame(0, index=names, columns=names, dtype="int64")
-    for (first, second), count in pairs.items():
+    for first, second, count in pairs[["first", "second", "sentences"]].itertuples(index=False):
         if first in matrix.index and second in matrix.index:
-            matrix.loc[first, second] = count
-            matrix.loc[second, first] = count
+            matrix.loc[first, second] = int(count)
+            matrix.loc[second, first] = int(count)
     return matrix
 
 
@@ -106,14 +129,23 @@ def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, hover: str, colorsc
 
 def build_actor_year_heatmap(statements: pd.DataFrame) -> go.Figure:
     """Heatmap: which actor is mentioned in statements about which year."""
-    matrix = actor_year_counts(statements)
+    return actor_year_heatmap(actor_year_counts(statements))
+
+
+def actor_year_heatmap(matrix: pd.DataFrame) -> go.Figure:
+    """The actor × year heatmap of `matrix` (`actor_year_counts` or `actor_year_matrix`)."""
     return _heatmap(matrix.replace(0, float("nan")), "Mentions by year the statement refers to", "year",
                     "%{y} in %{x}: %{z} sentence(s)<extra></extra>", "Blues")
 
 
 def build_cooccurrence_heatmap(statements: pd.DataFrame) -> go.Figure:
     """Heatmap: how often two actors are named in the same sentence."""
-    matrix = actor_cooccurrence(statements)
+    return cooccurrence_heatmap(actor_cooccurrence(statements))
+
+
+def cooccurrence_heatmap(matrix: pd.DataFrame) -> go.Figure:
+    """The co-occurrence heatmap of `matrix` (`actor_cooccurrence` or `cooccurrence_matrix`)."""
+    matrix = matrix.copy()
     for name in matrix.index:
         matrix.loc[name, name] = 0
     return _heatmap(matrix.replace(0, float("nan")), "Named in the same sentence", "",
@@ -122,7 +154,12 @@ def build_cooccurrence_heatmap(statements: pd.DataFrame) -> go.Figure:
 
 def build_actor_mentions_bar(statements: pd.DataFrame) -> go.Figure:
     """Horizontal bars: sentences mentioning each actor."""
-    table = actor_mentions(statements).head(MAX_ACTORS)
+    return actor_mentions_bar(actor_mentions(statements))
+
+
+def actor_mentions_bar(mentions: pd.DataFrame) -> go.Figure:
+    """The bars of `mentions` (`actor_mentions`, most mentioned first)."""
+    table = mentions.head(MAX_ACTORS)
     figure = go.Figure(go.Bar(x=table["mentions"], y=[plotly_literal(str(actor)) for actor in table["actor"]],
                               orientation="h", marker=dict(color="#1f4e9c"), text=table["mentions"],
                               textposition="outside",

@@ -20,7 +20,7 @@ from desk.labels import period_labels, shorten, source_labels
 from desk.literal import plotly_literal
 from desk.marks import COLOR_CHOICES, LANE_CHOICES, OTHER_LANE_PREFIX, color_of, default_window, source_colors, timeline_marks
 
-SENTENCE_PREVIEW_CHARS = 140
+SENTENCE_PREVIEW_CHARS = 80      # the hover shows the start of the sentence; a click shows it whole
 LEGEND_LABEL_CHARS = 28
 ASSUMED_PLOT_PIXELS = 900      # plot-area width used to decide which bars get a visible label
 LANE_PIXELS = 44
@@ -35,7 +35,11 @@ _DAY_TICKS = [
 
 
 def _hover_texts(marks: pd.DataFrame, labels: dict[str, str]) -> list[str]:
-    """Hover text of each mark (input shown literally): date as written, resolved period, source, start of the sentence."""
+    """Hover text of each mark (input shown literally): date as written, resolved period, source, start of the sentence.
+
+    Only what a hover shows travels with the figure; the statement itself (sentence, rule, article) is read when
+    its mark is clicked.
+    """
     escaped: dict[str, str] = {}
 
     def escape(text: object) -> str:  # article fields repeat a lot (dates, grains, sources): escape each once
@@ -45,12 +49,11 @@ def _hover_texts(marks: pd.DataFrame, labels: dict[str, str]) -> list[str]:
         return escaped[key]
 
     texts = []
-    for date_text, period, grain, value, doc_id, kind, sentence in zip(
-            marks["date_text"].tolist(), marks["period"].tolist(), marks["grain"].tolist(), marks["value"].tolist(),
-            marks["doc_id"].tolist(), marks["kind"].tolist(), marks["sentence"].tolist()):
+    for date_text, period, doc_id, sentence in zip(marks["date_text"].tolist(), marks["period"].tolist(),
+                                                   marks["doc_id"].tolist(), marks["sentence"].tolist()):
         preview = shorten(str(sentence), SENTENCE_PREVIEW_CHARS)
-        texts.append(f"<b>{escape(date_text)}</b> → {escape(period)} <i>({escape(grain)}, {escape(value)})</i><br>"
-                     f"{escape(labels.get(doc_id, doc_id))} · {escape(kind)}<br>{escape(preview)}")
+        texts.append(f"<b>{escape(date_text)}</b> → {escape(period)}<br>{escape(labels.get(doc_id, doc_id))}<br>"
+                     f"{plotly_literal(preview)}")
     return texts
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import re
 from dataclasses import dataclass, field, make_dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 import pandas as pd
@@ -268,7 +268,7 @@ class DayFilter(FilterDefinition):
         day = datetime.combine(value, time())
         if self.bound == "from":
             return SqlCondition('"end" > ?', (day,))
-        return SqlCondition('"start" < ?', (day + timedelta(days=1),))
+        return SqlCondition('"start" < CAST(? AS TIMESTAMP) + INTERVAL 1 DAY', (day,))  # 9999-12-31 + 1 day fits here
 
     def to_url(self, value: date | None) -> str | None:
         return None if value is None else value.isoformat()
@@ -578,8 +578,18 @@ def key_events_for(events: pd.DataFrame, statements: pd.DataFrame, filters: Filt
     >>> key_events_for(empty_events(), empty_statements(), Filters()).description()
     'all 0 events from 0 sources'
     """
+    return key_events_among(events, set(events_with_evidence_in(events, statements)["event_id"].astype(str)), filters)
+
+
+def key_events_among(events: pd.DataFrame, with_evidence: set[str], filters: Filters) -> KeyEvents:
+    """`key_events_for` given the ids of the events with evidence among the filtered statements (e.g. from SQL).
+
+    >>> from extract.schema import empty_events
+    >>> key_events_among(empty_events(), set(), Filters()).description()
+    'all 0 events from 0 sources'
+    """
     every_event = replace(filters, **{definition.field: 0 for definition in FILTERS if isinstance(definition, KeyEventsFilter)})
-    return select_key_events(apply_event_filters(events, statements, every_event), filters.key_events)
+    return select_key_events(filter_events(events, with_evidence, every_event), filters.key_events)
 
 
 def apply_event_filters(events: pd.DataFrame, statements: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -590,9 +600,19 @@ def apply_event_filters(events: pd.DataFrame, statements: pd.DataFrame, filters:
     >>> apply_event_filters(empty_events(), empty_statements(), Filters()).empty
     True
     """
-    with_evidence = events.index.isin(events_with_evidence_in(events, statements).index)
+    return filter_events(events, set(events_with_evidence_in(events, statements)["event_id"].astype(str)), filters)
+
+
+def filter_events(events: pd.DataFrame, with_evidence: set[str], filters: Filters) -> pd.DataFrame:
+    """`apply_event_filters` given the ids of the events with evidence among the filtered statements.
+
+    >>> from extract.schema import empty_events
+    >>> filter_events(empty_events(), set(), Filters()).empty
+    True
+    """
+    kept_ids = events["event_id"].astype(str).isin(with_evidence).to_numpy(dtype=bool)
     added_by_hand = events["statement_ids"].map(len).eq(0) if len(events) else pd.Series(False, index=events.index)
-    kept = events[with_evidence | added_by_hand.to_numpy(dtype=bool)]  # an analyst's event has no statements
+    kept = events[kept_ids | added_by_hand.to_numpy(dtype=bool)]  # an analyst's event has no statements
     for definition in FILTERS:
         value = getattr(filters, definition.field)
         if definition.applies_to in ("events", "both") and definition.is_set(value):
@@ -640,12 +660,23 @@ def restrict_to_known(filters: Filters, statements: pd.DataFrame) -> tuple[Filte
     >>> restrict_to_known(Filters(countries=("Atlantis",)), empty_statements())[1]
     ['No statement in the data has the country Atlantis: ignored it']
     """
+    return restrict_to_options(filters, {definition.field: definition.known_values(statements) for definition in FILTERS
+                                         if isinstance(definition, ValuesFilter)})
+
+
+def restrict_to_options(filters: Filters, options: dict[str, list[str]]) -> tuple[Filters, list[str]]:
+    """`restrict_to_known` given each values filter's options (e.g. `desk.query.StatementStore.options`).
+
+    >>> chosen, warnings = restrict_to_options(Filters(countries=("Iran", "Atlantis")), {"countries": ["Iran"]})
+    >>> chosen.countries, warnings
+    (('Iran',), ['No statement in the data has the country Atlantis: ignored it'])
+    """
     warnings: list[str] = []
     chosen = {}
     for definition in FILTERS:
         if not isinstance(definition, ValuesFilter) or definition.vocabulary is not None:
             continue
-        known = set(definition.known_values(statements))
+        known = set(options.get(definition.field, ()))
         values = getattr(filters, definition.field)
         missing = [value for value in values if value not in known]
         if missing:

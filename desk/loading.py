@@ -239,17 +239,7 @@ def _conformed(frame: pd.DataFrame, conform, what: str, path: Path) -> pd.DataFr
 def _loose_data(statements_file: Path) -> LoadedData:
     """Files written before output sets existed (or by hand), each read as it is."""
     statements = read_statements(statements_file)
-    documents, documents_problem, events, events_problem = None, "", None, ""
-    try:
-        documents = read_documents(documents_path(statements_file))
-    except DataProblem as problem:
-        documents_problem = str(problem)
-    if statements_file.name != EVENTS_FILE_NAME:
-        try:
-            events = read_events(events_path(statements_file))
-        except DataProblem as problem:
-            events_problem = str(problem)
-    return LoadedData(statements, documents, documents_problem, events, events_problem)
+    return LoadedData(statements, *_loose_frames(statements_file))
 
 
 def read_data(statements_file: Path) -> LoadedData:
@@ -291,6 +281,75 @@ def read_data(statements_file: Path) -> LoadedData:
             except DataProblem as problem:
                 loaded[what], problems[what] = None, str(problem)
     return LoadedData(statements, loaded["documents"], problems["documents"], loaded["events"], problems["events"])
+
+
+@dataclass(frozen=True)
+class RunFiles:
+    """One extraction run for the dashboard: where its statements lie (queried in place, `desk.query`), and its
+    documents and events read as frames (None, with the problem, when unusable)."""
+    statements: Path
+    documents: pd.DataFrame | None
+    documents_problem: str = ""
+    events: pd.DataFrame | None = None
+    events_problem: str = ""
+    statements_file: Path | None = None   # the statements file as configured (messages name it)
+
+
+def _conformed_or_problem(frames: dict[str, pd.DataFrame], name: str, conform, what: str,
+                          path: Path, statements_file: Path) -> tuple[pd.DataFrame | None, str]:
+    if name not in frames:
+        return None, (f"The {what} file {path} is not part of the data set. "
+                      f"Recreate it with: {rebuild_command(statements_file)}")
+    try:
+        return _conformed(frames[name], conform, what, path), ""
+    except DataProblem as problem:
+        return None, str(problem)
+
+
+def open_run(statements_file: Path) -> RunFiles:
+    """The run at `statements_file` without reading its statements: their location in the current output set (a
+    file or a folder of Parquet parts), and the documents and events of the same run as frames.
+
+    Raises DataProblem when the statements are missing; loose files (no output-set.json) are used as they are.
+    """
+    folder = statements_file.parent
+    try:
+        current = current_output_set(folder)
+    except OutputSetError as error:
+        raise DataProblem(f"{error}. Recreate it with: {rebuild_command(statements_file)}") from error
+    names = [DOCUMENTS_FILE_NAME] + ([EVENTS_FILE_NAME] if statements_file.name != EVENTS_FILE_NAME else [])
+    if current is None or statements_file.name not in current.paths:
+        if not statements_file.exists():
+            raise DataProblem(f"The statements file {statements_file} does not exist. "
+                              f"Create it with: {rebuild_command(statements_file)}")
+        return RunFiles(statements_file, *_loose_frames(statements_file), statements_file=statements_file)
+    try:
+        output = read_output_set(folder, names)
+    except Exception as error:  # pyarrow raises several types for a damaged file
+        raise DataProblem(f"The data in {folder} cannot be read ({type(error).__name__}: {error}). "
+                          f"Recreate it with: {rebuild_command(statements_file)}") from error
+    documents, documents_problem = _conformed_or_problem(output.frames, DOCUMENTS_FILE_NAME, conform_documents,
+                                                         "documents", documents_path(statements_file), statements_file)
+    events, events_problem = None, ""
+    if EVENTS_FILE_NAME in names:
+        events, events_problem = _conformed_or_problem(output.frames, EVENTS_FILE_NAME, conform_events, "events",
+                                                       events_path(statements_file), statements_file)
+    return RunFiles(output.paths[statements_file.name], documents, documents_problem, events, events_problem,
+                    statements_file=statements_file)
+
+
+def _loose_frames(statements_file: Path) -> tuple[pd.DataFrame | None, str, pd.DataFrame | None, str]:
+    documents, documents_problem, events, events_problem = None, "", None, ""
+    try:
+        documents = read_documents(documents_path(statements_file))
+    except DataProblem as problem:
+        documents_problem = str(problem)
+    if statements_file.name != EVENTS_FILE_NAME:
+        try:
+            events = read_events(events_path(statements_file))
+        except DataProblem as problem:
+            events_problem = str(problem)
+    return documents, documents_problem, events, events_problem
 
 
 def documents_from_statements(statements: pd.DataFrame) -> pd.DataFrame:

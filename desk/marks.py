@@ -78,18 +78,31 @@ def _lane_values(statements: pd.DataFrame, lane_by: str, labels: dict[str, str])
     return statements[column].map(lambda names: list(names) if len(names) else [NO_LANE_LABEL[lane_by]])
 
 
-def _order_lanes(lanes: pd.Series, lane_by: str) -> tuple[pd.Series, list[str]]:
-    """Lanes by frequency (ties by name), the empty lane last; beyond MAX_LANES merged into one 'Other' lane."""
-    counts = lanes.value_counts()
-    named = sorted((lane for lane in counts.index if lane != NO_LANE_LABEL[lane_by]), key=lambda lane: (-counts[lane], lane))
+def lane_order(totals: pd.Series, lane_by: str) -> tuple[list[str], dict[str, str]]:
+    """(lanes in drawing order, lanes merged into the 'Other' lane -> its name) from the marks per lane: by
+    frequency (ties by name), the empty lane last, beyond MAX_LANES merged into one 'Other (N more …)' lane.
+
+    >>> lane_order(pd.Series({"Iran": 3, "(no country named)": 9, "Israel": 5}), "country")
+    (['Israel', 'Iran', '(no country named)'], {})
+    """
+    named = sorted((lane for lane in totals.index if lane != NO_LANE_LABEL[lane_by]), key=lambda lane: (-totals[lane], lane))
+    merged_into: dict[str, str] = {}
     if len(named) > MAX_LANES:
         kept, merged = named[: MAX_LANES - 1], named[MAX_LANES - 1:]
         other = f"{OTHER_LANE_PREFIX}({len(merged)} more {LANE_CHOICES[lane_by].lower()}s)"
-        lanes = lanes.where(~lanes.isin(merged), other)
+        merged_into = {lane: other for lane in merged}
         named = kept + [other]
-    if NO_LANE_LABEL[lane_by] in counts.index:
+    if NO_LANE_LABEL[lane_by] in totals.index:
         named.append(NO_LANE_LABEL[lane_by])
-    return lanes, named
+    return named, merged_into
+
+
+def _order_lanes(lanes: pd.Series, lane_by: str) -> tuple[pd.Series, list[str]]:
+    """Lanes by frequency (ties by name), the empty lane last; beyond MAX_LANES merged into one 'Other' lane."""
+    order, merged_into = lane_order(lanes.value_counts(), lane_by)
+    if merged_into:
+        lanes = lanes.where(~lanes.isin(list(merged_into)), next(iter(merged_into.values())))
+    return lanes, order
 
 
 def _sample_per_lane(marks: pd.DataFrame, max_marks: int) -> pd.DataFrame:

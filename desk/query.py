@@ -16,15 +16,19 @@ The filters come from the registry (`desk.filters.statements_where`); list colum
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
 
 from desk.filters import FILTERS, Filters, SqlCondition, ValuesFilter, quoted, statements_where
+from desk.labels import source_labels
+from desk.loading import DataProblem, RunFiles, documents_from_statements, rebuild_command
 from desk.marks import LANE_CHOICES, NO_LANE_LABEL
-from extract.schema import CURATION_COLUMNS, DATE_DTYPE, STATEMENT_COLUMNS, SchemaError
+from extract.curation.state import Curated, curate_patch
+from extract.curation.store import Edit
+from extract.schema import CURATION_COLUMNS, DATE_DTYPE, STATEMENT_COLUMNS, SchemaError, empty_events
 
 STATEMENTS_VIEW = "statements"
 LIST_COLUMNS = tuple(name for name, dtype in STATEMENT_COLUMNS.items() if dtype == "object")
@@ -57,6 +61,7 @@ def _id_in(statement_ids) -> str:
 def as_schema_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A query result with the schema's pandas types (strings, `datetime64[s]` dates, lists as Python lists).
 
+    >>> import numpy as np
     >>> as_schema_frame(pd.DataFrame({"countries": [np.array(["Iran"])], "kind": ["event"]}))["countries"].tolist()
     [['Iran']]
     """
@@ -70,6 +75,10 @@ def as_schema_frame(frame: pd.DataFrame) -> pd.DataFrame:
         elif dtype is not None:
             typed[name] = typed[name].astype(dtype)
     return typed
+
+
+class UnreadableStatements(Exception):
+    """The statements cannot be read as Parquet at all (missing, truncated, not Parquet); the message says why."""
 
 
 class StatementStore:
@@ -86,7 +95,7 @@ class StatementStore:
         try:
             found = {row[0] for row in self._connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
         except duckdb.Error as error:
-            raise SchemaError(f"cannot be read as Parquet ({type(error).__name__}: {error})") from error
+            raise UnreadableStatements(f"{type(error).__name__}: {error}") from error
         columns = dict(STATEMENT_COLUMNS)
         renamed = {}
         if "country_mentions" not in found and "countries" in found:  # files written before mentions existed
@@ -197,9 +206,11 @@ class StatementStore:
                 if isinstance(definition, ValuesFilter)}
 
     def sources(self) -> pd.DataFrame:
-        """One row per doc_id with its outlet and title (what `desk.labels.source_labels` names sources from)."""
-        return self._frame(f"SELECT doc_id, any_value(outlet) AS outlet, any_value(title) AS title "
-                           f"FROM {STATEMENTS_VIEW} GROUP BY doc_id ORDER BY doc_id")
+        """One row per doc_id: outlet, title, published, reference_date_basis (what sources are named from)."""
+        sources = self._frame(f"SELECT doc_id, any_value(outlet) AS outlet, any_value(title) AS title, "
+                              f"any_value(published) AS published, any_value(reference_date_basis) AS reference_date_basis "
+                              f"FROM {STATEMENTS_VIEW} GROUP BY doc_id ORDER BY doc_id")
+        return as_schema_frame(sources)
 
     def event_ids_with_evidence(self, filters: Filters) -> set[str]:
         """The events with at least one of the filtered statements among their evidence (`events_with_evidence_in`)."""
@@ -252,6 +263,83 @@ class StatementStore:
         return self._frame(f"SELECT doc_id, kind, count(*) AS statements FROM {STATEMENTS_VIEW} WHERE {where.sql} "
                            "GROUP BY doc_id, kind ORDER BY doc_id, kind", where.params)
 
+    def _actor_sentences(self, filters: Filters) -> tuple[str, tuple]:
+        """SQL of one row per sentence naming an actor among the filtered statements: its actors (of its first
+        statement) and earliest start (`desk.actor_charts` counts a mention once per sentence)."""
+        where = statements_where(filters)
+        return (f"SELECT doc_id, sentence_start, arg_min(actors, date_start_char) AS actors, min(start) AS start "
+                f"FROM {STATEMENTS_VIEW} WHERE ({where.sql}) AND len(actors) > 0 GROUP BY doc_id, sentence_start",
+                where.params)
+
+    def actor_mentions(self, filters: Filters) -> pd.DataFrame:
+        """`desk.actor_charts.actor_mentions` of the filtered statements, by one aggregate query."""
+        sentences, params = self._actor_sentences(filters)
+        table = self._frame(f"SELECT actor, count(*) AS mentions, min(start) AS first_seen, max(start) AS last_seen "
+                            f"FROM (SELECT unnest(actors) AS actor, start FROM ({sentences})) GROUP BY actor "
+                            "ORDER BY mentions DESC, actor", params)
+        return table.astype({"actor": "string", "mentions": "int64", "first_seen": DATE_DTYPE, "last_seen": DATE_DTYPE})
+
+    def actor_years(self, filters: Filters) -> pd.DataFrame:
+        """Sentences per actor and year of their earliest resolved date: actor, year, sentences."""
+        sentences, params = self._actor_sentences(filters)
+        return self._frame(f"SELECT actor, year(start) AS year, count(*) AS sentences FROM (SELECT unnest(actors) AS "
+                           f"actor, start FROM ({sentences}) WHERE start IS NOT NULL) GROUP BY actor, year "
+                           "ORDER BY actor, year", params)
+
+    def actor_pairs(self, filters: Filters) -> pd.DataFrame:
+        """Sentences naming both actors of a pair (first < second by name): first, second, sentences."""
+        sentences, params = self._actor_sentences(filters)
+        return self._frame(
+            f"WITH named AS (SELECT row_number() OVER () AS sentence, unnest(list_distinct(actors)) AS actor "
+            f"FROM ({sentences})) SELECT one.actor AS first, other.actor AS second, count(*) AS sentences FROM named "
+            "AS one JOIN named AS other ON one.sentence = other.sentence AND one.actor < other.actor "
+            "GROUP BY first, second ORDER BY first, second", params)
+
+    def matches(self, filters: Filters, statement_id: str) -> bool:
+        """Whether the filters keep this statement."""
+        where = statements_where(filters)
+        return bool(self._scalar(f"SELECT count(*) FROM {STATEMENTS_VIEW} WHERE statement_id = ? AND ({where.sql})",
+                                 (statement_id,) + where.params))
+
     def has_statement(self, statement_id: str) -> bool:
         """Whether the data holds this statement."""
         return bool(self._scalar(f"SELECT count(*) FROM {STATEMENTS_VIEW} WHERE statement_id = ?", [statement_id]))
+
+
+@dataclass(frozen=True)
+class DeskView:
+    """What every page reads: the curated statements (a store), the curated events, the documents, the sources'
+    labels and the filters' options, of one extraction run under one version of the edit log (`key`)."""
+    store: StatementStore
+    events: pd.DataFrame
+    events_problem: str
+    documents: pd.DataFrame
+    documents_problem: str
+    curated: Curated               # the curation of the edited rows only (`curate_patch`): orphans, edits in force
+    labels: dict[str, str]
+    options: dict[str, list[str]]
+    key: tuple = ()
+
+
+def open_desk_view(run: RunFiles, edits: list[Edit], key: tuple = ()) -> DeskView:
+    """The curated view of `run` under `edits`: the edited rows curated and laid over the Parquet statements.
+
+    Raises DataProblem (naming the file, what is wrong and the command that recreates it) when the statements
+    cannot be read or do not match the schema.
+    """
+    named = run.statements_file or run.statements
+    try:
+        extracted = StatementStore(run.statements)
+    except UnreadableStatements as error:
+        raise DataProblem(f"The statements file {named} cannot be read as parquet ({error}). "
+                          f"Recreate it with: {rebuild_command(named)}") from error
+    except SchemaError as error:
+        raise DataProblem(f"The statements file {named} does not match the schema ({error}). "
+                          f"Recreate it with: {rebuild_command(named)}") from error
+    events = run.events if run.events is not None else empty_events()
+    curated = curate_patch(events, edits, extracted.extracted_rows_with_ids)
+    store = StatementStore(run.statements, overlay=curated.statements, events=curated.events)
+    sources = store.sources()
+    documents = run.documents if run.documents is not None else documents_from_statements(sources)
+    return DeskView(store, curated.events, run.events_problem, documents, run.documents_problem, curated,
+                    source_labels(sources), store.options(), key)

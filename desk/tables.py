@@ -12,14 +12,20 @@ from desk.labels import period_labels, source_labels
 from extract.schema import KINDS
 
 
-def statements_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """Readable columns for st.dataframe, indexed like `statements`.
+TABLE_ROWS = 5_000   # the Statements page lists at most this many rows (by date); the caption says how many match
+# The statement columns the table reads (and so the only ones the page asks the data for).
+TABLE_COLUMNS = ("statement_id", "doc_id", "outlet", "title", "date_text", "value", "grain", "start", "end", "kind",
+                 "countries", "actors", "sentence")
+
+
+def statements_table(statements: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Readable columns for st.dataframe, indexed like `statements` (sources named by `labels`, else from the rows).
 
     >>> from extract.schema import empty_statements
     >>> statements_table(empty_statements()).columns.tolist()[:3]
     ['date as written', 'period', 'starts']
     """
-    labels = source_labels(statements)
+    labels = source_labels(statements) if labels is None else labels
     return pd.DataFrame({
         "date as written": statements["date_text"],
         "period": period_labels(statements),
@@ -39,14 +45,30 @@ def sources_table(documents: pd.DataFrame, statements: pd.DataFrame, shown: pd.D
 
     `shown` is what the filters keep (`apply_filters(statements, filters)`), counted per document.
     """
-    by_kind = pd.crosstab(statements["doc_id"], statements["kind"]).reindex(columns=list(KINDS), fill_value=0)
-    shown_counts = shown["doc_id"].value_counts()
+    every = statements.groupby(["doc_id", "kind"]).size().rename("statements").reset_index()
+    kept = shown.groupby(["doc_id", "kind"]).size().rename("statements").reset_index()
+    return sources_table_from_counts(documents, every, kept)
+
+
+def sources_table_from_counts(documents: pd.DataFrame, kind_counts: pd.DataFrame, shown_counts: pd.DataFrame) -> pd.DataFrame:
+    """`sources_table` from counts (doc_id, kind, statements) of every statement and of those the filters keep.
+
+    >>> from extract.schema import empty_documents
+    >>> sources_table_from_counts(empty_documents(), pd.DataFrame(), pd.DataFrame()).columns.tolist()[-3:]
+    ['problem', 'reference date decided by', 'doc_id']
+    """
+    columns = {"doc_id": pd.Series(dtype="string"), "kind": pd.Series(dtype="string"), "statements": pd.Series(dtype="int64")}
+    kind_counts = kind_counts if len(kind_counts.columns) else pd.DataFrame(columns)
+    shown_counts = shown_counts if len(shown_counts.columns) else pd.DataFrame(columns)
+    by_kind = kind_counts.pivot_table(index="doc_id", columns="kind", values="statements", aggfunc="sum",
+                                      fill_value=0).reindex(columns=list(KINDS), fill_value=0)
+    shown_per_document = shown_counts.groupby("doc_id")["statements"].sum()
     table = pd.DataFrame({"title": documents["title"], "outlet": documents["outlet"], "author": documents["author"],
                           "reference date": documents["published"],
                           "date confidence": documents["reference_date_confidence"]})
     for kind in KINDS:
         table[f"{kind} statements"] = documents["doc_id"].map(by_kind[kind]).fillna(0).astype("int64")
-    table["shown by filters"] = documents["doc_id"].map(shown_counts).fillna(0).astype("int64")
+    table["shown by filters"] = documents["doc_id"].map(shown_per_document).fillna(0).astype("int64")
     table["status"] = documents["status"]
     table["problem"] = documents["problem"]
     table["reference date decided by"] = documents["reference_date_basis"]

@@ -3,30 +3,29 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.actor_charts import actor_mentions, build_actor_mentions_bar, build_actor_year_heatmap, build_cooccurrence_heatmap
-from desk.filters import apply_filters, describe_filters
-from desk.labels import source_labels
+from desk.actor_charts import (actor_mentions_bar, actor_year_heatmap, actor_year_matrix, cooccurrence_heatmap,
+                               cooccurrence_matrix)
+from desk.filters import describe_filters
 from desk.literal import markdown_literal
-from desk.ui.caching import load_frames
+from desk.ui.caching import actor_tables, load_desk
 from desk.ui.sidebar import filters_from_widgets
 
-statements, _documents = load_frames()
+desk = load_desk()
 filters = filters_from_widgets()
-shown = apply_filters(statements, filters)
+mentions, years, pairs = actor_tables(desk, filters)
 
 st.title("Actors")
-st.caption(markdown_literal(f"{describe_filters(filters, source_labels(statements))} — counted once per sentence"))
-mentions = actor_mentions(shown)
+st.caption(markdown_literal(f"{describe_filters(filters, desk.labels)} — counted once per sentence"))
 if mentions.empty:
     st.info("No actor is named in the statements these filters keep. Loosen the filters in the sidebar.")
     st.stop()
 
-st.plotly_chart(build_actor_mentions_bar(shown), theme=None, key="actor_mentions")
-st.plotly_chart(build_actor_year_heatmap(shown), theme=None, key="actor_years")
-if shown["actors"].map(len).max() < 2:
+st.plotly_chart(actor_mentions_bar(mentions), theme=None, key="actor_mentions")
+st.plotly_chart(actor_year_heatmap(actor_year_matrix(years)), theme=None, key="actor_years")
+if pairs.empty:
     st.info("No sentence among these statements names two actors, so there is no co-occurrence to show.")
 else:
-    st.plotly_chart(build_cooccurrence_heatmap(shown), theme=None, key="actor_pairs")
+    st.plotly_chart(cooccurrence_heatmap(cooccurrence_matrix(pairs)), theme=None, key="actor_pairs")
 st.dataframe(mentions, hide_index=True, column_config={
     "first_seen": st.column_config.DatetimeColumn("first date", format="YYYY-MM-DD"),
     "last_seen": st.column_config.DatetimeColumn("last date", format="YYYY-MM-DD"),

@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.ui.caching import load_extracted_data, load_extracted_frames
+from desk.ui.caching import load_desk
 from desk.ui.curation_pages import render_add_event, render_history
-from extract.schema import empty_events
 
-statements, documents = load_extracted_frames()
-events = load_extracted_data().events
+desk = load_desk()
 st.title("History of edits")
-render_add_event(documents, sorted({name for names in statements["countries"] for name in names}))
-render_history(statements, events if events is not None else empty_events())
+render_add_event(desk.documents, desk.options["countries"])
+render_history(desk.curated)

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.filters import apply_filters
 from desk.highlight import actor_spans, article_header_html, date_spans, highlight_html, legend_html, styled_block
 from desk.labels import document_label
 from desk.literal import markdown_literal
-from desk.tables import needs_a_date, sources_table
-from desk.ui.caching import load_actor_gazetteer, load_frames
+from desk.tables import needs_a_date, sources_table_from_counts
+from desk.ui.caching import document_kind_counts, load_actor_gazetteer, load_desk
 from desk.ui.sidebar import filters_from_widgets, write_query_params
 
-statements, documents = load_frames()
-shown = apply_filters(statements, filters_from_widgets())
+desk = load_desk()
+documents = desk.documents
+every, shown = document_kind_counts(desk, None), document_kind_counts(desk, filters_from_widgets())
 
 st.title("Sources")
 undated = needs_a_date(documents)
@@ -20,7 +20,7 @@ if undated.any():
     st.warning(f"{int(undated.sum())} article(s) need a date: no reference date could be established, so their "
                "relative dates (\"on Friday\", \"last year\") are not placed. Give each a `published` date in sources.csv.")
 only_undated = st.toggle("Only articles that need a date", key="sources_only_undated", disabled=not undated.any())
-table = sources_table(documents, statements, shown)
+table = sources_table_from_counts(documents, every, shown)
 st.dataframe(table[undated.to_numpy()] if only_undated else table, hide_index=True,
              column_config={"reference date": st.column_config.DatetimeColumn(format="YYYY-MM-DD")})
 unreadable = documents[documents["status"] != "ok"]
@@ -52,8 +52,10 @@ if not text:
 else:
     selected = st.query_params.get("statement")
     gazetteer = load_actor_gazetteer()
-    spans = date_spans(statements, doc_id, selected) + (actor_spans(text, gazetteer) if gazetteer else [])
-    kinds = ("selected",) if selected in set(statements["statement_id"]) else ()
+    own = desk.store.rows_of_document(doc_id, ("statement_id", "doc_id", "date_start_char", "date_end_char", "value",
+                                               "grain", "kind", "rule"))
+    spans = date_spans(own, doc_id, selected) + (actor_spans(text, gazetteer) if gazetteer else [])
+    kinds = ("selected",) if selected and desk.store.has_statement(selected) else ()
     kinds += ("date", "actor") if gazetteer else ("date",)
     st.html(legend_html(kinds) + styled_block(highlight_html(text, spans)))
     st.caption("Every date expression of the article is highlighted, whatever the filters.")

@@ -3,27 +3,30 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.filters import apply_filters, describe_filters
-from desk.labels import source_labels
+from desk.filters import describe_filters
 from desk.literal import markdown_literal
-from desk.tables import statements_table
-from desk.ui.caching import load_frames
+from desk.tables import TABLE_COLUMNS, TABLE_ROWS, statements_table
+from desk.ui.caching import filtered_rows, load_desk, shown_counts
 from desk.ui.detail import render_statement_detail
 from desk.ui.sidebar import filters_from_widgets, write_query_params
 
-statements, documents = load_frames()
+desk = load_desk()
+documents = desk.documents
 filters = filters_from_widgets()
-shown = apply_filters(statements, filters)
+counts = shown_counts(desk, filters)
 
 st.title("Statements")
-st.caption(markdown_literal(f"{describe_filters(filters, source_labels(statements))} — {len(shown):,} of "
-                            f"{len(statements):,} statements. Sort by clicking a column header; search with the "
-                            "table's magnifier; select a row to read it in full."))
-if shown.empty:
+listed = (f"the first {TABLE_ROWS:,} by date are listed (narrow the filters to list the others)"
+          if counts["shown"] > TABLE_ROWS else "all are listed")
+st.caption(markdown_literal(f"{describe_filters(filters, desk.labels)} — {counts['shown']:,} of {counts['all']:,} "
+                            f"statements; {listed}. Sort by clicking a column header; search with the table's "
+                            "magnifier; select a row to read it in full."))
+if not counts["shown"]:
     st.info("No statement matches these filters. Loosen them in the sidebar, or press **Reset filters**.")
     st.stop()
 
-table = statements_table(shown).reset_index(drop=True)
+shown = filtered_rows(desk, filters, TABLE_COLUMNS, limit=TABLE_ROWS)
+table = statements_table(shown, desk.labels).reset_index(drop=True)
 event = st.dataframe(
     table, key="statements_table", on_select="rerun", selection_mode="single-row", hide_index=True,
     column_config={
@@ -43,11 +46,11 @@ st.subheader("Statement in full")
 if not statement_id:
     st.caption("Select a row in the table (or click a mark on the Timeline) to see its sentence, source and rule.")
 else:
-    matches = statements[statements["statement_id"] == statement_id]
+    matches = desk.store.rows_with_ids([statement_id])
     if matches.empty:
         st.warning(markdown_literal(f"The link names statement {statement_id!r}, which is not in the data "
                                     "(was it re-extracted?)."))
     else:
-        if statement_id not in set(shown["statement_id"]):
+        if not desk.store.matches(filters, statement_id):
             st.info("This statement does not match the current filters; it is shown because the link names it.")
         render_statement_detail(matches.iloc[0], documents)

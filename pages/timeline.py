@@ -10,11 +10,13 @@ from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_time
                          statement_ids_from_selection)
 from desk.event_chart import build_event_chart, context_years, event_ids_from_selection
 from desk.event_layout import LANE_BY_CHOICES
-from desk.filters import apply_filters, describe_filters, filename_for_filters, key_events_for
-from desk.labels import source_labels
+from desk.filters import describe_filters, filename_for_filters
 from desk.literal import markdown_literal
+from desk.marks import MARK_COLUMNS
+from desk.period_chart import MARK_BUDGET, build_period_chart
 from desk.story import outside_window
-from desk.ui.caching import load_events, load_frames
+from desk.ui.caching import (filtered_rows, key_events, key_evidence, load_desk, load_events, mark_count, period_counts,
+                             shown_counts)
 from desk.ui.detail import render_statement_detail
 from desk.ui.curation import render_edit_controls
 from desk.ui.event_detail import render_event_detail
@@ -26,11 +28,10 @@ MAX_DETAILS = 5
 VIEWS = {"events": "Key events", "statements": "Raw statements (for checking)"}
 WINDOW_LABELS = {"story": "Where the story is", "all": "Everything"}
 
-statements, documents = load_frames()
-events = load_events()
+desk = load_desk()
+documents, labels = desk.documents, desk.labels
+events = load_events(desk)
 filters = filters_from_widgets()
-shown = apply_filters(statements, filters)
-labels = source_labels(statements)
 
 st.title("Timeline")
 view = url_synced_radio("Show", VIEWS, "view", "events") if events is not None else "statements"
@@ -42,7 +43,7 @@ def _show_everything() -> None:
 
 
 if view == "events":
-    key = key_events_for(events, shown, filters)
+    key = key_events(desk, filters)
     matching = key.candidates
     window_column, lane_column = st.columns(2)
     with window_column:
@@ -70,13 +71,15 @@ if view == "events":
         by_id = events.set_index("event_id", drop=False)  # a linked (?event=) event may be hidden or not key
         for event_id in selected[:MAX_DETAILS]:
             if event_id in by_id.index:
-                render_event_detail(by_id.loc[event_id], statements, documents,
+                event = by_id.loc[event_id]
+                render_event_detail(event, desk.store.rows_with_ids(list(event["statement_ids"])), documents,
                                     extra=lambda event: render_edit_controls(event, events=events))
-    render_event_export_panel(key, statements, documents, description=description,
+    render_event_export_panel(key, key_evidence(desk, filters, key), documents, description=description,
                               file_stem=filename_for_filters(filters), window=window, lane_by=lane_by,
                               source_names=labels)
 else:
-    st.caption(markdown_literal(f"{describe_filters(filters, labels)} — {len(shown):,} of {len(statements):,} statements"))
+    counts = shown_counts(desk, filters)
+    st.caption(markdown_literal(f"{describe_filters(filters, labels)} — {counts['shown']:,} of {counts['all']:,} statements"))
     lane_column, color_column, camera_column = st.columns(3)
     with lane_column:
         lane_by = url_synced_radio("Lanes", LANE_CHOICES, "lane", "country")
@@ -84,27 +87,36 @@ else:
         color_by = url_synced_radio("Colour", COLOR_CHOICES, "color", "source")
     with camera_column:
         camera_format = url_synced_radio("Camera button saves", CAMERA_FORMATS, "camera", "png")
-    placeable = int(shown["start"].notna().sum())
-    if shown.empty:
+    placeable, marks = counts["placeable"], mark_count(desk, filters, lane_by)
+    if not counts["shown"]:
         st.info("No statement matches these filters. Loosen them in the sidebar, or press **Reset filters**.")
     elif placeable == 0:
-        st.warning(f"{len(shown):,} statement(s) match, but none has a date that could be resolved, so none can be "
-                   "placed on the timeline. Read them on the Statements page.")
+        st.warning(f"{counts['shown']:,} statement(s) match, but none has a date that could be resolved, so none can "
+                   "be placed on the timeline. Read them on the Statements page.")
+    elif marks > MARK_BUDGET:  # too many marks to draw one by one: counts per period and lane, and the chart says so
+        day_counts, _span = period_counts(desk, filters, lane_by, "day")
+        chart = build_period_chart(day_counts, lane_by=lane_by, labels=labels, shown=counts["shown"], marks=marks,
+                                   unplaced=counts["shown"] - placeable)
+        st.caption(markdown_literal(chart.note + " Narrow the filters to draw each statement and click it."))
+        st.plotly_chart(chart.figure, key="timeline_counts", theme=None,
+                        config=plotly_config(filename_for_filters(filters), camera_format))
     else:
+        shown = filtered_rows(desk, filters, tuple(MARK_COLUMNS) + ("outlet", "title"), placed_only=True)
         figure = build_timeline_figure(shown, lane_by=lane_by, color_by=color_by)
         event = st.plotly_chart(figure, key="timeline_chart", on_select="rerun", selection_mode="points", theme=None,
                                 config=plotly_config(filename_for_filters(filters), camera_format))
-        if placeable < len(shown):
-            st.caption(f"{len(shown) - placeable:,} matching statement(s) have no resolvable date and are not drawn; "
-                       "they are listed on the Statements page.")
+        if placeable < counts["shown"]:
+            st.caption(f"{counts['shown'] - placeable:,} matching statement(s) have no resolvable date and are not "
+                       "drawn; they are listed on the Statements page.")
         selected_ids = statement_ids_from_selection(event)
         if not selected_ids:
             st.caption("Click a point or bar to read its statement here (Shift+click to add more).")
-        by_id = shown.set_index("statement_id", drop=False)
+        details = desk.store.rows_with_ids(selected_ids[:MAX_DETAILS]).set_index("statement_id", drop=False)
         for statement_id in selected_ids[:MAX_DETAILS]:
-            if statement_id in by_id.index:
-                render_statement_detail(by_id.loc[statement_id], documents, link_to_table=True)
+            if statement_id in details.index:
+                render_statement_detail(details.loc[statement_id], documents, link_to_table=True)
         if len(selected_ids) > MAX_DETAILS:
             st.caption(f"{len(selected_ids) - MAX_DETAILS} more selected statement(s) not shown here; "
                        "see the Statements page.")
-    render_export_panel(shown, documents, filters, lane_by, color_by)  # exports engineer's panel: keep it last
+    render_export_panel(lambda: desk.store.rows(filters), counts, documents, filters, lane_by, color_by,
+                        labels)  # exports engineer's panel: keep it last

@@ -87,7 +87,7 @@ def test_fixing_an_event_date_moves_the_event(fresh_log, seed_frames):
 
 @pytest.mark.parametrize("entered, message", [
     ("", "Enter a date"),
-    ("soon", "not a date the tagger can place"),
+    ("after the talks", "not a date the tagger can place"),
     ("October 7", "not one calendar period"),
     ("2023-02-30", "not one calendar period"),
     ("2022 or 2023", "holds 2 dates"),

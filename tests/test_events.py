@@ -258,8 +258,8 @@ def test_page_stamps_and_comment_headers_make_no_events(tmp_path):
 
 
 def test_a_clock_time_takes_the_day_its_sentence_names(tmp_path):
-    write_articles(tmp_path, {"late": "Flu report\n30 June 2009\nAt 09:18 am on 25 Jun 2009 the WHO raised its "
-                                      "pandemic alert to phase six.\n"})
+    write_articles(tmp_path, {"late": "Flu report\n30 June 2009\nAt 09:18 am the WHO, meeting in Geneva on 25 Jun 2009, "
+                                      "raised its pandemic alert to phase six.\n"})
     extraction = extract_corpus(tmp_path)
     assert "2009-06-30T09:18" in set(extraction.statements["value"])   # the tagger anchors the time on the report
     events = extraction.events

@@ -17,8 +17,12 @@ def _panel_page(statement_count: int) -> None:
     from desk.ui.export_panel import render_export_panel
     from tests.support.synthetic import synthetic_documents, synthetic_statements
 
+    from desk.labels import source_labels
+
     statements = synthetic_statements(statement_count, seed=5)
-    render_export_panel(statements, synthetic_documents(statements), Filters(), "country", "source")
+    counts = {"shown": len(statements), "placeable": int(statements["start"].notna().sum())}
+    render_export_panel(lambda: statements, counts, synthetic_documents(statements), Filters(), "country", "source",
+                        source_labels(statements))
 
 
 def _started(statement_count: int = 60) -> AppTest:

@@ -1,9 +1,14 @@
-"""The pages' cached access to the data files, with a clear on-screen error instead of a traceback.
+"""The pages' cached access to the data, with a clear on-screen error instead of a traceback.
 
-Frames are cached with `st.cache_resource` keyed by the extraction run they come from (the output set's
-generation, `desk.loading.data_signature`): statements and documents are read together from one run, shared
-by every session without a copy per run (`cache_data` would copy 100,000 rows on every rerun); the pages never
-mutate them.
+`load_desk()` gives every page the same `desk.query.DeskView`: the statements queried in place by DuckDB (never
+loaded whole), the curated events, the documents, the sources' labels and the filters' options. It is cached with
+`st.cache_resource` per extraction run (the output set's generation, `desk.loading.data_signature`) and version of
+the edit log, shared by every session. What a page draws for a filter state (counts, the rows of a small chart,
+key events, counts per period) is cached with `st.cache_data` keyed on (data run, log version, filter state), so
+going back to a filter state, or a second analyst opening the same view, costs nothing.
+
+`load_extracted_frames()` reads the statements whole with pandas: only the Add articles page needs that (it
+re-writes the run).
 """
 from __future__ import annotations
 
@@ -12,81 +17,146 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from desk.filters import Filters, key_events_among
 from desk.literal import markdown_literal
 from desk.loading import (
     DataProblem,
     LoadedData,
+    RunFiles,
     actors_path,
     data_signature,
     documents_from_statements,
     locate_statements,
+    open_run,
     read_data,
 )
+from desk.query import DeskView, open_desk_view
+from desk.story import KeyEvents
 from extract.actors import Gazetteer, GazetteerError, load_gazetteer
-from extract.schema import empty_events
+
+PER_FILTER_STATES = 64   # filter states whose results are kept per function
 
 
-@st.cache_resource(show_spinner="Loading statements…", max_entries=4)
-def _cached_data(signature: tuple[str, str]) -> LoadedData:
-    """Read once per extraction run (the signature names the output set's generation); the pages never mutate the frames."""
-    return read_data(Path(signature[0]))
+@st.cache_resource(show_spinner="Opening the statements…", max_entries=4)
+def _run(signature: tuple[str, str]) -> RunFiles:
+    """Where the run's statements lie, and its documents and events (read once per extraction run)."""
+    return open_run(Path(signature[0]))
+
+
+@st.cache_resource(show_spinner="Applying the analyst's edits…", max_entries=4)
+def _view(signature: tuple[str, str], log_key: tuple, _run: RunFiles, _edits: object) -> DeskView:
+    """The curated view of one run under one version of the edit log (`_edits` is a callable giving the edits)."""
+    return open_desk_view(_run, _edits(), key=(signature, log_key))
+
+
+def load_desk() -> DeskView:
+    """The curated view every page reads; st.error and stop when the data is unusable."""
+    from desk.ui.curation import edit_log
+
+    location = locate_statements()
+    if location.notice:
+        st.info(markdown_literal(location.notice))
+    signature = data_signature(location.path)
+    try:
+        run = _run(signature)
+    except DataProblem as problem:
+        st.error(markdown_literal(problem))
+        st.stop()
+    log = edit_log()
+    try:
+        log_key, edits = (str(log.path), log.version()), log.edits
+    except Exception as problem:  # sqlite3 errors: a locked or damaged file
+        st.error(f"The curation database {log.path} cannot be read ({problem}); showing the extraction unedited.")
+        log_key, edits = ("unreadable",), list
+    try:
+        view = _view(signature, log_key, run, edits)
+    except DataProblem as problem:
+        st.error(markdown_literal(problem))
+        st.stop()
+    if run.documents is None:
+        st.warning(markdown_literal(f"{run.documents_problem} Until then, sources are listed without their article text."))
+    return view
+
+
+def load_events(view: DeskView) -> pd.DataFrame | None:
+    """The curated events, or None (with a note saying why) when there are none (hand-added events count)."""
+    if view.events.empty:
+        st.caption(markdown_literal(f"Showing statements only: {view.events_problem or 'the events file holds no event'}"))
+        return None
+    return view.events
+
+
+@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
+def _counts(view_key: tuple, filters_key: str, _view: DeskView, _filters: Filters) -> dict[str, int]:
+    return _view.store.counts(_filters)
+
+
+def shown_counts(view: DeskView, filters: Filters) -> dict[str, int]:
+    """{"all", "shown", "placeable"} statement counts for `filters` (cached per filter state)."""
+    return _counts(view.key, repr(filters), view, filters)
+
+
+@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
+def _key_events(view_key: tuple, filters_key: str, _view: DeskView, _filters: Filters) -> KeyEvents:
+    return key_events_among(_view.events, _view.store.event_ids_with_evidence(_filters), _filters)
+
+
+def key_events(view: DeskView, filters: Filters) -> KeyEvents:
+    """The key events for `filters` (`desk.filters.key_events_among` over the events with evidence among the
+    filtered statements, found in SQL), cached per filter state."""
+    return _key_events(view.key, repr(filters), view, filters)
+
+
+@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
+def _rows(view_key: tuple, filters_key: str, columns: tuple[str, ...], limit: int | None, placed_only: bool,
+          _view: DeskView, _filters: Filters) -> pd.DataFrame:
+    return _view.store.rows(_filters, columns, limit=limit, placed_only=placed_only)
+
+
+def filtered_rows(view: DeskView, filters: Filters, columns: tuple[str, ...], *, limit: int | None = None,
+                  placed_only: bool = False) -> pd.DataFrame:
+    """The filtered statements' `columns` (at most `limit` rows, by date), cached per filter state."""
+    return _rows(view.key, repr(filters), tuple(columns), limit, placed_only, view, filters)
+
+
+@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
+def _mark_count(view_key: tuple, filters_key: str, lane_by: str, _view: DeskView, _filters: Filters) -> int:
+    return _view.store.mark_count(_filters, lane_by)
+
+
+def mark_count(view: DeskView, filters: Filters, lane_by: str) -> int:
+    """How many marks the statements chart would draw for `filters` and `lane_by` (cached per filter state)."""
+    return _mark_count(view.key, repr(filters), lane_by, view, filters)
+
+
+@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
+def _period_counts(view_key: tuple, filters_key: str, lane_by: str, period: str, _view: DeskView,
+                   _filters: Filters) -> tuple[pd.DataFrame, tuple | None]:
+    return _view.store.period_counts(_filters, lane_by, period), _view.store.core_span(_filters)
+
+
+def period_counts(view: DeskView, filters: Filters, lane_by: str, period: str) -> tuple[pd.DataFrame, tuple | None]:
+    """(statements per lane and period, the span of the middle 95 % of their dates) for `filters`, cached."""
+    return _period_counts(view.key, repr(filters), lane_by, period, view, filters)
 
 
 def load_extracted_data() -> LoadedData:
-    """Statements, documents and events of one extraction run, as extracted; st.error and stop when unusable."""
+    """Statements (read whole, with pandas), documents and events of one run, as extracted; st.error and stop
+    when unusable. Only for pages that rewrite the run (Add articles)."""
     location = locate_statements()
-    statements_file = location.path
-    if location.notice:
-        st.info(markdown_literal(location.notice))
     try:
-        return _cached_data(data_signature(statements_file))
+        return read_data(location.path)
     except DataProblem as problem:
         st.error(markdown_literal(problem))
         st.stop()
 
 
 def load_extracted_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(statements, documents) as extracted (no edits applied), for the configured data file."""
+    """(statements, documents) as extracted (no edits applied), read whole: for the Add articles page."""
     data = load_extracted_data()
     if data.documents is None:
-        st.warning(markdown_literal(f"{data.documents_problem} Until then, sources are listed without their article text."))
         return data.statements, documents_from_statements(data.statements)
     return data.statements, data.documents
-
-
-def load_curated_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(statements, events, documents) with the analyst's edits in force (`desk.ui.curation`): what every view shows.
-
-    Curated rows carry `extract.schema.CURATION_COLUMNS` (hidden, starred, machine_value, curation_note, ...).
-    """
-    from desk.ui.curation import curated_state
-
-    data = load_extracted_data()
-    statements, documents = load_extracted_frames()
-    events = data.events if data.events is not None else empty_events()
-    curated = curated_state(statements, events, data_signature(locate_statements().path))
-    return curated.statements, curated.events, documents
-
-
-def load_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(statements, documents) with the analyst's edits in force; st.error and stop when the data is unusable."""
-    statements, _events, documents = load_curated_frames()
-    return statements, documents
-
-
-def load_events() -> pd.DataFrame | None:
-    """The curated events of the same extraction run as the statements, or None (with a note saying why) when
-    there are none (hand-added events count: an analyst may add events to a corpus the extractor found none in)."""
-    try:
-        data = _cached_data(data_signature(locate_statements().path))
-    except DataProblem:
-        return None  # load_frames has already said why and stopped the page
-    _statements, events, _documents = load_curated_frames()
-    if events.empty:
-        why = data.events_problem or "the events file holds no event"
-        st.caption(markdown_literal(f"Showing statements only: {why}"))
-        return None
-    return events
 
 
 def load_actor_gazetteer() -> Gazetteer | None:
@@ -98,3 +168,36 @@ def load_actor_gazetteer() -> Gazetteer | None:
         st.warning(markdown_literal(f"Actors are not highlighted: the gazetteer {path} cannot be used ({problem}). "
                                     "Set TIMELINE_DESK_ACTORS to the --actors file the data was extracted with."))
         return None
+
+
+@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
+def _actor_tables(view_key: tuple, filters_key: str, _view: DeskView,
+                  _filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    store = _view.store
+    return store.actor_mentions(_filters), store.actor_years(_filters), store.actor_pairs(_filters)
+
+
+def actor_tables(view: DeskView, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(mentions per actor, sentences per actor and year, sentences per pair of actors) for `filters`, cached."""
+    return _actor_tables(view.key, repr(filters), view, filters)
+
+
+@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
+def _document_kind_counts(view_key: tuple, filters_key: str, _view: DeskView, _filters: Filters | None) -> pd.DataFrame:
+    return _view.store.kind_counts_by_document(_filters)
+
+
+def document_kind_counts(view: DeskView, filters: Filters | None) -> pd.DataFrame:
+    """Statements per document and kind (doc_id, kind, statements): all of them, or those `filters` keep; cached."""
+    return _document_kind_counts(view.key, repr(filters), view, filters)
+
+
+@st.cache_resource(max_entries=PER_FILTER_STATES, show_spinner=False)
+def _evidence(view_key: tuple, filters_key: str, _view: DeskView, _key: KeyEvents) -> pd.DataFrame:
+    return _view.store.rows_with_ids({one for ids in _key.shown["statement_ids"] for one in ids})
+
+
+def key_evidence(view: DeskView, filters: Filters, key: KeyEvents) -> pd.DataFrame:
+    """The statements behind the key events `key` drawn for `filters` (their exports cite them); cached per filter
+    state and shared, never copied: callers must not change it."""
+    return _evidence(view.key, repr(filters), view, key)

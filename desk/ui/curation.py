@@ -1,7 +1,7 @@
 """The analyst's corrections in the app: the shared edit log, the curated frames, and the edit controls.
 
-Every session reads the same SQLite log (`extract.curation`); the curated frames are cached per
-(frames version, log version), so an edit made in one browser shows in every other on its next rerun.
+Every session reads the same SQLite log (`extract.curation`); the curated view is cached per (data run, log
+version) by `desk.ui.caching.load_desk`, so an edit made in one browser shows in every other on its next rerun.
 An edit is one append; nothing here changes the extracted files.
 """
 from __future__ import annotations
@@ -16,8 +16,8 @@ import streamlit as st
 from desk.literal import markdown_literal
 from desk.loading import actors_path, statements_path
 from extract.actors import GazetteerError, load_gazetteer
-from extract.curation import (HIDE_REASONS, Curated, CurationStoreError, EditLog, EditRejected, NewEdit,
-                              correct_actors, correct_countries, curate, curation_path, fix_date, hide,
+from extract.curation import (HIDE_REASONS, CurationStoreError, EditLog, EditRejected, NewEdit,
+                              correct_actors, correct_countries, curation_path, fix_date, hide,
                               merge_events, relabel, show, split_statement, star, unstar)
 from extract.curation.history import describe_edit
 
@@ -51,25 +51,6 @@ def edit_log() -> EditLog:
     except CurationStoreError as problem:
         st.error(f"{problem} Set TIMELINE_DESK_CURATION to a writable file.")
         st.stop()
-
-
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _curated(frames_key: tuple, log_key: tuple, _statements: pd.DataFrame, _events: pd.DataFrame,
-             _log: EditLog) -> Curated:
-    """Recomputed only when the frames or the log change (log_key holds its latest edit id)."""
-    return curate(_statements, _events, _log.edits())
-
-
-def curated_state(statements: pd.DataFrame, events: pd.DataFrame, frames_key: tuple | None = None) -> Curated:
-    """The curated frames for `statements` and `events` (the extracted ones) under the current log."""
-    log = edit_log()
-    try:
-        version = log.version()
-    except Exception as problem:  # sqlite3 errors: a locked or damaged file
-        st.error(f"The curation database {log.path} cannot be read ({problem}); showing the extraction unedited.")
-        return curate(statements, events, [])
-    key = frames_key if frames_key is not None else (id(statements), len(statements), id(events), len(events))
-    return _curated(key, (str(log.path), version), statements, events, log)
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

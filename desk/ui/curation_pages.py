@@ -15,9 +15,9 @@ import streamlit as st
 
 from desk.literal import markdown_literal
 from desk.loading import statements_path
-from desk.ui.curation import (AUTHOR_KEY, curated_state, database_path, edit_log, record, session_author,
+from desk.ui.curation import (AUTHOR_KEY, database_path, edit_log, record, session_author,
                               show_last_message)
-from extract.curation import EditRejected, add_event, undo
+from extract.curation import Curated, EditRejected, add_event, undo
 from extract.curation.articles import (UPLOAD_SUFFIXES, check_upload, corpus_folder, record_reference_date,
                                        store_upload)
 from extract.curation.history import history_frame, log_csv
@@ -35,14 +35,16 @@ def _undo_choices(edits: list, history: pd.DataFrame) -> dict[int, str]:
     return {int(row.edit_id): f"#{row.edit_id} · {row.action}" for row in undoable.itertuples()}
 
 
-def render_history(statements: pd.DataFrame, events: pd.DataFrame) -> None:
-    """Every edit with its status, undo, the orphaned edits with their content, and the CSV of the log."""
+def render_history(curated: Curated) -> None:
+    """Every edit with its status, undo, the orphaned edits with their content, and the CSV of the log.
+
+    `curated`: the curated state under the current log (`desk.query.DeskView.curated`: its orphans and reattachments).
+    """
     show_last_message()
     log = edit_log()
     st.text_input("Your name (recorded with your edits)", key=AUTHOR_KEY, placeholder="e.g. Dana, desk B")
     st.caption(f"Edits are saved as **{markdown_literal(session_author())}** in `{log.path}`.")
     edits = log.edits()
-    curated = curated_state(statements, events)
     history = history_frame(edits, curated)
     counts = history["status"].value_counts()
     st.caption(" · ".join(f"{counts.get(status, 0)} {status}" for status in ("in force", "undone", "orphaned", "undo")))

@@ -7,6 +7,7 @@ and the data downloads still work.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -15,37 +16,39 @@ from desk.export.briefing import DEFAULT_SIZE, SIZE_NOTES, SIZE_PRESETS, WINDOWS
 from desk.export.data import DATA_FORMATS, data_file
 from desk.export.images import IMAGE_EXPORT_ERRORS, MEDIA_TYPES, image_export_problem
 from desk.filters import Filters, describe_filters, filename_for_filters
-from desk.labels import source_labels
 from desk.literal import markdown_literal
 
 FORMAT_LABELS = {"PNG": "png", "SVG": "svg", "PDF": "pdf"}
 _RENDERED = "export_panel_rendered_image"
 
 
-def _selection_key(statements: pd.DataFrame, *settings: object) -> str:
-    digest = hashlib.sha1(repr(settings).encode("utf-8"))
-    digest.update("\n".join(statements["statement_id"].astype(str)).encode("utf-8"))
-    return digest.hexdigest()
+def _selection_key(filters: Filters, *settings: object) -> str:
+    return hashlib.sha1(repr((filters, settings)).encode("utf-8")).hexdigest()
 
 
-def render_export_panel(statements: pd.DataFrame, documents: pd.DataFrame | None, filters: Filters,
-                        lane_by: str, color_by: str) -> None:
-    """Export section under the timeline for `statements` (already filtered by `filters`)."""
-    description = describe_filters(filters, source_labels(statements))
+def render_export_panel(fetch_statements: Callable[[], pd.DataFrame], counts: dict[str, int],
+                        documents: pd.DataFrame | None, filters: Filters, lane_by: str, color_by: str,
+                        labels: dict[str, str]) -> None:
+    """Export section under the timeline for the statements `filters` keep.
+
+    `fetch_statements()` gives them (read only when an export is asked for: they may be many); `counts` holds
+    "shown" and "placeable" (`desk.query.StatementStore.counts`); `labels` names the sources.
+    """
+    description = describe_filters(filters, labels)
     file_stem = filename_for_filters(filters)
     with st.expander("Export for a briefing (image and data)", expanded=False):
-        if statements.empty:
+        if not counts["shown"]:
             st.info("Nothing to export: no statement matches the current filters.")
             return
-        st.caption(markdown_literal(f"Exports exactly what the timeline shows: {description} ({len(statements):,} "
+        st.caption(markdown_literal(f"Exports exactly what the timeline shows: {description} ({counts['shown']:,} "
                                     "statements)."))
-        _image_section(statements, documents, description, file_stem, lane_by, color_by)
+        _image_section(fetch_statements, filters, documents, description, file_stem, lane_by, color_by)
         st.divider()
-        _data_section(statements, description, file_stem, lane_by)
+        _data_section(fetch_statements, counts, description, file_stem, lane_by)
 
 
-def _image_section(statements: pd.DataFrame, documents: pd.DataFrame | None, description: str, file_stem: str,
-                   lane_by: str, color_by: str) -> None:
+def _image_section(fetch_statements: Callable[[], pd.DataFrame], filters: Filters, documents: pd.DataFrame | None,
+                   description: str, file_stem: str, lane_by: str, color_by: str) -> None:
     title = st.text_input("Title", value=default_title(description, lane_by), key="export_title")
     size_column, format_column, window_column = st.columns(3)
     size = size_column.selectbox("Size", list(SIZE_PRESETS), index=list(SIZE_PRESETS).index(DEFAULT_SIZE),
@@ -58,11 +61,11 @@ def _image_section(statements: pd.DataFrame, documents: pd.DataFrame | None, des
     if problem:
         st.warning(markdown_literal(problem))
         return
-    selection = _selection_key(statements, title, size, image_format, window, lane_by, color_by, description)
+    selection = _selection_key(filters, title, size, image_format, window, lane_by, color_by, description)
     if st.button("Render image", key="export_render", type="primary"):
         with st.spinner("Rendering the briefing image…"):
             try:
-                payload = briefing_image(statements, description, title=title, image_format=image_format, size=size,
+                payload = briefing_image(fetch_statements(), description, title=title, image_format=image_format, size=size,
                                          lane_by=lane_by, color_by=color_by, window=window, documents=documents)
             except IMAGE_EXPORT_ERRORS as problem:
                 st.error(markdown_literal(problem))
@@ -84,15 +87,16 @@ def offer_image(payload: bytes, image_format: str, format_label: str, caption: s
                        file_name=file_name, mime=MEDIA_TYPES[image_format], key=key, on_click="ignore")
 
 
-def _data_section(statements: pd.DataFrame, description: str, file_stem: str, lane_by: str) -> None:
+def _data_section(fetch_statements: Callable[[], pd.DataFrame], counts: dict[str, int], description: str,
+                  file_stem: str, lane_by: str) -> None:
     st.markdown("**Data as filtered** (text exactly as in the articles; actors and countries `; `-joined in CSV/Excel)")
     title = st.session_state.get("export_title") or default_title(description, lane_by)
     for column, data_format in zip(st.columns(len(DATA_FORMATS)), DATA_FORMATS.values()):
         def make(key: str = data_format.key) -> bytes:  # runs only when clicked
-            return data_file(statements, key, title=title, description=description, lane_by=lane_by)
+            return data_file(fetch_statements(), key, title=title, description=description, lane_by=lane_by)
         column.download_button(data_format.label, data=make, file_name=f"{file_stem}{data_format.suffix}",
                                mime=data_format.mime, key=f"export_data_{data_format.key}", on_click="ignore",
                                width="stretch")
-    undated = int(statements["start"].isna().sum())
+    undated = counts["shown"] - counts["placeable"]
     if undated:
         st.caption(f"{undated:,} statement(s) without a resolved date are in CSV/Excel/JSON but cannot be placed in TimelineJS.")

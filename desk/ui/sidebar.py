@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-import pandas as pd
 import streamlit as st
 
 from desk.filters import (
@@ -26,9 +25,8 @@ from desk.filters import (
     ValuesFilter,
     filters_from_query_params,
     filters_to_query_params,
-    restrict_to_known,
+    restrict_to_options,
 )
-from desk.labels import source_labels
 from desk.literal import markdown_literal
 
 WIDGET_KEYS = {definition.field: f"filter_{definition.field}" for definition in FILTERS}
@@ -36,31 +34,30 @@ _INITIALISED = "_filters_initialised"
 _URL_WARNINGS = "_filters_url_warnings"
 
 
-def _multiselect(container: Any, definition: ValuesFilter, statements: pd.DataFrame, labels: dict[str, str]) -> None:
-    options = definition.known_values(statements)
+def _multiselect(container: Any, definition: ValuesFilter, options: list[str], labels: dict[str, str]) -> None:
     if definition.shows_source_labels:
         options = sorted(options, key=lambda value: definition.display(value, labels).lower())
     container.multiselect(definition.label, options, key=WIDGET_KEYS[definition.field], placeholder=definition.placeholder,
                           format_func=lambda value: definition.display(value, labels), help=definition.help)
 
 
-def _day(container: Any, definition: FilterDefinition, statements: pd.DataFrame, labels: dict[str, str]) -> None:
+def _day(container: Any, definition: FilterDefinition, options: list[str], labels: dict[str, str]) -> None:
     container.date_input(definition.label, key=WIDGET_KEYS[definition.field], min_value=EARLIEST_DAY,
                          max_value=LATEST_DAY, format="YYYY-MM-DD", help=definition.help)
 
 
-def _text(container: Any, definition: FilterDefinition, statements: pd.DataFrame, labels: dict[str, str]) -> None:
+def _text(container: Any, definition: FilterDefinition, options: list[str], labels: dict[str, str]) -> None:
     container.text_input(definition.label, key=WIDGET_KEYS[definition.field], placeholder=definition.placeholder,
                          help=definition.help)
 
 
-def _select(container: Any, definition: KeyEventsFilter, statements: pd.DataFrame, labels: dict[str, str]) -> None:
+def _select(container: Any, definition: KeyEventsFilter, options: list[str], labels: dict[str, str]) -> None:
     container.selectbox(definition.label, list(definition.choices), key=WIDGET_KEYS[definition.field],
                         format_func=definition.display, help=definition.help)
 
 
-# How each widget kind of the registry is drawn: (container, definition, statements, source labels) -> None.
-WIDGETS: dict[str, Callable[[Any, Any, pd.DataFrame, dict[str, str]], None]] = {
+# How each widget kind of the registry is drawn: (container, definition, its options, source labels) -> None.
+WIDGETS: dict[str, Callable[[Any, Any, list[str], dict[str, str]], None]] = {
     "multiselect": _multiselect, "day": _day, "text": _text, "select": _select,
 }
 
@@ -80,11 +77,11 @@ def _reset_filters() -> None:
     st.session_state[_URL_WARNINGS] = (Filters(), [])
 
 
-def _initialise_from_url(statements: pd.DataFrame) -> None:
+def _initialise_from_url(options: dict[str, list[str]]) -> None:
     if st.session_state.get(_INITIALISED):
         return
     filters, warnings = filters_from_query_params(current_query_params())
-    filters, unknown = restrict_to_known(filters, statements)
+    filters, unknown = restrict_to_options(filters, options)
     _put_in_widgets(filters)
     st.session_state[_URL_WARNINGS] = (filters, warnings + unknown)  # shown while the link's filters are unchanged
     st.session_state[_INITIALISED] = True
@@ -111,17 +108,20 @@ def _drop_unknown_params() -> None:
             del st.query_params[key]
 
 
-def render_sidebar_filters(statements: pd.DataFrame) -> Filters:
-    """Draw the filter widgets in the sidebar and return the chosen Filters (also written to the URL); app.py calls it."""
-    _initialise_from_url(statements)
-    labels = source_labels(statements)
+def render_sidebar_filters(options: dict[str, list[str]], labels: dict[str, str]) -> Filters:
+    """Draw the filter widgets in the sidebar and return the chosen Filters (also written to the URL); app.py calls it.
+
+    `options`: each values filter's choices by field (`desk.query.StatementStore.options`: aggregate queries);
+    `labels`: the sources' readable names by doc_id.
+    """
+    _initialise_from_url(options)
     with st.sidebar:
         st.header("Filters")
         from_link, warnings = st.session_state.get(_URL_WARNINGS, (None, []))
         if from_link == filters_from_widgets():
             for warning in warnings:
                 st.warning(markdown_literal(warning))
-        _draw_filter_widgets(statements, labels)
+        _draw_filter_widgets(options, labels)
         st.button("Reset filters", key="filter_reset", on_click=_reset_filters, width="stretch")
     filters = filters_from_widgets()
     _drop_unknown_params()
@@ -138,7 +138,7 @@ def filters_from_widgets() -> Filters:
                       for definition in FILTERS})
 
 
-def _draw_filter_widgets(statements: pd.DataFrame, labels: dict[str, str]) -> None:
+def _draw_filter_widgets(options: dict[str, list[str]], labels: dict[str, str]) -> None:
     """One widget per registry entry, in registry order; entries sharing a `widget_row` side by side."""
     rows: list[list[FilterDefinition]] = []
     for definition in FILTERS:
@@ -149,7 +149,9 @@ def _draw_filter_widgets(statements: pd.DataFrame, labels: dict[str, str]) -> No
     for row in rows:
         containers = st.columns(len(row)) if len(row) > 1 else [st]
         for container, definition in zip(containers, row):
-            WIDGETS[definition.widget](container, definition, statements, labels)
+            choices = (list(definition.vocabulary) if isinstance(definition, ValuesFilter) and definition.vocabulary
+                       is not None else options.get(definition.field, []))
+            WIDGETS[definition.widget](container, definition, choices, labels)
 
 
 def url_synced_radio(label: str, options: dict[str, str], param: str, default: str) -> str:

@@ -7,10 +7,10 @@ frames), checks the input and returns a `NewEdit` for `EditLog.append`; bad inpu
 
 >>> parse_entered_date("October 2023")
 EnteredDate(text='October 2023', value='2023-10', grain='month', start='2023-10-01', end='2023-11-01')
->>> parse_entered_date("soon")
+>>> parse_entered_date("after the talks")
 Traceback (most recent call last):
 ...
-extract.curation.edits.EditRejected: 'soon' is not a date the tagger can place; write it like 2023-10-07, October 2023 or 2023.
+extract.curation.edits.EditRejected: 'after the talks' is not a date the tagger can place; write it like 2023-10-07, October 2023 or 2023.
 """
 from __future__ import annotations
 

@@ -79,6 +79,8 @@ _WEEKDAY_FULL = [d for d in WEEKDAYS if d.endswith("day")]
 _NUMBER_WORD_ALT = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "some", "many")])
 _UNIT_ALT = "(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Qq]uarters?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Hh]ours?|[Mm]inutes?)"
 
+# What follows four digits that are a 24-hour clock time, not a year: "2200 GMT", "0600 hours".
+_AFTER_MILITARY_TIME = r"\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs)\b"
 FRAGMENTS: dict[str, str] = {
     # months: full names (capitalised), abbreviations with optional dot ("Sept.", "Oct")
     "month": "(?:" + alternation(_MONTH_FULL, capitalised_only=True)
@@ -89,8 +91,9 @@ FRAGMENTS: dict[str, str] = {
     "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d|[\w-])",
     "day_ordinal": alternation([w for w in ORDINALS]),
     "day_bare": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
-    "year4": r"(?:1[0-9]\d\d|20\d\d)(?![\w%]|[.,:]\d|\s*(?:percent|per\s+cent))",
-    "any_year4": r"[1-9]\d\d\d(?![\w%]|[.,:]\d|\s*(?:percent|per\s+cent))",  # only where a year must follow
+    "year4": r"(?:1[0-9]\d\d|20\d\d)(?![\w%]|[.,:]\d|\s*(?:percent|per\s+cent)|" + _AFTER_MILITARY_TIME + ")",
+    # only where a year must follow; four digits before a time zone are a 24-hour clock ("19 January, 2200 GMT")
+    "any_year4": r"[1-9]\d\d\d(?![\w%]|[.,:]\d|\s*(?:percent|per\s+cent)|" + _AFTER_MILITARY_TIME + ")",
     "year_spelled": r"[Nn]ineteen[\s-]+" + alternation(list(SPELLED_YEAR_TENS)) + r"(?:[\s-]+" + alternation(
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]) + ")?"
         + r"|(?:[Tt]wo\s+thousand(?:\s+and)?(?:\s+" + alternation(
@@ -110,7 +113,8 @@ FRAGMENTS: dict[str, str] = {
     "clock": r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|[.,]\d)",
     "clock12": r"(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?",
     "ampm": r"(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)",
-    "timezone": r"(?:[ECMP][SD]T|GMT|UTC)\b",
+    "timezone": r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\b",
+    "military_clock": r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs)\b)",
     "this_next_last": r"(?:[Tt]his(?:\s+(?:past|coming))?|[Nn]ext|[Ll]ast|[Pp]ast|[Cc]oming|[Pp]revious|[Tt]he\s+(?:previous|following|next))",
 }
 
@@ -122,7 +126,7 @@ TRIGGER_WORDS: frozenset[str] = frozenset(
        "present", "nowadays", "days", "day", "past", "future", "term", "later", "date", "year", "years", "month", "months",
        "week", "weeks", "weekend", "weekends", "quarter", "quarters", "half", "decade", "decades", "century", "centuries",
        "hour", "hours", "minute", "minutes", "period", "morning", "afternoon", "evening", "night", "noon", "midnight",
-       "midafternoon", "midday", "dawn", "daybreak", "light", "dusk", "nightfall", "fiscal", "fy", "someday", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"])
+       "midafternoon", "midday", "dawn", "daybreak", "light", "dusk", "nightfall", "fiscal", "fy", "someday", "soon", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"])
 
 _REFERENCE = re.compile(r"<<(?P<fragment>\w+)(?::(?P<group>\w+))?>>")
 

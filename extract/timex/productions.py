@@ -216,6 +216,8 @@ def clock_time(g: Groups) -> Draft:
         hour, minute = (12, 0) if g["special"].lower() == "noon" else (24, 0)
     elif g.get("clock"):
         hour, minute = (int(x) for x in re.split(r"[:.]", g["clock"]))
+    elif g.get("military_clock"):  # "2200 GMT"
+        hour, minute = int(g["military_clock"][:2]), int(g["military_clock"][2:])
     else:
         parts = re.split(r"[:.]", g["clock12"])
         hour, minute = int(parts[0]) % 12, int(parts[1]) if len(parts) > 1 else 0

@@ -61,6 +61,11 @@ COUNTED_NOUNS = ("people", "persons", "soldiers", "troops", "men", "women", "chi
                  "meters", "feet", "dollars", "euros", "pounds", "barrels", "vehicles", "tanks", "aircraft", "planes",
                  "cases", "deaths", "votes", "homes", "acres")
 MODALS = ("will", "could", "might", "would", "may", "can", "should")
+# A capitalised "May" before one of these words opens a sentence or headline as the modal verb ("May contain nuts").
+MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]e", "[Nn]ot", "[Hh]ave", "[Aa]lso", "[Ww]ell",
+                       "[Ss]till", "[Nn]ever", "[Cc]ontain", "[Ii]nclude", "[Cc]ause", "[Nn]eed", "[Ss]eem", "[Hh]elp",
+                       "[Rr]equire", "[Aa]ffect", "[Aa]pply", "[Vv]ary", "[Ll]ead", "[Bb]ecome", "[Hh]appen", "[Oo]ccur",
+                       "[Rr]esult", "[Tt]ake", "[Mm]ake", "[Gg]et")
 # "the past" is the past only before a word that ends its noun phrase ("the past tense" is not).
 PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as", "is", "was", "were", "has", "had",
                   "have", "will", "would", "when", "with", "by", "that", "which", "we", "they", "he", "she", "it", "I",
@@ -118,14 +123,18 @@ RULES: list[Rule] = [
          {"last May": ("2025-05", "month"), "this September": ("2025-09", "month"), "next January": ("2026-01", "month"),
           "July last year": ("2024-07", "month"), "January this year": ("2025-01", "month")}),
     Rule("clock_time",
-         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|(?P<special>[Nn]oon|[Mm]idnight))"
+         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|<<military_clock>>(?:\s*(?:hrs|hours))?"
+         r"|(?P<special>[Nn]oon|[Mm]idnight))"
          r"(?:\s+<<timezone>>)?"
-         r"(?:,?\s+(?:on\s+)?(?:<<weekday>>|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|(?P<deictic>today|yesterday|tomorrow)))?)",
+         r"(?:,?\s+(?:on\s+)?(?:<<weekday>>|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
+         r"|(?P<deictic>today|yesterday|tomorrow)))?)",
          clock_time,
          {"19:14": ("2025-06-14T19:14", "hour"), "4 AM": ("2025-06-14T04:00", "hour"),
           "10 p.m. Wednesday": ("2025-06-11T22:00", "hour"), "5 p.m. EST Nov. 9": ("2024-11-09T17:00", "hour"),
-          "noon Thursday": ("2025-06-12T12:00", "hour"), "7:15 p.m.": ("2025-06-14T19:15", "hour")},
-         ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars")),
+          "noon Thursday": ("2025-06-12T12:00", "hour"), "7:15 p.m.": ("2025-06-14T19:15", "hour"),
+          "6:14 pm on 05 May 2009": ("2009-05-05T18:14", "hour"), "10:30 on 12 June": ("2025-06-12T10:30", "hour"),
+          "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour")},
+         ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
          {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")}),
     Rule("deictic_part_of_day",
@@ -155,7 +164,7 @@ RULES: list[Rule] = [
          r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
          r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)\s+<<unit>>\s+(?:or\s+so\s+)?"
          r"(?P<direction>ago|earlier|later"
-         r"|(?:before|after)(?!\s+(?:that|the|he|she|it|they|we|his|her|its|their|a|an)\b))",
+         r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
          ago,
          {"five months ago": ("2025-01", "month"), "a year ago": ("2024", "year"), "two weeks ago": ("2025-05-31", "day"),
           "a year earlier": ("2024", "year"), "only five months ago": ("2025-01", "month"),
@@ -242,12 +251,14 @@ RULES: list[Rule] = [
           "the summer": ("2025-SU", "season")},
          ("the prices fall", "a hot spring water", "the fall of the city")),
     Rule("quarter_code",
-         r"(?:(?P<kind>[QH])(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
-         r"|<<year4>>\s*(?P<kind>[QH])(?P<index>[1-4]))(?!-)",
+         r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
+         r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
+         r"|<<year4>>\s*(?:(?P<kind>Q)(?P<index>[1-4])|(?P<kind>H)(?P<index>[12])))(?!-|\s*N\d)",
          quarter_code,
          {"Q2 2024": ("2024-Q2", "quarter"), "H1 2025": ("2025-H1", "quarter"), "Q3": ("2025-Q3", "quarter"),
-          "2024 Q4": ("2024-Q4", "quarter")},
-         ("the Q5 model", "a Q2-rated bond")),
+          "2024 Q4": ("2024-Q4", "quarter"), "2024 H2": ("2024-H2", "quarter")},
+         # a half needs its year: a bare "H1" is a flu subtype, a road, a visa
+         ("the Q5 model", "a Q2-rated bond", "an H1 flu virus", "the H1 N1 strain", "the H3 road", "Q1 N1")),
     Rule("fiscal_year",
          r"(?:[Ff]iscal(?:\s+year)?\s*|FY\s?)<<year4>>"
          r"|(?:[Tt]he\s+)?(?P<relation>current\s+|latest\s+|last\s+|next\s+)?fiscal\s+year",
@@ -287,10 +298,12 @@ RULES: list[Rule] = [
     Rule("future_ref",
          r"(?:" + "|".join(rf"(?<=\b{modal}\s)" for modal in MODALS) + r")[Oo]ne\s+day(?![\w-])"
          r"|[Ss]omeday(?![\w-])|[Tt]he\s+(?:near\s+|distant\s+)?future|[Tt]he\s+(?:near|short)\s+term"
-         r"|(?:[Cc]oming|[Ff]uture)\s+(?:months|weeks|years|days|quarters)|[Aa]\s+later\s+date",
+         r"|(?:[Cc]oming|[Ff]uture)\s+(?:months|weeks|years|days|quarters)|[Aa]\s+later\s+date"
+         r"|(?<!\bas\s)[Ss]oon(?!\s+(?:as|after|before|afterwards?|thereafter)\b)(?![\w-])",
          literal("FUTURE_REF"),
          {"the future": ("FUTURE_REF", "unknown"), "the near future": ("FUTURE_REF", "unknown"),
-          "someday": ("FUTURE_REF", "unknown")}),  # "will one day be": CONTEXT_EXAMPLES
+          "someday": ("FUTURE_REF", "unknown"), "soon": ("FUTURE_REF", "unknown")},  # "will one day be": CONTEXT_EXAMPLES
+         ("as soon as it ends", "soon after the vote", "sooner or later")),
     Rule("set", r"(?:[Ee]very|[Ee]ach)\s+(?:<<weekday>>|(?P<unit_single>year|month|week|day|quarter|hour|minute))",
          set_expression,
          {"every month": ("P1M", "unknown"), "each Thursday": ("XXXX-WXX-4", "unknown"),
@@ -315,11 +328,12 @@ RULES: list[Rule] = [
           "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day")},
          ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter"),
          vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
-    Rule("month_alone", r"<<month_full:month>>", month_alone,
+    Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)", month_alone,
          {"October": ("2024-10", "month"), "June": ("2025-06", "month"), "January": ("2025-01", "month"),
           "May": ("2025-05", "month")},
          ("they may agree", "the march on the capital", "we will march", "Theresa May said", "as Brian May sang",
-          "THEY MAY AGREE"),
+          "THEY MAY AGREE", 'So "May contain nuts" is a fair label.', "May I ask a question?", "Flu May Be Spreading",
+          "May God bless you."),
          vetoed_after=NAME_BEFORE_MONTH),
 ]
 
@@ -327,15 +341,18 @@ RULES: list[Rule] = [
 # --- tense: which occurrence a year-less month, month-day or weekday means (tagger._with_cues) ---------
 # The rest of a clause: no sentence or clause end and no line break ("Daniel P. Davison" does not end it).
 CLAUSE_REST = r"(?:[^.;!?\n]|\.(?=\S)|(?<=\b[A-Z])\.)*$"
+CLAUSE_BODY = r"(?:[^.;!?\n]|\.(?=\S)|(?<=\b[A-Z])\.)*?"  # the clause from an expression's end up to a cue after it
 
 
 @dataclass(frozen=True)
 class TenseCue:
-    """Words before a year-less expression that make it the coming occurrence ("will meet on Monday").
+    """Words around a year-less expression that make it the coming occurrence ("will meet on Monday").
 
     The cue must start at most `reach` characters before the expression, in the same clause. A past-tense
     word (PAST_WORDS) cancels it: anywhere in that stretch when `past_cancels` is "window" ("had been due to
     expire Friday"), only after the cue when it is "after" (the cue itself may be past: "was planning to").
+    A cue of `side` "after" follows the expression in its clause, at most `reach` characters after its end,
+    and a past-tense verb between the two (AFTER_CUE_CANCELS) cancels it ("On Friday he said he will resign").
     Examples and counter-examples: CONTEXT_EXAMPLES whose convention is the cue's name.
     """
     name: str
@@ -343,12 +360,16 @@ class TenseCue:
     reach: int
     past_cancels: str = "after"
     prefer: str = "future"   # the reading it gives: "future", or "nearest" (before or after the reference date)
+    side: str = "before"     # "after": the cue follows the expression in its clause ("On Monday, the ministers will meet")
+    unless_followed_by: str = ""  # regex: the cue does not count when this follows the expression
 
 
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
 TENSE_CUES: list[TenseCue] = [
     # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
-    TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window"),
+    # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
+    TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
+             unless_followed_by=r"['’]s\b"),
     # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
@@ -367,7 +388,17 @@ TENSE_CUES: list[TenseCue] = [
              r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"
     TenseCue("modal_verb", r"\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b" + CLAUSE_REST, 120),
+    # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
+    # will be broadcast live", "In March the company is expected to ..." (HeidelTime: the tense of the sentence)
+    TenseCue("future_verb_after",
+             CLAUSE_BODY + r"(?P<cue>\b(?:will|'ll|shall|(?:is|are)\s+(?:going|due|expected|set|scheduled|slated)\s+to))\s+"
+             r"(?:not\s+|also\s+|now\s+|then\s+)?[a-z]+\b", 80, side="after"),
 ]
+# A past-tense verb between an expression and a following future cue, or before the expression in its clause:
+# the cue belongs to reported speech ("On Friday he said he will resign", "said Thursday that troops will stay").
+# "who" opens a clause about a person, not about the date ("On Tuesday his brothers, who will sing, defended it").
+AFTER_CUE_CANCELS = (r"\b(?:had|was|were|did|previously|ago|who|said|says|told|tells|thought|knew|felt|became|began|came"
+                     r"|went|saw|made|(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
 
 
 # --- context conventions: what the words around an expression change (tagger.py), as examples -------
@@ -405,6 +436,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("deadline", "Parliament must pass the budget by April 1.", "April 1", "2010-04-01", FRIDAY_2010),
     ContextExample("deadline", "The talks ran until March 2 and failed.", "March 2", "2010-03-02", FRIDAY_2010),
     ContextExample("deadline", "The rebels must withdraw by Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    ContextExample("deadline", "Buildings flattened by Tuesday's earthquake lay in ruins.", "Tuesday", "2010-03-16",
+                   FRIDAY_2010),
     # Future in the past: planned, was planning to, were to, was due to.
     ContextExample("future_in_the_past", "Protesters planned a large rally on Saturday.", "Saturday", "2010-03-20",
                    FRIDAY_2010),
@@ -422,6 +455,20 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_in_the_past", "The tour was due to open in London on 13 July.", "13 July", "2009-07-13",
                    datetime.date(2009, 9, 27)),
     ContextExample("prospective_verb", "The company plans to open the plant in May.", "May", "2010-05", FRIDAY_2010),
+    # The clause's verb after a fronted date decides its direction too ...
+    ContextExample("future_verb_after", "On Monday, the ministers will meet in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
+    ContextExample("future_verb_after", "Saturday's concert, which will be broadcast live, sold out.", "Saturday",
+                   "2010-03-20", FRIDAY_2010),
+    ContextExample("future_verb_after", "The Fed starts a meeting on Tuesday and is expected to hold rates.", "Tuesday",
+                   "2010-03-23", FRIDAY_2010),
+    # ... but not a future in reported speech or in a clause about someone else.
+    ContextExample("future_verb_after", "On Monday officials announced the plant will close.", "Monday", "2010-03-15",
+                   FRIDAY_2010),
+    ContextExample("future_verb_after", "A spokesman said Thursday that the troops will remain.", "Thursday", "2010-03-18",
+                   FRIDAY_2010),
+    ContextExample("future_verb_after", "On Tuesday his brothers, who will sing at the concert, defended it.", "Tuesday",
+                   "2010-03-16", FRIDAY_2010),
+    ContextExample("future_verb_after", "On Tuesday the board met. It will vote later.", "Tuesday", "2010-03-16", FRIDAY_2010),
     # "one day" right after a modal verb is some future day, not a duration.
     ContextExample("modal_one_day", "Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
     ContextExample("modal_one_day", "The talks lasted one day.", "one day", "P1D"),
@@ -442,6 +489,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # A half-year report compares halves; "the quarter" is still a quarter.
     ContextExample("reported_half", "Profit rose in the first half from $3 million a year earlier.", "a year earlier", "2024-H1"),
     ContextExample("reported_half", "Profit rose in the first half. In the quarter, sales fell.", "the quarter", "2025-Q1"),
+    # A capitalised "May" is the month unless a word that follows the modal verb comes next (MODAL_MAY_FOLLOWERS).
+    ContextExample("modal_may", "May saw a rise in cases.", "May", "2025-05"),
+    ContextExample("modal_may", "Prices rose in May and fell in June.", "May", "2025-05"),
     # A date expression never spans a line or paragraph break (tagger._master_hits).
     ContextExample("no_line_break", "It ended on the 20th\nMay brought calm.", "May", "2025-05"),
     ContextExample("no_line_break", "Prices rose in June\n\n24 analysts agreed.", "June", "2025-06"),
@@ -470,6 +520,16 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
                    "The following year", "2010"),
     ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),
+    # "two days after" ends its clause to count from the last date; before an event ("15 days after the quake")
+    # the anchor is that event, so it is only the duration, as TimeML annotates it.
+    ContextExample("narrative_time", "He arrived on 3 May 2009 and left two days after.", "two days after", "2009-05-05"),
+    ContextExample("narrative_time", "A girl was pulled out alive 15 days after Haiti's quake.", "15 days", "P15D"),
+    # A clock time with its day written ("on Thursday morning", "at 3.30 pm on Sunday") is a day to count from;
+    # a bare clock time is not (it only takes the reference day).
+    ContextExample("narrative_time", "She cried out on Thursday morning and, a day later, he dug her out.", "a day later",
+                   "2010-03-19", FRIDAY_2010),
+    ContextExample("narrative_time", "Calls began at 3.30 pm on Sunday. By 11.30 pm that night we had 88.", "that night",
+                   "2010-03-14TNI", FRIDAY_2010),
     # A year-less month or month-day shortly after a date written with an earlier year, in the same paragraph,
     # takes that year (tagger.NARRATIVE_YEAR_WINDOW); "since 1980" is a span up to now, not a narrative date.
     ContextExample("narrative_year", "The UN imposed the embargo in 2007. In October it was tightened.", "October",

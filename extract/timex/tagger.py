@@ -24,7 +24,7 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
-from .rules import PAST_WORDS, RULES, TENSE_CUES, Rule
+from .rules import AFTER_CUE_CANCELS, PAST_WORDS, RULES, TENSE_CUES, Rule
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ MODIFIER_WINDOW = 30
 # Tense cues (rules.TENSE_CUES): words before a year-less expression that make it the coming occurrence.
 TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
 PAST_CUE = re.compile(PAST_WORDS)
+PAST_VERB = re.compile(AFTER_CUE_CANCELS)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
 MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it counts from
 MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
@@ -130,7 +131,7 @@ def find(text: str) -> list[TimexDraft]:
         if draft is None:
             continue
         start, draft = _with_modifier(text, start, previous_end, rule, draft)
-        draft = _with_cues(text, start, draft)
+        draft = _with_cues(text, start, end, draft)
         paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
         found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
                                 paragraph))
@@ -168,6 +169,9 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
                 and not item.draft.until_reference \
                 and resolution.grain in ("day", "month", "season", "quarter", "year"):
             narrative_year = (end, item.paragraph, int(item.draft.value[:4]))
+        if draft.type == "TIME" and (item.draft.unit or item.draft.value != "XXXX-XX-XX") \
+                and re.fullmatch(r"\d{4}-\d\d-\d\dT.*", resolution.value):  # "6:14 pm on 5 May 2009", not a bare "11.30 pm"
+            mentions["day"] = (end, resolution.value[:10], as_date(resolution.interval_start))
         if draft.type == "DATE" and resolution.grain in MENTION_GRAINS and not looks_back:  # "a year earlier" is a comparison, not the new topic
             mentions[resolution.grain] = (end, resolution.value, as_date(resolution.interval_start))
             if resolution.grain == "quarter" and (reference_date is None or as_date(resolution.interval_start) <= reference_date):
@@ -305,12 +309,20 @@ def _with_mention(draft: Draft, mention: tuple[int, str, datetime.date], referen
     return draft
 
 
-def _with_cues(text: str, start: int, draft: Draft) -> Draft:
+def _with_cues(text: str, start: int, end: int, draft: Draft) -> Draft:
     """A tense cue ("will ... Monday", rules.TENSE_CUES) makes a year-less draft the coming one; "since" runs it to the reference."""
     since = SINCE_BEFORE.search(text, max(0, start - 20), start)  # "since March" is never a coming March
     if draft.prefer == "past" and draft.value.startswith("XXXX-") and draft.unit is None and not since:
         line_start = text.rfind("\n", 0, start) + 1
         for cue, pattern in TENSE_CUE_PATTERNS:
+            if cue.unless_followed_by and re.match(cue.unless_followed_by, text[end:end + 10]):
+                continue
+            if cue.side == "after":  # "On Monday, the ministers will meet", unless "he said (on) Monday he will"
+                found = pattern.match(text, end, end + cue.reach)
+                if found is not None and not PAST_VERB.search(text, end, found.start("cue")) \
+                        and not PAST_VERB.search(text, _clause_start(text, start, cue.reach), start):
+                    return replace(draft, prefer=cue.prefer)
+                continue
             window_start = max(line_start, start - cue.reach)
             found = pattern.search(text, window_start, start)
             if found is None:
@@ -321,6 +333,16 @@ def _with_cues(text: str, start: int, draft: Draft) -> Draft:
     if since:
         draft = replace(draft, until_reference=True)
     return draft
+
+
+CLAUSE_END = re.compile(r"[.;!?\n](?=\s)")
+
+
+def _clause_start(text: str, position: int, reach: int) -> int:
+    """Where the clause holding `position` starts, looking back at most `reach` characters."""
+    window_start = max(0, position - reach)
+    ends = [match.end() for match in CLAUSE_END.finditer(text, window_start, position)]
+    return ends[-1] if ends else window_start
 
 
 def tag_spans(text: str, reference_date: datetime.date | None) -> list[tuple[int, int, str, str]]:
