@@ -83,7 +83,7 @@ def run_mode(mode: str, corpus: Path) -> dict:
         from distributed import LocalCluster
 
         workers = int(mode.split(":")[1])
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                           silence_logs=logging.ERROR) as cluster:
             extraction = extract_corpus(corpus, sources_csv=None, with_events=False,
                                         scheduler=Scheduler(cluster.scheduler_address))
@@ -175,7 +175,7 @@ def incremental(corpus: Path, workers: int) -> None:
             changed.write_bytes(original)
         print(f"\npython -m extract (events and output set included), --workers {workers}:")
         print(f"  full run        {full:7.1f} s  peak {full_peak:,.0f} MB   {full_out.splitlines()[0]}")
-        print(f"  1 file changed  {again:7.1f} s  peak {again_peak:,.0f} MB   "
+        print(f"  1 file changed  {again:7.1f} s  peak {again_peak:,.0f} MB   {again_out.splitlines()[0]}; "
               f"{next(line.strip() for line in again_out.splitlines() if 'not extracted again' in line)}")
         print(f"  incremental / full: {again / full:.3f} ({full / again:.1f}x faster)")
 

@@ -59,7 +59,7 @@ def test_a_local_dask_cluster_gives_the_same_frames_as_the_plain_loop(tmp_path, 
     distributed = pytest.importorskip("distributed")
     corpus = make_corpus(tmp_path / "corpus")
     plain = extract_corpus(corpus, sources_csv=None)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster:
         on_dask = extract_corpus(corpus, sources_csv=None, scheduler=Scheduler(cluster.scheduler_address))
     assert len(plain.documents) == 8 and len(plain.statements) > 60 and len(plain.events) > 20
     assert_same_frames(plain, on_dask)
@@ -80,7 +80,7 @@ def test_progress_on_dask_arrives_per_batch_and_ends_at_the_total(tmp_path, few_
     distributed = pytest.importorskip("distributed")
     corpus = make_corpus(tmp_path / "corpus")
     calls = []
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster:
         extract_corpus(corpus, sources_csv=None, with_events=False, scheduler=Scheduler(cluster.scheduler_address),
                        progress=lambda *call: calls.append(call))
     assert len(calls) == 4 and calls[-1][:2] == (8, 8)
