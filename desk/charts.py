@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from desk.labels import period_labels, shorten, source_labels
+from desk.labels import machine_date_notes, period_labels, shorten, source_labels
 from desk.literal import plotly_literal
 from desk.marks import COLOR_CHOICES, LANE_CHOICES, OTHER_LANE_PREFIX, color_of, default_window, source_colors, timeline_marks
 
@@ -49,10 +49,12 @@ def _hover_texts(marks: pd.DataFrame, labels: dict[str, str]) -> list[str]:
         return escaped[key]
 
     texts = []
-    for date_text, period, doc_id, sentence in zip(marks["date_text"].tolist(), marks["period"].tolist(),
-                                                   marks["doc_id"].tolist(), marks["sentence"].tolist()):
+    for date_text, period, doc_id, sentence, note in zip(marks["date_text"].tolist(), marks["period"].tolist(),
+                                                         marks["doc_id"].tolist(), marks["sentence"].tolist(),
+                                                         machine_date_notes(marks).tolist()):
         preview = shorten(str(sentence), SENTENCE_PREVIEW_CHARS)
-        texts.append(f"<b>{escape(date_text)}</b> → {escape(period)}<br>{escape(labels.get(doc_id, doc_id))}<br>"
+        fixed = f"<br><i>{escape(note)}</i>" if note else ""   # an analyst's date names the machine's
+        texts.append(f"<b>{escape(date_text)}</b> → {escape(period)}{fixed}<br>{escape(labels.get(doc_id, doc_id))}<br>"
                      f"{plotly_literal(preview)}")
     return texts
 

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from desk.event_layout import (LABEL_FONT_FAMILY, LANE_BY_CHOICES, MAX_POINT_PX, SEPARATOR, Geometry, layout_events,
-                               text_width_px, wrap_to_width)
+from desk.event_layout import (LABEL_FONT_FAMILY, LABEL_HEIGHT, LANE_BY_CHOICES, MAX_POINT_PX, SEPARATOR, Geometry,
+                               layout_events, text_width_px, wrap_to_width)
 from desk.labels import interval_label
 from desk.literal import plotly_literal
-from desk.story import StoryWindow, story_window
+from desk.story import KeyEvents, StoryWindow, story_window
 
 EVENT_COLOR = "#1f4e9c"
 EPISODE_COLOR = "#d9822b"
@@ -44,6 +44,14 @@ TICKS = [
     dict(dtickrange=["M1", "M12"], value="%b %Y"),
     dict(dtickrange=["M12", None], value="%Y"),
 ]
+MAX_PAGE_FONT_SCALE = 1.5        # a page with few rows draws its labels up to this much bigger
+ROOMY_ROW = 1.6                 # ... as long as each row stays this many times the height its label and mark need
+# An explicit, small template (house rule: never the streamlit default). Built once: assigning the stock "plotly"
+# template deep-copies and validates it on every figure (~25 ms, a tenth of the Timeline's script run).
+EVENT_TEMPLATE = go.layout.Template(layout=dict(
+    font=dict(color="#2a3f5f"), paper_bgcolor="white", plot_bgcolor="white", hoverlabel=dict(align="left"),
+    xaxis=dict(gridcolor="#e3e6ec", linecolor="white", ticks="", zerolinecolor="white", automargin=True),
+    yaxis=dict(gridcolor="#e3e6ec", linecolor="white", ticks="", zerolinecolor="white", automargin=True)))
 LEGEND_NOTE = "● a day   ▬ a longer period (month, year, range)   shaded: an episode   bigger ● / “N sources”: more articles report it"
 
 
@@ -57,6 +65,24 @@ class EventChart:
     outside: pd.DataFrame          # events not drawn because they lie outside the window
     dropped: int = 0               # events not drawn for lack of room on the page (least salient)
 
+    @property
+    def outside_events(self) -> pd.DataFrame:
+        """The events (kind "event", not episodes) the chart was given but leaves out because they lie outside its
+        window: the one count of "outside the window" that the subtitle, the show-everything button and the export
+        subtitle all state."""
+        if self.outside.empty or "kind" not in self.outside:
+            return self.outside
+        return self.outside[self.outside["kind"] == "event"]
+
+    def outside_text(self) -> str:
+        """'13 outside the window (2007, 2017, …)', or '' when every event given lies inside the window.
+
+        >>> EventChart(go.Figure(), pd.DataFrame(), StoryWindow(pd.Timestamp(0), pd.Timestamp(1)), pd.DataFrame()).outside_text()
+        ''
+        """
+        outside = self.outside_events
+        return f"{len(outside):,} outside the window ({context_years(outside)})" if len(outside) else ""
+
     def left_out(self) -> str:
         """What the chart does not draw, in words ('' when nothing).
 
@@ -64,8 +90,8 @@ class EventChart:
         ''
         """
         parts = []
-        if len(self.outside):
-            parts.append(f"{len(self.outside)} outside the window ({context_years(self.outside)})")
+        if self.outside_text():
+            parts.append(self.outside_text())
         if self.dropped:
             parts.append(f"{self.dropped} less salient for lack of room")
         return "not drawn: " + "; ".join(parts) if parts else ""
@@ -114,8 +140,11 @@ def _label_html(placed: pd.Series) -> str:
 
 
 def _hover(placed: pd.DataFrame) -> list[str]:
+    """Label, date and sources; an analyst's date also names the machine's ("date fixed by the analyst (machine: …)")."""
     return [f"<b>{plotly_literal(label)}</b><br>{plotly_literal(date)} · {count} source{'s' if count != 1 else ''}"
-            for label, date, count in zip(placed["label"], placed["date_text"], placed["n_sources"])]
+            + (f"<br><i>{plotly_literal(note)}</i>" if note else "")
+            for label, date, count, note in zip(placed["label"], placed["date_text"], placed["n_sources"],
+                                                placed["date_note"])]
 
 
 def point_sizes(n_sources: pd.Series) -> list[float]:
@@ -127,26 +156,28 @@ def point_sizes(n_sources: pd.Series) -> list[float]:
     return (MAX_POINT_PX - 1 + 2 * (n_sources.clip(lower=1, upper=4) - 4)).astype(float).tolist()
 
 
-def _add_marks(figure: go.Figure, placed: pd.DataFrame, geometry: Geometry) -> None:
-    """Episode bars, event bars and event points, each carrying its event_id for clicks."""
+def _marks(placed: pd.DataFrame, geometry: Geometry) -> list[dict]:
+    """Episode bars, event bars and event points (plotly trace dicts), each carrying its event_id for clicks."""
     mark_y = geometry.mark_offset
+    traces = []
     for kind, colour, thickness, opacity in (("episode", EPISODE_COLOR, geometry.bar_thickness * 1.2, 0.55),
                                              ("event", EVENT_COLOR, geometry.bar_thickness, 0.5)):
         bars = placed[(placed["kind"] == kind) & ~placed["is_point"]]
         if bars.empty:
             continue
-        figure.add_trace(go.Bar(
-            orientation="h", base=bars["mark_start"].tolist(),
+        traces.append(dict(
+            type="bar", orientation="h", base=bars["mark_start"].tolist(),
             x=((bars["mark_end"] - bars["mark_start"]) / pd.Timedelta(milliseconds=1)).tolist(),
             y=(bars["row"] + mark_y).tolist(), width=thickness, name="episode" if kind == "episode" else "period",
             marker=dict(color=colour, opacity=opacity, line=dict(color=colour, width=1)),
             customdata=bars["event_id"].tolist(), hovertext=_hover(bars), hoverinfo="text", showlegend=False))
     points = placed[placed["is_point"]]
     if not points.empty:
-        figure.add_trace(go.Scatter(
-            x=points["mark_start"].tolist(), y=(points["row"] + mark_y).tolist(), mode="markers", name="day",
-            marker=dict(color=EVENT_COLOR, size=point_sizes(points["n_sources"]), line=dict(color="white", width=1)),
+        traces.append(dict(
+            type="scatter", x=points["mark_start"].tolist(), y=(points["row"] + mark_y).tolist(), mode="markers",
+            name="day", marker=dict(color=EVENT_COLOR, size=point_sizes(points["n_sources"]), line=dict(color="white", width=1)),
             customdata=points["event_id"].tolist(), hovertext=_hover(points), hoverinfo="text", showlegend=False))
+    return traces
 
 
 def _episode_spans(placed: pd.DataFrame) -> list[dict]:
@@ -206,14 +237,30 @@ def _fit_rows(shown: pd.DataFrame, window_mode: str, max_rows: int) -> tuple[pd.
     return kept, len(happenings) - count
 
 
+def page_rows(rows: int, plot_height_px: float, label_font_px: float) -> tuple[float, float]:
+    """(row height, label font) in px for `rows` rows sharing a page's plot height: the rows fill the height, and
+    when they are few the labels grow (up to MAX_PAGE_FONT_SCALE times) so a short story reads from the back of a room.
+
+    >>> page_rows(6, 600, 13)
+    (100.0, 19.5)
+    >>> page_rows(17, 600, 13)
+    (35.294117647058826, 13)
+    """
+    row_px = plot_height_px / max(rows, 1)
+    roomy_font = (row_px / ROOMY_ROW - MAX_POINT_PX - 4) / LABEL_HEIGHT    # the font whose row would be this roomy
+    return row_px, max(label_font_px, min(label_font_px * MAX_PAGE_FONT_SCALE, round(roomy_font * 2) / 2))
+
+
 def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: str = "none",
                       plot_width_px: float = SCREEN_PLOT_WIDTH_PX, plot_height_px: float | None = None,
                       label_font_px: float = 13, note_font_px: float = 12,
                       source_names: dict[str, str] | None = None, title: str | None = None) -> EventChart:
     """The labelled event timeline of `shown` (events frame rows, e.g. `select_key_events(...).shown`).
 
-    Without `plot_height_px` (the screen) the chart grows with its rows; with it (a page) rows share the
-    height and the least salient events are dropped (and counted) when rows would be shorter than MIN_ROW_PX.
+    Without `plot_height_px` (the screen) the chart grows with its rows; with it (a page) the rows fill the
+    height (`page_rows`) and the least salient events are dropped (and counted) when rows would be shorter than
+    MIN_ROW_PX. The figure is built from plain dicts in one go (plotly validates them once; no template is
+    deep-copied): this runs on every rerun of the Timeline, before the chart is sent.
     """
     if lane_by not in LANE_BY_CHOICES:
         raise ValueError(f"lane_by must be one of {', '.join(LANE_BY_CHOICES)}, not {lane_by!r}")
@@ -224,46 +271,59 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
     story = story_window(kept, window)
     outside = kept.iloc[story.outside]
     rows = len(kept) - len(outside)
-    row_px = (max(SCREEN_ROW_PX, min_row_px) if plot_height_px is None
-              else min(plot_height_px / max(rows, 1), 1.8 * min_row_px))
+    if plot_height_px is None:
+        row_px = max(SCREEN_ROW_PX, min_row_px)
+    else:
+        row_px, label_font_px = page_rows(rows, plot_height_px, label_font_px)
     geometry = Geometry(plot_width_px=plot_width_px, row_px=row_px, label_font_px=label_font_px)
     placed = layout_events(kept, story, lane_by=lane_by, geometry=geometry, source_names=source_names)
-    figure = go.Figure()
-    figure.update_layout(template="plotly")
     if placed.empty:
-        figure.add_annotation(text="No dated event matches these filters", showarrow=False, xref="paper", yref="paper",
-                              x=0.5, y=0.5, font=dict(size=16))
-        figure.update_layout(height=320, xaxis=dict(visible=False), yaxis=dict(visible=False))
+        figure = go.Figure(layout=dict(
+            template=EVENT_TEMPLATE, height=320, xaxis=dict(visible=False), yaxis=dict(visible=False),
+            annotations=[dict(text="No dated event matches these filters", showarrow=False, xref="paper",
+                              yref="paper", x=0.5, y=0.5, font=dict(size=16))]))
         return EventChart(figure, placed, story, outside, dropped)
-    _add_marks(figure, placed, geometry)
     lane_shapes, tick_values, tick_texts = _lane_bands(placed) if lane_by != "none" else ([], [], [])
-    figure.layout.shapes = tuple(lane_shapes + _episode_spans(placed))
-    figure.layout.annotations = tuple(
-        go.layout.Annotation(x=row.label_x, y=row.row + geometry.label_offset, xref="x", yref="y", xanchor=row.label_anchor,
-                             yanchor="middle", text=_label_html(row._asdict()), showarrow=False, borderpad=0,
-                             bgcolor="rgba(255,255,255,0.6)", font=dict(size=label_font_px, family=LABEL_FONT_FAMILY,
-                                                                        color="#111"))
-        for row in placed.itertuples(index=False))
+    label_font = dict(size=label_font_px, family=LABEL_FONT_FAMILY, color="#111")
+    annotations = [dict(x=row.label_x, y=row.row + geometry.label_offset, xref="x", yref="y", xanchor=row.label_anchor,
+                        yanchor="middle", text=_label_html(row._asdict()), showarrow=False, borderpad=0,
+                        bgcolor="rgba(255,255,255,0.6)", font=label_font)
+                   for row in placed.itertuples(index=False)]
     context = context_line(outside, story, plot_width_px - 8, note_font_px)
     notes = [line for line in (*context.split("\n"), LEGEND_NOTE) if line]
-    figure.add_annotation(text="<br>".join(plotly_literal(line) for line in notes), showarrow=False, xref="paper",
-                          yref="paper", x=0, y=1, yshift=AXIS_PX, yanchor="bottom", xanchor="left", align="left",
-                          font=dict(size=note_font_px, color="#444"), name="notes")
+    annotations.append(dict(text="<br>".join(plotly_literal(line) for line in notes), showarrow=False, xref="paper",
+                            yref="paper", x=0, y=1, yshift=AXIS_PX, yanchor="bottom", xanchor="left", align="left",
+                            font=dict(size=note_font_px, color="#444"), name="notes"))
     lane_margin = int(max((text_width_px(text, 12) for text in tick_texts), default=0)) + (14 if tick_texts else 0)
     top = AXIS_PX + NOTE_LINE_PX * len(notes) + (TITLE_PX if title else 8)
-    figure.update_layout(
+    figure = go.Figure(data=_marks(placed, geometry), layout=dict(
+        template=EVENT_TEMPLATE, shapes=lane_shapes + _episode_spans(placed), annotations=annotations,
         title=dict(text=plotly_literal(title) if title else None, x=0.01, xanchor="left", y=1, yref="container",
                    yanchor="top", pad=dict(t=8), font=dict(size=18)),
         height=int(top + rows * row_px + 30) if plot_height_px is None else None,
         margin=dict(l=10 + lane_margin, r=20, t=top, b=30),
-        barmode="overlay", hovermode="closest", dragmode="zoom", clickmode="event+select", plot_bgcolor="white",
-        showlegend=False, hoverlabel=dict(align="left"),
+        barmode="overlay", hovermode="closest", dragmode="zoom", clickmode="event+select",
+        showlegend=False,
         xaxis=dict(type="date", range=[story.start, story.end], side="top", tickformatstops=TICKS, showgrid=True,
-                   gridcolor="#e3e6ec", zeroline=False),
-        yaxis=dict(range=[max(rows, (plot_height_px or 0) / row_px) - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
+                   zeroline=False),
+        yaxis=dict(range=[rows - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
                    tickvals=tick_values, ticktext=tick_texts, showticklabels=bool(tick_texts)),
-    )
+    ))
     return EventChart(figure, placed, story, outside, dropped)
+
+
+def show_everything_label(key: KeyEvents, chart: EventChart) -> str:
+    """The label of the button that shows every event of every year, counting what the chart leaves out exactly
+    as its subtitle does (`EventChart.outside_text`).
+
+    >>> from desk.story import StoryWindow
+    >>> window = StoryWindow(pd.Timestamp("2025-06-12"), pd.Timestamp("2025-06-26"))
+    >>> outside = pd.DataFrame({"kind": ["event"], "start": pd.to_datetime(["2007-01-01"])})
+    >>> show_everything_label(KeyEvents(pd.DataFrame(), 21, 18, 4), EventChart(go.Figure(), pd.DataFrame(), window, outside))
+    'Show all 21 events, every year · 1 outside the window (2007)'
+    """
+    outside = chart.outside_text()
+    return f"Show all {key.n_events:,} events, every year" + (f" · {outside}" if outside else "")
 
 
 def event_ids_from_selection(selection_event: object) -> list[str]:

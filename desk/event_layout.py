@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from desk.labels import interval_label
+from desk.labels import MACHINE_DATE_COLUMNS, interval_label, machine_date_notes
 from desk.story import StoryWindow, event_ends
 from extract.schema import POINT_GRAINS
 
@@ -131,14 +131,19 @@ class Geometry:
         return round(self.label_font_px * LABEL_HEIGHT + MAX_POINT_PX + 4, 2)
 
     @property
+    def top_pad_px(self) -> float:
+        """Air above the label in a row taller than it needs: the label and its mark sit in the row's middle."""
+        return max(0.0, (self.row_px - self.min_row_px) / 2)
+
+    @property
     def label_offset(self) -> float:
         """Where the label's centre sits, in rows from the row's centre."""
-        return (1 + self.label_font_px * LABEL_HEIGHT / 2) / self.row_px - 0.5
+        return (self.top_pad_px + 1 + self.label_font_px * LABEL_HEIGHT / 2) / self.row_px - 0.5
 
     @property
     def mark_offset(self) -> float:
         """Where the mark's centre sits (just under its label, whatever the row height), in rows from the row's centre."""
-        return (1 + self.label_font_px * LABEL_HEIGHT + 1 + MAX_POINT_PX / 2) / self.row_px - 0.5
+        return (self.top_pad_px + 1 + self.label_font_px * LABEL_HEIGHT + 1 + MAX_POINT_PX / 2) / self.row_px - 0.5
 
     @property
     def bar_thickness(self) -> float:
@@ -169,7 +174,8 @@ def layout_events(events: pd.DataFrame, window: StoryWindow, *, lane_by: str = "
 
     Columns: event_id, kind, lane, row, is_point, mark_start, mark_end (clipped to the window),
     label, date_text, badge, label_text (what is drawn), label_x (timestamp), label_anchor
-    ("left"/"right"), box_left, box_right, box_top, box_bottom (px), n_sources, episode_id.
+    ("left"/"right"), box_left, box_right, box_top, box_bottom (px), n_sources, episode_id, salience, date_note
+    ("date fixed by the analyst (machine: ...)" or "").
 
     >>> frame = pd.DataFrame({"event_id": ["a"], "kind": ["event"], "label": ["Israel strikes Iran"],
     ...     "value": ["2025-06-13"], "grain": ["day"], "start": pd.to_datetime(["2025-06-13"]),
@@ -184,11 +190,15 @@ def layout_events(events: pd.DataFrame, window: StoryWindow, *, lane_by: str = "
     inside = events.drop(events.index[window.outside]) if window.outside else events
     columns = ["event_id", "kind", "lane", "row", "is_point", "mark_start", "mark_end", "label", "date_text", "badge",
                "label_text", "label_x", "label_anchor", "box_left", "box_right", "box_top", "box_bottom", "n_sources",
-               "episode_id", "salience"]
+               "episode_id", "salience", "date_note"]
     if inside.empty:
         return pd.DataFrame(columns=columns)
-    frame = inside.copy()
+    needed = ["event_id", "kind", "label", "value", "grain", "start", "end", "n_sources", "episode_id", "salience",
+              "doc_ids" if lane_by == "source" else "countries" if lane_by == "country" else "actors",
+              *MACHINE_DATE_COLUMNS]
+    frame = inside[[column for column in dict.fromkeys(needed) if column in inside]].copy()  # only what is drawn
     frame["end"] = event_ends(frame)
+    frame["date_note"] = machine_date_notes(frame)   # an analyst's date shows the machine's in the hover
     frame["lane"], lanes = _lane_of(frame, lane_by, source_names or {})
     frame["lane_order"] = frame["lane"].map({lane: position for position, lane in enumerate(lanes)})
     frame["episode_first"] = (frame["kind"] != "episode").astype(int)
@@ -228,7 +238,8 @@ def layout_events(events: pd.DataFrame, window: StoryWindow, *, lane_by: str = "
             mark_start=mark_start, mark_end=mark_end, label=label, date_text=date_text, badge=badge,
             label_text=label_text, label_x=label_x, label_anchor=anchor, box_left=left, box_right=left + label_width,
             box_top=centre_y - half_height, box_bottom=centre_y + half_height, n_sources=int(event.n_sources),
-            episode_id=str(event.episode_id) if pd.notna(event.episode_id) else "", salience=float(event.salience)))
+            episode_id=str(event.episode_id) if pd.notna(event.episode_id) else "", salience=float(event.salience),
+            date_note=event.date_note))
     return pd.DataFrame.from_records(records, columns=columns)
 
 

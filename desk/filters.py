@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, make_dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from desk.labels import day_label, source_labels
@@ -610,7 +611,8 @@ def filter_events(events: pd.DataFrame, with_evidence: set[str], filters: Filter
     >>> filter_events(empty_events(), set(), Filters()).empty
     True
     """
-    kept_ids = events["event_id"].astype(str).isin(with_evidence).to_numpy(dtype=bool)
+    kept_ids = np.fromiter((str(event_id) in with_evidence for event_id in events["event_id"].tolist()), dtype=bool,
+                           count=len(events))  # a set lookup per event: Series.isin on Arrow strings is 100x slower
     added_by_hand = events["statement_ids"].map(len).eq(0) if len(events) else pd.Series(False, index=events.index)
     kept = events[kept_ids | added_by_hand.to_numpy(dtype=bool)]  # an analyst's event has no statements
     for definition in FILTERS:

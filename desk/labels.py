@@ -32,6 +32,12 @@ def plain_text(value: object) -> str:
     return str(value)
 
 
+# English month names, whatever the locale (strftime's %b/%B follow it, and cost ~10x more on a Timestamp).
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
+
+
 def day_label(moment: date | pd.Timestamp | None, separator: str = " ", *, missing: str = "unknown") -> str:
     """A day in words, day unpadded ('5 Jun 2025'); `missing` for None/NaT; any year 1–9999.
 
@@ -40,7 +46,7 @@ def day_label(moment: date | pd.Timestamp | None, separator: str = " ", *, missi
     """
     if moment is None or pd.isna(moment):
         return missing
-    return f"{moment.day}{separator}{moment:%b}{separator}{moment.year}"
+    return f"{moment.day}{separator}{MONTH_ABBREVIATIONS[moment.month - 1]}{separator}{moment.year}"
 
 
 def shorten(text: str, limit: int, *, at_word: bool = False) -> str:
@@ -96,7 +102,7 @@ def _nominal_label(grain: str, start: pd.Timestamp) -> tuple[str, pd.Timestamp] 
     if grain == "week":
         return f"week of {day_label(start)}", start + pd.Timedelta(weeks=1)
     if grain == "month" and start.day == 1:
-        return f"{start:%B} {start.year}", start + pd.offsets.MonthBegin(1)
+        return f"{MONTH_NAMES[start.month - 1]} {start.year}", start + pd.offsets.MonthBegin(1)
     if grain == "quarter" and start.day == 1 and start.month in (1, 4, 7, 10):
         return f"Q{(start.month - 1) // 3 + 1} {start.year}", start + pd.offsets.MonthBegin(3)
     if grain == "season" and start.day == 1 and start.month in _SEASONS:
@@ -132,12 +138,12 @@ def interval_label(value: str, grain: str, start: pd.Timestamp, end: pd.Timestam
     if whole_months and start.month == 1 and end.month == 1 and last.year > start.year:
         return f"{start.year} – {last.year}"
     if whole_months:
-        return (f"{start:%b} – {last:%b} {last.year}" if start.year == last.year
-                else f"{start:%b} {start.year} – {last:%b} {last.year}")
+        return (f"{MONTH_ABBREVIATIONS[start.month - 1]} – {MONTH_ABBREVIATIONS[last.month - 1]} {last.year}" if start.year == last.year
+                else f"{MONTH_ABBREVIATIONS[start.month - 1]} {start.year} – {MONTH_ABBREVIATIONS[last.month - 1]} {last.year}")
     if start.year == last.year and start.month == last.month:
-        return f"{start.day}–{last.day} {start:%b} {start.year}"
+        return f"{start.day}–{last.day} {MONTH_ABBREVIATIONS[start.month - 1]} {start.year}"
     if start.year == last.year:
-        return f"{start.day} {start:%b} – {day_label(last)}"
+        return f"{start.day} {MONTH_ABBREVIATIONS[start.month - 1]} – {day_label(last)}"
     return f"{day_label(start)} – {day_label(last)}"
 
 
@@ -152,3 +158,28 @@ def period_labels(statements: pd.DataFrame) -> list[str]:
                     statements["end"].tolist()))
     distinct = {key: interval_label(*key) for key in set(keys)}
     return [distinct[key] for key in keys]
+
+
+MACHINE_DATE_COLUMNS = ("machine_value", "machine_grain", "machine_start", "machine_end")
+
+
+def machine_date_notes(frame: pd.DataFrame) -> pd.Series:
+    """Per row, 'date fixed by the analyst (machine: 7 Oct 2024)' when the analyst's date differs from the
+    extractor's (curated frames carry `machine_value`, ...), else '' (also for frames that were never curated).
+
+    >>> frame = pd.DataFrame({"value": ["2023-10-07", "2007"], "machine_value": ["2024-10-07", "2007"],
+    ...     "machine_grain": ["day", "year"], "machine_start": pd.to_datetime(["2024-10-07", "2007-01-01"]),
+    ...     "machine_end": pd.to_datetime(["2024-10-08", "2008-01-01"])})
+    >>> machine_date_notes(frame).tolist()
+    ['date fixed by the analyst (machine: 7 Oct 2024)', '']
+    """
+    notes = pd.Series("", index=frame.index, dtype=object)
+    if not all(column in frame.columns for column in MACHINE_DATE_COLUMNS) or frame.empty:
+        return notes
+    machine = frame["machine_value"].astype("string").fillna("")
+    fixed = (machine != "") & (machine != frame["value"].astype("string").fillna(""))
+    for index in frame.index[fixed.to_numpy(dtype=bool)]:
+        row = frame.loc[index]
+        notes[index] = ("date fixed by the analyst (machine: "
+                        f"{interval_label(str(row['machine_value']), str(row['machine_grain']), row['machine_start'], row['machine_end'])})")
+    return notes

@@ -13,6 +13,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
+from desk.labels import MACHINE_DATE_COLUMNS
 from extract.schema import POINT_GRAINS
 
 LANE_CHOICES: dict[str, str] = {"country": "Country", "actor": "Actor", "source": "Source"}
@@ -145,7 +146,8 @@ def timeline_marks(statements: pd.DataFrame, *, lane_by: str, color_by: str, max
     >>> lanes, marks["is_point"].tolist(), sampled_from
     (['Iran', 'Israel'], [True, True, False], None)
     """
-    placeable = placed_statements(statements, MARK_COLUMNS)
+    machine = [column for column in MACHINE_DATE_COLUMNS if column in statements.columns]  # curated: the hover names it
+    placeable = placed_statements(statements, MARK_COLUMNS + machine)
     placeable["lane"] = _lane_values(placeable, lane_by, labels)
     marks = placeable.explode("lane")
     marks["lane"], lanes = _order_lanes(marks["lane"].astype(str), lane_by)

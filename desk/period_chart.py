@@ -25,12 +25,13 @@ from desk.literal import plotly_literal
 from desk.marks import LANE_CHOICES, lane_order
 
 MARK_BUDGET = 5_000            # above this many marks the statements chart shows counts per period instead
+CORE_SHARE = 0.8              # the core span, drawn period by period, holds this share of the statements
 LANE_PIXELS = 34
 LANE_LABEL_CHARS = 28
 # (period, the longest core span in days it is chosen for, its numpy unit, how a column is labelled)
 PERIOD_STEPS: tuple[tuple[str, float, str, str], ...] = (
     ("day", 120, "D", "%-d %b %Y"),
-    ("week", 3 * 365, "W", "week of %-d %b %Y"),
+    ("week", 3 * 365, "W", "%-d %b %Y"),          # a week is named by its Monday (the note says "per week")
     ("month", 40 * 365, "M", "%b %Y"),
     ("year", float("inf"), "Y", "%Y"),
 )
@@ -68,11 +69,11 @@ def _label(day: np.datetime64, form: str) -> str:
     return moment.strftime(form) if moment.year >= 1000 else str(day)[:10]
 
 
-def core_window(totals: pd.Series, share: float = 0.95) -> tuple[pd.Timestamp, pd.Timestamp]:
+def core_window(totals: pd.Series, share: float = CORE_SHARE) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The shortest run of days (`totals`: statements per day, sorted) holding `share` of the statements.
 
     >>> days = pd.Series([1, 50, 49], index=pd.to_datetime(["1979-01-01", "2025-06-13", "2025-06-20"]))
-    >>> core_window(days)
+    >>> core_window(days, share=0.95)
     (Timestamp('2025-06-13 00:00:00'), Timestamp('2025-06-20 00:00:00'))
     """
     values = totals.to_numpy(dtype="float64")
@@ -107,7 +108,7 @@ def build_period_chart(day_counts: pd.DataFrame, *, lane_by: str, labels: dict[s
                        unplaced: int = 0, title: str | None = None) -> PeriodChart:
     """The heatmap of `day_counts` (lane, period = the day a statement's date starts, statements) with its note.
 
-    Inside the core span (where 95 % of the statements lie) each column is one period, gaps included; outside it,
+    Inside the core span (the shortest holding `CORE_SHARE` of the statements) each column is one period, gaps included; outside it,
     one column per year that has statements, so that nothing is left out. `shown`: statements the filters keep;
     `marks`: what the mark chart would draw (one per statement and lane); `unplaced`: kept statements without a
     resolved date. Lanes by source are doc_ids, named with `labels`.
@@ -119,7 +120,11 @@ def build_period_chart(day_counts: pd.DataFrame, *, lane_by: str, labels: dict[s
     if lane_by == "source":
         counts["lane"] = counts["lane"].map(lambda doc_id: labels.get(doc_id, doc_id))
     days = counts["period"].to_numpy().astype("datetime64[D]")
-    core = core_window(counts.groupby(days)["statements"].sum().sort_index())
+    per_day = counts.groupby(days)["statements"].sum().sort_index()
+    low_day, high_day = (moment.to_datetime64().astype("datetime64[D]") for moment in core_window(per_day))
+    reach = max(high_day - low_day, np.timedelta64(3, "D"))  # widened, as the mark chart's window, by one core span
+    first_day, last_day = per_day.index[0], per_day.index[-1]
+    core = (pd.Timestamp(max(low_day - reach, first_day)), pd.Timestamp(min(high_day + reach, last_day)))
     period = choose_period(core)
     _name, _longest, unit, form = next(step for step in PERIOD_STEPS if step[0] == period)
     low, high = (_period_starts(np.array([moment.to_datetime64()]), unit)[0] for moment in core)
@@ -141,14 +146,15 @@ def build_period_chart(day_counts: pd.DataFrame, *, lane_by: str, labels: dict[s
     matrix = table.reindex(index=order, columns=range(len(columns))).to_numpy(dtype="float64")
     z = [[None if np.isnan(cell) else float(cell) for cell in row] for row in matrix]
     figure = go.Figure(go.Heatmap(
-        x=[text for _day, _fine, text in columns], y=[plotly_literal(shorten(lane, LANE_LABEL_CHARS)) for lane in order],
+        x=[text for _day, _fine, text in columns], y=[plotly_literal(lane) for lane in order],  # whole: lanes stay apart
         z=z, colorscale="Blues", zmin=0, xgap=1, ygap=2, colorbar=dict(title=dict(text="statements"), thickness=12),
-        hovertemplate="%{y} · %{x}: %{z:,} statements<extra></extra>",
+        hovertemplate=f"%{{y}} · {'week of ' if period == 'week' else ''}%{{x}}: %{{z:,}} statements<extra></extra>",
     ))
     note = (f"Aggregated: {shown:,} statements ({marks:,} marks, above the budget of {MARK_BUDGET:,}) drawn as counts "
             f"per {period} and {LANE_CHOICES[lane_by].lower()}.")
-    notes = [note, f"A statement dated by a longer period (a month, a year) counts in the {period} it starts; outside "
-                   f"{_label(low, form)} – {_label(high, form)}, where most lie, one column per year.",
+    notes = [note, f"{_label(low, form)} – {_label(high, form)}: one column per {period}"
+                   f"{' (named by its Monday)' if period == 'week' else ''}; before and after, one per year.",
+             f"A statement dated by a longer period (a month, a year) counts in the {period} it starts.",
              "Narrow the filters (a country, dates, a text) to draw each statement and click it."]
     if unplaced:
         notes.append(f"{unplaced:,} statement(s) without a resolvable date are not shown on the timeline")
@@ -158,7 +164,9 @@ def build_period_chart(day_counts: pd.DataFrame, *, lane_by: str, labels: dict[s
         height=int(min(1400, max(380, 260 + LANE_PIXELS * len(order)))),
         margin=dict(l=10, r=10, t=60 + 16 * len(notes) + (30 if title else 0), b=10),
         xaxis=dict(type="category", showgrid=False, tickangle=-45, nticks=40),
-        yaxis=dict(autorange="reversed", title=dict(text=LANE_CHOICES[lane_by]), fixedrange=True),
+        yaxis=dict(autorange="reversed", title=dict(text=LANE_CHOICES[lane_by]), fixedrange=True, type="category",
+                   tickvals=[plotly_literal(lane) for lane in order],
+                   ticktext=[plotly_literal(shorten(lane, LANE_LABEL_CHARS)) for lane in order]),
     )
     figure.add_annotation(text="<br>".join(plotly_literal(line) for line in notes), showarrow=False, xref="paper",
                           yref="paper", x=0, y=1, yshift=12, yanchor="bottom", xanchor="left", align="left",

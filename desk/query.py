@@ -227,16 +227,11 @@ class StatementStore:
         column = "countries" if lane_by == "country" else "actors"
         return f"CASE WHEN len({column}) = 0 THEN ['{NO_LANE_LABEL[lane_by]}'] ELSE {column} END"
 
-    def mark_count(self, filters: Filters, lane_by: str) -> int:
-        """How many marks the statements chart would draw: one per placeable statement and lane."""
-        where = statements_where(filters)
-        return int(self._scalar(f"SELECT coalesce(sum(len({self._lanes_sql(lane_by)})), 0) FROM {STATEMENTS_VIEW} "
-                                f"WHERE ({where.sql}) AND start IS NOT NULL", where.params))
-
     def period_counts(self, filters: Filters, lane_by: str, period: str) -> pd.DataFrame:
         """Placeable statements per lane and `period` (day, week, month, year) their date starts in: lane, period, statements.
 
-        For lanes by source the lane is the doc_id (the chart names it).
+        A statement counts once in each of its lanes, as the statements chart draws it: the sum is the number of
+        marks that chart would draw. For lanes by source the lane is the doc_id (the chart names it).
         """
         if period not in PERIODS:
             raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
@@ -246,16 +241,6 @@ class StatementStore:
             f"(SELECT unnest({self._lanes_sql(lane_by)}) AS lane, start FROM {STATEMENTS_VIEW} "
             f"WHERE ({where.sql}) AND start IS NOT NULL) GROUP BY lane, period ORDER BY lane, period", where.params)
         return counts.astype({"lane": "string", "period": DATE_DTYPE, "statements": "int64"})
-
-    def core_span(self, filters: Filters, share: float = 0.95) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-        """The span holding the middle `share` of the placeable statements' starts (None when none is placeable)."""
-        where = statements_where(filters)
-        low, high = (1 - share) / 2, 1 - (1 - share) / 2
-        row = self._frame(f"SELECT quantile_disc(start, {low}) AS low, quantile_disc(start, {high}) AS high "
-                          f"FROM {STATEMENTS_VIEW} WHERE ({where.sql}) AND start IS NOT NULL", where.params).iloc[0]
-        if pd.isna(row["low"]):
-            return None
-        return pd.Timestamp(row["low"]), pd.Timestamp(row["high"])
 
     def kind_counts_by_document(self, filters: Filters | None = None) -> pd.DataFrame:
         """Statements per doc_id and kind (the filtered ones when `filters` is given): doc_id, kind, statements."""

@@ -72,19 +72,21 @@ def find_episodes(events: pd.DataFrame, settings: EpisodeSettings = EpisodeSetti
     days = events[(events["grain"] == "day") & events["start"].notna()]
     order = days.sort_values(["start", "event_id"], kind="stable")
     runs: list[dict] = []
+    open_runs: list[dict] = []          # runs whose latest event is at most max_gap_days back (events come in date order)
+    max_gap = pd.Timedelta(days=settings.max_gap_days)
     for label, row in zip(order.index, order.itertuples()):
         countries = set(row.countries)
         if not countries:
             continue
+        open_runs = [run for run in open_runs if row.start - run["latest"] <= max_gap]
         best, best_overlap = None, 0
-        for run in runs:
-            if row.start - run["latest"] > pd.Timedelta(days=settings.max_gap_days):
-                continue
+        for run in open_runs:
             overlap = len(countries & set(core_countries(run["countries"], share=0.5)))
             if overlap > best_overlap:
                 best, best_overlap = run, overlap
         if best is None:
             runs.append({"members": [label], "countries": [sorted(countries)], "latest": row.start})
+            open_runs.append(runs[-1])
         else:
             best["members"].append(label)
             best["countries"].append(sorted(countries))

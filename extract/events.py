@@ -64,6 +64,7 @@ class _Corpus:
         self.articles_by_value: dict[str, set[str]] = defaultdict(set)
         for value, doc in zip(candidates["event_value"], candidates["doc_id"]):
             self.articles_by_value[value].add(doc)
+        self._published_by_value: dict[str, np.ndarray] = {}
         articles_by_actor: dict[str, set[str]] = defaultdict(set)
         for actors, doc in zip(statements["actors"], statements["doc_id"]):
             for actor in actors:
@@ -72,13 +73,14 @@ class _Corpus:
 
     def prompt_date_articles(self, value: str, start: pd.Timestamp, end: pd.Timestamp) -> int:
         """Articles mentioning the date `value` published from a day before `start` to a week after `end`."""
-        first = pd.Timestamp(start) - pd.Timedelta(days=EARLY_REPORTING_DAYS)
-        last = pd.Timestamp(end) + pd.Timedelta(days=PROMPT_REPORTING_DAYS)
-        count = 0
-        for doc in self.articles_by_value[value]:
-            published = self.published.get(doc)
-            count += published is not None and pd.notna(published) and first <= pd.Timestamp(published) < last
-        return count
+        first = (pd.Timestamp(start) - pd.Timedelta(days=EARLY_REPORTING_DAYS)).to_datetime64().astype("datetime64[s]")
+        last = (pd.Timestamp(end) + pd.Timedelta(days=PROMPT_REPORTING_DAYS)).to_datetime64().astype("datetime64[s]")
+        if value not in self._published_by_value:   # the articles' publication times, sorted, once per date value
+            times = pd.to_datetime(pd.Series([self.published.get(doc) for doc in self.articles_by_value[value]],
+                                             dtype="object")).dropna()
+            self._published_by_value[value] = np.sort(times.to_numpy().astype("datetime64[s]"))
+        times = self._published_by_value[value]
+        return int(np.searchsorted(times, last, side="left") - np.searchsorted(times, first, side="left"))
 
     def prompt_share(self, doc_ids: list[str], start: pd.Timestamp) -> float:
         prompt = 0

@@ -1,7 +1,10 @@
 """Stage 0: every entry the user gave, accounted for: the regular files to read, and why each other entry is not read.
 
-Folders are walked recursively (sorted; hidden names skipped); a folder named as an ISO date
-(`2011-03-18/`) is a reference-date hint for the articles inside it. Special files (FIFO, device,
+Folders are walked recursively (sorted); a folder named as an ISO date (`2011-03-18/`) is a
+reference-date hint for the articles inside it. Hidden entries found in a folder (names starting with
+".", as `ls` hides them: `.DS_Store`, `._a.txt`, `.git/`) are not read, but each is a row with the
+reason; a hidden folder is one row, never walked (a repository checkout's `.git/` does not flood the
+frame). A hidden file named on the command line is read. Special files (FIFO, device,
 socket) and links to them are refused from `os.stat` alone, never opened; dangling links, link
 loops and folders linked twice are reported. Doc ids are the path below the folder given, without
 suffix ("2011-03-18/reuters"), so they are unique across folders and stable across runs.
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import fnmatch
 import os
 import re
 import stat
@@ -23,6 +27,17 @@ from extract.timex.resolve import parse_iso_date
 
 DATE_FOLDER = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+HIDDEN_PREFIX = "."
+# Hidden names that say what they are: (shell pattern of the name, what it is); the first match wins.
+HIDDEN_KINDS: tuple[tuple[str, str], ...] = (
+    ("._*", "a macOS resource fork (AppleDouble file)"),
+    (".DS_Store", "macOS folder view settings"),
+    (".git", "git repository data"),
+    (".svn", "Subversion data"),
+    (".ipynb_checkpoints", "Jupyter checkpoints"),
+    (".~lock.*", "an office suite's lock file"),
+)
+HIDDEN_REASON = "(hidden: its name starts with '.')"
 _SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
                   (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
@@ -49,6 +64,45 @@ def folder_date(name: str) -> dt.date | None:
     (datetime.date(2011, 3, 18), None, None)
     """
     return parse_iso_date(name) if DATE_FOLDER.match(name) else None
+
+
+def hidden_entry_problem(name: str, is_folder: bool) -> str:
+    """Why a hidden entry found in a folder is not read ('' when the name is not hidden).
+
+    >>> hidden_entry_problem("._talks.txt", False)
+    "hidden file, a macOS resource fork (AppleDouble file); not read (hidden: its name starts with '.')"
+    >>> hidden_entry_problem(".git", True)
+    "hidden folder, git repository data; not read, nor anything inside it (hidden: its name starts with '.')"
+    >>> hidden_entry_problem("talks.txt", False)
+    ''
+    """
+    if not name.startswith(HIDDEN_PREFIX) or name in (".", ".."):
+        return ""
+    kind = next((what for pattern, what in HIDDEN_KINDS if fnmatch.fnmatchcase(name, pattern)), "")
+    what = f"hidden {'folder' if is_folder else 'file'}" + (f", {kind}" if kind else "")
+    return f"{what}; not read{', nor anything inside it' if is_folder else ''} {HIDDEN_REASON}"
+
+
+def is_hidden_entry_problem(problem: str) -> bool:
+    """True for the problem of a hidden entry (its warnings are summed up in one line, see `hidden_entries_warning`)."""
+    return problem.startswith("hidden ") and problem.endswith(HIDDEN_REASON)
+
+
+def hidden_entries_warning(paths: list[str]) -> list[str]:
+    """One warning for all hidden entries not read (each has its own row in the documents frame); [] for none.
+
+    >>> hidden_entries_warning(["news/.DS_Store", "news/.git"])
+    ["2 hidden entries not read (names starting with '.'; each is a row of the documents frame): news/.DS_Store, news/.git"]
+    """
+    if not paths:
+        return []
+    shown = ", ".join(paths[:HIDDEN_PATHS_SHOWN]) + (f" and {len(paths) - HIDDEN_PATHS_SHOWN} more"
+                                                    if len(paths) > HIDDEN_PATHS_SHOWN else "")
+    noun = "entry" if len(paths) == 1 else "entries"
+    return [f"{len(paths)} hidden {noun} not read (names starting with '.'; each is a row of the documents frame): {shown}"]
+
+
+HIDDEN_PATHS_SHOWN = 10
 
 
 def special_kind(mode: int) -> str:
@@ -110,15 +164,27 @@ class _Walk:
             self.add(doc_id, folder, "a folder, not a file, although named like an article; "
                                      "the articles inside it are read", dated)
         try:
-            children = sorted(child for child in folder.iterdir() if not child.name.startswith("."))
+            children = sorted(folder.iterdir())
         except OSError as error:
             self.add(doc_id, folder, f"cannot list folder: {error.strerror or error}", dated)
             return
-        if not children:
-            self.add(doc_id, folder, "empty folder (no articles inside)", dated)
+        visible = [child for child in children if not child.name.startswith(HIDDEN_PREFIX)]
+        if not visible:
+            self.add(doc_id, folder, "empty folder (no articles inside)" if not children
+                     else "no articles inside (only hidden entries)", dated)
         prefix = f"{doc_id}/" if doc_id else ""
         for child in children:
-            self.visit(child, f"{prefix}{_stem(child)}", dated)
+            if child.name.startswith(HIDDEN_PREFIX):
+                self.add(f"{prefix}{child.name}", child, hidden_entry_problem(child.name, _is_folder(child)), dated)
+            else:
+                self.visit(child, f"{prefix}{_stem(child)}", dated)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a link loop or an unreadable target: not a folder we could walk
+        return False
 
 
 def _stem(path: Path) -> str:

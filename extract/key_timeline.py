@@ -17,9 +17,10 @@ schedule, so it does not count either.
 - **Sentences** of a day: its day-precise evidence sentences from prompt reports and the first `LEAD_SENTENCES`
   sentences of the articles published on the day or the day after (a report's lead says what
   happened, often without a date), of a readable length, ranked by closeness (TF-IDF cosine) to
-  the day's centroid x (1 + log of the articles carrying the sentence) x a bonus for sentences
-  near the start of their article; one too close to a sentence already chosen is skipped
-  (`REDUNDANCY_LIMIT`).
+  the day's centroid x (1 + log of the articles carrying the sentence); one too close to a sentence
+  already chosen is skipped (`REDUNDANCY_LIMIT`). No extra weight for a sentence's place in its
+  article: the leads are candidates because of their place, and weighting them again let an
+  article's second and third sentences crowd out the dated sentences that tell of the day.
 - **Baseline** (`baseline_timeline`): days by the number of articles with a day-precise
   statement on them (ties: later day), and each day's first sentences in article order.
 
@@ -49,8 +50,6 @@ MAX_SENTENCE_WORDS = 40
 REDUNDANCY_LIMIT = 0.5          # TF-IDF cosine above which a sentence repeats one already chosen
 LEAD_SENTENCES = 3              # an article's first sentences say what happened: they join the candidates ...
 LEAD_REPORTING_DAYS = 1         # ... of the day it is published and of the day before
-LEAD_BONUS = 3.0                # weight 1 + LEAD_BONUS / (1 + offset / CHARACTERS_PER_SENTENCE): leads first
-CHARACTERS_PER_SENTENCE = 200
 MIN_REPORTING_COVERAGE = 0.2    # a day's report count is divided by at most 1 / 0.2 (the last day of a collection)
 
 KeyTimeline = dict[datetime.date, list[str]]
@@ -203,16 +202,14 @@ def day_sentences(rows: pd.DataFrame, count: int) -> list[str]:
     """Up to `count` verbatim sentences from a day's candidates (columns doc_id, sentence, sentence_start, published_day).
 
     Readable sentences only (when there are any), ranked by centrality x (1 + log articles carrying
-    the sentence) x the lead bonus of its position in its article, near-repeats skipped.
+    the sentence), near-repeats skipped.
     """
     rows = rows.sort_values(["published_day", "doc_id", "sentence_start"], kind="stable")
-    by_sentence = rows.groupby("sentence", sort=False)
-    articles_per_sentence, first_offset = by_sentence["doc_id"].nunique(), by_sentence["sentence_start"].min()
+    articles_per_sentence = rows.groupby("sentence", sort=False)["doc_id"].nunique()
     candidates = [sentence for sentence in articles_per_sentence.index if _readable(sentence)]
     if not candidates:
         return list(articles_per_sentence.index[:count])
-    weights = [(1.0 + np.log(articles_per_sentence[sentence]))
-               * (1.0 + LEAD_BONUS / (1.0 + first_offset[sentence] / CHARACTERS_PER_SENTENCE)) for sentence in candidates]
+    weights = [1.0 + np.log(articles_per_sentence[sentence]) for sentence in candidates]
     return central_sentences(candidates, weights, count)
 
 

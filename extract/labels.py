@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 MAX_LABEL_CHARS = 72
 MIN_LABEL_WORDS = 2
+MAX_DROPPED_WORDS = 4   # a label that ends on its verb may lose one short phrase before it to fit
 
 # --- word tables (data) ----------------------------------------------------------------------
 DATE_PREPOSITIONS = ("on", "in", "at", "since", "by", "during", "from", "until", "till", "through", "throughout",
@@ -326,15 +327,41 @@ def _restore_elided_noun(clause: str, before: str, steps: list[str]) -> str:
     return f"{quantity['quantity']} of {phrase.strip()} " + clause[quantity.end():]
 
 
+def _drop_phrase_before_final_verb(text: str, limit: int) -> tuple[str, str] | None:
+    """A clause that ends on its verb ("the embargo on arms shipments to Iran expired") keeps the verb:
+    the short phrase naming a place or party just before it ("to Iran") is dropped instead, when the
+    verb is the clause's only verb and that makes the text fit; None otherwise."""
+    words = text.split()
+    if len(words) < 4 or not _is_verb_like(words[-1].strip(",.")) or words[-1].lower() in AUXILIARIES \
+            or not words[-2][:1].isupper():   # the phrase before the verb ends on a name: "... to Iran expired"
+        return None
+    for index in range(len(words) - 2, max(1, len(words) - 2 - MAX_DROPPED_WORDS), -1):
+        if words[index].lower() in CUT_BEFORE_WORDS:
+            subject = words[:index]
+            if any(_is_verb_like(word.strip(",.")) or word.lower() in IRREGULAR_PARTICIPLES for word in subject):
+                return None   # the final word is not the clause's only verb
+            shortened = " ".join(subject + words[-1:])
+            return (shortened, f"dropped '{' '.join(words[index:-1])}' to keep the verb") if len(shortened) <= limit else None
+    return None
+
+
 def trim_label(text: str, limit: int = MAX_LABEL_CHARS) -> tuple[str, str]:
     """`text` cut to at most `limit` characters before a preposition or conjunction, never mid-word.
 
+    A clause that ends on its verb drops the prepositional phrase before the verb instead, so the
+    label still says what happened.
+
     >>> trim_label("Iran accused Russia of providing the codes for Syria's anti-aircraft missiles to Israel")
     ('Iran accused Russia of providing the codes', "cut before 'for'")
+    >>> trim_label("UN Security Council embargo on conventional arms shipments to Iran expired")
+    ('UN Security Council embargo on conventional arms shipments expired', "dropped 'to Iran' to keep the verb")
     """
     text = text.strip()
     if len(text) <= limit:
         return text, ""
+    kept_verb = _drop_phrase_before_final_verb(text, limit)
+    if kept_verb:
+        return kept_verb
     words = list(re.finditer(r"\S+", text))
     best, best_rank = None, (-1, -1)
     for index, match in enumerate(words[1:], start=1):

@@ -365,6 +365,7 @@ def _attach_to_finer(rows: np.ndarray, clusters: list[list[int]], cluster_grain:
     if not clusters:
         return rows
     cluster_starts = np.array([starts[members[0]] for members in clusters])
+    cluster_ends = np.array([ends[members[0]] for members in clusters])
     order = np.argsort(cluster_starts, kind="stable")
     sorted_starts = cluster_starts[order]
     centroids = _centroids(vectors, clusters)
@@ -375,13 +376,14 @@ def _attach_to_finer(rows: np.ndarray, clusters: list[list[int]], cluster_grain:
             remaining.append(row)
             continue
         low, high = np.searchsorted(sorted_starts, [starts[row], ends[row]], side="left")
-        inside = [int(c) for c in order[low:high] if ends[clusters[c][0]] <= ends[row]]
-        if not inside:
+        window = order[low:high]
+        inside = window[cluster_ends[window] <= ends[row]]
+        if not len(inside):
             remaining.append(row)
             continue
         cosine = (centroids[inside] @ vectors[row].T).toarray().ravel()
         best = int(np.argmax(cosine))
-        target = inside[best]
+        target = int(inside[best])
         actors_agree = not actor_sets[row] or not cluster_actors[target] or bool(actor_sets[row] & cluster_actors[target])
         if cosine[best] >= settings.cross_grain_threshold and actors_agree:
             clusters[target].append(int(row))

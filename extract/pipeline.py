@@ -22,7 +22,7 @@ from extract.actors import DEFAULT_GAZETTEER, DEFAULT_OFFICE_HOLDERS, DEFAULT_PL
 from extract.cluster import ProgressCallback, Scheduler, run_batches
 from extract.country_roles import SentenceCountries, sentence_countries
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_entry
-from extract.inputs import InputEntry, list_inputs
+from extract.inputs import InputEntry, hidden_entries_warning, is_hidden_entry_problem, list_inputs
 from extract.kinds import classify_sentence, reference_line_spans
 from extract.events import build_events
 from extract.manifest import (REUSABLE_STATUSES, FileState, PreviousRun, entry_hint, file_state, manifest_frame,
@@ -251,7 +251,8 @@ class BatchResult:
 def extract_read_document(document: Document, known: Source | None, gazetteer: Gazetteer,
                           max_statements: int = DEFAULT_MAX_STATEMENTS) -> tuple[list[dict], dict, list[str]]:
     """One read document's statement rows, its documents row and its warnings; a failing stage fails only this document."""
-    warnings = [f"{document.path}: {document.problem}"] if document.problem else []
+    warnings = ([f"{document.path}: {document.problem}"]     # hidden entries: one line for all (extract_corpus)
+                if document.problem and not is_hidden_entry_problem(document.problem) else [])
     if not document.readable:
         return [], _document_row(document, known), warnings
     source, document_warnings = None, []
@@ -346,6 +347,7 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
     entries = list_inputs(folder_or_paths)
     if not entries:
         warnings.append("no input files")
+    warnings.extend(hidden_entries_warning([entry.path for entry in entries if is_hidden_entry_problem(entry.problem)]))
     known_sources = sources.for_doc_ids([entry.doc_id for entry in entries])
     tasks = [DocumentTask(entry, known_sources[entry.doc_id], entry_hint(entry, known_sources[entry.doc_id]))
              for entry in entries]

@@ -46,8 +46,8 @@ GRAINS = ("hour", "day", "week", "month", "quarter", "season", "year", "decade",
 POINT_GRAINS = ("hour", "day")      # drawn as points; every other grain is drawn as a bar
 KINDS = ("event", "reference", "dateline")
 # How far the reference date can be trusted: given (sources.csv), high (the article states it: page metadata,
-# a dateline with a full date, its archive folder), medium (inferred and checked against the text), none
-# (unknown: the article needs a date). "" in frames written before confidences existed.
+# a dateline with a full date, its archive folder, its own stamp), medium (a dateline's day and month, the year
+# inferred from the text), none (unknown: the article needs a date). "" in frames written before confidences existed.
 REFERENCE_DATE_CONFIDENCES = ("given", "high", "medium", "none")
 # Columns a frame written by an earlier version may lack, and the value they get when read.
 COLUMN_DEFAULTS: dict[str, object] = {"reference_date_confidence": ""}

@@ -1,12 +1,14 @@
 """Stage 2: what each article is and the reference date its relative dates resolve against.
 
 `data/sources.csv` describes known articles (doc_id, title, outlet, author, published, url,
-reference_date_basis). An article without a row gets its reference date inferred from its
-own text: a dateline near the top, else the latest fully specified date it mentions; with
-neither, it has none and its relative expressions stay unresolved. Never today's date.
+reference_date_basis). An article without a row gets its reference date from its own text only
+where the text states it: a dateline near the top, or the page's own stamp (a full date with a
+clock time or "updated"/"published" beside it, not a reader comment's header). A date the story
+merely mentions is an event, not the story's date: with neither, the article has no reference date
+and its relative expressions stay unresolved. Never today's date.
 
 >>> infer_reference_date("Kyiv, 3 May 2024\\nTroops moved.", timexes=[])
-(None, 'none: no dateline and no fully specified date in the text; relative dates are left unresolved', 'none')
+(None, 'none: no dateline and no page stamp with a full date; relative dates are left unresolved', 'none')
 """
 from __future__ import annotations
 
@@ -33,12 +35,24 @@ _DATELINE_RESIDUE = re.compile(
     r"(?:[\W\d_]|\b(?:updated|published|posted|last|modified|at|on|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|[ecmp][sd]t"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)*",
     re.I)
-# A wire dateline's place and agency before the date: "BRUSSELS |", "NAIROBI, Kenya (AP) _", "WASHINGTON (Reuters) -".
-_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?"
+# A dateline's place and agency before the date: "BRUSSELS |", "NAIROBI, Kenya (AP) _", "WASHINGTON (Reuters) -",
+# "Gaza,", "New York,".
+_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?"
                              r"\s*(?:\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg)\))?\s*[|_—–-]?")
-# Words that put a date ahead of the story rather than at it: maturities, deadlines, plans.
-_AHEAD_CUE = re.compile(r"\b(?:due|matur\w*|expir\w*|until|through|by|will|would|scheduled|effective|ending|ends?"
-                        r"|deadline|fiscal|payable|redeem\w*|begin(?:ning|s)?|starting|from)\b[^.;\n]{0,60}$", re.I)
+# A page's own stamp: a full date with a clock time or a stamp word beside it ("Page last updated at 08:58 GMT,
+# Thursday, 24 June 2010", "Saturday 25 April 2009 23.24 BST", "6 January 2011 Last updated at 04:46 GMT").
+STAMP_SEARCH_CHARS = 3000     # the page's own stamp stands near its top; comments and embedded older stories come later
+STAMP_WINDOW = 40            # characters looked at before and after the date (never past another date or a sentence end)
+MAX_STAMPED_DAYS = 2         # more different stamped days than this: a list of posts (a blog index), not one story
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*(?:[ap]\.?m\b|gmt|bst|utc|[ecmp][sd]t|cet|cest|ist|uk\b)", re.I)
+_STAMP_WORD = re.compile(r"\b(?:last updated|updated|published|first broadcast|first published)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
+# A reader comment's header dates the comment, not the story: "At 07:59 am on 01 Jun 2009, Ann wrote:", "Added: ...".
+_COMMENT_AFTER = re.compile(r"^[^\n]{0,60}?\b(?:wrote|said|replied|commented)\s*:|^[^\n]{0,30}?\bcomments?\b", re.I)
+_COMMENT_BEFORE = re.compile(r"\b(?:added|posted|comment(?:ed)?)\s*:?\s*(?:on\s*)?[^\n]{0,12}$", re.I)
+_CALENDAR_DATE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}")     # a date with at least a month (not a clock time, not a weekday)
+# A date written only in digits with day and month both <= 12 ("08/05/2009") reads either way round.
+_NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -146,18 +160,59 @@ def _weekday_contradicts(written: str, day: dt.date) -> bool:
     return bool(named) and day.weekday() not in named
 
 
-def _looks_ahead(text: str, start: int) -> bool:
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    return bool(_AHEAD_CUE.search(text[sentence_start:start]))
+def _stamp_surroundings(text: str, start: int, end: int, others: list) -> str:
+    """The text just before and after a date, cut at the neighbouring dates and at sentence ends."""
+    before_from = max([max(0, start - STAMP_WINDOW)] + [t.end for t in others if t.end <= start])
+    after_to = min([end + STAMP_WINDOW] + [t.start for t in others if t.start >= end])
+    before, after = text[before_from:start], text[end:after_to]
+    before = _SENTENCE_END.split(before)[-1]
+    after = _SENTENCE_END.split(after)[0]
+    return f"{before} {after}"
+
+
+def in_comment_header(text: str, start: int, end: int) -> bool:
+    """True when the date at [start, end) dates a reader comment ("At 07:59 am on 01 Jun 2009, Ann wrote:").
+
+    >>> text = "At 07:59 am on 01 Jun 2009, Ann wrote: Well."
+    >>> in_comment_header(text, 15, 26), in_comment_header("Talks ended on 01 Jun 2009 in Paris.", 15, 26)
+    (True, False)
+    """
+    return bool(_COMMENT_AFTER.search(text[end:end + 80]) or _COMMENT_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def _ambiguous_numeric(written: str, day: dt.date) -> bool:
+    return bool(_NUMERIC_DATE.match(written.strip())) and day.day <= 12 and day.month <= 12 and day.day != day.month
+
+
+def page_stamps(text: str, timexes: list) -> list[tuple[dt.date, object]]:
+    """Every full date in the first STAMP_SEARCH_CHARS that the page stamps on itself (a clock time or "updated"/
+    "published" beside it; not a reader comment's header, not an all-digit date that reads either way round).
+
+    >>> from extract.timex import find
+    >>> text = "Swine flu spreads\\nPage last updated at 08:58 GMT, Thursday, 30 April 2009\\nCases rose on May 1, 2008."
+    >>> [(day, timex.text) for day, timex in page_stamps(text, find(text))]
+    [(datetime.date(2009, 4, 30), '30 April 2009')]
+    """
+    dated = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
+    stamps = []
+    for timex in (t for t in dated if t.start < STAMP_SEARCH_CHARS):
+        day = parse_iso_date(timex.value)
+        if day is None or _ambiguous_numeric(timex.text, day) or in_comment_header(text, timex.start, timex.end):
+            continue
+        others = [t for t in dated if t is not timex and _CALENDAR_DATE.match(str(t.value))]
+        around = _stamp_surroundings(text, timex.start, timex.end, others)
+        if (_CLOCK.search(around) or _STAMP_WORD.search(around)) and not _weekday_contradicts(around + timex.text, day):
+            stamps.append((day, timex))
+    return stamps
 
 
 def infer_reference_date(text: str, timexes: list) -> tuple[dt.date | None, str, str]:
     """Infer a reference date from the text alone: (date, basis, confidence); (None, why, "none") rather than a guess.
 
-    A dateline with a full date is "high"; a dateline's day and month with the text's latest year, or the
-    latest full date the story mentions as past (not a maturity, deadline or plan) that no later year
-    mention and no weekday written beside it contradict, is "medium". `timexes` are the tagger's
-    phase-one drafts (or unresolved Timexes) of `text`.
+    A dateline with a full date, or the page's own stamp ("Page last updated at 08:58 GMT, Thursday, 30 April
+    2009"), is "high"; a dateline's day and month with the text's latest year is "medium". A date the story
+    only mentions is not used: on Timeline17-dev and TimeBank the latest such date was the story's date
+    almost never (bench/README.md). `timexes` are the tagger's phase-one drafts (or unresolved Timexes).
 
     >>> from extract.timex import find
     >>> text = "BRUSSELS | Fri Mar 18, 2011 12:45pm EDT\\nTalks resumed."
@@ -178,23 +233,14 @@ def infer_reference_date(text: str, timexes: list) -> tuple[dt.date | None, str,
             if day and not _weekday_contradicts(line, day):
                 return day, (f"inferred: dateline {timex.text!r}, year {day.year} = the latest year the text "
                              "mentions"), "medium"
-    full_dates = [(day, t) for t in dated for day in [parse_iso_date(t.value)] if day]
-    past = [(day, t) for day, t in full_dates
-            if getattr(getattr(t, "draft", None), "prefer", "past") != "future" and not _looks_ahead(text, t.start)]
-    if not past:
-        reason = ("only dates the story looks ahead to (due, until, will ...)" if full_dates
-                  else "no dateline and no fully specified date in the text")
-        return None, f"none: {reason}; relative dates are left unresolved", "none"
-    latest, timex = max(past, key=lambda pair: pair[0])
-    if _weekday_contradicts(timex.text, latest):
-        return None, f"none: the latest full date {timex.text!r} names another weekday; relative dates are left unresolved", "none"
-    later = sorted({int(m.group("year")) for t in dated for m in [_YEAR.match(t.value)]
-                    if m and int(m.group("year")) > latest.year and not _looks_ahead(text, t.start)
-                    and getattr(getattr(t, "draft", None), "prefer", "past") != "future"})
-    if later:
-        return None, (f"none: the latest full date {timex.text!r} is older than the year {later[-1]} the story also "
-                      "mentions; relative dates are left unresolved"), "none"
-    return latest, f"inferred: latest fully specified date in the text ({timex.text!r}), checked against the text", "medium"
+    stamps = page_stamps(text, timexes)
+    days = sorted({day for day, _ in stamps})
+    if len(days) > MAX_STAMPED_DAYS:
+        return None, (f"none: the page stamps {len(days)} different days ({', '.join(map(str, days[:3]))} ...), a list of "
+                      "posts rather than one story; relative dates are left unresolved"), "none"
+    if stamps:
+        return stamps[0][0], f"inferred: page stamp {stamps[0][1].text!r}", "high"
+    return None, "none: no dateline and no page stamp with a full date; relative dates are left unresolved", "none"
 
 
 def inferred_title(text: str, doc_id: str, skip: tuple[int, int] | None = None) -> str:

@@ -17,14 +17,15 @@ import datetime
 import json
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
 from extract.actors import GazetteerError
-from extract.key_timeline import KeyTimeline, SummaryRequest, baseline_timeline, key_timeline
+from extract.key_timeline import (DAY_GRAINS, KeyTimeline, SummaryRequest, baseline_timeline, day_events,
+                                  days_by_rank, key_timeline)
 from extract.pipeline import extract_corpus
 from extract.sources import DEFAULT_SOURCES_CSV, SOURCE_FIELDS
 
@@ -79,15 +80,61 @@ def analyse(folder_or_paths: str | Path | list[Path], published: dict[str, datet
 
 
 def summarize(analysis: Analysis, request: SummaryRequest, baseline: bool = False) -> KeyTimeline:
-    """The key-event timeline of an analysed collection (or the baseline's)."""
+    """The key-event timeline of an analysed collection (or the baseline's); the days of events the analyst starred
+    (a curated analysis) are always in it."""
     if baseline:
         return baseline_timeline(analysis.statements, request.n_dates, request.sentences_per_date, request.first,
                                  request.last)
-    return key_timeline(analysis.statements, request, analysis.events, analysis.documents)
+    return with_starred_days(key_timeline(analysis.statements, request, analysis.events, analysis.documents),
+                             analysis, request)
+
+
+def starred_days(events: pd.DataFrame, request: SummaryRequest) -> tuple[dict[datetime.date, pd.DataFrame], list[str]]:
+    """The days of the starred day-precise events inside the request's window (day -> those events), and a note for
+    each starred event that cannot be a day of the timeline (dated to a month or a year, or undated).
+
+    >>> events = pd.DataFrame({"event_id": ["a", "b"], "kind": ["event", "event"], "starred": [True, True],
+    ...     "label": ["Strike", "Embargo"], "value": ["2025-06-21", "2007"], "grain": ["day", "year"],
+    ...     "start": pd.to_datetime(["2025-06-21", "2007-01-01"])})
+    >>> days, notes = starred_days(events, SummaryRequest(3, 1))
+    >>> list(days), notes
+    ([datetime.date(2025, 6, 21)], ["starred event 'Embargo' is dated 2007 (year), not to a day: it cannot be a day of the timeline"])
+    """
+    if "starred" not in events.columns or events.empty:
+        return {}, []
+    starred = events[events["starred"].astype(bool) & (events["kind"] == "event")]
+    dated = day_events(starred, request.first, request.last)
+    notes = [f"starred event {row.label!r} is dated {row.value} ({row.grain}), not to a day: it cannot be a day of the "
+             "timeline" for row in starred.itertuples() if row.grain not in DAY_GRAINS or pd.isna(row.start)]
+    return {day: rows for day, rows in dated.groupby("day")}, notes
+
+
+def with_starred_days(timeline: KeyTimeline, analysis: Analysis, request: SummaryRequest) -> KeyTimeline:
+    """`timeline` with every starred day in it (`starred_days`): the best-ranked other days fill the rest of the N
+    days; a starred day the ranking did not choose gets its sentences the same way (its evidence sentences when no
+    article reports it promptly). A sentence stays under one day only."""
+    forced, _notes = starred_days(analysis.events, request)
+    missing = [day for day in forced if day not in timeline]
+    if not missing:
+        return timeline
+    ranked = days_by_rank(analysis.statements, replace(request, n_dates=len(timeline)), analysis.events)
+    others = [day for day in ranked if day in timeline and day not in forced][:max(request.n_dates - len(forced), 0)]
+    chosen = {day: timeline[day] for day in [*others, *(day for day in forced if day in timeline)]}
+    used = {sentence for sentences in chosen.values() for sentence in sentences}
+    for day in missing:
+        alone = SummaryRequest(1, request.sentences_per_date + len(used), day, day)
+        candidates = key_timeline(analysis.statements, alone, analysis.events, analysis.documents).get(day, [])
+        if not candidates:
+            evidence_ids = {one for ids in forced[day]["statement_ids"] for one in ids}
+            candidates = analysis.statements.loc[analysis.statements["statement_id"].isin(evidence_ids), "sentence"]
+        chosen[day] = [sentence for sentence in dict.fromkeys(candidates) if sentence not in used][:request.sentences_per_date]
+        used.update(chosen[day])
+    return dict(sorted(chosen.items()))
 
 
 def curated_analysis(analysis: Analysis, database: Path) -> Analysis:
-    """The analysis with the edits of a curation database applied: fixed dates, hidden rows out."""
+    """The analysis with the edits of a curation database applied: fixed dates, hidden rows out, starred events kept
+    (their days are always in the timeline: `with_starred_days`)."""
     from extract.curation.state import curate_with_log, visible
     from extract.schema import empty_events
 
@@ -97,8 +144,9 @@ def curated_analysis(analysis: Analysis, database: Path) -> Analysis:
                               database)
     orphans = [f"curation edit {row.edit_id} ({row.kind} of {row.target_id}) is orphaned: {row.reason}"
                for row in curated.orphans.itertuples()]
-    return Analysis(visible(curated.statements), analysis.documents, visible(curated.events),
-                    analysis.warnings + orphans)
+    events = visible(curated.events)
+    return Analysis(visible(curated.statements), analysis.documents, events,
+                    analysis.warnings + orphans + starred_days(events, SummaryRequest(1, 1))[1])
 
 
 def _whole_number(text: str) -> int:

@@ -9,6 +9,7 @@ from desk.literal import markdown_literal
 from desk.tables import needs_a_date, sources_table_from_counts
 from desk.ui.caching import document_kind_counts, load_actor_gazetteer, load_desk
 from desk.ui.sidebar import filters_from_widgets, write_query_params
+from extract.inputs import hidden_entries_warning, is_hidden_entry_problem
 
 desk = load_desk()
 documents = desk.documents
@@ -24,8 +25,11 @@ table = sources_table_from_counts(documents, every, shown)
 st.dataframe(table[undated.to_numpy()] if only_undated else table, hide_index=True,
              column_config={"reference date": st.column_config.DatetimeColumn(format="YYYY-MM-DD")})
 unreadable = documents[documents["status"] != "ok"]
-for path, problem in zip(unreadable["path"], unreadable["problem"]):
+hidden = unreadable["problem"].fillna("").map(is_hidden_entry_problem).astype(bool)
+for path, problem in zip(unreadable.loc[~hidden, "path"], unreadable.loc[~hidden, "problem"]):
     st.warning(markdown_literal(f"{path}: {problem or 'could not be read'} — no statement was extracted from it."))
+for summary in hidden_entries_warning(unreadable.loc[hidden, "path"].tolist()):   # .DS_Store, ._a.txt, .git/: one line
+    st.caption(markdown_literal(summary))
 
 readable = documents[documents["status"] == "ok"].reset_index(drop=True)
 if readable.empty:

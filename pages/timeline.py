@@ -8,17 +8,18 @@ import streamlit as st
 
 from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_timeline_figure, plotly_config,
                          statement_ids_from_selection)
-from desk.event_chart import build_event_chart, context_years, event_ids_from_selection
+from desk.event_chart import event_ids_from_selection, show_everything_label
 from desk.event_layout import LANE_BY_CHOICES
 from desk.filters import describe_filters, filename_for_filters
 from desk.literal import markdown_literal
+from desk.labels import MACHINE_DATE_COLUMNS
 from desk.marks import MARK_COLUMNS
 from desk.period_chart import MARK_BUDGET, build_period_chart
-from desk.story import outside_window
-from desk.ui.caching import (filtered_rows, key_events, key_evidence, load_desk, load_events, mark_count, period_counts,
+from desk.ui.caching import (day_counts, filtered_rows, key_events, key_evidence, load_desk, load_events,
                              shown_counts)
 from desk.ui.detail import render_statement_detail
 from desk.ui.curation import render_edit_controls
+from desk.ui.event_chart_cache import cached_event_chart
 from desk.ui.event_detail import render_event_detail
 from desk.ui.event_export_panel import render_event_export_panel
 from desk.ui.export_panel import render_export_panel
@@ -44,7 +45,6 @@ def _show_everything() -> None:
 
 if view == "events":
     key = key_events(desk, filters)
-    matching = key.candidates
     window_column, lane_column = st.columns(2)
     with window_column:
         window = url_synced_radio("Time window", WINDOW_LABELS, "window", "story")
@@ -55,14 +55,12 @@ if view == "events":
         st.info("No dated event matches these filters. Loosen them in the sidebar, press **Reset filters**, or "
                 "switch to the raw statements.")
     else:
-        chart = build_event_chart(key.shown, window=window, lane_by=lane_by, source_names=labels)
+        chart = cached_event_chart(key.shown, window=window, lane_by=lane_by, source_names=labels)
         st.caption(markdown_literal(" · ".join(part for part in (description, key.description(), chart.left_out())
                                                if part)))
-        elsewhere = outside_window(matching[matching["kind"] == "event"], chart.window)
-        if len(elsewhere) and (window != "all" or filters.key_events):
-            st.button(f"Show all {key.n_events:,} events, every year ({len(elsewhere):,} lie outside this window: "
-                      f"{context_years(elsewhere)})",
-                      key="show_everything", on_click=_show_everything, icon=":material/history:")
+        if chart.outside_text() or key.n_shown_events < key.n_events:  # the same count as the subtitle's
+            st.button(show_everything_label(key, chart), key="show_everything", on_click=_show_everything,
+                      icon=":material/history:")
         selection = st.plotly_chart(chart.figure, key="event_chart", on_select="rerun", selection_mode="points",
                                     theme=None, config=plotly_config(filename_for_filters(filters, "key_events")))
         selected = event_ids_from_selection(selection) or ([st.query_params["event"]] if "event" in st.query_params else [])
@@ -74,7 +72,7 @@ if view == "events":
                 event = by_id.loc[event_id]
                 render_event_detail(event, desk.store.rows_with_ids(list(event["statement_ids"])), documents,
                                     extra=lambda event: render_edit_controls(event, events=events))
-    render_event_export_panel(key, key_evidence(desk, filters, key), documents, description=description,
+    render_event_export_panel(key, lambda: key_evidence(desk, filters, key), documents, description=description,
                               file_stem=filename_for_filters(filters), window=window, lane_by=lane_by,
                               source_names=labels)
 else:
@@ -87,21 +85,22 @@ else:
         color_by = url_synced_radio("Colour", COLOR_CHOICES, "color", "source")
     with camera_column:
         camera_format = url_synced_radio("Camera button saves", CAMERA_FORMATS, "camera", "png")
-    placeable, marks = counts["placeable"], mark_count(desk, filters, lane_by)
+    placeable = counts["placeable"]
+    per_day = day_counts(desk, filters, lane_by)  # one query: how many marks, and what to draw above the budget
+    marks = int(per_day["statements"].sum())
     if not counts["shown"]:
         st.info("No statement matches these filters. Loosen them in the sidebar, or press **Reset filters**.")
     elif placeable == 0:
         st.warning(f"{counts['shown']:,} statement(s) match, but none has a date that could be resolved, so none can "
                    "be placed on the timeline. Read them on the Statements page.")
     elif marks > MARK_BUDGET:  # too many marks to draw one by one: counts per period and lane, and the chart says so
-        day_counts, _span = period_counts(desk, filters, lane_by, "day")
-        chart = build_period_chart(day_counts, lane_by=lane_by, labels=labels, shown=counts["shown"], marks=marks,
+        chart = build_period_chart(per_day, lane_by=lane_by, labels=labels, shown=counts["shown"], marks=marks,
                                    unplaced=counts["shown"] - placeable)
         st.caption(markdown_literal(chart.note + " Narrow the filters to draw each statement and click it."))
         st.plotly_chart(chart.figure, key="timeline_counts", theme=None,
                         config=plotly_config(filename_for_filters(filters), camera_format))
     else:
-        shown = filtered_rows(desk, filters, tuple(MARK_COLUMNS) + ("outlet", "title"), placed_only=True)
+        shown = filtered_rows(desk, filters, (*MARK_COLUMNS, "outlet", "title", *MACHINE_DATE_COLUMNS), placed_only=True)
         figure = build_timeline_figure(shown, lane_by=lane_by, color_by=color_by)
         event = st.plotly_chart(figure, key="timeline_chart", on_select="rerun", selection_mode="points", theme=None,
                                 config=plotly_config(filename_for_filters(filters), camera_format))

@@ -41,11 +41,20 @@ EXPECTED = {
     "oversized.txt": ("oversized", "unreadable", "over the 20,000 bytes limit"),
     "dates-flood.txt": ("dates-flood", "ok", "over the limit of 50 per document"),
     "old-years.txt": ("old-years", "ok", "outside the calendar the timeline can hold"),
-    "no-head.html": ("no-head", "ok", ""),
-    "unclosed-svg.html": ("unclosed-svg", "ok", ""),
+    "no-head.html": ("no-head", "ok", "no reference date (no dateline and no page stamp"),   # a date it only mentions
+    "unclosed-svg.html": ("unclosed-svg", "ok", "no reference date (no dateline and no page stamp"),
     "scan.pdf": ("scan", "unreadable", "image-only PDF (1 page(s), no text layer); run OCR on it first"),
     "locked.pdf": ("locked", "unreadable", "encrypted PDF (password protected); cannot read its text"),
 }
+# hidden entries found in a folder: a row each (a hidden folder is one row), all named in ONE warning
+HIDDEN = {
+    ".DS_Store": (".DS_Store", "hidden file, macOS folder view settings; not read"),
+    "._plain.txt": ("._plain.txt", "hidden file, a macOS resource fork (AppleDouble file); not read"),
+    ".git": (".git", "hidden folder, git repository data; not read, nor anything inside it"),
+    "sub/.notes.txt": ("sub/.notes.txt", "hidden file; not read"),
+    "only-hidden/.cache": ("only-hidden/.cache", "hidden folder; not read, nor anything inside it"),
+}
+EXPECTED["only-hidden"] = ("only-hidden", "unreadable", "no articles inside (only hidden entries)")
 HTML_BODY = "<article><p>" + "The talks in Brussels resumed on Friday, 18 March 2011, after a pause. " * 3 + "</p></article>"
 
 
@@ -74,7 +83,13 @@ def bad_corpus(tmp_path_factory) -> Path:
     (root / "report.docx").write_bytes(b"PK\x03\x04")
     (root / "latin.txt").write_bytes("Café talks, 3 May 2024.".encode("cp1252"))
     (root / "proc-size-zero.txt").symlink_to("/proc/self/maps")   # a regular file that reports 0 bytes
-    (root / ".DS_Store").write_bytes(b"\x00")                      # hidden: skipped like `ls` does
+    (root / ".DS_Store").write_bytes(b"\x00")                      # hidden: not read (like `ls`), but a row each
+    (root / "._plain.txt").write_bytes(b"\x00\x05\x16\x07")
+    (root / "sub/.notes.txt").write_text(ARTICLE, encoding="utf-8")
+    for number in range(30):                                       # a repository checkout: one row, not 30
+        (root / f".git/objects/{number:02d}").mkdir(parents=True)
+        (root / f".git/objects/{number:02d}/blob.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "only-hidden/.cache").mkdir(parents=True)
     (root / "oversized.txt").write_text("On 3 May 2024 it rained. " * 1_000, encoding="utf-8")
     (root / "dates-flood.txt").write_text("1 May 2024, 2 May 2024, 3 May 2024.\n" * 40, encoding="utf-8")
     (root / "old-years.txt").write_text("Kyiv, 3 May 2024\nFounded in the 14th century, rebuilt in 1648, "
@@ -107,8 +122,29 @@ def test_every_entry_is_in_the_documents_frame_with_its_warning(bad_corpus, bad_
         assert row["problem"] == ""
 
 
+@pytest.mark.parametrize("entry", HIDDEN)
+def test_every_hidden_entry_is_a_row_saying_why_it_was_not_read(bad_corpus, bad_extraction, entry):
+    doc_id, reason = HIDDEN[entry]
+    row = bad_extraction.documents.set_index("doc_id").loc[doc_id]
+    assert (row["status"], row["path"], row["text"]) == ("unreadable", str(bad_corpus / entry), "")
+    assert row["problem"].startswith(reason)
+
+
+def test_hidden_entries_are_named_in_one_warning_not_one_each(bad_corpus, bad_extraction):
+    hidden_warnings = [w for w in bad_extraction.warnings if any(str(bad_corpus / entry) in w for entry in HIDDEN)]
+    assert len(hidden_warnings) == 1
+    assert hidden_warnings[0].startswith(f"{len(HIDDEN)} hidden entries not read")
+    assert all(str(bad_corpus / entry) in hidden_warnings[0] for entry in HIDDEN)
+
+
+def test_a_hidden_file_named_on_the_command_line_is_read(bad_corpus):
+    extraction = extract_corpus([bad_corpus / "sub/.notes.txt"], sources_csv=None, with_events=False)
+    assert list(extraction.documents["status"]) == ["ok"] and len(extraction.statements) > 0
+
+
 def test_nothing_else_is_in_the_documents_frame_and_the_readable_ones_have_statements(bad_extraction):
-    assert sorted(bad_extraction.documents["doc_id"]) == sorted(doc_id for doc_id, _, _ in EXPECTED.values())
+    assert sorted(bad_extraction.documents["doc_id"]) == sorted(
+        [doc_id for doc_id, _, _ in EXPECTED.values()] + [doc_id for doc_id, _ in HIDDEN.values()])
     read = {doc_id for doc_id, status, _ in EXPECTED.values() if status == "ok"}
     assert read == set(bad_extraction.statements["doc_id"])
 
@@ -169,3 +205,36 @@ def test_the_default_sources_file_may_be_missing(tmp_path, monkeypatch):
     monkeypatch.setattr(cli, "DEFAULT_SOURCES_CSV", tmp_path / "absent.csv")
     assert cli.main([str(tmp_path / "a.txt"), "--sources", str(tmp_path / "absent.csv"),
                      "--out", str(tmp_path / "s.parquet")]) == 0
+
+
+def test_the_sources_page_sums_hidden_entries_up_in_one_line_and_warns_about_the_rest(tmp_path, monkeypatch):
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    from desk.literal import markdown_unescaped
+
+    original_init = PagesManager.__init__
+
+    def init_as_navigation_app(self, *args, **kwargs):  # see tests/test_pages.py: AppTest and st.navigation
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
+    articles = tmp_path / "articles"
+    (articles / ".git" / "objects").mkdir(parents=True)
+    (articles / "talks.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "._talks.txt").write_bytes(b"\x00\x05\x16\x07")
+    (articles / ".DS_Store").write_bytes(b"\x00")
+    (articles / "empty.txt").write_bytes(b"")
+    out = tmp_path / "data" / "statements.parquet"
+    assert extract_main([str(articles), "--out", str(out)]) == 0
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(out))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.switch_page("pages/sources.py")
+    app.run()
+    assert not app.exception, app.exception
+    warnings = [markdown_unescaped(warning.value) for warning in app.warning]
+    assert any("empty.txt: empty file (no text)" in warning for warning in warnings)
+    assert not any("hidden" in warning for warning in warnings)
+    hidden_lines = [markdown_unescaped(caption.value) for caption in app.caption if "hidden" in caption.value]
+    assert len(hidden_lines) == 1 and hidden_lines[0].startswith("3 hidden entries not read")

@@ -442,6 +442,30 @@ def test_summarize_with_the_curation_flag_takes_fixed_and_hidden_statements_off_
     assert "curation edit 4 (date of gone:1-2) is orphaned" in capsys.readouterr().err
 
 
+def test_summarize_with_the_curation_flag_always_keeps_the_days_of_starred_events(fresh_log, seed_frames, tmp_path,
+                                                                                  capsys):
+    from extract.summarize import main as summarize
+    plain, curated = tmp_path / "plain.json", tmp_path / "curated.json"
+    assert summarize([str(SEEDS), "--dates", "3", "--sentences", "2", "--json", str(plain)]) == 0
+    before = json.loads(plain.read_text())
+    events = current(fresh_log, seed_frames).events
+    quiet_days = events[(events["kind"] == "event") & (events["grain"] == "day")
+                        & ~events["start"].dt.strftime("%Y-%m-%d").isin(list(before))]
+    quiet = quiet_days.sort_values("salience").iloc[0]               # a day the ranking leaves out
+    fresh_log.append(star(quiet))
+    year_event = events[(events["kind"] == "event") & (events["grain"] == "year")].iloc[0]
+    fresh_log.append(star(year_event))                               # a year cannot be a day of the timeline
+    assert summarize([str(SEEDS), "--dates", "3", "--sentences", "2", "--json", str(curated),
+                      "--curation", str(fresh_log.path)]) == 0
+    after = json.loads(curated.read_text())
+    day = quiet["start"].strftime("%Y-%m-%d")
+    assert day in after and len(after) == 3 and after[day]
+    assert set(after) - {day} <= set(before)                          # the best-ranked other days fill the rest
+    sentences = [sentence for day_sentences in after.values() for sentence in day_sentences]
+    assert len(sentences) == len(set(sentences))                      # a sentence stands under one day only
+    assert f"starred event {year_event['label']!r} is dated" in capsys.readouterr().err
+
+
 def test_summarize_names_a_missing_curation_database(tmp_path, capsys):
     from extract.summarize import main as summarize
     assert summarize([str(SEEDS), "--dates", "3", "--sentences", "1", "--json", str(tmp_path / "x.json"),

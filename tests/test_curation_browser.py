@@ -114,7 +114,7 @@ def test_an_analyst_corrects_adds_and_uploads_and_everything_survives_a_reload(d
     article.write_text(ARTICLE, encoding="utf-8")
     page.goto(f"{base}/add_articles")
     page.locator("input[type=file]").set_input_files(str(article))
-    expect(page.get_by_text("inferred: latest fully specified date")).to_be_visible()
+    expect(page.get_by_text("inferred: dateline")).to_be_visible()
     page.get_by_role("button", name="Add and extract 1 article(s)").click()
     expect(page.get_by_text("2 statement(s), reference date 2023-10-08")).to_be_visible()
     _shot(page, "4_article_uploaded")

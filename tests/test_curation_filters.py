@@ -94,3 +94,47 @@ def test_the_export_command_writes_the_curated_statements(curated_seeds, seeds_d
     exported = pd.read_csv(csv_file).set_index("statement_id")
     assert BARBAROSSA_1941 not in exported.index
     assert exported.loc[QATAR_STRIKE, "value"] == "2025-06-21"
+
+
+@pytest.mark.parametrize("data_format", ["csv", "xlsx", "json"])
+def test_the_apps_downloads_carry_the_curation_marks_and_the_machines_date(curated_seeds, data_format):
+    import io
+    import json
+
+    from desk.export.data import data_file
+
+    curated = curated_seeds[0]
+    shown = apply_filters(curated.statements, Filters(kinds=(), curation_hidden=("shown", "hidden")))
+    payload = data_file(shown, data_format, title="Seeds", description="", lane_by="country")
+    if data_format == "csv":
+        table = pd.read_csv(io.BytesIO(payload), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    elif data_format == "xlsx":
+        table = pd.read_excel(io.BytesIO(payload), sheet_name="statements", dtype=str, keep_default_na=False)
+    else:
+        table = pd.DataFrame(json.loads(payload)).astype(str)
+    rows = table.set_index("statement_id")
+    for column in ("curated", "hidden", "hidden_reason", "starred", "machine_value", "machine_grain", "curation_note"):
+        assert column in rows.columns, f"{data_format} download lacks {column}"
+    assert rows.loc[QATAR_STRIKE, "value"] == "2025-06-21"
+    assert rows.loc[QATAR_STRIKE, "machine_value"] == "2025-06-23"
+    assert rows.loc[QATAR_STRIKE, "curated"] == "True"
+    assert "2025-06-21" in rows.loc[QATAR_STRIKE, "curation_note"]
+    assert rows.loc[BARBAROSSA_1941, "hidden"] == "True" and rows.loc[BARBAROSSA_1941, "hidden_reason"] == "not news"
+
+
+def test_an_edited_date_names_the_machines_date_in_the_hover_of_both_charts(curated_seeds):
+    from desk.charts import build_timeline_figure
+    from desk.event_chart import build_event_chart
+    from desk.story import select_key_events
+
+    curated = curated_seeds[0]
+    figure = build_timeline_figure(apply_filters(curated.statements, Filters()), lane_by="country", color_by="source")
+    hovers = {identifier: text for trace in figure.data for identifier, text in zip(trace.customdata, trace.hovertext)}
+    assert "date fixed by the analyst (machine: 23 Jun 2025)" in hovers[QATAR_STRIKE]
+    assert not any("machine:" in text for identifier, text in hovers.items() if identifier != QATAR_STRIKE)
+    events = curated.events[(curated.events["kind"] == "event") & curated.events["statement_ids"].map(
+        lambda ids: list(ids) == [QATAR_STRIKE])]    # the event of this one statement follows its fixed date
+    assert events["value"].tolist() == ["2025-06-21"]
+    chart = build_event_chart(select_key_events(events, key=0).shown, window="all")
+    [hover] = [text for trace in chart.figure.data for text in trace.hovertext]
+    assert "21 Jun 2025" in hover and "date fixed by the analyst (machine: 23 Jun 2025)" in hover

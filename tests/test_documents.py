@@ -94,11 +94,13 @@ def test_missing_path_becomes_a_document_with_a_problem(tmp_path):
     assert document.problem == "no such file" and not document.readable
 
 
-def test_folder_reads_every_file_sorted_and_skips_hidden(tmp_path):
+def test_folder_reads_every_file_sorted_and_does_not_read_hidden_ones(tmp_path):
     (tmp_path / "b.txt").write_text(ARTICLE)
     (tmp_path / "a.md").write_text("# Title\n" + ARTICLE)
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
-    assert [d.doc_id for d in read_documents(tmp_path)] == ["a", "b"]
+    documents = read_documents(tmp_path)
+    assert [(d.doc_id, d.readable) for d in documents] == [(".DS_Store", False), ("a", True), ("b", True)]
+    assert documents[0].problem.startswith("hidden file, macOS folder view settings; not read")
 
 
 def test_html_article_keeps_visible_text_and_drops_scripts():

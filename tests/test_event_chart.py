@@ -110,3 +110,17 @@ def test_events_follow_the_statement_filters_through_their_evidence():
 def test_context_line_is_empty_when_nothing_is_left_out():
     window = story_window(design_card_events(), "all")
     assert context_line(design_card_events().iloc[[]], window, 1000, 12) == ""
+
+
+def test_a_page_with_few_rows_fills_its_height_and_draws_bigger_labels():
+    plot_height = 600
+    chart = build_event_chart(select_key_events(design_card_events()).shown, plot_width_px=1520,
+                              plot_height_px=plot_height)
+    placed, rows = chart.placed, len(chart.placed)
+    assert 3 <= rows <= 10
+    assert tuple(chart.figure.layout.yaxis.range) == (rows - 0.5, -0.5)       # no empty rows below the story
+    row_px = plot_height / rows
+    assert placed["box_bottom"].max() > plot_height - row_px                  # the last label sits in the last row
+    label_sizes = {annotation.font.size for annotation in chart.figure.layout.annotations if annotation.name != "notes"}
+    assert min(label_sizes) > 13                                              # a short story reads from afar
+    assert overlapping_pairs(_boxes(placed)) == []

@@ -20,6 +20,14 @@ def label_of(sentence: str, date_text: str, *other_dates: str) -> str:
      "After the 2007 UN Security Council embargo on conventional arms shipments to Iran expired in October 2020, "
      "Tehran has reportedly shown interest in purchasing Su-35 fighter jets.", "2007", ("October 2020",),
      "UN Security Council embargo on conventional arms shipments to Iran"),
+    ("a clause ending on its verb keeps the verb and drops the short phrase before it",
+     "After the 2007 UN Security Council embargo on conventional arms shipments to Iran expired in October 2020, "
+     "Tehran has reportedly shown interest in purchasing Su-35 fighter jets.", "October 2020", ("2007",),
+     "UN Security Council embargo on conventional arms shipments expired"),
+    ("a date that is its clause's only content keeps the subordinate clause it introduces",
+     "On Wednesday, when the WHO raised the threat level to five - one short of a pandemic, its director general "
+     "stopped short of asking vaccine manufacturers to switch strains.", "Wednesday", (),
+     "WHO raised the threat level to five"),
     ("possessive pronoun replaced by the name before it",
      "Russia might have found itself duty-bound to intervene, had Tehran acted on its 2007 invitation to join the "
      "Collective Security Treaty Organisation, a Russia-led military bloc.", "2007", (),

@@ -250,3 +250,13 @@ def test_a_retrospective_sentence_months_later_is_not_a_sentence_of_the_day():
     ])
     timeline = key_timeline(statements, SummaryRequest(1, 2), documents=None)
     assert timeline == {datetime.date(2009, 5, 1): ["Schools in Glasgow close today after a case of swine flu."]}
+
+
+def test_a_leads_place_in_its_article_does_not_outweigh_what_the_days_reports_share():
+    documents = pd.DataFrame({"doc_id": ["a"], "status": ["ok"], "published": pd.to_datetime(["2009-05-01"]),
+                              "text": ["Swine flu: airlines cancelled flights from Glasgow to Mexico today.\nSchools stay open elsewhere."]})
+    statements = _statements([
+        (doc, "2009-05-01", f"Glasgow schools closed today after {number} swine flu cases were confirmed.", 800,
+         "day", "2009-05-01") for doc, number in (("b", "two"), ("c", "three"), ("d", "four"))])
+    (sentence,) = key_timeline(statements, SummaryRequest(1, 1), documents=documents)[datetime.date(2009, 5, 1)]
+    assert "swine flu cases were confirmed" in sentence

@@ -78,6 +78,34 @@ def test_iran_story_window_is_the_june_war_day_by_day_and_everything_is_one_clic
     assert app.query_params["window"] == "all" and app.query_params["key"] == "all"
 
 
+@pytest.mark.parametrize("params", [{}, {"country": "Iran"}, {"from": "2025-06-01", "to": "2025-06-30"}])
+def test_subtitle_button_and_export_subtitle_count_the_same_events_outside_the_window(app_on_seeds, params):
+    import re
+
+    from desk.export.event_briefing import event_briefing
+    from desk.filters import apply_filters, filters_from_query_params, key_events_for
+    from desk.literal import markdown_unescaped
+
+    app = run_timeline(params)
+    subtitle = " ".join(markdown_unescaped(caption.value) for caption in app.caption)
+    found = re.search(r"not drawn: (\d+ outside the window \([^)]*\))", subtitle)
+    statements = pd.read_parquet(Path(app_on_seeds_statements(app)))
+    events = read_events(app_on_seeds.with_name("events.parquet"))
+    filters, _ = filters_from_query_params(params)
+    key = key_events_for(events, apply_filters(statements, filters), filters)
+    page = event_briefing(key, statements, title="t", filter_description="")
+    if found is None:          # nothing outside: none of the three says so
+        assert "outside the window" not in page.subtitle
+        assert not [button for button in app.button if "outside the window" in button.label]
+        return
+    outside = found.group(1)
+    key_event_ids = set(key.shown.loc[key.shown["kind"] == "event", "event_id"])
+    drawn = drawn_event_ids(event_chart(app)) & key_event_ids
+    assert int(outside.split()[0]) == len(key_event_ids - drawn)     # key events, not every matching event
+    assert app.button(key="show_everything").label.endswith(f"· {outside}")
+    assert f"not drawn: {outside}" in page.subtitle
+
+
 def test_statements_view_is_one_control_away(app_on_seeds):
     app = run_timeline()
     app.radio(key="view_view").set_value("statements").run()

@@ -24,7 +24,7 @@ import pandas as pd
 from desk.labels import interval_label, source_labels
 from desk.marks import LANE_CHOICES, NO_LANE_LABEL
 from extract.csv_form import LIST_SEPARATOR, frame_to_csv, unguard_formula
-from extract.schema import POINT_GRAINS, STATEMENT_COLUMNS, as_dates, conform_statements
+from extract.schema import CURATION_COLUMNS, POINT_GRAINS, STATEMENT_COLUMNS, as_dates, conform_statements
 
 LIST_COLUMNS = tuple(name for name, dtype in STATEMENT_COLUMNS.items() if dtype == "object")
 DATETIME_COLUMNS = tuple(name for name, dtype in STATEMENT_COLUMNS.items() if dtype.startswith("datetime"))
@@ -42,15 +42,37 @@ def _joined_lists(statements: pd.DataFrame) -> pd.DataFrame:
     return flat
 
 
+def with_curation_marks(statements: pd.DataFrame) -> pd.DataFrame:
+    """The statement columns, typed, followed by the analyst's marks when the frame is curated
+    (`extract.schema.CURATION_COLUMNS`: curated, hidden, starred, machine_value ... curation_note), as
+    `python -m extract.curation export` writes them: a download says which rows the analyst changed and what
+    the machine had said.
+
+    >>> from extract.schema import empty_statements
+    >>> list(with_curation_marks(empty_statements().assign(hidden=False, machine_value="")).columns[-2:])
+    ['hidden', 'machine_value']
+    """
+    typed = conform_statements(statements)
+    marks = [name for name in CURATION_COLUMNS if name in statements.columns]
+    if not marks:
+        return typed
+    extra = statements[marks].reset_index(drop=True)
+    for name in marks:
+        extra[name] = as_dates(extra[name]) if CURATION_COLUMNS[name].startswith("datetime") else extra[name].astype(
+            CURATION_COLUMNS[name])
+    return pd.concat([typed, extra], axis=1)
+
+
 def statements_to_csv(statements: pd.DataFrame) -> bytes:
-    """CSV bytes in the extractor's one CSV form (`extract.csv_form`: UTF-8 with BOM, formulas guarded).
+    """CSV bytes in the extractor's one CSV form (`extract.csv_form`: UTF-8 with BOM, formulas guarded), with the
+    analyst's marks when the frame is curated (`with_curation_marks`).
 
     >>> from extract.schema import empty_statements
     >>> import codecs
     >>> statements_to_csv(empty_statements())[:3] == codecs.BOM_UTF8
     True
     """
-    return frame_to_csv(conform_statements(statements))
+    return frame_to_csv(with_curation_marks(statements))
 
 
 def _excel_cell_text(value: Any) -> Any:
@@ -76,7 +98,7 @@ def statements_to_excel(statements: pd.DataFrame, *, about: str = "") -> bytes:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
-    flat = _joined_lists(conform_statements(statements))
+    flat = _joined_lists(with_curation_marks(statements))
     workbook = Workbook(write_only=True)  # streams rows: about a third faster than pandas.to_excel
     sheet = workbook.create_sheet(EXCEL_SHEET)
     for position, name in enumerate(flat.columns, start=1):
@@ -107,14 +129,14 @@ def _json_column(column: pd.Series) -> list[Any]:
     """One column as JSON-ready Python values: ISO datetimes, plain ints, str, lists of str, None for missing."""
     if column.name in LIST_COLUMNS:
         return [[str(item) for item in values] for values in column]
-    if column.name in DATETIME_COLUMNS:
+    if column.name in DATETIME_COLUMNS or column.dtype.kind == "M":
         return [None if pd.isna(moment) else moment.isoformat() for moment in column]
     return column.astype(object).where(column.notna(), None).tolist()
 
 
 def statements_to_records(statements: pd.DataFrame) -> list[dict[str, Any]]:
     """JSON-ready dicts, one per statement: ISO datetimes, lists for actors and countries, None for missing."""
-    typed = conform_statements(statements)
+    typed = with_curation_marks(statements)
     columns = {name: _json_column(typed[name]) for name in typed.columns}
     return [dict(zip(columns, values)) for values in zip(*columns.values())]
 

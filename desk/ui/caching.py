@@ -96,7 +96,7 @@ def shown_counts(view: DeskView, filters: Filters) -> dict[str, int]:
     return _counts(view.key, repr(filters), view, filters)
 
 
-@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
+@st.cache_resource(max_entries=PER_FILTER_STATES, show_spinner=False)  # shared, not copied: never changed by pages
 def _key_events(view_key: tuple, filters_key: str, _view: DeskView, _filters: Filters) -> KeyEvents:
     return key_events_among(_view.events, _view.store.event_ids_with_evidence(_filters), _filters)
 
@@ -120,24 +120,14 @@ def filtered_rows(view: DeskView, filters: Filters, columns: tuple[str, ...], *,
 
 
 @st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
-def _mark_count(view_key: tuple, filters_key: str, lane_by: str, _view: DeskView, _filters: Filters) -> int:
-    return _view.store.mark_count(_filters, lane_by)
+def _day_counts(view_key: tuple, filters_key: str, lane_by: str, _view: DeskView, _filters: Filters) -> pd.DataFrame:
+    return _view.store.period_counts(_filters, lane_by, "day")
 
 
-def mark_count(view: DeskView, filters: Filters, lane_by: str) -> int:
-    """How many marks the statements chart would draw for `filters` and `lane_by` (cached per filter state)."""
-    return _mark_count(view.key, repr(filters), lane_by, view, filters)
-
-
-@st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
-def _period_counts(view_key: tuple, filters_key: str, lane_by: str, period: str, _view: DeskView,
-                   _filters: Filters) -> tuple[pd.DataFrame, tuple | None]:
-    return _view.store.period_counts(_filters, lane_by, period), _view.store.core_span(_filters)
-
-
-def period_counts(view: DeskView, filters: Filters, lane_by: str, period: str) -> tuple[pd.DataFrame, tuple | None]:
-    """(statements per lane and period, the span of the middle 95 % of their dates) for `filters`, cached."""
-    return _period_counts(view.key, repr(filters), lane_by, period, view, filters)
+def day_counts(view: DeskView, filters: Filters, lane_by: str) -> pd.DataFrame:
+    """Placeable statements per lane and day for `filters` (lane, period, statements): their sum is the number of
+    marks the statements chart would draw, and above the budget they are what it draws. Cached per filter state."""
+    return _day_counts(view.key, repr(filters), lane_by, view, filters)
 
 
 def load_extracted_data() -> LoadedData:

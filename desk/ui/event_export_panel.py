@@ -7,6 +7,7 @@ the command line (`python -m desk.export --view events --pack`) calls.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -31,10 +32,14 @@ def _selection_key(key: KeyEvents, *settings: object) -> str:
     return digest.hexdigest()
 
 
-def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, documents: pd.DataFrame | None, *,
-                              description: str, file_stem: str, window: str, lane_by: str,
+def render_event_export_panel(key: KeyEvents, statements: Callable[[], pd.DataFrame], documents: pd.DataFrame | None,
+                              *, description: str, file_stem: str, window: str, lane_by: str,
                               source_names: dict[str, str]) -> None:
-    """Export section for the key events `key` (already filtered) as the chart above draws them."""
+    """Export section for the key events `key` (already filtered) as the chart above draws them.
+
+    `statements()` gives the statements behind them; it is called only when an export is built (at a million
+    statements fetching the evidence of every key event costs more than the rest of the page).
+    """
     with st.expander("Export for a briefing (labelled chart, TimelineJS, briefing pack)", expanded=False):
         if key.shown.empty:
             st.info("Nothing to export: no dated event matches the current filters.")
@@ -58,7 +63,8 @@ def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, document
             if render_image or render_pack:
                 with st.spinner("Laying out the briefing…"):
                     try:
-                        page = event_briefing(key, statements, title=title, filter_description=description, size=size,
+                        evidence = statements()
+                        page = event_briefing(key, evidence, title=title, filter_description=description, size=size,
                                               window=window, lane_by=lane_by, documents=documents,
                                               source_names=source_names)
                         if render_image:
@@ -66,16 +72,19 @@ def render_event_export_panel(key: KeyEvents, statements: pd.DataFrame, document
                                 _selection_key(key, *settings, image_format), event_briefing_image(page, image_format, size=size))
                         if render_pack:
                             st.session_state[_RENDERED + "_pack"] = (
-                                _selection_key(key, *settings), briefing_pack(page, statements, documents, size=size))
+                                _selection_key(key, *settings), briefing_pack(page, evidence, documents, size=size))
                     except IMAGE_EXPORT_ERRORS as failure:
                         st.error(markdown_literal(failure))
             _offer_image(key, settings, image_format, format_label, title, size, file_stem)
             _offer_pack(key, settings, file_stem)
         st.divider()
-        evidence = evidence_by_event(key.shown, statements, documents)
+
+        def timelinejs() -> bytes:  # built when the button is pressed, not on every rerun of the Timeline
+            evidence = evidence_by_event(key.shown, statements(), documents)
+            return events_timelinejs_bytes(key.shown, evidence, title=title, description=description)
+
         st.download_button("TimelineJS of these events", key="event_export_timelinejs", on_click="ignore",
-                           data=events_timelinejs_bytes(key.shown, evidence, title=title, description=description),
-                           file_name=f"{file_stem}_events.timeline.json", mime="application/json")
+                           data=timelinejs, file_name=f"{file_stem}_events.timeline.json", mime="application/json")
 
 
 def _offer_image(key: KeyEvents, settings: tuple, image_format: str, format_label: str, title: str, size: str,

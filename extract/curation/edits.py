@@ -23,7 +23,6 @@ from typing import Iterable
 import pandas as pd
 
 from extract.curation.store import Edit, NewEdit
-from extract.timex import tag
 
 HIDE_REASONS = ("not news", "duplicate", "wrong")
 
@@ -80,6 +79,8 @@ def parse_entered_date(text: str, reference_date: dt.date | None = None) -> Ente
     entered = (text or "").strip()
     if not entered:
         raise EditRejected(f"Enter a date, like {DATE_EXAMPLES}.")
+    from extract.timex import tag  # here, not at import: compiling the tagger's rules takes a second or two, and
+    #                                the dashboard imports curation on its first page whether anyone edits or not
     found = [timex for timex in tag(entered, reference_date) if timex.type in ("DATE", "TIME")]
     if len(found) != 1:
         detail = "no date" if not found else f"{len(found)} dates ({', '.join(t.text for t in found)})"

@@ -49,6 +49,8 @@ class Rule:
 NAME_BEFORE_MONTH = (r"\b(?!(?:In|By|On|Of|To|And|Or|But|The|Last|Next|This|Early|Late|Since|Until|From|During|Before"
                      r"|After|Through|Each|Every|Between|Around|Earlier|Later|Mid|Since|Until|Till|Back|Then|Also)\s)"
                      r"[A-Z][a-z]+\s$")
+# ... and before "Today" an acronym too ("USA Today", "VOA Today").
+NAME_BEFORE_TODAY = NAME_BEFORE_MONTH.replace(r"[A-Z][a-z]+\s$", r"[A-Z](?:[a-z]+|[A-Z]+)\s$")
 
 # --- the table -----------------------------------------------------------------------------------
 # A group name may appear in several alternatives of one pattern (the `regex` package allows it): the
@@ -158,8 +160,13 @@ RULES: list[Rule] = [
           "the previous Friday": ("2025-06-13", "day")}),
     Rule("weekday", r"<<weekday>>", weekday,
          {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")}),
-    Rule("deictic_day", r"(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow)", deictic_day,
+    Rule("deictic_day", r"(?P<deictic>today|[Yy]esterday|[Tt]omorrow)", deictic_day,
          {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day")}),
+    # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today"
+    Rule("deictic_day_capitalised", r"(?P<deictic>Today)", deictic_day,
+         {"Today": ("2025-06-14", "day")},
+         ("he told USA Today", "This is VOA Today.", "an article in Psychology Today"),
+         vetoed_after=NAME_BEFORE_TODAY),
     Rule("ago",
          r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
          r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)\s+<<unit>>\s+(?:or\s+so\s+)?"
@@ -469,6 +476,14 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_verb_after", "On Tuesday his brothers, who will sing at the concert, defended it.", "Tuesday",
                    "2010-03-16", FRIDAY_2010),
     ContextExample("future_verb_after", "On Tuesday the board met. It will vote later.", "Tuesday", "2010-03-16", FRIDAY_2010),
+    # "in" + a counted duration in a future clause is the point that far ahead (the mirror of "five years ago") ...
+    ContextExample("future_in_amount", "The stock would be redeemed in five years.", "five years", "1994",
+                   datetime.date(1989, 11, 2)),
+    ContextExample("future_in_amount", "The plant will open in two weeks.", "two weeks", "2025-06-28"),
+    ContextExample("future_in_amount", "He expects to be traveling to New York in two days.", "two days", "2025-06-16"),
+    # ... but not in a past clause, nor "within": those are how long something took or may take.
+    ContextExample("future_in_amount", "The bridge was built in two years.", "two years", "P2Y"),
+    ContextExample("future_in_amount", "Sales will double within five years.", "five years", "P5Y"),
     # "one day" right after a modal verb is some future day, not a duration.
     ContextExample("modal_one_day", "Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
     ContextExample("modal_one_day", "The talks lasted one day.", "one day", "P1D"),
@@ -491,6 +506,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("reported_half", "Profit rose in the first half. In the quarter, sales fell.", "the quarter", "2025-Q1"),
     # A capitalised "May" is the month unless a word that follows the modal verb comes next (MODAL_MAY_FOLLOWERS).
     ContextExample("modal_may", "May saw a rise in cases.", "May", "2025-05"),
+    ContextExample("name_today", "Prices fell. Today, traders are calmer.", "Today", "2025-06-14"),
+    ContextExample("name_today", "He said: Today we vote.", "Today", "2025-06-14"),
     ContextExample("modal_may", "Prices rose in May and fell in June.", "May", "2025-05"),
     # A date expression never spans a line or paragraph break (tagger._master_hits).
     ContextExample("no_line_break", "It ended on the 20th\nMay brought calm.", "May", "2025-05"),

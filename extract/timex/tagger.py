@@ -24,7 +24,7 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
-from .rules import AFTER_CUE_CANCELS, PAST_WORDS, RULES, TENSE_CUES, Rule
+from .rules import AFTER_CUE_CANCELS, PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,7 @@ def find(text: str) -> list[TimexDraft]:
             continue
         start, draft = _with_modifier(text, start, previous_end, rule, draft)
         draft = _with_cues(text, start, end, draft)
+        draft = _as_future_point(text, start, end, draft)
         paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
         found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
                                 paragraph))
@@ -313,26 +314,58 @@ def _with_cues(text: str, start: int, end: int, draft: Draft) -> Draft:
     """A tense cue ("will ... Monday", rules.TENSE_CUES) makes a year-less draft the coming one; "since" runs it to the reference."""
     since = SINCE_BEFORE.search(text, max(0, start - 20), start)  # "since March" is never a coming March
     if draft.prefer == "past" and draft.value.startswith("XXXX-") and draft.unit is None and not since:
-        line_start = text.rfind("\n", 0, start) + 1
-        for cue, pattern in TENSE_CUE_PATTERNS:
-            if cue.unless_followed_by and re.match(cue.unless_followed_by, text[end:end + 10]):
-                continue
-            if cue.side == "after":  # "On Monday, the ministers will meet", unless "he said (on) Monday he will"
-                found = pattern.match(text, end, end + cue.reach)
-                if found is not None and not PAST_VERB.search(text, end, found.start("cue")) \
-                        and not PAST_VERB.search(text, _clause_start(text, start, cue.reach), start):
-                    return replace(draft, prefer=cue.prefer)
-                continue
-            window_start = max(line_start, start - cue.reach)
-            found = pattern.search(text, window_start, start)
-            if found is None:
-                continue
-            past_from = window_start if cue.past_cancels == "window" else found.start() + 1  # after its first word
-            if not PAST_CUE.search(text, past_from, start):
-                return replace(draft, prefer=cue.prefer)
+        cue = _tense_cue(text, start, end)
+        if cue is not None:
+            return replace(draft, prefer=cue.prefer)
     if since:
         draft = replace(draft, until_reference=True)
     return draft
+
+
+def _tense_cue(text: str, start: int, end: int) -> TenseCue | None:
+    """The first tense cue (rules.TENSE_CUES) that governs the expression at text[start:end], or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for cue, pattern in TENSE_CUE_PATTERNS:
+        if cue.unless_followed_by and re.match(cue.unless_followed_by, text[end:end + 10]):
+            continue
+        if cue.side == "after":  # "On Monday, the ministers will meet", unless "he said (on) Monday he will"
+            found = pattern.match(text, end, end + cue.reach)
+            if found is not None and not PAST_VERB.search(text, end, found.start("cue")) \
+                    and not PAST_VERB.search(text, _clause_start(text, start, cue.reach), start):
+                return cue
+            continue
+        window_start = max(line_start, start - cue.reach)
+        found = pattern.search(text, window_start, start)
+        if found is None:
+            continue
+        past_from = window_start if cue.past_cancels == "window" else found.start() + 1  # after its first word
+        if not PAST_CUE.search(text, past_from, start):
+            return cue
+    return None
+
+
+IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
+COUNTED_DURATION = re.compile(r"P(?P<amount>\d+)(?P<unit>[YMWD])")
+DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def _as_future_point(text: str, start: int, end: int, draft: Draft) -> Draft:
+    """"would be redeemed in five years": "in" + a counted duration in a future clause is the point that far ahead.
+
+    The mirror of "five years ago"; "within five years", "in the past five years" and a past clause
+    ("it was built in two years") stay durations.
+    """
+    counted = COUNTED_DURATION.fullmatch(draft.value) if draft.type == "DURATION" else None
+    if counted is None or not IN_BEFORE.search(text, max(0, start - 6), start) or not text[start].isalnum() \
+            or text[start:end].split()[0].lower() in ("the", "past", "last", "next", "first", "coming"):
+        return draft
+    cue = _tense_cue(text, start, end)
+    if cue is None or cue.prefer != "future":
+        return draft
+    amount, unit = int(counted.group("amount")), DURATION_UNITS[counted.group("unit")]
+    if unit == "week":
+        return Draft(unit="day", shift=7 * amount, anchor="reference")
+    return Draft(unit=unit, shift=amount, anchor="reference")
 
 
 CLAUSE_END = re.compile(r"[.;!?\n](?=\s)")
