@@ -26,7 +26,12 @@ def _panel_page(statement_count: int) -> None:
 
 
 def _started(statement_count: int = 60) -> AppTest:
-    app = AppTest.from_function(_panel_page, args=(statement_count,), default_timeout=60)
+    """The panel page, run once with the export section closed and again after opening it."""
+    from desk.ui.export_panel import OPEN_KEY
+
+    app = AppTest.from_function(_panel_page, args=(statement_count,), default_timeout=60).run()
+    assert not app.text_input and not app.download_button   # closed: no control is drawn
+    app.session_state[OPEN_KEY] = True
     return app.run()
 
 

@@ -1,10 +1,13 @@
 """Penn-Treebank tokenised text is detected and read as normal text; normal text is left alone."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from nltk.tokenize.treebank import TreebankWordDetokenizer
 
 from extract.documents import read_document_bytes
-from extract.ptb import detokenise_ptb_line, looks_ptb_tokenised, normalise_if_tokenised
+from extract.ptb import BRACKET_TOKENS, ESCAPED_CHARACTERS, detokenise_ptb, detokenise_ptb_line, looks_ptb_tokenised, normalise_if_tokenised
 from extract.timex import tag
 
 DETOKENISED = [  # tokenised line as in Timeline17, normal text
@@ -60,3 +63,33 @@ def test_a_tokenised_text_file_is_read_as_normal_text_and_its_dates_tagged():
 def test_markdown_and_html_are_not_detokenised():
     document = read_document_bytes("note.md", b"Items : a , b , c . It 's `` quoted '' .")
     assert "Items : a , b , c" in document.text
+
+
+TIMELINE17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "Timeline17-dev"
+EDGE_LINES = ("'ll start\n'' quoted\n. dot\n-- dash\n' x\n, y\n wan na go\n 't is\n 'T WAS x\nCan not\n  \n"
+              "\t a , b \r\nx .) . y\n'S x\nit ' s\nmore 'n gim me\nthe U.S. .\n$ 5 ... and ; 7 %\n")
+
+
+def _nltk_detokenised(text: str) -> str:
+    """The reference: nltk's detokeniser line by line, as extract.ptb did before it ran the rules per document."""
+    detokeniser = TreebankWordDetokenizer()
+    lines = []
+    for line in text.split("\n"):
+        tokens = [BRACKET_TOKENS.get(token, token) for token in line.split()]
+        for escaped, character in ESCAPED_CHARACTERS.items():
+            tokens = [token.replace(escaped, character) for token in tokens]
+        lines.append(detokeniser.detokenize(tokens))
+    return "\n".join(lines)
+
+
+def test_document_detokenising_equals_nltk_line_by_line_on_edge_cases():
+    assert detokenise_ptb(EDGE_LINES) == _nltk_detokenised(EDGE_LINES)
+
+
+@pytest.mark.skipif(not TIMELINE17.is_dir(), reason="Timeline17-dev corpus not present")
+def test_document_detokenising_equals_nltk_on_timeline17_articles():
+    articles = sorted(TIMELINE17.glob("*/InputDocs/*/*.txt"))[::6]
+    assert len(articles) > 100
+    for article in articles:
+        text = article.read_text(encoding="utf-8", errors="replace")
+        assert detokenise_ptb(text) == _nltk_detokenised(text), article.name

@@ -106,6 +106,18 @@ def test_subtitle_button_and_export_subtitle_count_the_same_events_outside_the_w
     assert f"not drawn: {outside}" in page.subtitle
 
 
+def test_export_section_draws_its_controls_only_once_opened(app_on_seeds):
+    from desk.ui.event_export_panel import OPEN_KEY
+
+    app = run_timeline({"country": "Iran"})
+    assert not [field for field in app.text_input if field.key == "event_export_title"]
+    app.session_state[OPEN_KEY] = True
+    app.run()
+    assert not app.exception
+    assert app.text_input(key="event_export_title").value == "Key events — Country: Iran"
+    assert [button.label for button in app.download_button] == ["TimelineJS of these events"]
+
+
 def test_statements_view_is_one_control_away(app_on_seeds):
     app = run_timeline()
     app.radio(key="view_view").set_value("statements").run()

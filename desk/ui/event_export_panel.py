@@ -23,6 +23,7 @@ from desk.story import KeyEvents
 from desk.ui.export_panel import offer_image
 
 FORMAT_LABELS = {"PNG": "png", "SVG": "svg", "PDF": "pdf"}
+OPEN_KEY = "event_export_open"   # the section's open state (session state): its controls exist only while open
 _RENDERED = "event_export_rendered"
 
 
@@ -32,15 +33,19 @@ def _selection_key(key: KeyEvents, *settings: object) -> str:
     return digest.hexdigest()
 
 
-def render_event_export_panel(key: KeyEvents, statements: Callable[[], pd.DataFrame], documents: pd.DataFrame | None,
-                              *, description: str, file_stem: str, window: str, lane_by: str,
-                              source_names: dict[str, str]) -> None:
+def render_event_export_panel(key: KeyEvents, fetch_statements: Callable[[], pd.DataFrame],
+                              documents: pd.DataFrame | None, *, description: str, file_stem: str, window: str,
+                              lane_by: str, source_names: dict[str, str]) -> None:
     """Export section for the key events `key` (already filtered) as the chart above draws them.
 
-    `statements()` gives the statements behind them; it is called only when an export is built (at a million
-    statements fetching the evidence of every key event costs more than the rest of the page).
+    `fetch_statements()` gives the statements behind them (read only when an export is built). The section's
+    controls are drawn only while it is open: a closed section costs the Timeline's first paint nothing.
     """
-    with st.expander("Export for a briefing (labelled chart, TimelineJS, briefing pack)", expanded=False):
+    panel = st.expander("Export for a briefing (labelled chart, TimelineJS, briefing pack)", expanded=False,
+                        key=OPEN_KEY, on_change="rerun")
+    with panel:
+        if not panel.open:
+            return
         if key.shown.empty:
             st.info("Nothing to export: no dated event matches the current filters.")
             return
@@ -63,8 +68,8 @@ def render_event_export_panel(key: KeyEvents, statements: Callable[[], pd.DataFr
             if render_image or render_pack:
                 with st.spinner("Laying out the briefing…"):
                     try:
-                        evidence = statements()
-                        page = event_briefing(key, evidence, title=title, filter_description=description, size=size,
+                        statements = fetch_statements()
+                        page = event_briefing(key, statements, title=title, filter_description=description, size=size,
                                               window=window, lane_by=lane_by, documents=documents,
                                               source_names=source_names)
                         if render_image:
@@ -72,7 +77,7 @@ def render_event_export_panel(key: KeyEvents, statements: Callable[[], pd.DataFr
                                 _selection_key(key, *settings, image_format), event_briefing_image(page, image_format, size=size))
                         if render_pack:
                             st.session_state[_RENDERED + "_pack"] = (
-                                _selection_key(key, *settings), briefing_pack(page, evidence, documents, size=size))
+                                _selection_key(key, *settings), briefing_pack(page, statements, documents, size=size))
                     except IMAGE_EXPORT_ERRORS as failure:
                         st.error(markdown_literal(failure))
             _offer_image(key, settings, image_format, format_label, title, size, file_stem)
@@ -80,7 +85,7 @@ def render_event_export_panel(key: KeyEvents, statements: Callable[[], pd.DataFr
         st.divider()
 
         def timelinejs() -> bytes:  # built when the button is pressed, not on every rerun of the Timeline
-            evidence = evidence_by_event(key.shown, statements(), documents)
+            evidence = evidence_by_event(key.shown, fetch_statements(), documents)
             return events_timelinejs_bytes(key.shown, evidence, title=title, description=description)
 
         st.download_button("TimelineJS of these events", key="event_export_timelinejs", on_click="ignore",

@@ -19,6 +19,7 @@ from desk.filters import Filters, describe_filters, filename_for_filters
 from desk.literal import markdown_literal
 
 FORMAT_LABELS = {"PNG": "png", "SVG": "svg", "PDF": "pdf"}
+OPEN_KEY = "export_open"   # the section's open state (session state)
 _RENDERED = "export_panel_rendered_image"
 
 
@@ -36,7 +37,10 @@ def render_export_panel(fetch_statements: Callable[[], pd.DataFrame], counts: di
     """
     description = describe_filters(filters, labels)
     file_stem = filename_for_filters(filters)
-    with st.expander("Export for a briefing (image and data)", expanded=False):
+    panel = st.expander("Export for a briefing (image and data)", expanded=False, key=OPEN_KEY, on_change="rerun")
+    with panel:
+        if not panel.open:  # its controls are drawn only while it is open: a closed section costs the page nothing
+            return
         if not counts["shown"]:
             st.info("Nothing to export: no statement matches the current filters.")
             return

@@ -77,7 +77,9 @@ def _reset_filters() -> None:
     st.session_state[_URL_WARNINGS] = (Filters(), [])
 
 
-def _initialise_from_url(options: dict[str, list[str]]) -> None:
+def prepare_filters(options: dict[str, list[str]]) -> None:
+    """On a session's first run, put the link's filters (`options` restrict them) into the widgets' state, so a page
+    can read `filters_from_widgets()` before the sidebar is drawn; later runs: nothing to do."""
     if st.session_state.get(_INITIALISED):
         return
     filters, warnings = filters_from_query_params(current_query_params())
@@ -114,7 +116,7 @@ def render_sidebar_filters(options: dict[str, list[str]], labels: dict[str, str]
     `options`: each values filter's choices by field (`desk.query.StatementStore.options`: aggregate queries);
     `labels`: the sources' readable names by doc_id.
     """
-    _initialise_from_url(options)
+    prepare_filters(options)
     with st.sidebar:
         st.header("Filters")
         from_link, warnings = st.session_state.get(_URL_WARNINGS, (None, []))
@@ -130,7 +132,7 @@ def render_sidebar_filters(options: dict[str, list[str]], labels: dict[str, str]
 
 
 def filters_from_widgets() -> Filters:
-    """The Filters the sidebar widgets hold this run (the sidebar is drawn first by app.py)."""
+    """The Filters the sidebar widgets hold this run (`prepare_filters` has filled them; app.py draws them after the page)."""
     state = st.session_state
     if not all(key in state for key in WIDGET_KEYS.values()):
         return Filters()
