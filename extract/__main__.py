@@ -125,6 +125,11 @@ def terminal_progress(stream=None) -> tuple[ProgressCallback | None, Callable[[]
     return advance, lambda: bar is not None and bar.close()
 
 
+def _stage_seconds(extraction: Extraction) -> str:
+    stages = [f"{stage} {seconds:.2f} s" for stage, seconds in extraction.seconds.items()]
+    return f" ({', '.join(stages)})" if stages else ""
+
+
 def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
     """The human summary: documents, statements, per-document counts by kind, warnings."""
     statements, documents = extraction.statements, extraction.documents
@@ -134,7 +139,7 @@ def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
     lines = [f"{len(documents)} documents ({readable} read, {len(documents) - readable - failed} unreadable"
              + (f", {failed} failed in extraction" if failed else "") + f"), {len(statements)} statements, "
              f"{int((events['kind'] == 'event').sum())} events ({int((events['kind'] == 'episode').sum())} episodes) "
-             f"in {seconds:.2f} s"]
+             f"in {seconds:.2f} s" + _stage_seconds(extraction)]
     if extraction.reused_documents:
         lines.append(f"  {extraction.reused_documents} document(s) unchanged since the previous run were not extracted "
                      f"again ({len(documents) - extraction.reused_documents} extracted; --full extracts everything)")

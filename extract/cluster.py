@@ -75,7 +75,7 @@ def dask_client(scheduler: Scheduler, workers: int) -> Iterator[Any]:
         with client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
 
@@ -94,6 +94,8 @@ def run_batches(work: Callable[..., Any], batches: Sequence[Sequence[Batch]], ar
     """
     total = sum(len(batch) for batch in batches)
     workers = 1 if scheduler.address else local_workers(scheduler, total)
+    if not batches:
+        return []   # nothing changed since the previous run: no cluster to start or reach
     if not scheduler.address and workers <= 1:
         return _run_plain(work, batches, arguments, total, progress, name_of)
     with dask_client(scheduler, workers) as client:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,7 @@ class Extraction:
     events: pd.DataFrame = field(default_factory=empty_events)
     manifest: pd.DataFrame = field(default_factory=empty_input_manifest)   # inputs.parquet: see extract.manifest
     reused_documents: int = 0    # documents taken unchanged from the previous run (not extracted again)
+    seconds: dict[str, float] = field(default_factory=dict)   # wall time of each stage: "extraction", "events"
 
 
 class StageFailure(Exception):
@@ -337,6 +339,7 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
     Raises `extract.actors.GazetteerError` (naming file and line) when actors_csv is not valid, and
     `extract.cluster.SchedulerError` when the Dask scheduler cannot be reached.
     """
+    started = time.perf_counter()
     load_gazetteer(actors_csv)   # a bad gazetteer is reported before any work is sent anywhere
     settings = ExtractionSettings(Path(actors_csv), max_bytes, max_statements)
     sources = read_sources_csv(sources_csv)
@@ -366,6 +369,7 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
         warnings.extend(result.warnings)
     states = sorted([*plan.reused, *(state for result in results for state in result.file_states)],
                     key=lambda state: order[state.doc_id])
+    seconds = {"extraction": time.perf_counter() - started}
     events = empty_events()
     if with_events:
         try:
@@ -373,8 +377,9 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
         except Exception as error:  # the event stage must never cost the user their statements
             warnings.append(f"the event stage failed ({type(error).__name__}: {error}); statements and documents "
                             "are kept, events are empty")
+        seconds["events"] = time.perf_counter() - started - seconds["extraction"]
     return Extraction(statements, documents_frame, warnings, events, manifest_frame(states, fingerprint),
-                      reused_documents=len(reused))
+                      reused_documents=len(reused), seconds=seconds)
 
 
 def extract_statements(folder_or_paths: str | Path | list) -> pd.DataFrame:

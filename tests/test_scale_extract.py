@@ -59,7 +59,7 @@ def test_a_local_dask_cluster_gives_the_same_frames_as_the_plain_loop(tmp_path, 
     distributed = pytest.importorskip("distributed")
     corpus = make_corpus(tmp_path / "corpus")
     plain = extract_corpus(corpus, sources_csv=None)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster:
         on_dask = extract_corpus(corpus, sources_csv=None, scheduler=Scheduler(cluster.scheduler_address))
     assert len(plain.documents) == 8 and len(plain.statements) > 60 and len(plain.events) > 20
     assert_same_frames(plain, on_dask)
@@ -80,7 +80,7 @@ def test_progress_on_dask_arrives_per_batch_and_ends_at_the_total(tmp_path, few_
     distributed = pytest.importorskip("distributed")
     corpus = make_corpus(tmp_path / "corpus")
     calls = []
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster:
         extract_corpus(corpus, sources_csv=None, with_events=False, scheduler=Scheduler(cluster.scheduler_address),
                        progress=lambda *call: calls.append(call))
     assert len(calls) == 4 and calls[-1][:2] == (8, 8)
@@ -176,3 +176,37 @@ def test_an_unreachable_scheduler_is_a_usage_error_naming_it(tmp_path, capsys, m
     assert code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
     assert not (tmp_path / "statements.parquet").exists()
+
+
+class _Terminal:
+    """A stream that says it is a terminal, keeping what is written to it."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_the_terminal_bar_shows_on_a_terminal_and_never_under_ci_or_in_a_pipe(monkeypatch):
+    import io
+
+    from extract.__main__ import terminal_progress
+
+    monkeypatch.delenv("CI", raising=False)
+    assert terminal_progress(io.StringIO())[0] is None
+    terminal = _Terminal()
+    advance, close = terminal_progress(terminal)
+    for done in (1, 2, 3):
+        advance(done, 3, f"{done}.txt")
+    close()
+    assert "3/3" in "".join(terminal.written)
+    monkeypatch.setenv("CI", "1")
+    assert terminal_progress(_Terminal())[0] is None
