@@ -111,17 +111,8 @@ def test_old_dates_are_filtered_and_drawn(old_and_far_extraction):
     assert figure["layout"]["xaxis"]["rangeslider"]["range"][0].startswith("0202-04-30")
 
 
-def test_date_widgets_accept_any_year_on_the_timeline_page(old_and_far_folder, tmp_path, monkeypatch):
-    from streamlit.runtime.pages_manager import PagesManager
+def test_date_widgets_accept_any_year_on_the_timeline_page(navigation_app, old_and_far_folder, tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
-
-    original_init = PagesManager.__init__
-
-    def init_as_navigation_app(self, *args, **kwargs):  # see tests/test_pages.py: AppTest and st.navigation
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
     sources = old_and_far_folder.parent / f"{old_and_far_folder.name}_sources.csv"
     assert extract_main([str(old_and_far_folder), "--out", str(tmp_path / "statements.parquet"), "--sources", str(sources)]) == 0
     monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(tmp_path / "statements.parquet"))

@@ -13,6 +13,7 @@ import pytest
 from extract import extract_corpus
 from extract.__main__ import main as extract_main
 from extract.documents import read_document
+from tests.support.pages import page_on_extracted_folder
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "Kyiv, 3 May 2024\nIran met Russia on Friday.\n"
@@ -207,32 +208,16 @@ def test_the_default_sources_file_may_be_missing(tmp_path, monkeypatch):
                      "--out", str(tmp_path / "s.parquet")]) == 0
 
 
-def test_the_sources_page_sums_hidden_entries_up_in_one_line_and_warns_about_the_rest(tmp_path, monkeypatch):
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import AppTest
-
+def test_the_sources_page_sums_hidden_entries_up_in_one_line_and_warns_about_the_rest(navigation_app, tmp_path, monkeypatch):
     from desk.literal import markdown_unescaped
 
-    original_init = PagesManager.__init__
-
-    def init_as_navigation_app(self, *args, **kwargs):  # see tests/test_pages.py: AppTest and st.navigation
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
     articles = tmp_path / "articles"
     (articles / ".git" / "objects").mkdir(parents=True)
     (articles / "talks.txt").write_text(ARTICLE, encoding="utf-8")
     (articles / "._talks.txt").write_bytes(b"\x00\x05\x16\x07")
     (articles / ".DS_Store").write_bytes(b"\x00")
     (articles / "empty.txt").write_bytes(b"")
-    out = tmp_path / "data" / "statements.parquet"
-    assert extract_main([str(articles), "--out", str(out)]) == 0
-    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(out))
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    app.switch_page("pages/sources.py")
-    app.run()
-    assert not app.exception, app.exception
+    app = page_on_extracted_folder("pages/sources.py", articles, tmp_path / "data" / "statements.parquet", monkeypatch)
     warnings = [markdown_unescaped(warning.value) for warning in app.warning]
     assert any("empty.txt: empty file (no text)" in warning for warning in warnings)
     assert not any("hidden" in warning for warning in warnings)

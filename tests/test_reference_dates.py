@@ -3,15 +3,13 @@ the story only mentions is an event, not its date, so without those the date is 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from extract import extract_corpus
 from extract.sources import infer_reference_date
 from extract.timex import find
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.support.pages import page_on_extracted_folder
 
 
 def inferred(text: str) -> tuple[dt.date | None, str, str]:
@@ -98,30 +96,12 @@ def test_confidence_is_given_for_sources_csv_and_high_for_a_date_folder(tmp_path
     assert documents.loc["b", "reference_date_confidence"] == "given"
 
 
-def test_the_sources_page_shows_confidence_and_which_articles_need_a_date(tmp_path, monkeypatch):
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import AppTest
-
-    from extract.__main__ import main as extract_main
-
-    original_init = PagesManager.__init__
-
-    def init_as_navigation_app(self, *args, **kwargs):  # see tests/test_pages.py: AppTest and st.navigation
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_as_navigation_app)
+def test_the_sources_page_shows_confidence_and_which_articles_need_a_date(navigation_app, tmp_path, monkeypatch):
     articles = tmp_path / "articles"
     articles.mkdir()
     (articles / "dated.txt").write_text("Aug. 7, 1998\nBombs exploded outside two embassies on Friday.\n")
     (articles / "undated.txt").write_text("Heavy rains on Saturday killed five people.\n")
-    out = tmp_path / "data" / "statements.parquet"
-    assert extract_main([str(articles), "--out", str(out)]) == 0
-    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(out))
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    app.switch_page("pages/sources.py")
-    app.run()
-    assert not app.exception, app.exception
+    app = page_on_extracted_folder("pages/sources.py", articles, tmp_path / "data" / "statements.parquet", monkeypatch)
     assert any("1 article(s) need a date" in warning.value for warning in app.warning)
     table = app.dataframe[0].value
     assert dict(zip(table["doc_id"], table["date confidence"])) == {"dated": "high", "undated": "none"}
