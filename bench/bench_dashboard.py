@@ -75,7 +75,7 @@ PEER_APP = ("import plotly.graph_objects as go\nimport streamlit as st\n"
             "st.title('peer')\nst.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))\n")
 
 
-def _serve(app_path: Path, environment: dict[str, str]):
+def serve_app(app_path: Path, environment: dict[str, str]):
     """(server process, port) of `streamlit run app_path`, once it answers /_stcore/health."""
     import socket
     import subprocess
@@ -126,7 +126,7 @@ def first_paint(data_dir: Path, repeats: int = 5) -> dict[str, dict[str, list[fl
     environment = {**os.environ, "TIMELINE_DESK_STATEMENTS": str(data_dir / "statements.parquet")}
     peer_app = data_dir / "peer_app.py"
     peer_app.write_text(PEER_APP, encoding="utf-8")
-    servers = {"ours": _serve(REPO / "app.py", environment), "peer": _serve(peer_app, environment)}
+    servers = {"ours": serve_app(REPO / "app.py", environment), "peer": serve_app(peer_app, environment)}
     times: dict[str, dict[str, list[float]]] = {name: {"cold": [], "warm": []} for name in servers}
     try:
         with sync_playwright() as playwright:

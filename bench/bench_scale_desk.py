@@ -195,30 +195,18 @@ def duckdb_alone(statements_file: Path, repeats: int) -> dict[str, float]:
 # ------------------------------------------------------------ real server ----------------------------------------
 def server_session(code: Path, statements_file: Path, chromium: str) -> tuple[float, float]:
     """(seconds from goto to the Timeline chart, server RSS in MB after it) for one Chromium session."""
-    import socket
-    import urllib.request
-
     import psutil
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    from bench_dashboard import serve_app
+
     with tempfile.TemporaryDirectory() as scratch:
         curation = Path(scratch) / "curation.sqlite"
         shutil.copy(statements_file.parent / "curation.sqlite", curation)
         environment = {**os.environ, "TIMELINE_DESK_STATEMENTS": str(statements_file),
                        "TIMELINE_DESK_CURATION": str(curation)}
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(code / "app.py"), "--server.headless",
-                                   "true", "--server.address", "127.0.0.1", "--server.port", str(port)], cwd=code,
-                                  env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server, port = serve_app(code / "app.py", environment)
         try:
-            for _ in range(200):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.3)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
                 page = browser.new_page(viewport={"width": 1440, "height": 1000})
