@@ -211,13 +211,14 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
     counts as meant), "future" (a cue like "will" was seen: the next one; a month-day in the reference's
     own month stays in it, as in HeidelTime: "by March 18" written March 19), "nearest" (future in the
     past, "was due to start on Thursday": the occurrence closest to the reference), "last"/"next" (written
-    "last Friday"/"next May": strictly before/after), "this" (the reference's own year or week).
+    "last Friday"/"next May": strictly before/after; a "last" weekday at least two days back, since the day
+    before is "yesterday"), "this" (the reference's own year or week).
     """
     weekday = re.fullmatch(r"XXXX-WXX-(\d)", value)
     if weekday:
         back = (reference.isoweekday() - int(weekday.group(1))) % 7
-        if prefer == "last":
-            back = back or 7
+        if prefer == "last" and back <= 1:  # "last Friday" is never today nor yesterday (that is "yesterday")
+            back += 7
         if prefer in ("future", "next") and back or prefer == "nearest" and back > 3:
             return (reference + datetime.timedelta(days=7 - back)).isoformat()
         return (reference - datetime.timedelta(days=back)).isoformat()
