@@ -57,6 +57,7 @@ class Draft:
                                  # "reference" ("a year ago"; after a quarter mention it becomes a quarter),
                                  # "topic_quarter" ("the quarter": the completed quarter named last, else shift)
     prefer: str = "past"         # for a missing year: past | future (cue) | nearest | last | next | this (as written)
+                                 # | generic (any year's: "in winter months", left without a year)
     named_day: str = ""          # a key of calendars.NAMED_DAYS ("easter"); `value` then holds its written year or ""
 
 
@@ -160,7 +161,7 @@ def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str 
         day = context_day or reference
         return None if day is None else day.isoformat() + value[10:] + _time_suffix(draft)
     date_part, separator, time_part = value.partition("T")
-    if _FILLABLE.fullmatch(date_part):
+    if _FILLABLE.fullmatch(date_part) and draft.prefer != "generic":  # a generic season keeps no year
         if reference is None:
             return None
         value = _fill_year(date_part, reference, draft.prefer) + separator + time_part

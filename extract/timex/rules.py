@@ -18,7 +18,7 @@ from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
 from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
-                          month_relative, month_year, named_day, named_event, numeric_date, part_of_day_alone,
+                          month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
                           weekday, year, year_ago, year_period, year_range)
@@ -81,6 +81,11 @@ LABEL_NOUNS = ("[Rr]esolutions?", "[Ff]lights?", "[Rr]ooms?", "[Aa]rticles?", "N
                "[Tt]erminal", "[Bb]lock", "[Ss]eat", "[Ww]ard", "[Ff]orm", "[Pp]atent", "[Dd]ocket", "[Rr]egulation",
                "[Dd]ecree")
 LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")\s+$"
+# A season before one of these nouns names a thing, not a time: "the Winter Olympics", "a winter coat".
+SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Cc]oats?", "[Jj]ackets?", "[Cc]lothes", "[Cc]lothing",
+                     "[Tt]yres", "[Tt]ires", "[Ww]heat", "[Ss]ports", "[Cc]amps?", "[Ss]chools?", "[Rr]esidence", "[Rr]esort")
+# A season with no article before a time noun is any year's season (TimeML: generic, no year): "in winter months".
+GENERIC_SEASON_NOUNS = ("months", "holidays", "vacations?", "breaks?", "recess", "seasons?")
 MODALS = ("will", "could", "might", "would", "may", "can", "should")
 # A capitalised "May" before one of these words opens a sentence or headline as the modal verb ("May contain nuts").
 MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]e", "[Nn]ot", "[Hh]ave", "[Aa]lso", "[Ww]ell",
@@ -130,6 +135,12 @@ RULES: list[Rule] = [
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
           "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day"),
           "12 May 2400": ("2400-05-12", "day")}),  # after a day and month, any four digits are its year
+    # "Oct '05", "March '98": a month and its year in two digits after an apostrophe. A bare "Oct 05" stays a day:
+    # chronologies write "May 09 - Japan and Australia announce ..." for the 9th.
+    Rule("month_two_digit_year",
+         r"<<month>>\s+['’](?P<year2>\d\d)(?![\w'’])",
+         month_two_digit_year,
+         {"Oct '05": ("2005-10", "month"), "March '98": ("1998-03", "month")}),
     Rule("month_day",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>",
          month_day_year,
@@ -275,12 +286,16 @@ RULES: list[Rule] = [
     Rule("season",
          r"(?:(?:[Tt]he\s+)?" + REL + r"\s+)<<season>>(?:\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>))?"
          r"|(?:[Tt]he\s+)?<<season>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)"
-         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)",
+         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("their", "his", "her", "its", "our", "my", "your"))
+         + r"(?P<generic>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
+         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)"
+         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b)",
          season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
-          "the summer": ("2025-SU", "season")},
-         ("the prices fall", "a hot spring water", "the fall of the city")),
+          "the summer": ("2025-SU", "season"), "winter": ("2024-WI", "season")},
+         ("the prices fall", "a hot spring water", "the fall of the city", "the Winter Olympics", "a winter coat",
+          "at summer camp", "the Summer Palace")),
     Rule("quarter_code",
          r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
          r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
@@ -536,6 +551,13 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("name_today", "Prices fell. Today, traders are calmer.", "Today", "2025-06-14"),
     ContextExample("name_today", "He said: Today we vote.", "Today", "2025-06-14"),
     ContextExample("modal_may", "Prices rose in May and fell in June.", "May", "2025-05"),
+    # Two digits after a month and an apostrophe are its year; without the apostrophe they are a day.
+    ContextExample("two_digit_year", "The enquiry of Oct '05 was answered.", "Oct '05", "2005-10"),
+    ContextExample("two_digit_year", "May 09 - Japan and Australia announce their first cases.", "May 09", "2025-05-09"),
+    # A season with no article before a time noun is generic (no year); "the winter months" is a particular winter.
+    ContextExample("generic_season", "Flu spreads fastest in winter months.", "winter", "XXXX-WI"),
+    ContextExample("generic_season", "Cases rose during the winter months.", "the winter", "2024-WI"),
+    ContextExample("generic_season", "Spread slows in summer holidays.", "summer", "XXXX-SU"),
     # A date expression never spans a line or paragraph break (tagger._master_hits).
     ContextExample("no_line_break", "It ended on the 20th\nMay brought calm.", "May", "2025-05"),
     ContextExample("no_line_break", "Prices rose in June\n\n24 analysts agreed.", "June", "2025-06"),

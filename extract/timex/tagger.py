@@ -128,8 +128,11 @@ def find(text: str) -> list[TimexDraft]:
         if rule.name in VETO and VETO[rule.name].search(text, max(0, start - VETO_WINDOW), start) \
                 and (rule.name not in VETO_FOLLOWED or VETO_FOLLOWED[rule.name].match(text, end)):
             continue
-        # the rule alone, for its named fragments; a lookahead past the span ("October 7" + " attacks") needs the rest
-        fields = RULE_REGEX[rule.name].fullmatch(text, start, end) or RULE_REGEX[rule.name].match(text, start)
+        # the rule alone, for its named fragments, seeing the text after the span as the master pattern did: a
+        # lookahead past the span ("October 7" + " attacks", "winter" + " months") picks the alternative
+        fields = RULE_REGEX[rule.name].match(text, start)
+        if fields is None or fields.end() != end:
+            fields = RULE_REGEX[rule.name].fullmatch(text, start, end) or fields
         draft = rule.production(fields.groupdict())
         if draft is None:
             continue
