@@ -171,5 +171,6 @@ def manifest_frame(states: Sequence[FileState], settings: str) -> pd.DataFrame:
     """The inputs manifest of a run: one row per recorded file, with the run's settings fingerprint."""
     if not states:
         return empty_input_manifest()
-    frame = pd.DataFrame([dataclasses.asdict(state) for state in states])
+    columns = [field.name for field in dataclasses.fields(FileState)]
+    frame = pd.DataFrame([tuple(getattr(state, name) for name in columns) for state in states], columns=columns)
     return conform_input_manifest(frame.assign(settings=settings))

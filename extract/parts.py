@@ -94,9 +94,25 @@ def list_parts(folder: Path) -> list[str]:
     return sorted(names, key=part_index)
 
 
+def _read_table(path: Path, dataset: str) -> pa.Table:
+    return pq.ParquetFile(path).read().cast(arrow_schema(dataset))   # the file alone: no dataset discovery per part
+
+
+def _typed_frame(table: pa.Table, dataset: str) -> pd.DataFrame:
+    """A table of the dataset's schema as the typed frame `extract.schema` defines, without a Python call per cell
+    (list cells straight from Arrow); anything else goes through the schema module's conform."""
+    frame = table.to_pandas()
+    for field in arrow_schema(dataset):
+        if pa.types.is_list(field.type):
+            frame[field.name] = pd.Series(table.column(field.name).to_pylist(), index=frame.index, dtype=object)
+    if frame.dtypes.to_dict() != _EMPTY[dataset]().dtypes.to_dict():
+        return _CONFORM[dataset](frame)
+    return frame
+
+
 def read_part(folder: Path, dataset: str, name: str) -> pd.DataFrame:
     """One part of a dataset as a typed frame."""
-    return _CONFORM[dataset](pq.read_table(Path(folder) / dataset / name).to_pandas())
+    return _typed_frame(_read_table(Path(folder) / dataset / name, dataset), dataset)
 
 
 def read_dataset(folder: Path, dataset: str, parts: Iterable[str] | None = None) -> pd.DataFrame:
@@ -104,13 +120,13 @@ def read_dataset(folder: Path, dataset: str, parts: Iterable[str] | None = None)
     names = list_parts(folder) if parts is None else list(parts)
     if not names:
         return _EMPTY[dataset]()
-    tables = [pq.read_table(Path(folder) / dataset / name, schema=arrow_schema(dataset)) for name in names]
-    return _CONFORM[dataset](pa.concat_tables(tables).to_pandas())
+    return _typed_frame(pa.concat_tables([_read_table(Path(folder) / dataset / name, dataset) for name in names]),
+                        dataset)
 
 
 def documents_by_part(folder: Path) -> dict[str, list[str]]:
     """Part file name -> the doc ids it holds, from the documents dataset in `folder` (only its doc_id column read)."""
-    return {name: pq.read_table(Path(folder) / "documents" / name, columns=["doc_id"])["doc_id"].to_pylist()
+    return {name: pq.ParquetFile(Path(folder) / "documents" / name).read(columns=["doc_id"])["doc_id"].to_pylist()
             for name in list_parts(folder)}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import time
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
@@ -24,7 +25,6 @@ from extract.country_roles import SentenceCountries, sentence_countries
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_entry
 from extract.inputs import InputEntry, hidden_entries_warning, is_hidden_entry_problem, list_inputs
 from extract.kinds import classify_sentence, reference_line_spans
-from extract.events import build_events
 from extract.manifest import (REUSABLE_STATUSES, FileState, PreviousRun, entry_hint, file_state, manifest_frame,
                               plan_incremental, settings_fingerprint, size_and_mtime)
 from extract.parts import documents_by_part, link_part, part_index, read_dataset, read_part, write_part
@@ -39,6 +39,16 @@ _CALENDAR_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}
 DEFAULT_MAX_STATEMENTS = 5_000      # per document: one hostile file cannot take the machine
 CHUNK_CHARS = 200_000               # a long text is searched in pieces so the statement cap also caps the work
 BATCH_DOCUMENTS = 100               # documents per batch: one task on a Dask worker, one part of the Parquet dataset
+
+
+def __getattr__(name: str):
+    """`build_events` (extract.events) is imported on first use: a Dask worker never runs the event stage, and
+    importing it (nltk, scikit-learn) costs each worker ~2 s."""
+    if name == "build_events":
+        from extract.events import build_events
+        globals()["build_events"] = build_events
+        return build_events
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -449,7 +459,7 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
     events = empty_events()
     if with_events and (read_frames or parts_folder is None):
         try:
-            events = build_events(statements, documents_frame)
+            events = getattr(sys.modules[__name__], "build_events")(statements, documents_frame)
         except Exception as error:  # the event stage must never cost the user their statements
             warnings.append(f"the event stage failed ({type(error).__name__}: {error}); statements and documents "
                             "are kept, events are empty")
