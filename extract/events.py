@@ -31,6 +31,8 @@ from extract.merging import MergeSettings, event_candidates, merge_statements, s
 from extract.salience import EARLY_REPORTING_DAYS, PROMPT_REPORTING_DAYS, TOP_ACTORS, SalienceWeights, episode_score, salience_score
 from extract.schema import EVENT_COLUMNS, conform_events, empty_documents, empty_events, empty_statements
 
+LABEL_TRIES = 5   # the most central statements tried, in turn, for a label of at least two words
+
 __all__ = ["build_events", "build_events_with_memo", "MergeSettings", "SalienceWeights", "EpisodeSettings"]
 
 
@@ -110,11 +112,18 @@ def _objects(column: pd.Series) -> list:
     return column.to_numpy(dtype=object).tolist()
 
 
-def _date_spans_by_sentence(statements: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+def _date_spans_by_sentence(statements: pd.DataFrame, sentence_keys: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """The date spans (relative to the sentence) of every event statement of each sentence in `sentence_keys`."""
+    events = statements["kind"].to_numpy(dtype=object) == "event"
+    docs = statements["doc_id"].to_numpy(dtype=object)[events]
+    sentence_starts = statements["sentence_start"].to_numpy()[events]
+    keys = np.array([f"{doc}:{start}" for doc, start in zip(docs, sentence_starts.tolist())], dtype=object)
+    wanted = np.flatnonzero(pd.Series(keys).isin(sentence_keys).to_numpy(dtype=bool))
+    starts = statements["date_start_char"].to_numpy()[events][wanted] - sentence_starts[wanted]
+    ends = statements["date_end_char"].to_numpy()[events][wanted] - sentence_starts[wanted]
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc, sentence_start, start, end in zip(_objects(statements["doc_id"]), statements["sentence_start"].tolist(),
-                                               statements["date_start_char"].tolist(), statements["date_end_char"].tolist()):
-        spans[f"{doc}:{sentence_start}"].append((int(start - sentence_start), int(end - sentence_start)))
+    for key, start, end in zip(keys[wanted], starts.tolist(), ends.tolist()):
+        spans[key].append((int(start), int(end)))
     return {key: sorted(set(value)) for key, value in spans.items()}
 
 
@@ -184,7 +193,7 @@ def _event_row(members: list[int], in_text_order: list[int], ordered: list[int],
     first = members[0]
     grain = columns["event_grain"][first]
     label, label_row = None, ordered[0]
-    for member in ordered[:5]:
+    for member in ordered[:LABEL_TRIES]:
         candidate = _label_for(member, columns, spans_by_sentence, memo)
         if len(candidate.text.split()) >= 2:
             label, label_row = candidate, member
@@ -257,13 +266,14 @@ def build_events(statements: pd.DataFrame, documents: pd.DataFrame | None = None
     vectors = sentence_vectors(candidates)
     clusters = merge_statements(candidates, vectors, merge_settings)
     corpus = _Corpus(statements, documents, candidates)
-    spans_by_sentence = _date_spans_by_sentence(statements[statements["kind"] == "event"])
     columns = {name: _objects(candidates[name]) for name in _ROW_COLUMNS}
     in_text_orders = [_in_text_order(members, columns) for members in clusters]
     grains = [columns["event_grain"][members[0]] for members in clusters]
     at_grain = [[m for m in in_text if columns["event_grain"][m] == grain] or in_text
                 for in_text, grain in zip(in_text_orders, grains)]
     ordered = medoid_orders(at_grain, vectors)
+    labelled = {columns["sentence_key"][m] for order in ordered for m in order[:LABEL_TRIES]}
+    spans_by_sentence = _date_spans_by_sentence(statements, labelled)
     rows = [_event_row(members, in_text, order, columns, spans_by_sentence, corpus, weights, memo)
             for members, in_text, order in zip(clusters, in_text_orders, ordered)]
     events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))

@@ -220,9 +220,9 @@ def event_candidates(statements: pd.DataFrame, memo: EventMemo | None = None) ->
     only on a sentence and its date is taken from `memo` when an earlier run computed it (`extract.event_memo`).
     """
     memo = memo if memo is not None else EventMemo()
-    usable = statements[(statements["kind"] == "event") & statements["start"].notna() & statements["end"].notna()
-                        & statements["grain"].isin(EVENT_GRAINS + ("hour",))]
-    codes, texts = pd.factorize(usable["sentence"])
+    eligible = np.flatnonzero(((statements["kind"] == "event") & statements["start"].notna() & statements["end"].notna()
+                               & statements["grain"].isin(EVENT_GRAINS + ("hour",))).to_numpy(dtype=bool))
+    codes, texts = pd.factorize(statements["sentence"].to_numpy(dtype=object)[eligible])
     texts = np.asarray(texts, dtype=object)
     hashes = np.asarray(text_keys(texts), dtype=object)
     per_text = memo.lookup("sentence", hashes, lambda positions: [
@@ -232,26 +232,29 @@ def event_candidates(statements: pd.DataFrame, memo: EventMemo | None = None) ->
     # a page stamp or comment header, or a sentence with no word beyond dates, numbers and stop words ("It's
     # Wednesday January the 12th."), tells of nothing
     keep = ~non_event_line & (words != "")
-    usable = usable[keep].assign(sentence_hash=hashes[codes][keep], content_words=words[keep])
-    relative_start = (usable["date_start_char"] - usable["sentence_start"]).astype("int64")
-    relative_end = (usable["date_end_char"] - usable["sentence_start"]).astype("int64")
-    statement_keys = (usable["sentence_hash"] + ":" + relative_start.astype(str) + ":" + relative_end.astype(str) + ":"
-                      + usable["grain"].astype(str) + ":" + usable["date_text"].astype(str)).tolist()
-    arguments = list(zip(usable["sentence"], relative_start.tolist(), relative_end.tolist(),
-                         usable["grain"].astype(str), usable["date_text"].astype(str)))
-    flags = np.array(memo.lookup("statement", statement_keys,
-                                 lambda positions: [statement_flags(*arguments[p]) for p in positions]),
-                     dtype=bool).reshape(-1, 4)
+    rows, sentence_hash, words = eligible[keep], hashes[codes][keep], words[keep]
+    column = {name: statements[name].to_numpy(dtype=object)[rows].tolist()
+              for name in ("sentence", "sentence_start", "date_start_char", "date_end_char", "grain", "date_text", "doc_id")}
+    relative_start = [int(a - b) for a, b in zip(column["date_start_char"], column["sentence_start"])]
+    relative_end = [int(a - b) for a, b in zip(column["date_end_char"], column["sentence_start"])]
+    grains, date_texts = [str(grain) for grain in column["grain"]], [str(text) for text in column["date_text"]]
+    statement_keys = [f"{key}:{start}:{end}:{grain}:{text}" for key, start, end, grain, text
+                      in zip(sentence_hash, relative_start, relative_end, grains, date_texts)]
+    flags = np.array(memo.lookup("statement", statement_keys, lambda positions: [
+        statement_flags(column["sentence"][p], relative_start[p], relative_end[p], grains[p], date_texts[p])
+        for p in positions]), dtype=bool).reshape(-1, 4)
     stamp, passing, generic_present, time_only = flags.T
-    usable = usable[~stamp]
-    passing, generic_present, time_only = passing[~stamp], generic_present[~stamp], time_only[~stamp]
+    chosen = ~stamp
+    candidates = statements.iloc[rows[chosen]].reset_index(drop=True)
+    candidates["sentence_hash"] = sentence_hash[chosen]
+    candidates["content_words"] = words[chosen]
+    passing, generic_present, time_only = passing[chosen], generic_present[chosen], time_only[chosen]
     # a clock time in a sentence that names its day ("on 25 Jun 2009, at 09:18 am"): the day's statement speaks
-    keys = usable["doc_id"].astype(str) + ":" + usable["sentence_start"].astype(str)
-    sentences_with_day = set(keys[usable["grain"] == "day"])
-    redundant_time = ((usable["grain"] == "hour").to_numpy(dtype=bool) & keys.isin(sentences_with_day).to_numpy(dtype=bool)
-                      & time_only)
-    candidates = usable.reset_index(drop=True).copy()
-    is_hour = (candidates["grain"] == "hour").to_numpy()
+    keys = pd.Series([f"{doc}:{start}" for doc, start, kept in zip(column["doc_id"], column["sentence_start"], chosen)
+                      if kept], dtype=object)
+    is_hour = (candidates["grain"] == "hour").to_numpy(dtype=bool)
+    sentences_with_day = set(keys[(candidates["grain"] == "day").to_numpy(dtype=bool)])
+    redundant_time = is_hour & keys.isin(sentences_with_day).to_numpy(dtype=bool) & time_only
     candidates["event_grain"] = np.where(is_hour, "day", candidates["grain"].astype(str))
     candidates["event_value"] = np.where(is_hour, candidates["value"].astype(str).str[:10],
                                          candidates["value"].astype(str))
@@ -262,8 +265,8 @@ def event_candidates(statements: pd.DataFrame, memo: EventMemo | None = None) ->
     if redundant_time.any():   # the clock time takes the day its sentence names
         day_rows = candidates[candidates["grain"] == "day"].drop_duplicates("sentence_key").set_index("sentence_key")
         keys_of_times = candidates.loc[redundant_time, "sentence_key"]
-        for column in ("event_value", "event_start", "event_end"):
-            candidates.loc[redundant_time, column] = day_rows.loc[keys_of_times, column].to_numpy()
+        for name in ("event_value", "event_start", "event_end"):
+            candidates.loc[redundant_time, name] = day_rows.loc[keys_of_times, name].to_numpy()
     candidates["passing"] = passing.tolist()
     candidates["generic_present"] = generic_present.tolist()
     return candidates
@@ -431,7 +434,13 @@ def _attach_to_finer(rows: np.ndarray, clusters: list[list[int]], cluster_grain:
     order = np.argsort(cluster_starts, kind="stable")
     sorted_starts = cluster_starts[order]
     centroids = _centroids(vectors, clusters)
-    cluster_actors = [frozenset().union(*(actor_sets[m] for m in members)) for members in clusters]
+    cluster_actors: dict[int, frozenset[str]] = {}   # of the clusters as they were before this pass, when asked
+
+    def actors_of(cluster: int) -> frozenset[str]:
+        if cluster not in cluster_actors:
+            cluster_actors[cluster] = frozenset().union(*(actor_sets[m] for m in clusters[cluster]))
+        return cluster_actors[cluster]
+
     rows = np.asarray(rows, dtype=int)
     target_of = np.full(len(rows), -1)
     open_rows = np.flatnonzero(~passing[rows].astype(bool))
@@ -449,9 +458,10 @@ def _attach_to_finer(rows: np.ndarray, clusters: list[list[int]], cluster_grain:
         best = np.argmax(cosine, axis=0)
         best_cosine = cosine[best, np.arange(len(members))]
         for member, target, similarity in zip(members, inside[best], best_cosine):
-            row_actors, target_actors = actor_sets[rows[member]], cluster_actors[int(target)]
-            actors_agree = not row_actors or not target_actors or bool(row_actors & target_actors)
-            if similarity >= settings.cross_grain_threshold and actors_agree:
+            if not similarity >= settings.cross_grain_threshold:
+                continue
+            row_actors = actor_sets[rows[member]]
+            if not row_actors or not actors_of(int(target)) or bool(row_actors & actors_of(int(target))):
                 target_of[member] = int(target)
     for row, target in zip(rows, target_of):   # in row order, as the clusters' members always are
         if target >= 0:
