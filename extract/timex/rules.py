@@ -411,9 +411,24 @@ class TenseCue:
     prefer: str = "future"   # the reading it gives: "future", or "nearest" (before or after the reference date)
     side: str = "before"     # "after": the cue follows the expression in its clause ("On Monday, the ministers will meet")
     unless_followed_by: str = ""  # regex: the cue does not count when this follows the expression
+    past_after_cancels: bool = False  # a past-tense verb later in the expression's clause (AFTER_CUE_CANCELS) cancels it
 
 
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
+# Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
+SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
+                  "expire": "expires", "meet": "meets", "convene": "convenes", "arrive": "arrives", "depart": "departs",
+                  "fly": "flies", "go": "goes", "kick": "kicks", "hold": "holds", "gather": "gathers", "hear": "hears",
+                  "sit": "sits"}
+# ... and those whose bare form is as often a noun ("a vote on Tuesday", "its debut on Thursday"): -s form only
+SCHEDULE_VERBS_S_ONLY = ("closes", "visits", "travels", "votes", "plays", "hosts", "rules", "debuts", "premieres",
+                         "launches", "faces", "leaves", "heads", "returns")
+SCHEDULE_VERBS_PRESENT = tuple(sorted(set(SCHEDULE_VERBS) | set(SCHEDULE_VERBS.values()) | set(SCHEDULE_VERBS_S_ONLY),
+                                     key=len, reverse=True))
+SCHEDULE_VERBS_ING = ("beginning", "starting", "opening", "reopening", "closing", "resuming", "meeting", "convening",
+                      "arriving", "departing", "visiting", "flying", "travelling", "traveling", "going", "voting", "playing",
+                      "hosting", "holding", "gathering", "hearing", "launching", "leaving", "heading", "returning",
+                      "coming", "getting married", "marrying", "testifying", "appearing")
 TENSE_CUES: list[TenseCue] = [
     # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
@@ -422,7 +437,7 @@ TENSE_CUES: list[TenseCue] = [
     # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
-             r"|set\s+to|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
+             r"|set\s+(?:to|for)|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
     # future in the past: "were planning to drive to the airport on Monday", "was due to vote on Friday",
     # "were to meet on Monday", "planned a rally on Saturday": ahead of the past moment, so the occurrence
     # nearest the reference date ("the case was due to start on Thursday, but ..." written on Friday)
@@ -435,6 +450,14 @@ TENSE_CUES: list[TenseCue] = [
     TenseCue("prospective_verb",
              r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
              r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
+    # the present tense of a verb of scheduled events, at most four words before the expression, is a timetable
+    # future (HeidelTime reads present tense as present-future): "The summit opens on Tuesday", "the talks begin
+    # Monday", "is flying to Paris on Sunday", "votes on the bill on Tuesday"; a past word before it ("had", "was")
+    # or a past verb after the expression in its clause ("The visits on Tuesday were ...") cancels it
+    TenseCue("present_schedule",
+             r"\b(?:(?:is|are|am|['’]s|['’]re)\s+(?:also\s+|now\s+|still\s+)?(?:" + "|".join(SCHEDULE_VERBS_ING) + r")"
+             r"|(?:" + "|".join(SCHEDULE_VERBS_PRESENT) + r"))\b(?:\s+off)?(?:\s+[A-Za-z'’-]+){0,4}\s+$", 60, "window",
+             past_after_cancels=True),
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"
     TenseCue("modal_verb", r"\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b" + CLAUSE_REST, 120),
     # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
@@ -443,6 +466,10 @@ TENSE_CUES: list[TenseCue] = [
              CLAUSE_BODY + r"(?P<cue>\b(?:will|'ll|shall|(?:is|are)\s+(?:going|due|expected|set|scheduled|slated)\s+to))\s+"
              r"(?:not\s+|also\s+|now\s+|then\s+)?[a-z]+\b", 80, side="after"),
 ]
+# A past-tense verb later in the clause of an expression whose cue has past_after_cancels ("The visits on Tuesday
+# were a success"); "says"/"tells" are present, so "The group, which meets on Tuesday, says" keeps its cue.
+PAST_VERB_AFTER = (r"\b(?:had|was|were|did|ago|said|told|thought|knew|felt|became|began|came|went|saw|made"
+                   r"|(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
 # A past-tense verb between an expression and a following future cue, or before the expression in its clause:
 # the cue belongs to reported speech ("On Friday he said he will resign", "said Thursday that troops will stay").
 # "who" opens a clause about a person, not about the date ("On Tuesday his brothers, who will sing, defended it").
@@ -478,6 +505,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
     ContextExample("future_word", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
     ContextExample("future_word", "The ministers will meet on Monday.", "Monday", "2025-06-16"),
+    ContextExample("future_word", "The vote is set for Thursday.", "Thursday", "2025-06-19"),
     ContextExample("future_word", "The offer had been due to expire Friday.", "Friday", "2025-06-13"),
     # A deadline is the coming one, but a month-day of the reference month stays in it (HeidelTime).
     ContextExample("deadline", "Relatives said they would look for ways to delay the return ordered by March 18.",
@@ -504,6 +532,21 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_in_the_past", "The tour was due to open in London on 13 July.", "13 July", "2009-07-13",
                    datetime.date(2009, 9, 27)),
     ContextExample("prospective_verb", "The company plans to open the plant in May.", "May", "2010-05", FRIDAY_2010),
+    # The present tense of a verb of scheduled events (a timetable) puts the expression ahead ...
+    ContextExample("present_schedule", "The summit opens on Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    ContextExample("present_schedule", "He said the talks begin Monday in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
+    ContextExample("present_schedule", "The president is flying to Paris on Sunday.", "Sunday", "2010-03-21", FRIDAY_2010),
+    ContextExample("present_schedule", "Parliament votes on the bill on Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    ContextExample("present_schedule", "Officials say the bridge reopens in June.", "June", "2010-06", FRIDAY_2010),
+    ContextExample("present_schedule", "The group, which meets on Tuesday, says it is ready.", "Tuesday", "2010-03-23",
+                   FRIDAY_2010),
+    # ... but not a past tense, a verb outside the list, a noun phrase in between, nor a past verb after it.
+    ContextExample("present_schedule", "The talks began Monday.", "Monday", "2010-03-15", FRIDAY_2010),
+    ContextExample("present_schedule", "Police are investigating an attack on Monday.", "Monday", "2010-03-15", FRIDAY_2010),
+    ContextExample("present_schedule", "The visits on Tuesday were a success.", "Tuesday", "2010-03-16", FRIDAY_2010),
+    ContextExample("present_schedule", "It drew 2.5 million viewers for its debut on Thursday.", "Thursday", "2010-03-18",
+                   FRIDAY_2010),
+    ContextExample("present_schedule", "The shop had reopened in June after the flood.", "June", "2009-06", FRIDAY_2010),
     # The clause's verb after a fronted date decides its direction too ...
     ContextExample("future_verb_after", "On Monday, the ministers will meet in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
     ContextExample("future_verb_after", "Saturday's concert, which will be broadcast live, sold out.", "Saturday",

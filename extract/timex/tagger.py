@@ -24,7 +24,7 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
-from .rules import AFTER_CUE_CANCELS, PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
+from .rules import AFTER_CUE_CANCELS, PAST_VERB_AFTER, PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,7 @@ MODIFIER_WINDOW = 30
 TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
 PAST_CUE = re.compile(PAST_WORDS)
 PAST_VERB = re.compile(AFTER_CUE_CANCELS)
+PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
 MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it counts from
 MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
@@ -345,8 +346,11 @@ def _tense_cue(text: str, start: int, end: int) -> TenseCue | None:
         if found is None:
             continue
         past_from = window_start if cue.past_cancels == "window" else found.start() + 1  # after its first word
-        if not PAST_CUE.search(text, past_from, start):
-            return cue
+        if PAST_CUE.search(text, past_from, start):
+            continue
+        if cue.past_after_cancels and PAST_VERB_LATER.search(text, end, _clause_end(text, end, cue.reach)):
+            continue
+        return cue
     return None
 
 
@@ -382,6 +386,12 @@ def _clause_start(text: str, position: int, reach: int) -> int:
     window_start = max(0, position - reach)
     ends = [match.end() for match in CLAUSE_END.finditer(text, window_start, position)]
     return ends[-1] if ends else window_start
+
+
+def _clause_end(text: str, position: int, reach: int) -> int:
+    """Where the clause holding `position` ends, looking ahead at most `reach` characters."""
+    found = CLAUSE_END.search(text, position, position + reach)
+    return found.start() if found else min(len(text), position + reach)
 
 
 def tag_spans(text: str, reference_date: datetime.date | None) -> list[tuple[int, int, str, str]]:
