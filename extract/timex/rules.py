@@ -21,7 +21,7 @@ from .productions import (Groups, ago, anaphoric_unit, century, clock_time, deca
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
-                          weekday, year, year_ago, year_period, year_range)
+                          weekday, weekday_of_mention, year, year_ago, year_period, year_range)
 from .resolve import Draft
 
 EXAMPLE_REFERENCE_DATE = datetime.date(2025, 6, 14)  # a Saturday, ISO week 2025-W24
@@ -187,6 +187,14 @@ RULES: list[Rule] = [
          part_of_day_alone,
          {"dawn": ("2025-06-14TMO", "hour"), "midday": ("2025-06-14TMI", "hour"), "dusk on Friday": ("2025-06-13TEV", "hour")},
          ("the dawn of a new era", "a midday meal")),
+    # "that Saturday", "the following Monday": the weekday on or after (strictly after) the day mentioned last; with no
+    # day mentioned, as written ("the following Monday" = next Monday)
+    # ("That" opening a sentence or after "on"/"by"/"until": "said that Tuesday's quake" is the conjunction)
+    Rule("weekday_of_mention",
+         r"(?:^|(?<=[.!?\n]\s)|(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\buntil\s))[Tt]hat\s+<<weekday>>(?!['’]s\b|\s+<<part_of_day>>)"
+         r"|[Tt]he\s+(?P<relation>following|next)\s+<<weekday>>(?!\s+<<part_of_day>>)",
+         weekday_of_mention,
+         {"That Saturday": ("2025-06-14", "day"), "the following Monday": ("2025-06-16", "day")}),
     Rule("weekday_relative", REL + r"\s+<<weekday>>", weekday,
          # "last Friday" written on a Saturday is the Friday of the week before: the day before is "yesterday"
          {"last Friday": ("2025-06-06", "day"), "last Thursday": ("2025-06-12", "day"), "next Monday": ("2025-06-16", "day"),
@@ -231,14 +239,20 @@ RULES: list[Rule] = [
          r"|(?P<relation>next)\s+(?P<unit_single>day)"
          r"|(?P<relation>following|next|previous|same)\s+<<part_of_day>>"
          r"|(?P<unit_single>day|week|month|year)\s+(?P<relation>before|after)"
+         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b)"
+         r"|<<part_of_day>>\s+(?P<relation>before|after)"
          r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b))"
-         r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)",
+         r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)"
+         # "arrived the next year" counts on from the story; "within/in/over the next year" is the year ahead of now
+         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("in", "In", "within", "Within", "over", "Over", "during", "for"))
+         + r"[Tt]he\s+(?P<next_unit>next)\s+(?P<unit_single>week|month|year)(?![\w-]|\s+or\s+(?:so|two))",
          anaphoric_unit,
          {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"),
           "that year": ("XXXX", "unknown"), "That same day": ("XXXX-XX-XX", "unknown"),
           "the next morning": ("XXXX-XX-XXTMO", "unknown"), "the day before": ("XXXX-XX-XX", "unknown"),
-          "that week": ("XXXX-WXX", "unknown"), "that evening": ("XXXX-XX-XXTEV", "unknown")},
-         ("the day before the election", "that day-long meeting")),
+          "that week": ("XXXX-WXX", "unknown"), "that evening": ("XXXX-XX-XXTEV", "unknown"),
+          "the night before": ("XXXX-XX-XXTNI", "unknown"), "the morning after": ("XXXX-XX-XXTMO", "unknown")},
+         ("the day before the election", "that day-long meeting", "the night before the vote")),
     # "the corresponding period last year", "last year's quarter", "the quarter a year ago": the quarter under
     # discussion one year back (like "the year-ago quarter"); with no quarter named, the last completed one.
     Rule("period_a_year_back",
@@ -266,7 +280,10 @@ RULES: list[Rule] = [
          year_ago,
          {"the year-ago quarter": ("2024-Q1", "quarter"), "year-earlier": ("2024", "year")},
          ("the year-on-year rise",)),
-    Rule("the_unit", r"(?:[Tt]he|[Tt]hat)\s+(?P<unit_single>weekend|quarter|week)(?![\w-])", the_unit,
+    # "earlier in the day", "later in the week": that unit of the date mentioned last, else of the reference date; the
+    # timex is "the day" (TimeML leaves the preposition out; "earlier this year" has none and is one timex)
+    Rule("the_unit", r"(?:(?<=[Ee]arlier\sin\s)|(?<=[Ll]ater\sin\s))[Tt]he\s+(?P<unit_in>day|week|month|year)(?![\w'’-])"
+         r"|(?:[Tt]he|[Tt]hat)\s+(?P<unit_single>weekend|quarter|week)(?![\w-])", the_unit,
          {"the weekend": ("2025-W24-WE", "week"), "the quarter": ("2025-Q1", "quarter")}),
     Rule("mid_month_or_year", r"[Mm]id-?(?:<<month>>|<<year4>>)(?!s)", mid_month_or_year,
          {"mid-November": ("2024-11", "month"), "mid-1996": ("1996", "year")}),
@@ -629,6 +646,21 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
                    "The following year", "2010"),
     ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),
+    ContextExample("narrative_time", "Troops entered the city on Tuesday, March 3, 2009. That Saturday they left.",
+                   "That Saturday", "2009-03-07"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following Monday they left.",
+                   "The following Monday", "2009-03-09"),
+    ContextExample("narrative_time", "It was obvious that Tuesday's quake was a disaster.", "Tuesday", "2025-06-10"),
+    # "the next year" counts from the year mentioned last ("the following year"), else from the reference date
+    ContextExample("narrative_time", "The plant opened in 2001. The next year, it closed.", "The next year", "2002"),
+    ContextExample("narrative_time", "The next year will be hard.", "The next year", "2026"),
+    ContextExample("narrative_time", "The plant opened in 2001. It may close within the next year.", "the next year", "2026"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Earlier in the day, shots were fired.",
+                   "the day", "2009-03-03"),
+    ContextExample("narrative_time", "A second wave may strike later in the year.", "the year", "2025"),
+    ContextExample("narrative_time", "Shares fell later in the day's session.", "the day", None),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The night before, scouts came.",
+                   "The night before", "2009-03-02TNI"),
     # "two days after" ends its clause to count from the last date; before an event ("15 days after the quake")
     # the anchor is that event, so it is only the duration, as TimeML annotates it.
     ContextExample("narrative_time", "He arrived on 3 May 2009 and left two days after.", "two days after", "2009-05-05"),

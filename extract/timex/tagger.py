@@ -23,7 +23,7 @@ import regex
 
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
-from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
+from .resolve import Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
 from .rules import AFTER_CUE_CANCELS, PAST_VERB_AFTER, PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
 
 
@@ -282,6 +282,8 @@ def _anchored(draft: Draft, mentions: dict, start: int, reference_date: datetime
 
 def _latest_mention(mentions: dict, draft: Draft) -> tuple[int, str, datetime.date] | None:
     """The latest mention an anaphoric draft can count from: "that day" needs a day, "a year earlier" any grain."""
+    if draft.anchor.startswith("weekday_"):  # "that Saturday": counted from a day
+        return mentions.get("day")
     if draft.anchor in ("quarter_of_mention", "topic_quarter") or draft.unit == "quarter" or draft.unit == "year" and draft.shift < 0 and "quarter" in mentions:
         return mentions.get("reported_quarter")  # "the 1988 period", "a year earlier" in a quarterly report: that quarter
     anaphoric = draft.anchor in ("mention", "mention_only")
@@ -297,6 +299,9 @@ def _with_mention(draft: Draft, mention: tuple[int, str, datetime.date], referen
     or a half ("1989-H1") is that period a year back; "the 1988 period" after it is 1988-Q3.
     """
     _, value, mention_day = mention
+    if draft.anchor.startswith("weekday_"):  # "that Saturday" on or after the day mentioned, "the following Monday" after it
+        prefer = "next" if draft.anchor == "weekday_after_mention" else "future"
+        return replace(draft, value=fill_year(draft.value, mention_day, prefer), anchor="")
     quarter = re.fullmatch(r"(?P<year>\d{4})(?P<rest>-[QH]\d)", value)
     if draft.anchor == "quarter_of_mention":
         return replace(draft, value=draft.value + quarter.group("rest")) if quarter else draft
