@@ -4,10 +4,13 @@ from __future__ import annotations
 import streamlit as st
 
 from desk.loading import statements_path
+from desk.ui.app_entry import run_through_app
 from desk.ui.caching import load_extracted_frames
 from desk.ui.curation_pages import render_add_articles
 from extract.__main__ import write_outputs
 from extract.curation.articles import extract_added
+
+run_through_app()   # a fresh server's first link to this page: go through app.py (desk.ui.app_entry)
 
 statements, documents = load_extracted_frames()
 st.title("Add articles")
