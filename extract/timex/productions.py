@@ -120,6 +120,19 @@ def month_year(g: Groups) -> Draft:
     return Draft(value=_date_value(written_year(g), month_number(g["month"])))
 
 
+TWO_DIGIT_YEAR_PIVOT = 30  # '05 is 2005, '98 is 1998
+
+
+def month_two_digit_year(g: Groups) -> Draft:
+    """Oct '05 / Oct 05: a month and its year written in two digits.
+
+    >>> month_two_digit_year({"month": "Oct", "year2": "05"}).value, month_two_digit_year({"month": "May", "year2": "98"}).value
+    ('2005-10', '1998-05')
+    """
+    century = "20" if int(g["year2"]) < TWO_DIGIT_YEAR_PIVOT else "19"
+    return Draft(value=_date_value(century + g["year2"], month_number(g["month"])))
+
+
 def month_relative(g: Groups) -> Draft:
     """last May / July last year.
 
@@ -439,6 +452,8 @@ def season(g: Groups) -> Draft:
     >>> season({"season": "summer", "year4": "2024"}).value
     '2024-SU'
     """
+    if g.get("generic"):  # "in winter months": any year's winter
+        return Draft(value=f"XXXX-{SEASONS[g['generic'].lower()]}", prefer="generic")
     code = SEASONS[g["season"].lower()]
     if written_year(g):
         return Draft(value=f"{written_year(g)}-{code}")

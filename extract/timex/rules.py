@@ -18,7 +18,7 @@ from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
 from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
-                          month_relative, month_year, named_day, named_event, numeric_date, part_of_day_alone,
+                          month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
                           weekday, year, year_ago, year_period, year_range)
@@ -37,6 +37,7 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     takes_modifier: bool = True               # may be preceded by early/late/mid/the end of/...
     vetoed_after: str = ""                    # regex: no timex when the text just before the span ends with it
+    vetoed_only_before: str = ""              # regex: ... and (when given) the text just after the span starts with it
 
     @property
     def regex(self) -> str:
@@ -52,6 +53,16 @@ NAME_BEFORE_MONTH = (r"\b(?!(?:In|By|On|Of|To|And|Or|But|The|Last|Next|This|Earl
 # ... and before "Today" an acronym too ("USA Today", "VOA Today").
 NAME_BEFORE_TODAY = NAME_BEFORE_MONTH.replace(r"[A-Z][a-z]+\s$", r"[A-Z](?:[a-z]+|[A-Z]+)\s$")
 
+# A capitalised weekday between a name word ("the", "of", "'s", a capitalised word or a number, not "On", "By", ...)
+# and a capitalised word that is no month, weekday or part of the day names a programme or a paper: "the Sunday Times",
+# "edition of Sunday Sequence", "The Monday Night Club", "BBC Radio 3 Sunday Feature". "On Thursday European ministers
+# met" and "said Friday France24" stay dates.
+NAME_BEFORE_WEEKDAY = (r"(?:\b[Tt]he|['’]s|\bof|" + NAME_BEFORE_MONTH[:NAME_BEFORE_MONTH.index("[A-Z]")]
+                       + r"(?:[A-Z][A-Za-z]*|\d+))\s+$")
+NAME_AFTER_WEEKDAY = (r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                      r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                      r"|Sunday|Morning|Afternoon|Evening|Night|Noon|Midnight)\b)[A-Z][a-z]")
+
 # --- the table -----------------------------------------------------------------------------------
 # A group name may appear in several alternatives of one pattern (the `regex` package allows it): the
 # production reads `month` whichever way round the date is written.
@@ -62,6 +73,19 @@ COUNTED_NOUNS = ("people", "persons", "soldiers", "troops", "men", "women", "chi
                  "shares", "employees", "workers", "jobs", "km", "kilometres", "kilometers", "miles", "metres",
                  "meters", "feet", "dollars", "euros", "pounds", "barrels", "vehicles", "tanks", "aircraft", "planes",
                  "cases", "deaths", "votes", "homes", "acres")
+# A four-digit number right after a label noun numbers that thing, it is no year: "Resolution 1441", "Flight 1549".
+LABEL_NOUNS = ("[Rr]esolutions?", "[Ff]lights?", "[Rr]ooms?", "[Aa]rticles?", "No\\.", "Nos\\.", "[Nn]umber", "[Rr]oute",
+               "[Hh]ighway", "[Ii]nterstate", "[Gg]ate", "[Ee]xit", "[Aa]partment", "[Ss]uite", "[Bb]ox", "[Pp]ages?",
+               "[Pp]p\\.", "[Cc]hapter", "[Ss]ection", "[Pp]aragraph", "[Cc]lause", "[Mm]odel", "[Uu]nit", "[Bb]us",
+               "[Tt]rain", "[Pp]latform", "[Pp]ier", "[Cc]ode", "[Ii]tem", "[Vv]ersion", "[Vv]ol\\.", "[Vv]olume",
+               "[Tt]erminal", "[Bb]lock", "[Ss]eat", "[Ww]ard", "[Ff]orm", "[Pp]atent", "[Dd]ocket", "[Rr]egulation",
+               "[Dd]ecree")
+LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")\s+$"
+# A season before one of these nouns names a thing, not a time: "the Winter Olympics", "a winter coat".
+SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Cc]oats?", "[Jj]ackets?", "[Cc]lothes", "[Cc]lothing",
+                     "[Tt]yres", "[Tt]ires", "[Ww]heat", "[Ss]ports", "[Cc]amps?", "[Ss]chools?", "[Rr]esidence", "[Rr]esort")
+# A season with no article before a time noun is any year's season (TimeML: generic, no year): "in winter months".
+GENERIC_SEASON_NOUNS = ("months", "holidays", "vacations?", "breaks?", "recess", "seasons?")
 MODALS = ("will", "could", "might", "would", "may", "can", "should")
 # A capitalised "May" before one of these words opens a sentence or headline as the modal verb ("May contain nuts").
 MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]e", "[Nn]ot", "[Hh]ave", "[Aa]lso", "[Ww]ell",
@@ -111,6 +135,12 @@ RULES: list[Rule] = [
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
           "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day"),
           "12 May 2400": ("2400-05-12", "day")}),  # after a day and month, any four digits are its year
+    # "Oct '05", "March '98": a month and its year in two digits after an apostrophe. A bare "Oct 05" stays a day:
+    # chronologies write "May 09 - Japan and Australia announce ..." for the 9th.
+    Rule("month_two_digit_year",
+         r"<<month>>\s+['’](?P<year2>\d\d)(?![\w'’])",
+         month_two_digit_year,
+         {"Oct '05": ("2005-10", "month"), "March '98": ("1998-03", "month")}),
     Rule("month_day",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>",
          month_day_year,
@@ -138,7 +168,9 @@ RULES: list[Rule] = [
           "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour")},
          ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
-         {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")}),
+         {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")},
+         ("guests for The Monday Night Club", "Motson on the Saturday Night Show"),
+         vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
     Rule("deictic_part_of_day",
          r"(?P<deictic>[Yy]esterday|[Tt]omorrow|[Tt]oday)\s+<<part_of_day>>|(?P<deictic>[Tt]onight|[Oo]vernight)"
          r"|<<part_of_day>>\s+(?P<deictic>yesterday|tomorrow|today)",
@@ -156,10 +188,13 @@ RULES: list[Rule] = [
          {"dawn": ("2025-06-14TMO", "hour"), "midday": ("2025-06-14TMI", "hour"), "dusk on Friday": ("2025-06-13TEV", "hour")},
          ("the dawn of a new era", "a midday meal")),
     Rule("weekday_relative", REL + r"\s+<<weekday>>", weekday,
-         {"last Friday": ("2025-06-13", "day"), "next Monday": ("2025-06-16", "day"),
-          "the previous Friday": ("2025-06-13", "day")}),
+         # "last Friday" written on a Saturday is the Friday of the week before: the day before is "yesterday"
+         {"last Friday": ("2025-06-06", "day"), "last Thursday": ("2025-06-12", "day"), "next Monday": ("2025-06-16", "day"),
+          "the previous Friday": ("2025-06-06", "day"), "last Saturday": ("2025-06-07", "day")}),
     Rule("weekday", r"<<weekday>>", weekday,
-         {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")}),
+         {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")},
+         ("a reporter for The Sunday Times", "an edition of Sunday Sequence", "this BBC Radio 3 Sunday Feature"),
+         vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
     Rule("deictic_day", r"(?P<deictic>today|[Yy]esterday|[Tt]omorrow)", deictic_day,
          {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day")}),
     # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today"
@@ -251,12 +286,16 @@ RULES: list[Rule] = [
     Rule("season",
          r"(?:(?:[Tt]he\s+)?" + REL + r"\s+)<<season>>(?:\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>))?"
          r"|(?:[Tt]he\s+)?<<season>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)"
-         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)",
+         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("their", "his", "her", "its", "our", "my", "your"))
+         + r"(?P<generic>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
+         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)"
+         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b)",
          season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
-          "the summer": ("2025-SU", "season")},
-         ("the prices fall", "a hot spring water", "the fall of the city")),
+          "the summer": ("2025-SU", "season"), "winter": ("2024-WI", "season")},
+         ("the prices fall", "a hot spring water", "the fall of the city", "the Winter Olympics", "a winter coat",
+          "at summer camp", "the Summer Palace")),
     Rule("quarter_code",
          r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
          r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
@@ -285,7 +324,10 @@ RULES: list[Rule] = [
          r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r"))|<<year_spelled>>)",
          year,
          {"2007": ("2007", "year"), "1941": ("1941", "year"), "nineteen ninety-six": ("1996", "year")},
-         ("2,007 people", "S-300", "T-90", "$1988", "1500 troops", "30 percent", "a 1500 percent rise")),
+         ("2,007 people", "S-300", "T-90", "$1988", "1500 troops", "30 percent", "a 1500 percent rise",
+          "under UN Security Council Resolution 1441", "resolution 1973 allows it", "US Airways Flight 1549 ditched",
+          "Article 1906 of the code", "in Room 1204", "see page 1120"),
+         vetoed_after=LABEL_BEFORE_NUMBER),
     Rule("present_ref",
          r"(?:[Rr]ight\s+)?[Nn]ow(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently"
          r"|[Cc]urrent(?!\s+(?:account|affairs|events|assets|liabilities))"
@@ -509,6 +551,13 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("name_today", "Prices fell. Today, traders are calmer.", "Today", "2025-06-14"),
     ContextExample("name_today", "He said: Today we vote.", "Today", "2025-06-14"),
     ContextExample("modal_may", "Prices rose in May and fell in June.", "May", "2025-05"),
+    # Two digits after a month and an apostrophe are its year; without the apostrophe they are a day.
+    ContextExample("two_digit_year", "The enquiry of Oct '05 was answered.", "Oct '05", "2005-10"),
+    ContextExample("two_digit_year", "May 09 - Japan and Australia announce their first cases.", "May 09", "2025-05-09"),
+    # A season with no article before a time noun is generic (no year); "the winter months" is a particular winter.
+    ContextExample("generic_season", "Flu spreads fastest in winter months.", "winter", "XXXX-WI"),
+    ContextExample("generic_season", "Cases rose during the winter months.", "the winter", "2024-WI"),
+    ContextExample("generic_season", "Spread slows in summer holidays.", "summer", "XXXX-SU"),
     # A date expression never spans a line or paragraph break (tagger._master_hits).
     ContextExample("no_line_break", "It ended on the 20th\nMay brought calm.", "May", "2025-05"),
     ContextExample("no_line_break", "Prices rose in June\n\n24 analysts agreed.", "June", "2025-06"),

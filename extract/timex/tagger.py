@@ -60,6 +60,8 @@ def _compile(rule: Rule) -> regex.Pattern:
 
 RULE_REGEX: dict[str, regex.Pattern] = {rule.name: _compile(rule) for rule in RULES}
 VETO: dict[str, re.Pattern] = {rule.name: re.compile(rule.vetoed_after) for rule in RULES if rule.vetoed_after}
+VETO_FOLLOWED: dict[str, re.Pattern] = {rule.name: re.compile(rule.vetoed_only_before) for rule in RULES
+                                        if rule.vetoed_only_before}
 VETO_WINDOW = 40
 MASTER = re.compile(r"(?<!\w)(?:" + "|".join(
     f"(?P<{rule.name}>{_unnamed(rule.regex)})" for rule in RULES) + r")(?!\w)")
@@ -123,10 +125,14 @@ def find(text: str) -> list[TimexDraft]:
     for hit in _master_hits(text):
         rule = RULE_BY_NAME[hit.lastgroup]
         start, end = hit.start(), hit.end()
-        if rule.name in VETO and VETO[rule.name].search(text, max(0, start - VETO_WINDOW), start):
+        if rule.name in VETO and VETO[rule.name].search(text, max(0, start - VETO_WINDOW), start) \
+                and (rule.name not in VETO_FOLLOWED or VETO_FOLLOWED[rule.name].match(text, end)):
             continue
-        # the rule alone, for its named fragments; a lookahead past the span ("October 7" + " attacks") needs the rest
-        fields = RULE_REGEX[rule.name].fullmatch(text, start, end) or RULE_REGEX[rule.name].match(text, start)
+        # the rule alone, for its named fragments, seeing the text after the span as the master pattern did: a
+        # lookahead past the span ("October 7" + " attacks", "winter" + " months") picks the alternative
+        fields = RULE_REGEX[rule.name].match(text, start)
+        if fields is None or fields.end() != end:
+            fields = RULE_REGEX[rule.name].fullmatch(text, start, end) or fields
         draft = rule.production(fields.groupdict())
         if draft is None:
             continue
