@@ -9,8 +9,12 @@ articles (`../shared/corpora/Timeline17-dev/*/InputDocs`, date folders kept) and
 
 Throughput: each mode runs the extraction stage (`extract_corpus(..., with_events=False)`: read, reference
 date, tagging, actors, kinds) over the whole corpus in a fresh process; `plain` is today's single loop in
-one process, `dask:N` starts a LocalCluster of N worker processes (its start-up is counted) and runs the
-same batches on it. Modes are interleaved round by round so they share the box's load; the medians of
+one process, returning the frames; `dask:N` starts a LocalCluster of N worker processes (its start-up is
+counted) and runs the same batches on it, each worker writing its batches' statements and documents as
+Parquet parts into a scratch folder (what `python -m extract` does: `parts_folder`) and sending back only
+their names, counts, warnings and file states; `dask-frames:N` sends the frames back instead (the library's
+default without a parts folder); `dask-read:N` is `dask:N` followed by reading the parts back into frames
+in the submitting process (what the CLI does before the event stage). Modes are interleaved round by round so they share the box's load; the medians of
 --rounds rounds are printed with each mode's ratio to `plain` measured in the same run, the cost per
 1,000 articles (wall seconds x cores, and CPU seconds of the whole process tree, which the box's load
 inflates less), and the peak memory of the whole process tree (both sampled every 0.2 s).
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -71,25 +76,31 @@ def build_corpus(folder: Path, count: int) -> Path:
 
 def run_mode(mode: str, corpus: Path) -> dict:
     """One extraction of the corpus in this process, as `mode` (plain | dask:N); seconds and sizes as a dict."""
-    import logging
-
     from extract.cluster import Scheduler
     from extract.pipeline import extract_corpus
+
+    import pyarrow.parquet as pq
+
+    from extract.cluster import dask_client
 
     started = time.perf_counter()
     if mode == "plain":
         extraction = extract_corpus(corpus, sources_csv=None, with_events=False, scheduler=Scheduler(workers=1))
-    else:
-        from distributed import LocalCluster
-
-        workers = int(mode.split(":")[1])
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                          silence_logs=logging.ERROR) as cluster:
-            extraction = extract_corpus(corpus, sources_csv=None, with_events=False,
-                                        scheduler=Scheduler(cluster.scheduler_address))
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "documents": len(extraction.documents), "statements": len(extraction.statements),
-            "failed": int((extraction.documents["status"] == "failed").sum())}
+        return {"seconds": time.perf_counter() - started, "documents": len(extraction.documents),
+                "statements": len(extraction.statements)}
+    kind, workers = mode.split(":")
+    with tempfile.TemporaryDirectory(dir=corpus.parent) as scratch:
+        parts = None if kind == "dask-frames" else Path(scratch) / "parts"
+        with dask_client(Scheduler(workers=int(workers)), int(workers)) as client:   # the CLI's LocalCluster
+            extraction = extract_corpus(corpus, sources_csv=None, with_events=False, parts_folder=parts,
+                                        read_frames=kind == "dask-read",
+                                        scheduler=Scheduler(client.scheduler.address))
+        seconds = time.perf_counter() - started
+        if parts is None or kind == "dask-read":
+            return {"seconds": seconds, "documents": len(extraction.documents), "statements": len(extraction.statements)}
+        rows = {dataset: sum(pq.ParquetFile(path).metadata.num_rows for path in (parts / dataset).glob("*.parquet"))
+                for dataset in ("statements", "documents")}
+        return {"seconds": seconds, "documents": rows["documents"], "statements": rows["statements"]}
 
 
 def tree_usage(pid: int, cpu_by_pid: dict[int, float]) -> float:
@@ -149,12 +160,24 @@ def throughput(corpus: Path, modes: list[str], rounds: int, articles: int) -> No
     print(f"\nextraction stage, {articles:,} articles, medians of {rounds} round(s):")
     for mode, runs in results.items():
         seconds = statistics.median(run["seconds"] for run in runs)
-        cores = 1 if mode == "plain" else int(mode.split(":")[1])
+        cores = 1 if mode == "plain" else int(mode.split(":")[1])   # worker processes
         ratio = f"  {plain / seconds:.2f}x plain" if plain else ""
         cpu = statistics.median(run["cpu"] for run in runs)
         print(f"  {mode:7s} {seconds:7.1f} s  {articles / seconds:6.1f} articles/s{ratio}  "
               f"wall x cores {seconds / articles * 1000 * cores:5.2f} s, CPU {cpu / articles * 1000:5.2f} s "
               f"per 1,000 articles  peak {statistics.median(run['peak_mb'] for run in runs):,.0f} MB")
+
+
+def stage_seconds(wall: float, summary: str) -> dict[str, float]:
+    """A `python -m extract` run of `wall` seconds split by its summary into the event stage and the rest (the
+    extraction side: imports, listing, extracting, reading the parts back, writing the output set).
+
+    >>> stage_seconds(13.0, "9 documents (...) in 12.50 s (extraction 2.00 s, events 10.00 s)")["extraction side"]
+    3.0
+    """
+    match = re.search(r" in [\d.]+ s \(extraction [\d.]+ s(?:, events (?P<events>[\d.]+) s)?\)", summary)
+    events = float(match["events"] or 0) if match else 0.0
+    return {"events": events, "extraction side": wall - events}
 
 
 def incremental(corpus: Path, workers: int) -> None:
@@ -174,10 +197,14 @@ def incremental(corpus: Path, workers: int) -> None:
         finally:
             changed.write_bytes(original)
         print(f"\npython -m extract (events and output set included), --workers {workers}:")
-        print(f"  full run        {full:7.1f} s  peak {full_peak:,.0f} MB   {full_out.splitlines()[0]}")
-        print(f"  1 file changed  {again:7.1f} s  peak {again_peak:,.0f} MB   {again_out.splitlines()[0]}; "
-              f"{next(line.strip() for line in again_out.splitlines() if 'not extracted again' in line)}")
-        print(f"  incremental / full: {again / full:.3f} ({full / again:.1f}x faster)")
+        for what, seconds, peak, out in (("full run", full, full_peak, full_out),
+                                         ("1 file changed", again, again_peak, again_out)):
+            stages = stage_seconds(seconds, out)
+            print(f"  {what:15s} {seconds:7.1f} s  peak {peak:,.0f} MB  extraction side {stages['extraction side']:6.1f} s"
+                  f"  event stage {stages['events']:6.1f} s   ({out.splitlines()[0]})")
+        print(f"  {next(line.strip() for line in again_out.splitlines() if 'not extracted again' in line)}")
+        print(f"  incremental / full: {again / full:.3f} ({full / again:.1f}x faster); extraction side alone "
+              f"{stage_seconds(again, again_out)['extraction side'] / stage_seconds(full, full_out)['extraction side']:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -27,7 +28,9 @@ from extract.actors import DEFAULT_GAZETTEER, GazetteerError
 from extract.cluster import LOCAL_PROCESSES_FROM, ProgressCallback, Scheduler, SchedulerError
 from extract.documents import DEFAULT_MAX_BYTES
 from extract.manifest import PreviousRun
-from extract.output_set import OutputSetError, current_output_set, read_output_set, write_output_set
+from extract.output_set import (OutputSetError, current_output_set, new_generation, read_output_set,
+                                 write_output_set)
+from extract.parts import DATASETS
 from extract import pipeline
 from extract.pipeline import DEFAULT_MAX_STATEMENTS, Extraction, extract_corpus
 from extract.sources import DEFAULT_SOURCES_CSV
@@ -37,7 +40,9 @@ DEFAULT_STATEMENTS_PATH = Path("data/statements.parquet")
 EVENTS_STEM = "events"
 DOCUMENTS_FILE_NAME = "documents.parquet"
 INPUTS_FILE_NAME = "inputs.parquet"          # the inputs manifest (extract.manifest)
-DATASETS = ("statements", "documents")       # written as Parquet datasets in parts too, one part per batch
+SUMMARY_DOCUMENT_LINES = 200                 # up to this many documents the summary has a line for each
+SUMMARY_WARNINGS = 20                        # above it, the first this many warnings are printed
+SUMMARY_NAMES = 10                           # and the first this many names of each problem
 
 
 def output_paths(out: Path) -> dict[str, Path]:
@@ -82,21 +87,36 @@ def output_datasets(extraction: Extraction) -> dict[str, list[pd.DataFrame]]:
     return {name: parts_by_document(frames[name], doc_ids, pipeline.BATCH_DOCUMENTS) for name in DATASETS}
 
 
-def write_outputs(extraction: Extraction, out: Path) -> dict[str, Path]:
-    """Write the run's files beside `out` as ONE consistent set (`extract.output_set`); return where each is."""
-    write_output_set(out.parent, output_frames(extraction, out), output_datasets(extraction))
+def write_outputs(extraction: Extraction, out: Path, generation: Path | None = None) -> dict[str, Path]:
+    """Write the run's files beside `out` as ONE consistent set (`extract.output_set`); return where each is.
+
+    `generation`: the set's folder from `extract.output_set.new_generation` into which the extraction already wrote
+    its parts (`extract_corpus(..., parts_folder=generation)`); without it the parts are cut from the frames here."""
+    if generation is not None and extraction.parts == generation:
+        write_output_set(out.parent, output_frames(extraction, out), generation=generation, written_datasets=DATASETS)
+    else:
+        write_output_set(out.parent, output_frames(extraction, out), output_datasets(extraction), generation=generation)
     return output_paths(out)
 
 
 def previous_run(out: Path) -> PreviousRun | None:
-    """The frames and inputs manifest of the run that wrote the set `out` belongs to; None when there is none to
-    build on (no set, a set without a manifest, CSV statements, or a set that cannot be read)."""
+    """What the run that wrote the set `out` belongs to left to build on: its inputs manifest and the folder of its
+    parts (or, for a set without parts, its statements and documents frames); None when there is nothing to build
+    on (no set, a set without a manifest, CSV statements, or a set that cannot be read)."""
     if out.suffix != ".parquet":
         return None
     try:
         current = current_output_set(out.parent)
+        if current is None or INPUTS_FILE_NAME not in current.paths:
+            return None
+        parts = [current.datasets.get(name) for name in DATASETS]
+        if all(folder is not None and folder.is_dir() for folder in parts) and out.name in current.paths:
+            output = read_output_set(out.parent, [INPUTS_FILE_NAME])
+            if INPUTS_FILE_NAME in output.frames and output.generation == current.generation:
+                return PreviousRun(None, None, output.frames[INPUTS_FILE_NAME], parts=parts[0].parent)
+            return None
         names = [out.name, DOCUMENTS_FILE_NAME, INPUTS_FILE_NAME]
-        if current is None or any(name not in current.paths for name in names):
+        if any(name not in current.paths for name in names):
             return None
         frames = read_output_set(out.parent, names).frames
     except (OutputSetError, OSError, ValueError):
@@ -104,6 +124,12 @@ def previous_run(out: Path) -> PreviousRun | None:
     if any(name not in frames for name in names):
         return None
     return PreviousRun(frames[out.name], frames[DOCUMENTS_FILE_NAME], frames[INPUTS_FILE_NAME])
+
+
+def discard_generation(generation: Path | None) -> None:
+    """Remove a generation folder that will not become the current set (a run that writes nothing)."""
+    if generation is not None:
+        shutil.rmtree(generation, ignore_errors=True)
 
 
 def terminal_progress(stream=None) -> tuple[ProgressCallback | None, Callable[[], object]]:
@@ -130,8 +156,43 @@ def _stage_seconds(extraction: Extraction) -> str:
     return f" ({', '.join(stages)})" if stages else ""
 
 
-def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
-    """The human summary: documents, statements, per-document counts by kind, warnings."""
+def _document_lines(extraction: Extraction) -> list[str]:
+    statements, documents = extraction.statements, extraction.documents
+    counts = statements.groupby(["doc_id", "kind"]).size().unstack(fill_value=0) if len(statements) else None
+    lines = []
+    for row in documents.itertuples():
+        if row.status != "ok":
+            lines.append(f"  {row.doc_id}: {'extraction failed' if row.status == 'failed' else 'not read'}")
+            continue
+        kinds = counts.loc[row.doc_id].to_dict() if counts is not None and row.doc_id in counts.index else {}
+        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()) if n)
+        published = row.published.date().isoformat() if pd.notna(row.published) else "none"
+        lines.append(f"  {row.doc_id}: {sum(kinds.values())} statements ({detail or 'none'}); "
+                     f"reference date {published}")
+    return lines
+
+
+def _corpus_lines(extraction: Extraction, documents_file: str) -> list[str]:
+    """A big corpus in a few lines: statements by kind, documents by status, the first problem documents."""
+    statements, documents = extraction.statements, extraction.documents
+    kinds = statements["kind"].value_counts().sort_index() if len(statements) else pd.Series(dtype="int64")
+    dated = int(documents.loc[documents["status"] == "ok", "published"].notna().sum())
+    lines = [f"  statements by kind: {', '.join(f'{n} {kind}' for kind, n in kinds.items()) or 'none'}; "
+             f"{dated} of {int((documents['status'] == 'ok').sum())} read documents have a reference date"]
+    problems = documents[documents["status"] != "ok"]
+    for status, group in problems.groupby("status", sort=True):
+        shown = ", ".join(group["doc_id"].head(SUMMARY_NAMES))
+        more = f" and {len(group) - SUMMARY_NAMES} more" if len(group) > SUMMARY_NAMES else ""
+        what = "extraction failed" if status == "failed" else "not read"
+        lines.append(f"  {len(group)} {what}: {shown}{more}")
+    if documents_file:
+        lines.append(f"  one line per document: the documents file {documents_file} (columns status and problem)")
+    return lines
+
+
+def summary_lines(extraction: Extraction, seconds: float, documents_file: str = "") -> list[str]:
+    """The human summary: documents, statements, per-document counts by kind (for a big corpus: totals and the first
+    names of each problem; the written `documents_file` has them all), warnings (big corpus: the first SUMMARY_WARNINGS)."""
     statements, documents = extraction.statements, extraction.documents
     readable = int((documents["status"] == "ok").sum())
     failed = int((documents["status"] == "failed").sum())
@@ -143,19 +204,15 @@ def summary_lines(extraction: Extraction, seconds: float) -> list[str]:
     if extraction.reused_documents:
         lines.append(f"  {extraction.reused_documents} document(s) unchanged since the previous run were not extracted "
                      f"again ({len(documents) - extraction.reused_documents} extracted; --full extracts everything)")
-    counts = statements.groupby(["doc_id", "kind"]).size().unstack(fill_value=0) if len(statements) else None
-    for row in documents.itertuples():
-        if row.status != "ok":
-            lines.append(f"  {row.doc_id}: {'extraction failed' if row.status == 'failed' else 'not read'}")
-            continue
-        kinds = counts.loc[row.doc_id].to_dict() if counts is not None and row.doc_id in counts.index else {}
-        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()) if n)
-        published = row.published.date().isoformat() if pd.notna(row.published) else "none"
-        lines.append(f"  {row.doc_id}: {sum(kinds.values())} statements ({detail or 'none'}); "
-                     f"reference date {published}")
-    if extraction.warnings:
-        lines.append(f"{len(extraction.warnings)} warning(s):")
-        lines.extend(f"  warning: {warning}" for warning in extraction.warnings)
+    big = len(documents) > SUMMARY_DOCUMENT_LINES
+    lines.extend(_corpus_lines(extraction, documents_file) if big else _document_lines(extraction))
+    warnings = extraction.warnings
+    if warnings:
+        lines.append(f"{len(warnings)} warning(s):")
+        lines.extend(f"  warning: {warning}" for warning in (warnings[:SUMMARY_WARNINGS] if big else warnings))
+        if big and len(warnings) > SUMMARY_WARNINGS:
+            where = f"; each file's problems are in the column problem of {documents_file}" if documents_file else ""
+            lines.append(f"  ... and {len(warnings) - SUMMARY_WARNINGS} more{where}")
     return lines
 
 
@@ -199,27 +256,32 @@ def main(argv: list[str] | None = None) -> int:
                      f"beside it: use e.g. --out {args.out.with_name('statements' + args.out.suffix)}")
     started = time.perf_counter()
     progress, close_progress = terminal_progress()
+    previous = None if args.full else previous_run(args.out)
+    generation = new_generation(args.out.parent) if args.out.suffix == ".parquet" else None   # parts written there
     try:
         extraction = extract_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0],
                                     sources_csv=args.sources, max_bytes=int(args.max_mb * 1e6),
                                     actors_csv=args.actors, max_statements=args.max_statements,
                                     scheduler=Scheduler(args.scheduler, args.workers), progress=progress,
-                                    previous=None if args.full else previous_run(args.out))
-    except GazetteerError as error:
-        print(f"error: the actors gazetteer is not valid: {error}", file=sys.stderr)
+                                    previous=previous, parts_folder=generation)
+    except (GazetteerError, SchedulerError) as error:
+        discard_generation(generation)
+        what = "the actors gazetteer is not valid: " if isinstance(error, GazetteerError) else ""
+        print(f"error: {what}{error}", file=sys.stderr)
         return 2
-    except SchedulerError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    except BaseException:
+        discard_generation(generation)
+        raise
     finally:
         close_progress()
     seconds = time.perf_counter() - started
     if not (extraction.documents["status"] == "ok").any():
+        discard_generation(generation)
         print("\n".join(summary_lines(extraction, seconds)), file=sys.stderr)
         print("error: no input file could be read; nothing written", file=sys.stderr)
         return 1
-    paths = write_outputs(extraction, args.out)
-    print("\n".join(summary_lines(extraction, seconds)))
+    paths = write_outputs(extraction, args.out, generation)
+    print("\n".join(summary_lines(extraction, seconds, str(paths["documents"]))))
     print(f"wrote {paths['statements']}, {paths['events']} and {paths['documents']}")
     return 0
 

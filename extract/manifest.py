@@ -46,10 +46,13 @@ class FileState:
 
 @dataclass
 class PreviousRun:
-    """The frames of the previous run that a re-run may take documents from (its statements, documents, manifest)."""
-    statements: pd.DataFrame
-    documents: pd.DataFrame
+    """What a re-run may take documents from: the previous run's statements and documents (as frames, or None when
+    known by `parts` only: the folder of its statements/ and documents/ datasets, see `extract.parts`) and its
+    inputs manifest."""
+    statements: pd.DataFrame | None
+    documents: pd.DataFrame | None
     manifest: pd.DataFrame
+    parts: Path | None = None
 
 
 @dataclass
@@ -125,9 +128,13 @@ def _reusable_states(previous: PreviousRun | None, settings: str) -> dict[str, F
         return {}
     manifest = conform_input_manifest(previous.manifest)
     manifest = manifest[manifest["settings"] == settings]
-    statuses = dict(zip(previous.documents["doc_id"], previous.documents["status"]))
-    return {row.doc_id: FileState(row.doc_id, row.path, int(row.size), int(row.mtime_ns), row.sha256, row.hint)
-            for row in manifest.itertuples(index=False) if statuses.get(row.doc_id) in REUSABLE_STATUSES}
+    if previous.documents is not None:   # a manifest lists only documents of these statuses; frames given by hand may not
+        statuses = dict(zip(previous.documents["doc_id"], previous.documents["status"]))
+        manifest = manifest[manifest["doc_id"].map(statuses).isin(REUSABLE_STATUSES)]
+    return {doc_id: FileState(doc_id, path, int(size), int(mtime_ns), sha256, hint)
+            for doc_id, path, size, mtime_ns, sha256, hint in zip(
+                manifest["doc_id"], manifest["path"], manifest["size"], manifest["mtime_ns"], manifest["sha256"],
+                manifest["hint"])}
 
 
 def _unchanged(entry: InputEntry, hint: str, recorded: FileState | None) -> FileState | None:
@@ -164,5 +171,6 @@ def manifest_frame(states: Sequence[FileState], settings: str) -> pd.DataFrame:
     """The inputs manifest of a run: one row per recorded file, with the run's settings fingerprint."""
     if not states:
         return empty_input_manifest()
-    frame = pd.DataFrame([dataclasses.asdict(state) for state in states])
+    columns = [field.name for field in dataclasses.fields(FileState)]
+    frame = pd.DataFrame([tuple(getattr(state, name) for name in columns) for state in states], columns=columns)
     return conform_input_manifest(frame.assign(settings=settings))

@@ -117,23 +117,37 @@ def dataset_part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
 
+def new_generation(folder: Path) -> Path:
+    """A new, empty generation folder of `folder`'s output set, for files written before the set is (by
+    `write_output_set(..., generation=...)`); it is not current until then, and removed by a later write if never."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    generation_folder = folder / GENERATIONS_FOLDER / _next_generation(_manifest(folder))
+    generation_folder.mkdir(parents=True)
+    return generation_folder
+
+
 def write_output_set(folder: Path, frames: Mapping[str, pd.DataFrame],
-                     datasets: Mapping[str, Sequence[pd.DataFrame]] | None = None) -> OutputSet:
+                     datasets: Mapping[str, Sequence[pd.DataFrame]] | None = None,
+                     generation: Path | None = None, written_datasets: Sequence[str] = ()) -> OutputSet:
     """Write `frames` (file name -> frame, .parquet or .csv) and `datasets` (name -> its parts, each written as
-    `<name>/part-NNNNN.parquet` inside the generation) as the folder's new current set, atomically."""
+    `<name>/part-NNNNN.parquet` inside the generation) as the folder's new current set, atomically.
+
+    `generation` is a folder from `new_generation` to complete (by default a new one); `written_datasets` names the
+    datasets already written in it (e.g. parts written by Dask workers), listed in the set like the others.
+    """
     folder = Path(folder)
     datasets = datasets or {}
     for name in frames:
         if Path(name).name != name or Path(name).suffix not in (".parquet", ".csv"):
             raise OutputSetError(f"{folder / name}: an output is a plain .parquet or .csv file name")
-    for name in datasets:
+    for name in [*datasets, *written_datasets]:
         if Path(name).name != name or Path(name).suffix or name in frames or name.startswith("."):
             raise OutputSetError(f"{folder / name}: a dataset is a plain folder name without a suffix")
-    folder.mkdir(parents=True, exist_ok=True)
     previous = _manifest(folder)
-    generation = _next_generation(previous)
-    generation_folder = folder / GENERATIONS_FOLDER / generation
-    generation_folder.mkdir(parents=True)
+    generation_folder = Path(generation) if generation is not None else new_generation(folder)
+    if generation_folder.parent != folder / GENERATIONS_FOLDER:
+        raise OutputSetError(f"{generation_folder}: not a generation folder of {folder}")
     for name, frame in frames.items():
         _write_frame(frame, generation_folder / name)
     for name, parts in datasets.items():
@@ -141,8 +155,12 @@ def write_output_set(folder: Path, frames: Mapping[str, pd.DataFrame],
         for index, part in enumerate(parts):
             _write_frame(part, generation_folder / name / dataset_part_name(index))
         _fsync_folder(generation_folder / name)
+    for name in written_datasets:
+        (generation_folder / name).mkdir(exist_ok=True)
+        _fsync_folder(generation_folder / name)
     _fsync_folder(generation_folder)
-    manifest = {"generation": generation, "files": sorted(frames), "datasets": sorted(datasets)}
+    all_datasets = sorted({*datasets, *written_datasets})
+    manifest = {"generation": generation_folder.name, "files": sorted(frames), "datasets": all_datasets}
     staging = folder / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
     staging.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     with open(staging, "rb") as handle:
@@ -151,9 +169,9 @@ def write_output_set(folder: Path, frames: Mapping[str, pd.DataFrame],
     _fsync_folder(folder)
     for name in frames:
         _link_at_top(folder, generation_folder / name, name)
-    _remove_old_generations(folder, {generation, (previous or {}).get("generation", "")})
-    return OutputSet(folder, generation, {name: generation_folder / name for name in frames},
-                     datasets={name: generation_folder / name for name in datasets})
+    _remove_old_generations(folder, {generation_folder.name, (previous or {}).get("generation", "")})
+    return OutputSet(folder, generation_folder.name, {name: generation_folder / name for name in frames},
+                     datasets={name: generation_folder / name for name in all_datasets})
 
 
 def current_output_set(folder: Path) -> OutputSet | None:

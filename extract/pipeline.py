@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,9 +25,9 @@ from extract.country_roles import SentenceCountries, sentence_countries
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_entry
 from extract.inputs import InputEntry, hidden_entries_warning, is_hidden_entry_problem, list_inputs
 from extract.kinds import classify_sentence, reference_line_spans
-from extract.events import build_events
 from extract.manifest import (REUSABLE_STATUSES, FileState, PreviousRun, entry_hint, file_state, manifest_frame,
                               plan_incremental, settings_fingerprint, size_and_mtime)
+from extract.parts import documents_by_part, link_part, part_index, read_dataset, read_part, write_part
 from extract.schema import (DOCUMENT_COLUMNS, EARLIEST_DATE, LATEST_DATE, STATEMENT_COLUMNS, conform_documents,
                             conform_statements, empty_documents, empty_events, empty_input_manifest, empty_statements)
 from extract.sentences import Sentence, sentence_index_at, split_sentences
@@ -40,6 +41,16 @@ CHUNK_CHARS = 200_000               # a long text is searched in pieces so the s
 BATCH_DOCUMENTS = 100               # documents per batch: one task on a Dask worker, one part of the Parquet dataset
 
 
+def __getattr__(name: str):
+    """`build_events` (extract.events) is imported on first use: a Dask worker never runs the event stage, and
+    importing it (nltk, scikit-learn) costs each worker ~2 s."""
+    if name == "build_events":
+        from extract.events import build_events
+        globals()["build_events"] = build_events
+        return build_events
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @dataclass
 class Extraction:
     """What one run produced: the statements, one row per input file, every warning, and the events."""
@@ -50,6 +61,7 @@ class Extraction:
     manifest: pd.DataFrame = field(default_factory=empty_input_manifest)   # inputs.parquet: see extract.manifest
     reused_documents: int = 0    # documents taken unchanged from the previous run (not extracted again)
     seconds: dict[str, float] = field(default_factory=dict)   # wall time of each stage: "extraction", "events"
+    parts: Path | None = None    # the folder holding the statements/ and documents/ datasets in parts (extract.parts)
 
 
 class StageFailure(Exception):
@@ -223,6 +235,7 @@ class ExtractionSettings:
     actors_csv: Path = DEFAULT_GAZETTEER
     max_bytes: int = DEFAULT_MAX_BYTES
     max_statements: int = DEFAULT_MAX_STATEMENTS
+    parts_folder: str = ""       # where each batch writes its part of the datasets ("" = frames sent back instead)
 
     def fingerprint(self) -> str:
         """Changes when the extractor's code, gazetteers or limits change (see `extract.manifest.settings_fingerprint`)."""
@@ -239,13 +252,30 @@ class DocumentTask:
     hint: str = ""
 
 
+@dataclass(frozen=True)
+class DocumentBatch(Sequence):
+    """Documents extracted together: one task on a Dask worker, part number `part` of the datasets."""
+    part: int
+    tasks: tuple[DocumentTask, ...]
+
+    def __len__(self) -> int:
+        return len(self.tasks)
+
+    def __getitem__(self, index):
+        return self.tasks[index]
+
+
 @dataclass
 class BatchResult:
-    """What a batch of documents gave: typed statements and documents frames, warnings, and the files' states."""
+    """What a batch of documents gave: typed statements and documents frames (empty when the batch wrote them as
+    its part: then `part` names it), warnings, the files' states, and the batch's doc ids and statement count."""
     statements: pd.DataFrame
     documents: pd.DataFrame
     warnings: list[str]
     file_states: list[FileState]
+    part: str = ""
+    doc_ids: list[str] = field(default_factory=list)
+    statement_count: int = 0
 
 
 def extract_read_document(document: Document, known: Source | None, gazetteer: Gazetteer,
@@ -273,9 +303,10 @@ def extract_read_document(document: Document, known: Source | None, gazetteer: G
     return rows, _document_row(described, source), warnings + document_warnings
 
 
-def extract_batch(tasks: list[DocumentTask], settings: ExtractionSettings,
+def extract_batch(tasks: DocumentBatch | list[DocumentTask], settings: ExtractionSettings,
                   on_item: Callable[[DocumentTask], None] | None = None) -> BatchResult:
-    """Read and extract a batch of documents (this is what runs on a Dask worker); `on_item` is called after each."""
+    """Read and extract a batch of documents (this is what runs on a Dask worker); `on_item` is called after each.
+    With `settings.parts_folder`, the batch's frames are written there as its part and only their names come back."""
     gazetteer = load_gazetteer(settings.actors_csv)
     statement_rows, document_rows, warnings, states = [], [], [], []
     for task in tasks:
@@ -291,9 +322,13 @@ def extract_batch(tasks: list[DocumentTask], settings: ExtractionSettings,
             states.extend([state] if state is not None else [])
         if on_item is not None:
             on_item(task)
-    return BatchResult(conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS))),
-                       conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS))),
-                       warnings, states)
+    statements = conform_statements(pd.DataFrame(statement_rows, columns=list(STATEMENT_COLUMNS)))
+    documents = conform_documents(pd.DataFrame(document_rows, columns=list(DOCUMENT_COLUMNS)))
+    doc_ids = [row["doc_id"] for row in document_rows]
+    if not settings.parts_folder:
+        return BatchResult(statements, documents, warnings, states, doc_ids=doc_ids, statement_count=len(statements))
+    written = write_part(Path(settings.parts_folder), tasks.part, statements, documents)
+    return BatchResult(empty_statements(), empty_documents(), warnings, states, written.name, doc_ids, len(statements))
 
 
 def in_document_order(frames: list[pd.DataFrame], order: dict[str, int], empty: pd.DataFrame) -> pd.DataFrame:
@@ -323,25 +358,64 @@ def batches_of(items: list, size: int | None = None) -> list[list]:
     return [items[start:start + size] for start in range(0, len(items), size)]
 
 
+def _carry_over_parts(previous: PreviousRun, reused: list[str], parts_folder: Path) -> tuple[set[str], int]:
+    """The previous run's rows of the `reused` documents (in document order) as parts in `parts_folder`: a previous part
+    whose documents are all reused is linked, one with some is written again with only those, and reused documents
+    of a previous run given as frames are written in new parts. Returns the doc ids so carried over and the next
+    free part number."""
+    wanted, carried, next_part = set(reused), set(), 0
+    if previous.parts is not None:
+        for name, doc_ids in documents_by_part(previous.parts).items():
+            next_part = max(next_part, part_index(name) + 1)
+            keep = [doc_id for doc_id in doc_ids if doc_id in wanted]
+            if keep and len(keep) == len(doc_ids):
+                link_part(previous.parts, parts_folder, name)
+            elif keep:
+                statements, documents = (read_part(previous.parts, dataset, name) for dataset in ("statements", "documents"))
+                write_part(parts_folder, part_index(name), statements[statements["doc_id"].isin(keep)],
+                           documents[documents["doc_id"].isin(keep)])
+            carried.update(keep)
+    rest = [doc_id for doc_id in reused if doc_id not in carried]
+    if rest and previous.statements is not None and previous.documents is not None:
+        for batch in batches_of(rest):
+            write_part(parts_folder, next_part, previous.statements[previous.statements["doc_id"].isin(batch)],
+                       previous.documents[previous.documents["doc_id"].isin(batch)])
+            carried.update(batch)
+            next_part += 1
+    return carried & wanted, next_part
+
+
+def _previous_frames(previous: PreviousRun, reused: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    statements, documents = previous.statements, previous.documents
+    if statements is None or documents is None:   # a previous run known by its parts only
+        statements, documents = (read_dataset(previous.parts, dataset) for dataset in ("statements", "documents"))
+    return (conform_statements(statements[statements["doc_id"].isin(reused)]),
+            conform_documents(documents[documents["doc_id"].isin(reused)]))
+
+
 def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None = DEFAULT_SOURCES_CSV,
                    max_bytes: int = DEFAULT_MAX_BYTES, actors_csv: Path = DEFAULT_GAZETTEER,
                    with_events: bool = True, max_statements: int = DEFAULT_MAX_STATEMENTS, *,
                    scheduler: Scheduler = Scheduler(), progress: ProgressCallback | None = None,
-                   previous: PreviousRun | None = None) -> Extraction:
+                   previous: PreviousRun | None = None, parts_folder: Path | None = None,
+                   read_frames: bool = True) -> Extraction:
     """Extract every article of a folder (or list of files) into statements, documents and events frames.
 
     `with_events=False` skips the event stage (`extract.events.build_events`); events are then empty.
     `scheduler` says where the per-document work runs (`extract.cluster`: the plain loop by default, local
     processes, or a Dask cluster); `progress(done, total, file_name)` is called as documents are extracted;
-    with `previous` (the frames and inputs manifest of an earlier run), documents whose file, sources.csv row
-    and folder date are unchanged are taken from it instead of being extracted again (`extract.manifest`).
+    with `previous` (the frames or parts and the inputs manifest of an earlier run), documents whose file,
+    sources.csv row and folder date are unchanged are taken from it instead of being extracted again
+    (`extract.manifest`). With `parts_folder` (storage every worker reaches), each batch writes its statements and
+    documents there as a part (`extract.parts`) instead of sending them back, unchanged parts of `previous` are
+    linked, and the frames are read back from the parts (`read_frames=False`: not read; frames empty, no events).
 
     Raises `extract.actors.GazetteerError` (naming file and line) when actors_csv is not valid, and
     `extract.cluster.SchedulerError` when the Dask scheduler cannot be reached.
     """
     started = time.perf_counter()
     load_gazetteer(actors_csv)   # a bad gazetteer is reported before any work is sent anywhere
-    settings = ExtractionSettings(Path(actors_csv), max_bytes, max_statements)
+    settings = ExtractionSettings(Path(actors_csv), max_bytes, max_statements, str(parts_folder or ""))
     sources = read_sources_csv(sources_csv)
     warnings = list(sources.problems)
     entries = list_inputs(folder_or_paths)
@@ -351,35 +425,47 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
     known_sources = sources.for_doc_ids([entry.doc_id for entry in entries])
     tasks = [DocumentTask(entry, known_sources[entry.doc_id], entry_hint(entry, known_sources[entry.doc_id]))
              for entry in entries]
+    order = {task.entry.doc_id: position for position, task in enumerate(tasks)}
     fingerprint = settings.fingerprint()
     plan = plan_incremental([(task.entry, task.hint) for task in tasks], previous, fingerprint)
-    results = run_batches(extract_batch, batches_of([tasks[position] for position in plan.to_extract]),
-                          (settings,), scheduler, progress, name_of=lambda task: Path(task.entry.path).name)
-    order = {task.entry.doc_id: position for position, task in enumerate(tasks)}
-    reused = plan.reused_doc_ids
-    kept_statements, kept_documents = [], []
-    if previous is not None and reused:
-        kept_statements = [conform_statements(previous.statements[previous.statements["doc_id"].isin(reused)])]
-        kept_documents = [conform_documents(previous.documents[previous.documents["doc_id"].isin(reused)])]
-    statements = in_document_order(kept_statements + [result.statements for result in results], order,
-                                   empty_statements())
-    documents_frame = in_document_order(kept_documents + [result.documents for result in results], order,
-                                        empty_documents())
+    to_extract, reused_states, first_part = plan.to_extract, plan.reused, 0
+    if parts_folder is not None and previous is not None and reused_states:
+        carried, first_part = _carry_over_parts(previous, [state.doc_id for state in reused_states], parts_folder)
+        to_extract = sorted([*to_extract, *(order[state.doc_id] for state in reused_states
+                                             if state.doc_id not in carried)])  # in no previous part: extracted
+        reused_states = [state for state in reused_states if state.doc_id in carried]
+    batches = [DocumentBatch(first_part + number, tuple(batch))
+               for number, batch in enumerate(batches_of([tasks[position] for position in to_extract]))]
+    results = run_batches(extract_batch, batches, (settings,), scheduler, progress,
+                          name_of=lambda task: Path(task.entry.path).name)
+    reused = {state.doc_id for state in reused_states}
+    if parts_folder is not None:
+        statements, documents_frame = empty_statements(), empty_documents()
+        if read_frames:
+            statements = in_document_order([read_dataset(parts_folder, "statements")], order, empty_statements())
+            documents_frame = in_document_order([read_dataset(parts_folder, "documents")], order, empty_documents())
+    else:
+        kept = _previous_frames(previous, reused) if previous is not None and reused else (empty_statements(),
+                                                                                           empty_documents())
+        statements = in_document_order([kept[0], *(result.statements for result in results)], order,
+                                       empty_statements())
+        documents_frame = in_document_order([kept[1], *(result.documents for result in results)], order,
+                                            empty_documents())
     for result in results:
         warnings.extend(result.warnings)
-    states = sorted([*plan.reused, *(state for result in results for state in result.file_states)],
+    states = sorted([*reused_states, *(state for result in results for state in result.file_states)],
                     key=lambda state: order[state.doc_id])
     seconds = {"extraction": time.perf_counter() - started}
     events = empty_events()
-    if with_events:
+    if with_events and (read_frames or parts_folder is None):
         try:
-            events = build_events(statements, documents_frame)
+            events = getattr(sys.modules[__name__], "build_events")(statements, documents_frame)
         except Exception as error:  # the event stage must never cost the user their statements
             warnings.append(f"the event stage failed ({type(error).__name__}: {error}); statements and documents "
                             "are kept, events are empty")
         seconds["events"] = time.perf_counter() - started - seconds["extraction"]
     return Extraction(statements, documents_frame, warnings, events, manifest_frame(states, fingerprint),
-                      reused_documents=len(reused), seconds=seconds)
+                      reused_documents=len(reused), seconds=seconds, parts=parts_folder)
 
 
 def extract_statements(folder_or_paths: str | Path | list) -> pd.DataFrame:

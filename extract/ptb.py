@@ -12,8 +12,7 @@ Treebank detokeniser, after the bracket and escape tokens are mapped back).
 from __future__ import annotations
 
 import re
-
-from nltk.tokenize.treebank import TreebankWordTokenizer
+from functools import lru_cache
 
 # Escaped tokens of the Penn Treebank and what they stand for.
 BRACKET_TOKENS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
@@ -136,7 +135,14 @@ def normalise_if_tokenised(text: str) -> str:
     return detokenise_ptb(text) if looks_ptb_tokenised(text) else text
 
 
-_TOKENISER = TreebankWordTokenizer()
+@lru_cache(maxsize=1)
+def _tokeniser():
+    """nltk's Treebank tokeniser, imported on first use: importing nltk takes ~1.5 s, and reading never needs it."""
+    from nltk.tokenize.treebank import TreebankWordTokenizer
+
+    return TreebankWordTokenizer()
+
+
 _BRACKET_TOKEN_OF = {character: token for token, character in BRACKET_TOKENS.items()}
 
 
@@ -146,5 +152,5 @@ def tokenise_ptb(sentence: str) -> str:
     >>> tokenise_ptb('Officials can\\'t say (yet) how many died, "now".')
     "Officials ca n't say -LRB- yet -RRB- how many died , `` now '' ."
     """
-    tokens = _TOKENISER.tokenize(sentence)
+    tokens = _tokeniser().tokenize(sentence)
     return " ".join(_BRACKET_TOKEN_OF.get(token, token) for token in tokens)

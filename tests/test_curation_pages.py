@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,6 +18,7 @@ from extract.curation import EditLog
 from tests.test_pages import run_app
 
 pytestmark = pytest.mark.usefixtures("navigation_app")
+REPO = Path(__file__).resolve().parent.parent
 
 QATAR_STRIKE = "000_6b2388c66c13b699:4134-4141"     # "on June 23, Iran responded by striking ... Qatar": 2025-06-23
 BARBAROSSA_JUNE_22 = "000_6b2388c66c13b699:3807-3814"
@@ -150,6 +154,37 @@ def test_the_add_articles_page_renders_with_the_corpus_folder(curation_db, monke
     app = run_app("pages/add_articles.py")
     assert not app.exception
     assert any("corpus" in caption.value for caption in app.caption)
+
+
+def test_the_add_articles_page_lists_what_an_added_article_holds_from_the_store(curation_db, app_on_seeds):
+    from desk.query import StatementStore
+
+    doc_id = str(pd.read_parquet(app_on_seeds, columns=["doc_id"])["doc_id"].iloc[0])
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.session_state["articles_added"] = [doc_id, "never_added"]
+    app.switch_page("pages/add_articles.py")
+    app.run()
+    assert not app.exception
+    expected = StatementStore(app_on_seeds).rows_of_document(doc_id, ("date_text", "value", "sentence"))
+    [table] = app.dataframe
+    assert 0 < len(expected) and table.value["sentence"].tolist() == expected["sentence"].tolist()
+    assert f"{len(expected)} statement(s)" in texts(app)
+    assert "never_added: not in the data yet." in texts(app)
+
+
+def test_the_history_and_add_articles_pages_do_not_import_the_extractor_to_draw():
+    probe = ("import sys; import desk.ui.curation_pages, desk.ui.add_articles_panel; "
+             "print(sorted(name for name in ('extract.pipeline', 'extract.timex', 'extract.events', 'extract.documents')"
+             " if name in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_upload_limit_is_the_extractors_default():
+    from extract.curation.articles import MAX_UPLOAD_BYTES
+    from extract.documents import DEFAULT_MAX_BYTES
+
+    assert MAX_UPLOAD_BYTES == DEFAULT_MAX_BYTES
 
 
 def test_the_add_event_form_is_cleared_after_an_event_was_added(curation_db):

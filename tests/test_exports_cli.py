@@ -80,7 +80,8 @@ def test_cli_data_files_hold_exactly_the_filtered_statements(events_file, statem
     assert len(csv_files) == 1 and len(list(out.glob("*.timeline.json"))) == 1 and len(list(out.glob("*.xlsx"))) == 1
     expected = apply_filters(statements, filters_from_query_params(parse_query(query))[0])
     assert 0 < len(expected) < len(statements)
-    pd.testing.assert_frame_equal(read_statements_csv(csv_files[0].read_bytes()), expected.reset_index(drop=True))
+    in_date_order = expected.sort_values(["start", "statement_id"], na_position="last")  # as the dashboard's download
+    pd.testing.assert_frame_equal(read_statements_csv(csv_files[0].read_bytes()), in_date_order.reset_index(drop=True))
 
 
 def test_cli_missing_events_file_is_named(tmp_path, capsys):

@@ -22,6 +22,7 @@ from desk.filters import (
     filters_from_query_params,
     filters_to_query_params,
 )
+from desk.query import StatementStore
 from desk.ui.sidebar import WIDGET_KEYS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,14 +73,15 @@ def test_entry_survives_the_trip_through_the_url(definition):
 
 
 @pytest.mark.parametrize("definition", FILTERS, ids=_ids)
-def test_entry_is_a_flag_of_the_export_command_and_in_its_help(definition, synthetic_frames):
+def test_entry_is_a_flag_of_the_export_command_and_in_its_help(definition, synthetic_frames, synthetic_data_dir):
     statements, _ = synthetic_frames
     value = _value_in(definition, statements)
     parser = _argument_parser()
     assert definition.cli_flag in parser.format_help()
     options = parser.parse_args(_cli_arguments(definition, value))
     flags = {entry.field: entry.from_cli(getattr(options, entry.field)) for entry in FILTERS}
-    assert getattr(build_filters("", flags, statements), definition.field) == value
+    store = StatementStore(synthetic_data_dir / "statements.parquet")
+    assert getattr(build_filters("", flags, store), definition.field) == value
 
 
 @pytest.mark.parametrize("definition", [entry for entry in FILTERS if entry.applies_to == "events"], ids=_ids)

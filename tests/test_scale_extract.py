@@ -16,6 +16,7 @@ from extract.__main__ import main, previous_run
 from extract.cluster import Scheduler
 from extract.manifest import PreviousRun
 from extract.output_set import current_output_set
+from extract.parts import documents_by_part, list_parts, read_dataset
 from extract.pipeline import extract_corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -210,3 +211,83 @@ def test_the_terminal_bar_shows_on_a_terminal_and_never_under_ci_or_in_a_pipe(mo
     assert "3/3" in "".join(terminal.written)
     monkeypatch.setenv("CI", "1")
     assert terminal_progress(_Terminal())[0] is None
+
+
+def test_parts_written_by_dask_workers_are_the_frames_of_the_plain_loop(tmp_path, few_documents_per_batch):
+    distributed = pytest.importorskip("distributed")
+    corpus = make_corpus(tmp_path / "corpus")
+    plain = extract_corpus(corpus, sources_csv=None, with_events=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster:
+        on_dask = extract_corpus(corpus, sources_csv=None, with_events=False, parts_folder=tmp_path / "parts",
+                                 scheduler=Scheduler(cluster.scheduler_address), read_frames=False)
+    assert on_dask.statements.empty and on_dask.parts == tmp_path / "parts"
+    assert list_parts(tmp_path / "parts") == [f"part-{index:05d}.parquet" for index in range(4)]
+    order = {doc_id: position for position, doc_id in enumerate(plain.documents["doc_id"])}
+    for dataset in ("statements", "documents"):
+        from_parts = pipeline.in_document_order([read_dataset(tmp_path / "parts", dataset)], order, pd.DataFrame())
+        assert_frame_equal(from_parts, getattr(plain, dataset), obj=dataset)
+    assert sorted(plain.warnings) == sorted(on_dask.warnings)
+    assert_frame_equal(plain.manifest, on_dask.manifest)
+
+
+def test_a_rerun_into_parts_links_unchanged_parts_and_equals_a_full_run(tmp_path, few_documents_per_batch):
+    corpus = make_corpus(tmp_path / "corpus")
+    first = extract_corpus(corpus, sources_csv=None, parts_folder=tmp_path / "first")
+    first_parts = {name: set(doc_ids) for name, doc_ids in documents_by_part(tmp_path / "first").items()}
+    (corpus / "2024-05-03" / "kyiv.txt").write_text("Kyiv\nTalks resumed on Saturday, after the strike of 1 May "
+                                                   "2024.\n")
+    (corpus / "2024-05-03" / "rome.txt").write_text("Rome\nItaly joined the talks on Sunday.\n")
+    shutil.rmtree(corpus / "deep")
+    names, progress = extracted_names()
+    previous = PreviousRun(None, None, first.manifest, parts=tmp_path / "first")
+    again = extract_corpus(corpus, sources_csv=None, previous=previous, progress=progress,
+                           parts_folder=tmp_path / "again")
+    assert sorted(names) == ["kyiv.txt", "rome.txt"]
+    full = extract_corpus(corpus, sources_csv=None)
+    assert_same_frames(again, full)
+    assert_frame_equal(again.manifest, full.manifest)
+    again_parts = {name: set(doc_ids) for name, doc_ids in documents_by_part(tmp_path / "again").items()}
+    untouched = [name for name, doc_ids in first_parts.items() if not doc_ids & {"2024-05-03/kyiv", "deep/er/note"}]
+    assert untouched, "the corpus must have parts without a changed or removed file"
+    for name in untouched:   # the same file (a hard link), not a copy written again
+        for dataset in ("statements", "documents"):
+            assert (tmp_path / "again" / dataset / name).stat().st_ino == (tmp_path / "first" / dataset / name).stat().st_ino
+    assert "deep/er/note" not in set().union(*again_parts.values())
+    assert sorted(set().union(*again_parts.values())) == sorted(full.documents["doc_id"])
+    assert sum(len(doc_ids) for doc_ids in again_parts.values()) == len(full.documents)
+
+
+def test_the_command_line_rerun_links_the_previous_parts_and_drops_removed_files(tmp_path, capsys,
+                                                                               few_documents_per_batch):
+    corpus = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "data" / "statements.parquet"
+    assert main([str(corpus), "--out", str(out)]) == 0
+    before = current_output_set(out.parent)
+    shutil.rmtree(corpus / "deep")
+    assert main([str(corpus), "--out", str(out)]) == 0
+    assert "7 document(s) unchanged since the previous run were not extracted again (0 extracted" in capsys.readouterr().out
+    after = current_output_set(out.parent)
+    assert after.generation != before.generation
+    linked = [path for path in (after.datasets["statements"]).glob("part-*.parquet")
+              if (before.datasets["statements"] / path.name).exists()
+              and path.stat().st_ino == (before.datasets["statements"] / path.name).stat().st_ino]
+    assert linked
+    statements = pd.read_parquet(out)
+    assert "deep/er/note" not in set(statements["doc_id"])
+    glob = str(after.datasets["statements"] / "part-*.parquet")
+    assert duckdb.sql(f"select count(*) from read_parquet('{glob}')").fetchall() == [(len(statements),)]
+    assert sorted(os.listdir(out.parent / ".generations")) == sorted([before.generation, after.generation])
+
+
+def test_the_summary_of_a_big_corpus_counts_instead_of_listing_every_document(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("extract.__main__.SUMMARY_DOCUMENT_LINES", 3)
+    monkeypatch.setattr("extract.__main__.SUMMARY_WARNINGS", 1)
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "zero.md").write_text("")
+    out = tmp_path / "data" / "statements.parquet"
+    assert main([str(corpus), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "  2024-05-03/kyiv:" not in printed and "statements by kind: " in printed
+    assert "2 not read: empty, zero" in printed
+    assert f"one line per document: the documents file {out.with_name('documents.parquet')}" in printed
+    assert printed.count("  warning: ") == 1 and "more; each file's problems are in the column problem of" in printed

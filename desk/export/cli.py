@@ -3,10 +3,13 @@
     python -m desk.export --query "country=Iran&kind=event" --per country --format png,pdf --out briefings/
     python -m desk.export --query "country=Iran" --pack --out briefings/     # briefing pack: PDF + PowerPoint
 
-Thin: it reads the statements (`desk.loading`), turns the URL query and flags into `desk.filters.Filters`
-(`filters_from_query_params`, the dashboard's own parser) and calls `desk.export.briefing.briefing_image`
-(shared with the dashboard's export panel) and the `desk.export.data` writers. Every user mistake is an error naming
-the file or value at fault, with a non-zero exit; nothing is skipped without a message.
+Thin: it opens the run as the dashboard does (`desk.query.open_desk_view`: the statements queried in place by DuckDB,
+the analyst's edits laid over them), turns the URL query and flags into `desk.filters.Filters`
+(`filters_from_query_params`, the dashboard's own parser), reads only the statements the filters keep (their SQL from
+the same registry; for the key-event view only the evidence of the events drawn, unless data files are asked for) and
+calls `desk.export.briefing.briefing_image` (shared with the dashboard's export panel) and the `desk.export.data`
+writers. Every user mistake is an error naming the file or value at fault, with a non-zero exit; nothing is skipped
+without a message.
 
 >>> parse_query("http://localhost:8501/timeline?countries=Iran&countries=Israel&kind=event")
 {'country': ['Iran', 'Israel'], 'kind': ['event']}
@@ -33,20 +36,18 @@ from desk.filters import (
     FILTERS,
     Filters,
     ValuesFilter,
-    apply_filters,
     describe_filters,
     filename_for_filters,
     filters_from_query_params,
-    key_events_for,
+    key_events_among,
     query_aliases,
     splittable_filters,
 )
 from desk.labels import source_labels
-from desk.loading import DataProblem, documents_path, locate_statements, read_data
+from desk.loading import DataProblem, documents_path, locate_statements, open_run
 from desk.marks import COLOR_CHOICES, LANE_CHOICES
-from extract.curation import CurationStoreError, curation_path
-from extract.curation.state import curate_with_log
-from extract.schema import empty_events
+from desk.query import DeskView, StatementStore, open_desk_view
+from extract.curation import CurationStoreError, EditLog, curation_path
 
 VIEWS = {"events": "the labelled key-event chart (the dashboard's default)",
          "statements": "the raw statements chart"}
@@ -67,13 +68,13 @@ def parse_query(query: str) -> dict[str, list[str]]:
 
 
 # --- filters from the URL query and the flags ---------------------------------------------
-def check_filter_values(filters: Filters, statements: pd.DataFrame) -> None:
+def check_filter_values(filters: Filters, store: StatementStore) -> None:
     """Raise ExportError naming every filter value that matches nothing (a typo, usually: `--country Narnia`)."""
     problems = []
     for definition in FILTERS:
         if not isinstance(definition, ValuesFilter):
             continue
-        values_known = definition.known_values(statements)
+        values_known = store.known_values(definition)
         unknown = [value for value in getattr(filters, definition.field) if value not in set(values_known)]
         if unknown:
             examples = ", ".join(sorted(values_known)[:10]) + (", …" if len(values_known) > 10 else "")
@@ -82,22 +83,24 @@ def check_filter_values(filters: Filters, statements: pd.DataFrame) -> None:
         raise ExportError("; ".join(problems))
 
 
-def build_filters(query: str, flags: dict[str, object], statements: pd.DataFrame) -> Filters:
+def build_filters(query: str, flags: dict[str, object], store: StatementStore) -> Filters:
     """Filters from the URL query, then flags replace fields; ExportError for anything the dashboard would ignore.
 
-    `flags` maps Filters fields to values (None = not given), e.g. `{"kinds": ("event", "reference")}`.
+    `flags` maps Filters fields to values (None = not given), e.g. `{"kinds": ("event", "reference")}`; `store`: the
+    statements whose values the filters are checked against (a source may be named by its outlet or label).
     """
     filters, warnings = filters_from_query_params(parse_query(query) if query else {})
     if warnings:
         raise ExportError("in --query: " + "; ".join(warnings))
     given = {field: value for field, value in flags.items() if value not in (None, (), "")}
     filters = dataclasses.replace(filters, **given)
+    sources = store.sources()   # one row per article: what a source's outlet or label is resolved against
     filters = dataclasses.replace(filters, **{
-        definition.field: definition.resolve_names(getattr(filters, definition.field), statements)
+        definition.field: definition.resolve_names(getattr(filters, definition.field), sources)
         for definition in FILTERS if isinstance(definition, ValuesFilter)})
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise ExportError(f"--from {filters.date_from} is after --to {filters.date_to}")
-    check_filter_values(filters, statements)
+    check_filter_values(filters, store)
     return filters
 
 
@@ -158,13 +161,13 @@ def _view_choice(flag: str | None, query: str, key: str, choices: dict[str, str]
     return chosen
 
 
-def _jobs(statements: pd.DataFrame, filters: Filters, per: str | None) -> list[tuple[Filters, str]]:
+def _jobs(view: DeskView, filters: Filters, per: str | None) -> list[tuple[Filters, str]]:
     """(filters, value shown in the title) for each file set: one, or one per country/actor/source."""
     if not per:
         return [(filters, "")]
     definition = splittable_filters()[per]
-    values = getattr(filters, definition.field) or tuple(definition.known_values(apply_filters(statements, filters)))
-    labels = source_labels(statements)
+    values = getattr(filters, definition.field) or tuple(view.store.known_values(definition, filters))
+    labels = view.labels
     return [(dataclasses.replace(filters, **{definition.field: (value,)}), definition.display(value, labels))
             for value in values]
 
@@ -174,7 +177,24 @@ def _write(path: Path, payload: bytes) -> None:
     print(f"wrote {path} ({len(payload):,} bytes)")
 
 
-def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | None, Filters, list[str], list[str]]:
+def open_view(statements_file: Path, database: Path | None) -> DeskView:
+    """The run at `statements_file` as the dashboard reads it, with the edits in the curation database `database`
+    (none when it does not exist; it is not created): the statements stay on disk, queried by DuckDB."""
+    try:
+        run = open_run(statements_file)  # where the statements lie, and the documents and events of the same run
+    except DataProblem as problem:
+        raise ExportError(str(problem)) from problem
+    try:  # the analyst's edits (extract.curation): exports show the curated state, hidden rows filtered out
+        edits = EditLog(database).edits() if database is not None and Path(database).is_file() else []
+    except CurationStoreError as problem:
+        raise ExportError(str(problem)) from problem
+    try:
+        return open_desk_view(run, edits)
+    except DataProblem as problem:
+        raise ExportError(str(problem)) from problem
+
+
+def _prepare(options: argparse.Namespace) -> tuple[DeskView, Filters, list[str], list[str]]:
     image_formats = _formats(options.format, IMAGE_FORMATS, "image")
     data_formats = _formats(options.data, tuple(DATA_FORMATS), "data")
     if image_formats and (problem := image_export_problem()):
@@ -183,25 +203,15 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
     if not options.events and location.notice:
         print(f"notice: {location.notice}", file=sys.stderr)
     events = options.events or location.path
-    try:
-        data = read_data(events)  # statements and documents of the same extraction run
-    except DataProblem as problem:
-        raise ExportError(str(problem)) from problem
-    documents = data.documents
-    if documents is None and documents_path(events).exists():
-        raise ExportError(data.documents_problem)
-    database = options.curation or curation_path(events)
-    try:  # the analyst's edits (extract.curation): exports show the curated state, hidden rows filtered out
-        curated = curate_with_log(data.statements, data.events if data.events is not None else empty_events(), database)
-    except CurationStoreError as problem:
-        raise ExportError(str(problem)) from problem
-    for orphan in curated.orphans.itertuples():
+    view = open_view(events, options.curation or curation_path(events))
+    if view.documents_problem and documents_path(events).exists():
+        raise ExportError(view.documents_problem)
+    for orphan in view.curated.orphans.itertuples():
         print(f"notice: curation edit {orphan.edit_id} ({orphan.kind} of {orphan.target_id}) is orphaned: "
               f"{orphan.reason}", file=sys.stderr)
-    statements = curated.statements
     flags = {definition.field: definition.from_cli(getattr(options, definition.field)) for definition in FILTERS}
-    filters = build_filters(options.query, flags, statements)
-    options.event_frame = curated.events if not curated.events.empty else None
+    filters = build_filters(options.query, flags, view.store)
+    options.event_frame = view.events if not view.events.empty else None
     default_view = "events" if options.event_frame is not None else "statements"
     options.view = _view_choice(options.view, options.query, "view", VIEWS, default_view)
     if options.view == "events" and options.event_frame is None:
@@ -217,7 +227,7 @@ def _prepare(options: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | 
             raise ExportError("--window story is for the key-event view; the statements chart takes screen or all")
         options.lane_by = _view_choice(options.lane_by, options.query, "lane", LANE_CHOICES, "country")
     options.color_by = _view_choice(options.color_by, options.query, "color", COLOR_CHOICES, "source")
-    return statements, documents, filters, image_formats, data_formats
+    return view, filters, image_formats, data_formats
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -228,15 +238,15 @@ def run(argv: list[str] | None = None) -> int:
     """
     options = _argument_parser().parse_args(argv)
     try:
-        statements, documents, filters, image_formats, data_formats = _prepare(options)
+        view, filters, image_formats, data_formats = _prepare(options)
     except ExportError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     except ImageExportUnavailable as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 3
-    labels = source_labels(statements)
-    jobs = _jobs(statements, filters, options.per)
+    labels, documents = view.labels, view.documents if not view.documents_problem else None
+    jobs = _jobs(view, filters, options.per)
     if not jobs:
         print(f"error: no {options.per} appears in the statements matching {describe_filters(filters, labels)}",
               file=sys.stderr)
@@ -244,20 +254,20 @@ def run(argv: list[str] | None = None) -> int:
     options.out.mkdir(parents=True, exist_ok=True)
     written = 0
     for job_filters, value in jobs:
-        shown = apply_filters(statements, job_filters)
         description = describe_filters(job_filters, labels)
         name = filename_for_filters(job_filters)
-        if shown.empty:
+        if not view.store.count(job_filters):
             print(f"skipped {name}: no statement matches {description}", file=sys.stderr)
             continue
         if options.view == "events":
             try:
-                written += _write_event_files(options, shown, documents, job_filters, description, name, value,
+                written += _write_event_files(options, view.store, documents, job_filters, description, name, value,
                                               image_formats, data_formats)
             except IMAGE_EXPORT_ERRORS as problem:
                 print(f"error: {problem}", file=sys.stderr)
                 return 3
             continue
+        shown = view.store.rows(job_filters)   # the statements chart and the data files hold every filtered statement
         if value:
             title = f"{options.title} — {value}" if options.title else f"Timeline — {value}"
         else:
@@ -279,11 +289,15 @@ def run(argv: list[str] | None = None) -> int:
     return 0 if written else 1
 
 
-def _write_event_files(options: argparse.Namespace, shown: pd.DataFrame, documents: pd.DataFrame | None,
+def _write_event_files(options: argparse.Namespace, store: StatementStore, documents: pd.DataFrame | None,
                        filters: Filters, description: str, name: str, value: str, image_formats: list[str],
                        data_formats: list[str]) -> int:
-    """The key-event chart images, the data files (TimelineJS of the events) and the pack of one job; files written."""
-    key = key_events_for(options.event_frame, shown, filters)
+    """The key-event chart images, the data files (TimelineJS of the events) and the pack of one job; files written.
+
+    Only the filtered statements that are evidence of the events drawn are read (what the chart, the pack and
+    TimelineJS cite), unless a statements file (CSV, Excel, JSON) is asked for: that holds every filtered statement.
+    """
+    key = key_events_among(options.event_frame, store.event_ids_with_evidence(filters), filters)
     if key.shown.empty:
         print(f"skipped {name}: no dated event matches {description}", file=sys.stderr)
         return 0
@@ -291,7 +305,11 @@ def _write_event_files(options: argparse.Namespace, shown: pd.DataFrame, documen
         title = f"{options.title} — {value}" if options.title else f"Key events — {value}"
     else:
         title = options.title or event_title(description)
-    labels = source_labels(shown)
+    labels = source_labels(store.sources(filters))
+    if any(data_format != "timelinejs" for data_format in data_formats):
+        shown = store.rows(filters)
+    else:
+        shown = store.rows(filters, statement_ids={one for ids in key.shown["statement_ids"] for one in ids})
     written = 0
     if image_formats or options.pack:
         page = event_briefing(key, shown, title=title, filter_description=description, size=options.size,

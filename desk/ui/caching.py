@@ -7,8 +7,8 @@ the edit log, shared by every session. What a page draws for a filter state (cou
 key events, counts per period) is cached with `st.cache_data` keyed on (data run, log version, filter state), so
 going back to a filter state, or a second analyst opening the same view, costs nothing.
 
-`load_extracted_frames()` reads the statements whole with pandas: only the Add articles page needs that (it
-re-writes the run).
+`load_extracted_frames()` reads the statements whole with pandas: only the Add articles page calls it, once an
+article is added (the event stage rebuilds the events over every statement), never to draw the page.
 """
 from __future__ import annotations
 
@@ -132,7 +132,7 @@ def day_counts(view: DeskView, filters: Filters, lane_by: str) -> pd.DataFrame:
 
 def load_extracted_data() -> LoadedData:
     """Statements (read whole, with pandas), documents and events of one run, as extracted; st.error and stop
-    when unusable. Only for pages that rewrite the run (Add articles)."""
+    when unusable. Only for rewriting the run (Add articles, once an article is added)."""
     location = locate_statements()
     try:
         return read_data(location.path)
@@ -142,7 +142,7 @@ def load_extracted_data() -> LoadedData:
 
 
 def load_extracted_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(statements, documents) as extracted (no edits applied), read whole: for the Add articles page."""
+    """(statements, documents) as extracted (no edits applied), read whole: for Add articles, once an article is added."""
     data = load_extracted_data()
     if data.documents is None:
         return data.statements, documents_from_statements(data.statements)
@@ -163,8 +163,7 @@ def load_actor_gazetteer() -> Gazetteer | None:
 @st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
 def _actor_tables(view_key: tuple, filters_key: str, _view: DeskView,
                   _filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    store = _view.store
-    return store.actor_mentions(_filters), store.actor_years(_filters), store.actor_pairs(_filters)
+    return _view.store.actor_tables(_filters)
 
 
 def actor_tables(view: DeskView, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

@@ -4,6 +4,8 @@ reference date, and extract it into the existing frames.
 An upload is kept only if it can be read (`extract.documents.read_document_bytes` says why not:
 binary, too large, unsupported type, empty); a kept file is never overwritten or lost: a name already
 taken gets a new stem, so its doc_id is unique and `python -m extract CORPUS` later gives the same ids.
+The extractor (reading, tagger, pipeline, events: ~2 s of imports) is imported only by the functions that use it,
+so a page can show the upload form without it.
 
 >>> safe_file_name("../My report (final).HTML")
 'My_report_final_.html'
@@ -17,17 +19,16 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from extract.documents import DEFAULT_MAX_BYTES, Document, read_document_bytes
-from extract.events import build_events
-from extract.pipeline import Extraction, extract_corpus
-from extract.schema import conform_documents, conform_statements
-from extract.sources import SOURCE_FIELDS, resolve_source
-from extract.timex import find
+if TYPE_CHECKING:
+    from extract.documents import Document
+    from extract.pipeline import Extraction
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+MAX_UPLOAD_BYTES = 10_000_000   # the extractor's default limit, extract.documents.DEFAULT_MAX_BYTES (a test checks)
 CONFIRMED_BASIS = "analyst: confirmed on upload"
 _UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -36,7 +37,7 @@ _UNSAFE = re.compile(r"[^\w.-]+")
 class UploadCheck:
     """One uploaded file as read: its text, the reference date inferred from it (and how), or its problem."""
     name: str
-    document: Document
+    document: "Document"
     reference_date: dt.date | None
     basis: str
 
@@ -53,8 +54,12 @@ def safe_file_name(name: str) -> str:
     return f"{_UNSAFE.sub('_', stem).strip('.') or 'article'}{suffix}"
 
 
-def check_upload(name: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> UploadCheck:
+def check_upload(name: str, raw: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> UploadCheck:
     """Read the uploaded bytes as the extractor would, and infer the reference date it would use."""
+    from extract.documents import Document, read_document_bytes
+    from extract.sources import resolve_source
+    from extract.timex import find
+
     if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
         document = Document(Path(name).stem, name, "", f"unsupported file type {Path(name).suffix or '(none)'!r}; "
                             f"upload one of {', '.join(UPLOAD_SUFFIXES)}", readable=False)
@@ -88,6 +93,8 @@ def store_upload(corpus: Path, name: str, raw: bytes) -> Path:
 
 def record_reference_date(sources_csv: Path, doc_id: str, published: dt.date, basis: str = CONFIRMED_BASIS) -> None:
     """Set the article's reference date in sources.csv (adds its row, or updates `published` in it)."""
+    from extract.sources import SOURCE_FIELDS
+
     rows, fields = [], list(SOURCE_FIELDS)
     if sources_csv.is_file():
         with open(sources_csv, encoding="utf-8-sig", newline="") as handle:
@@ -120,13 +127,17 @@ def corpus_folder(documents: pd.DataFrame, configured: str = "") -> Path | None:
 
 
 def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.DataFrame,
-                  sources_csv: Path | None, progress=None) -> Extraction:
+                  sources_csv: Path | None, progress=None) -> "Extraction":
     """The extracted frames with `paths` extracted and added (a doc_id extracted again is replaced).
 
     `progress(done, total, file_name)` is called after each file (`extract_corpus`'s progress callback); the
     events are then built again over all statements (an added article can join an existing event). The
     result is what `python -m extract` on the whole corpus would give (same doc_ids, same statement ids).
     """
+    from extract.events import build_events
+    from extract.pipeline import Extraction, extract_corpus
+    from extract.schema import conform_documents, conform_statements
+
     if not paths:
         return Extraction(statements, documents, [], build_events(statements, documents))
     added = extract_corpus(list(paths), sources_csv=sources_csv, with_events=False, progress=progress)

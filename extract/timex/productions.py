@@ -120,6 +120,19 @@ def month_year(g: Groups) -> Draft:
     return Draft(value=_date_value(written_year(g), month_number(g["month"])))
 
 
+TWO_DIGIT_YEAR_PIVOT = 30  # '05 is 2005, '98 is 1998
+
+
+def month_two_digit_year(g: Groups) -> Draft:
+    """Oct '05 / Oct 05: a month and its year written in two digits.
+
+    >>> month_two_digit_year({"month": "Oct", "year2": "05"}).value, month_two_digit_year({"month": "May", "year2": "98"}).value
+    ('2005-10', '1998-05')
+    """
+    century = "20" if int(g["year2"]) < TWO_DIGIT_YEAR_PIVOT else "19"
+    return Draft(value=_date_value(century + g["year2"], month_number(g["month"])))
+
+
 def month_relative(g: Groups) -> Draft:
     """last May / July last year.
 
@@ -153,6 +166,18 @@ def weekday(g: Groups) -> Draft:
     if g.get("part_of_day"):
         draft = Draft(value=draft.value, type="TIME", time="T" + _part_code(g["part_of_day"]), prefer=draft.prefer)
     return draft
+
+
+def weekday_of_mention(g: Groups) -> Draft:
+    """that Saturday / the following Monday: counted from the day mentioned last (tagger.resolve), else as written.
+
+    >>> weekday_of_mention({"weekday": "Monday", "relation": "following"}).anchor
+    'weekday_after_mention'
+    """
+    value = f"XXXX-WXX-{weekday_number(g['weekday'])}"
+    if g.get("relation"):
+        return Draft(value=value, prefer="next", anchor="weekday_after_mention")
+    return Draft(value=value, anchor="weekday_on_or_after_mention")
 
 
 def _part_code(word: str) -> str:
@@ -255,6 +280,8 @@ def the_unit(g: Groups) -> Draft:
     >>> the_unit({"unit_single": "weekend"}).unit
     'weekend'
     """
+    if g.get("unit_in"):  # "later in the year": that unit of the date just mentioned, else of the reference date
+        return Draft(unit=g["unit_in"].lower(), shift=0, anchor="mention")
     unit = g["unit_single"].lower()
     if unit == "quarter":  # the quarter the report is about: the one last named, else the last completed one
         return Draft(unit="quarter", shift=-1, anchor="topic_quarter")
@@ -382,6 +409,8 @@ def anaphoric_unit(g: Groups) -> Draft:
                                                                                     "before") else 0
     if g.get("part_of_day"):  # "the next morning": a part of that day
         return Draft(unit="day", shift=shift, anchor="mention_only", type="TIME", time="T" + _part_code(g["part_of_day"]))
+    if g.get("next_unit"):  # "the next year": the following year after a date mentioned, else the reference's next
+        return Draft(unit=unit, shift=1, anchor="mention")
     return Draft(unit=unit, shift=shift, anchor="mention_only")  # no mention before it: left unresolved
 
 
@@ -439,6 +468,8 @@ def season(g: Groups) -> Draft:
     >>> season({"season": "summer", "year4": "2024"}).value
     '2024-SU'
     """
+    if g.get("generic"):  # "in winter months": any year's winter
+        return Draft(value=f"XXXX-{SEASONS[g['generic'].lower()]}", prefer="generic")
     code = SEASONS[g["season"].lower()]
     if written_year(g):
         return Draft(value=f"{written_year(g)}-{code}")

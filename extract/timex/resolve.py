@@ -57,6 +57,7 @@ class Draft:
                                  # "reference" ("a year ago"; after a quarter mention it becomes a quarter),
                                  # "topic_quarter" ("the quarter": the completed quarter named last, else shift)
     prefer: str = "past"         # for a missing year: past | future (cue) | nearest | last | next | this (as written)
+                                 # | generic (any year's: "in winter months", left without a year)
     named_day: str = ""          # a key of calendars.NAMED_DAYS ("easter"); `value` then holds its written year or ""
 
 
@@ -160,10 +161,10 @@ def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str 
         day = context_day or reference
         return None if day is None else day.isoformat() + value[10:] + _time_suffix(draft)
     date_part, separator, time_part = value.partition("T")
-    if _FILLABLE.fullmatch(date_part):
+    if _FILLABLE.fullmatch(date_part) and draft.prefer != "generic":  # a generic season keeps no year
         if reference is None:
             return None
-        value = _fill_year(date_part, reference, draft.prefer) + separator + time_part
+        value = fill_year(date_part, reference, draft.prefer) + separator + time_part
     return value + _time_suffix(draft)
 
 
@@ -204,20 +205,24 @@ def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = N
     raise ValueError(f"unknown offset unit {unit!r}")
 
 
-def _fill_year(value: str, reference: Day, prefer: str) -> str:
+def fill_year(value: str, reference: Day, prefer: str) -> str:
     """Give an underspecified month, month-day, weekday, season or quarter its year.
 
     prefer: "past" (latest on or before the reference; a month-day up to NEAR_FUTURE_DAYS ahead
     counts as meant), "future" (a cue like "will" was seen: the next one; a month-day in the reference's
     own month stays in it, as in HeidelTime: "by March 18" written March 19), "nearest" (future in the
     past, "was due to start on Thursday": the occurrence closest to the reference), "last"/"next" (written
-    "last Friday"/"next May": strictly before/after), "this" (the reference's own year or week).
+    "last Friday"/"next May": strictly before/after; a "last" weekday at least two days back, since the day
+    before is "yesterday"), "this" (the reference's own year or week).
+
+    >>> fill_year("XXXX-WXX-1", datetime.date(2025, 6, 14), "next"), fill_year("XXXX-10", datetime.date(2025, 6, 14), "past")
+    ('2025-06-16', '2024-10')
     """
     weekday = re.fullmatch(r"XXXX-WXX-(\d)", value)
     if weekday:
         back = (reference.isoweekday() - int(weekday.group(1))) % 7
-        if prefer == "last":
-            back = back or 7
+        if prefer == "last" and back <= 1:  # "last Friday" is never today nor yesterday (that is "yesterday")
+            back += 7
         if prefer in ("future", "next") and back or prefer == "nearest" and back > 3:
             return (reference + datetime.timedelta(days=7 - back)).isoformat()
         return (reference - datetime.timedelta(days=back)).isoformat()
@@ -233,7 +238,7 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
 
 
 def _occurrence(candidates: list, intervals: list[tuple], reference: Day, prefer: str, ahead_days: int):
-    """The candidate (one per year, in order) whose [start, end) interval the preference picks; see _fill_year."""
+    """The candidate (one per year, in order) whose [start, end) interval the preference picks; see fill_year."""
     usable = [(candidate, (as_date(start), as_date(end))) for candidate, (start, end) in zip(candidates, intervals)
               if start is not None]
     if not usable:

@@ -18,10 +18,10 @@ from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
 from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
-                          month_relative, month_year, named_day, named_event, numeric_date, part_of_day_alone,
+                          month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
-                          weekday, year, year_ago, year_period, year_range)
+                          weekday, weekday_of_mention, year, year_ago, year_period, year_range)
 from .resolve import Draft
 
 EXAMPLE_REFERENCE_DATE = datetime.date(2025, 6, 14)  # a Saturday, ISO week 2025-W24
@@ -37,6 +37,7 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     takes_modifier: bool = True               # may be preceded by early/late/mid/the end of/...
     vetoed_after: str = ""                    # regex: no timex when the text just before the span ends with it
+    vetoed_only_before: str = ""              # regex: ... and (when given) the text just after the span starts with it
 
     @property
     def regex(self) -> str:
@@ -52,6 +53,16 @@ NAME_BEFORE_MONTH = (r"\b(?!(?:In|By|On|Of|To|And|Or|But|The|Last|Next|This|Earl
 # ... and before "Today" an acronym too ("USA Today", "VOA Today").
 NAME_BEFORE_TODAY = NAME_BEFORE_MONTH.replace(r"[A-Z][a-z]+\s$", r"[A-Z](?:[a-z]+|[A-Z]+)\s$")
 
+# A capitalised weekday between a name word ("the", "of", "'s", a capitalised word or a number, not "On", "By", ...)
+# and a capitalised word that is no month, weekday or part of the day names a programme or a paper: "the Sunday Times",
+# "edition of Sunday Sequence", "The Monday Night Club", "BBC Radio 3 Sunday Feature". "On Thursday European ministers
+# met" and "said Friday France24" stay dates.
+NAME_BEFORE_WEEKDAY = (r"(?:\b[Tt]he|['’]s|\bof|" + NAME_BEFORE_MONTH[:NAME_BEFORE_MONTH.index("[A-Z]")]
+                       + r"(?:[A-Z][A-Za-z]*|\d+))\s+$")
+NAME_AFTER_WEEKDAY = (r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                      r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                      r"|Sunday|Morning|Afternoon|Evening|Night|Noon|Midnight)\b)[A-Z][a-z]")
+
 # --- the table -----------------------------------------------------------------------------------
 # A group name may appear in several alternatives of one pattern (the `regex` package allows it): the
 # production reads `month` whichever way round the date is written.
@@ -62,6 +73,19 @@ COUNTED_NOUNS = ("people", "persons", "soldiers", "troops", "men", "women", "chi
                  "shares", "employees", "workers", "jobs", "km", "kilometres", "kilometers", "miles", "metres",
                  "meters", "feet", "dollars", "euros", "pounds", "barrels", "vehicles", "tanks", "aircraft", "planes",
                  "cases", "deaths", "votes", "homes", "acres")
+# A four-digit number right after a label noun numbers that thing, it is no year: "Resolution 1441", "Flight 1549".
+LABEL_NOUNS = ("[Rr]esolutions?", "[Ff]lights?", "[Rr]ooms?", "[Aa]rticles?", "No\\.", "Nos\\.", "[Nn]umber", "[Rr]oute",
+               "[Hh]ighway", "[Ii]nterstate", "[Gg]ate", "[Ee]xit", "[Aa]partment", "[Ss]uite", "[Bb]ox", "[Pp]ages?",
+               "[Pp]p\\.", "[Cc]hapter", "[Ss]ection", "[Pp]aragraph", "[Cc]lause", "[Mm]odel", "[Uu]nit", "[Bb]us",
+               "[Tt]rain", "[Pp]latform", "[Pp]ier", "[Cc]ode", "[Ii]tem", "[Vv]ersion", "[Vv]ol\\.", "[Vv]olume",
+               "[Tt]erminal", "[Bb]lock", "[Ss]eat", "[Ww]ard", "[Ff]orm", "[Pp]atent", "[Dd]ocket", "[Rr]egulation",
+               "[Dd]ecree")
+LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")\s+$"
+# A season before one of these nouns names a thing, not a time: "the Winter Olympics", "a winter coat".
+SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Cc]oats?", "[Jj]ackets?", "[Cc]lothes", "[Cc]lothing",
+                     "[Tt]yres", "[Tt]ires", "[Ww]heat", "[Ss]ports", "[Cc]amps?", "[Ss]chools?", "[Rr]esidence", "[Rr]esort")
+# A season with no article before a time noun is any year's season (TimeML: generic, no year): "in winter months".
+GENERIC_SEASON_NOUNS = ("months", "holidays", "vacations?", "breaks?", "recess", "seasons?")
 MODALS = ("will", "could", "might", "would", "may", "can", "should")
 # A capitalised "May" before one of these words opens a sentence or headline as the modal verb ("May contain nuts").
 MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]e", "[Nn]ot", "[Hh]ave", "[Aa]lso", "[Ww]ell",
@@ -111,6 +135,12 @@ RULES: list[Rule] = [
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
           "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day"),
           "12 May 2400": ("2400-05-12", "day")}),  # after a day and month, any four digits are its year
+    # "Oct '05", "March '98": a month and its year in two digits after an apostrophe. A bare "Oct 05" stays a day:
+    # chronologies write "May 09 - Japan and Australia announce ..." for the 9th.
+    Rule("month_two_digit_year",
+         r"<<month>>\s+['’](?P<year2>\d\d)(?![\w'’])",
+         month_two_digit_year,
+         {"Oct '05": ("2005-10", "month"), "March '98": ("1998-03", "month")}),
     Rule("month_day",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>",
          month_day_year,
@@ -138,7 +168,9 @@ RULES: list[Rule] = [
           "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour")},
          ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
-         {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")}),
+         {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")},
+         ("guests for The Monday Night Club", "Motson on the Saturday Night Show"),
+         vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
     Rule("deictic_part_of_day",
          r"(?P<deictic>[Yy]esterday|[Tt]omorrow|[Tt]oday)\s+<<part_of_day>>|(?P<deictic>[Tt]onight|[Oo]vernight)"
          r"|<<part_of_day>>\s+(?P<deictic>yesterday|tomorrow|today)",
@@ -155,11 +187,22 @@ RULES: list[Rule] = [
          part_of_day_alone,
          {"dawn": ("2025-06-14TMO", "hour"), "midday": ("2025-06-14TMI", "hour"), "dusk on Friday": ("2025-06-13TEV", "hour")},
          ("the dawn of a new era", "a midday meal")),
+    # "that Saturday", "the following Monday": the weekday on or after (strictly after) the day mentioned last; with no
+    # day mentioned, as written ("the following Monday" = next Monday)
+    # ("That" opening a sentence or after "on"/"by"/"until": "said that Tuesday's quake" is the conjunction)
+    Rule("weekday_of_mention",
+         r"(?:^|(?<=[.!?\n]\s)|(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\buntil\s))[Tt]hat\s+<<weekday>>(?!['’]s\b|\s+<<part_of_day>>)"
+         r"|[Tt]he\s+(?P<relation>following|next)\s+<<weekday>>(?!\s+<<part_of_day>>)",
+         weekday_of_mention,
+         {"That Saturday": ("2025-06-14", "day"), "the following Monday": ("2025-06-16", "day")}),
     Rule("weekday_relative", REL + r"\s+<<weekday>>", weekday,
-         {"last Friday": ("2025-06-13", "day"), "next Monday": ("2025-06-16", "day"),
-          "the previous Friday": ("2025-06-13", "day")}),
+         # "last Friday" written on a Saturday is the Friday of the week before: the day before is "yesterday"
+         {"last Friday": ("2025-06-06", "day"), "last Thursday": ("2025-06-12", "day"), "next Monday": ("2025-06-16", "day"),
+          "the previous Friday": ("2025-06-06", "day"), "last Saturday": ("2025-06-07", "day")}),
     Rule("weekday", r"<<weekday>>", weekday,
-         {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")}),
+         {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")},
+         ("a reporter for The Sunday Times", "an edition of Sunday Sequence", "this BBC Radio 3 Sunday Feature"),
+         vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
     Rule("deictic_day", r"(?P<deictic>today|[Yy]esterday|[Tt]omorrow)", deictic_day,
          {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day")}),
     # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today"
@@ -196,14 +239,20 @@ RULES: list[Rule] = [
          r"|(?P<relation>next)\s+(?P<unit_single>day)"
          r"|(?P<relation>following|next|previous|same)\s+<<part_of_day>>"
          r"|(?P<unit_single>day|week|month|year)\s+(?P<relation>before|after)"
+         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b)"
+         r"|<<part_of_day>>\s+(?P<relation>before|after)"
          r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b))"
-         r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)",
+         r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)"
+         # "arrived the next year" counts on from the story; "within/in/over the next year" is the year ahead of now
+         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("in", "In", "within", "Within", "over", "Over", "during", "for"))
+         + r"[Tt]he\s+(?P<next_unit>next)\s+(?P<unit_single>week|month|year)(?![\w-]|\s+or\s+(?:so|two))",
          anaphoric_unit,
          {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"),
           "that year": ("XXXX", "unknown"), "That same day": ("XXXX-XX-XX", "unknown"),
           "the next morning": ("XXXX-XX-XXTMO", "unknown"), "the day before": ("XXXX-XX-XX", "unknown"),
-          "that week": ("XXXX-WXX", "unknown"), "that evening": ("XXXX-XX-XXTEV", "unknown")},
-         ("the day before the election", "that day-long meeting")),
+          "that week": ("XXXX-WXX", "unknown"), "that evening": ("XXXX-XX-XXTEV", "unknown"),
+          "the night before": ("XXXX-XX-XXTNI", "unknown"), "the morning after": ("XXXX-XX-XXTMO", "unknown")},
+         ("the day before the election", "that day-long meeting", "the night before the vote")),
     # "the corresponding period last year", "last year's quarter", "the quarter a year ago": the quarter under
     # discussion one year back (like "the year-ago quarter"); with no quarter named, the last completed one.
     Rule("period_a_year_back",
@@ -231,7 +280,10 @@ RULES: list[Rule] = [
          year_ago,
          {"the year-ago quarter": ("2024-Q1", "quarter"), "year-earlier": ("2024", "year")},
          ("the year-on-year rise",)),
-    Rule("the_unit", r"(?:[Tt]he|[Tt]hat)\s+(?P<unit_single>weekend|quarter|week)(?![\w-])", the_unit,
+    # "earlier in the day", "later in the week": that unit of the date mentioned last, else of the reference date; the
+    # timex is "the day" (TimeML leaves the preposition out; "earlier this year" has none and is one timex)
+    Rule("the_unit", r"(?:(?<=[Ee]arlier\sin\s)|(?<=[Ll]ater\sin\s))[Tt]he\s+(?P<unit_in>day|week|month|year)(?![\w'’-])"
+         r"|(?:[Tt]he|[Tt]hat)\s+(?P<unit_single>weekend|quarter|week)(?![\w-])", the_unit,
          {"the weekend": ("2025-W24-WE", "week"), "the quarter": ("2025-Q1", "quarter")}),
     Rule("mid_month_or_year", r"[Mm]id-?(?:<<month>>|<<year4>>)(?!s)", mid_month_or_year,
          {"mid-November": ("2024-11", "month"), "mid-1996": ("1996", "year")}),
@@ -251,12 +303,16 @@ RULES: list[Rule] = [
     Rule("season",
          r"(?:(?:[Tt]he\s+)?" + REL + r"\s+)<<season>>(?:\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>))?"
          r"|(?:[Tt]he\s+)?<<season>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)"
-         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)",
+         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("their", "his", "her", "its", "our", "my", "your"))
+         + r"(?P<generic>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
+         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)"
+         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b)",
          season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
-          "the summer": ("2025-SU", "season")},
-         ("the prices fall", "a hot spring water", "the fall of the city")),
+          "the summer": ("2025-SU", "season"), "winter": ("2024-WI", "season")},
+         ("the prices fall", "a hot spring water", "the fall of the city", "the Winter Olympics", "a winter coat",
+          "at summer camp", "the Summer Palace")),
     Rule("quarter_code",
          r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
          r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
@@ -285,7 +341,10 @@ RULES: list[Rule] = [
          r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r"))|<<year_spelled>>)",
          year,
          {"2007": ("2007", "year"), "1941": ("1941", "year"), "nineteen ninety-six": ("1996", "year")},
-         ("2,007 people", "S-300", "T-90", "$1988", "1500 troops", "30 percent", "a 1500 percent rise")),
+         ("2,007 people", "S-300", "T-90", "$1988", "1500 troops", "30 percent", "a 1500 percent rise",
+          "under UN Security Council Resolution 1441", "resolution 1973 allows it", "US Airways Flight 1549 ditched",
+          "Article 1906 of the code", "in Room 1204", "see page 1120"),
+         vetoed_after=LABEL_BEFORE_NUMBER),
     Rule("present_ref",
          r"(?:[Rr]ight\s+)?[Nn]ow(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently"
          r"|[Cc]urrent(?!\s+(?:account|affairs|events|assets|liabilities))"
@@ -369,9 +428,24 @@ class TenseCue:
     prefer: str = "future"   # the reading it gives: "future", or "nearest" (before or after the reference date)
     side: str = "before"     # "after": the cue follows the expression in its clause ("On Monday, the ministers will meet")
     unless_followed_by: str = ""  # regex: the cue does not count when this follows the expression
+    past_after_cancels: bool = False  # a past-tense verb later in the expression's clause (AFTER_CUE_CANCELS) cancels it
 
 
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
+# Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
+SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
+                  "expire": "expires", "meet": "meets", "convene": "convenes", "arrive": "arrives", "depart": "departs",
+                  "fly": "flies", "go": "goes", "kick": "kicks", "hold": "holds", "gather": "gathers", "hear": "hears",
+                  "sit": "sits"}
+# ... and those whose bare form is as often a noun ("a vote on Tuesday", "its debut on Thursday"): -s form only
+SCHEDULE_VERBS_S_ONLY = ("closes", "visits", "travels", "votes", "plays", "hosts", "rules", "debuts", "premieres",
+                         "launches", "faces", "leaves", "heads", "returns")
+SCHEDULE_VERBS_PRESENT = tuple(sorted(set(SCHEDULE_VERBS) | set(SCHEDULE_VERBS.values()) | set(SCHEDULE_VERBS_S_ONLY),
+                                     key=len, reverse=True))
+SCHEDULE_VERBS_ING = ("beginning", "starting", "opening", "reopening", "closing", "resuming", "meeting", "convening",
+                      "arriving", "departing", "visiting", "flying", "travelling", "traveling", "going", "voting", "playing",
+                      "hosting", "holding", "gathering", "hearing", "launching", "leaving", "heading", "returning",
+                      "coming", "getting married", "marrying", "testifying", "appearing")
 TENSE_CUES: list[TenseCue] = [
     # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
@@ -380,7 +454,7 @@ TENSE_CUES: list[TenseCue] = [
     # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
-             r"|set\s+to|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
+             r"|set\s+(?:to|for)|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
     # future in the past: "were planning to drive to the airport on Monday", "was due to vote on Friday",
     # "were to meet on Monday", "planned a rally on Saturday": ahead of the past moment, so the occurrence
     # nearest the reference date ("the case was due to start on Thursday, but ..." written on Friday)
@@ -393,6 +467,14 @@ TENSE_CUES: list[TenseCue] = [
     TenseCue("prospective_verb",
              r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
              r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
+    # the present tense of a verb of scheduled events, at most four words before the expression, is a timetable
+    # future (HeidelTime reads present tense as present-future): "The summit opens on Tuesday", "the talks begin
+    # Monday", "is flying to Paris on Sunday", "votes on the bill on Tuesday"; a past word before it ("had", "was")
+    # or a past verb after the expression in its clause ("The visits on Tuesday were ...") cancels it
+    TenseCue("present_schedule",
+             r"\b(?:(?:is|are|am|['’]s|['’]re)\s+(?:also\s+|now\s+|still\s+)?(?:" + "|".join(SCHEDULE_VERBS_ING) + r")"
+             r"|(?:" + "|".join(SCHEDULE_VERBS_PRESENT) + r"))\b(?:\s+off)?(?:\s+[A-Za-z'’-]+){0,4}\s+$", 60, "window",
+             past_after_cancels=True),
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"
     TenseCue("modal_verb", r"\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b" + CLAUSE_REST, 120),
     # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
@@ -401,6 +483,10 @@ TENSE_CUES: list[TenseCue] = [
              CLAUSE_BODY + r"(?P<cue>\b(?:will|'ll|shall|(?:is|are)\s+(?:going|due|expected|set|scheduled|slated)\s+to))\s+"
              r"(?:not\s+|also\s+|now\s+|then\s+)?[a-z]+\b", 80, side="after"),
 ]
+# A past-tense verb later in the clause of an expression whose cue has past_after_cancels ("The visits on Tuesday
+# were a success"); "says"/"tells" are present, so "The group, which meets on Tuesday, says" keeps its cue.
+PAST_VERB_AFTER = (r"\b(?:had|was|were|did|ago|said|told|thought|knew|felt|became|began|came|went|saw|made"
+                   r"|(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
 # A past-tense verb between an expression and a following future cue, or before the expression in its clause:
 # the cue belongs to reported speech ("On Friday he said he will resign", "said Thursday that troops will stay").
 # "who" opens a clause about a person, not about the date ("On Tuesday his brothers, who will sing, defended it").
@@ -436,6 +522,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
     ContextExample("future_word", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
     ContextExample("future_word", "The ministers will meet on Monday.", "Monday", "2025-06-16"),
+    ContextExample("future_word", "The vote is set for Thursday.", "Thursday", "2025-06-19"),
     ContextExample("future_word", "The offer had been due to expire Friday.", "Friday", "2025-06-13"),
     # A deadline is the coming one, but a month-day of the reference month stays in it (HeidelTime).
     ContextExample("deadline", "Relatives said they would look for ways to delay the return ordered by March 18.",
@@ -462,6 +549,21 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_in_the_past", "The tour was due to open in London on 13 July.", "13 July", "2009-07-13",
                    datetime.date(2009, 9, 27)),
     ContextExample("prospective_verb", "The company plans to open the plant in May.", "May", "2010-05", FRIDAY_2010),
+    # The present tense of a verb of scheduled events (a timetable) puts the expression ahead ...
+    ContextExample("present_schedule", "The summit opens on Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    ContextExample("present_schedule", "He said the talks begin Monday in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
+    ContextExample("present_schedule", "The president is flying to Paris on Sunday.", "Sunday", "2010-03-21", FRIDAY_2010),
+    ContextExample("present_schedule", "Parliament votes on the bill on Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    ContextExample("present_schedule", "Officials say the bridge reopens in June.", "June", "2010-06", FRIDAY_2010),
+    ContextExample("present_schedule", "The group, which meets on Tuesday, says it is ready.", "Tuesday", "2010-03-23",
+                   FRIDAY_2010),
+    # ... but not a past tense, a verb outside the list, a noun phrase in between, nor a past verb after it.
+    ContextExample("present_schedule", "The talks began Monday.", "Monday", "2010-03-15", FRIDAY_2010),
+    ContextExample("present_schedule", "Police are investigating an attack on Monday.", "Monday", "2010-03-15", FRIDAY_2010),
+    ContextExample("present_schedule", "The visits on Tuesday were a success.", "Tuesday", "2010-03-16", FRIDAY_2010),
+    ContextExample("present_schedule", "It drew 2.5 million viewers for its debut on Thursday.", "Thursday", "2010-03-18",
+                   FRIDAY_2010),
+    ContextExample("present_schedule", "The shop had reopened in June after the flood.", "June", "2009-06", FRIDAY_2010),
     # The clause's verb after a fronted date decides its direction too ...
     ContextExample("future_verb_after", "On Monday, the ministers will meet in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
     ContextExample("future_verb_after", "Saturday's concert, which will be broadcast live, sold out.", "Saturday",
@@ -509,6 +611,13 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("name_today", "Prices fell. Today, traders are calmer.", "Today", "2025-06-14"),
     ContextExample("name_today", "He said: Today we vote.", "Today", "2025-06-14"),
     ContextExample("modal_may", "Prices rose in May and fell in June.", "May", "2025-05"),
+    # Two digits after a month and an apostrophe are its year; without the apostrophe they are a day.
+    ContextExample("two_digit_year", "The enquiry of Oct '05 was answered.", "Oct '05", "2005-10"),
+    ContextExample("two_digit_year", "May 09 - Japan and Australia announce their first cases.", "May 09", "2025-05-09"),
+    # A season with no article before a time noun is generic (no year); "the winter months" is a particular winter.
+    ContextExample("generic_season", "Flu spreads fastest in winter months.", "winter", "XXXX-WI"),
+    ContextExample("generic_season", "Cases rose during the winter months.", "the winter", "2024-WI"),
+    ContextExample("generic_season", "Spread slows in summer holidays.", "summer", "XXXX-SU"),
     # A date expression never spans a line or paragraph break (tagger._master_hits).
     ContextExample("no_line_break", "It ended on the 20th\nMay brought calm.", "May", "2025-05"),
     ContextExample("no_line_break", "Prices rose in June\n\n24 analysts agreed.", "June", "2025-06"),
@@ -537,6 +646,21 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
                    "The following year", "2010"),
     ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),
+    ContextExample("narrative_time", "Troops entered the city on Tuesday, March 3, 2009. That Saturday they left.",
+                   "That Saturday", "2009-03-07"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following Monday they left.",
+                   "The following Monday", "2009-03-09"),
+    ContextExample("narrative_time", "It was obvious that Tuesday's quake was a disaster.", "Tuesday", "2025-06-10"),
+    # "the next year" counts from the year mentioned last ("the following year"), else from the reference date
+    ContextExample("narrative_time", "The plant opened in 2001. The next year, it closed.", "The next year", "2002"),
+    ContextExample("narrative_time", "The next year will be hard.", "The next year", "2026"),
+    ContextExample("narrative_time", "The plant opened in 2001. It may close within the next year.", "the next year", "2026"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Earlier in the day, shots were fired.",
+                   "the day", "2009-03-03"),
+    ContextExample("narrative_time", "A second wave may strike later in the year.", "the year", "2025"),
+    ContextExample("narrative_time", "Shares fell later in the day's session.", "the day", None),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The night before, scouts came.",
+                   "The night before", "2009-03-02TNI"),
     # "two days after" ends its clause to count from the last date; before an event ("15 days after the quake")
     # the anchor is that event, so it is only the duration, as TimeML annotates it.
     ContextExample("narrative_time", "He arrived on 3 May 2009 and left two days after.", "two days after", "2009-05-05"),

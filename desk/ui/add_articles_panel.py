@@ -1,0 +1,114 @@
+"""The Add articles page: upload, confirm reference dates, extract with a progress bar, see what each article added.
+
+Thin Streamlit wiring around `extract.curation.articles` (checking, keeping and extracting uploads). The page reads
+no statement until an article is added: the corpus folder comes from the documents, what an article added from the
+statements store (`desk.query`, one article's rows). The extractor (pipeline, tagger) is imported by
+`extract.curation.articles` only when a file is uploaded.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import streamlit as st
+
+from desk.literal import markdown_literal
+from desk.loading import statements_path
+from desk.query import DeskView
+from extract.curation.articles import (MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES, corpus_folder, record_reference_date,
+                                       store_upload)
+
+CORPUS_ENV_VAR = "TIMELINE_DESK_CORPUS"
+SOURCES_ENV_VAR = "TIMELINE_DESK_SOURCES"
+ADDED_KEY = "articles_added"
+ADDED_COLUMNS = ("date_text", "value", "sentence")
+
+
+def _sources_csv() -> Path:
+    from extract.sources import DEFAULT_SOURCES_CSV
+    configured = os.environ.get(SOURCES_ENV_VAR, "").strip()
+    return Path(configured).expanduser() if configured else DEFAULT_SOURCES_CSV
+
+
+def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path], Path, Callable], object]) -> None:
+    """Upload articles, confirm each one's reference date, extract them with a progress bar, list what they added.
+
+    `extract_into_data(paths, sources_csv, progress)` extracts the kept files into the data the app reads.
+    """
+    corpus = corpus_folder(desk.documents, os.environ.get(CORPUS_ENV_VAR, ""))
+    if corpus is None:
+        st.error(f"The corpus folder is not known (the documents come from several folders, or none). Set "
+                 f"{CORPUS_ENV_VAR} to the folder the articles were extracted from.")
+        st.stop()
+    st.caption(f"Uploaded files are kept in the corpus folder `{corpus}` (never overwritten) and extracted into "
+               f"`{statements_path().parent}`. Accepted: {', '.join(UPLOAD_SUFFIXES)}, up to "
+               f"{MAX_UPLOAD_BYTES / 1e6:g} MB each.")
+    uploads = st.file_uploader("Articles", type=[suffix.lstrip(".") for suffix in UPLOAD_SUFFIXES],
+                               accept_multiple_files=True, key="articles_upload")
+    ready = []
+    if uploads:
+        from extract.curation.articles import check_upload   # reads like the extractor: imports it (~1-2 s, once)
+    for upload in uploads or []:
+        raw = upload.getvalue()
+        check = check_upload(upload.name, raw)
+        if check.problem:
+            st.error(markdown_literal(check.problem), icon=":material/block:")
+            continue
+        with st.container(border=True):
+            first_line = next((line.strip() for line in check.document.text.splitlines() if line.strip()), "")
+            st.markdown(f"**{upload.name}** — {len(check.document.text):,} characters")
+            st.text(first_line[:200])
+            reference = st.date_input("Reference date (relative dates like “yesterday” count from it)",
+                                      value=check.reference_date, key=f"reference-{upload.file_id}",
+                                      min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+            st.caption(markdown_literal(f"Pre-filled from the text: {check.basis}" if check.reference_date else
+                                        f"No date found in the text ({check.basis}); enter one, or leave it empty "
+                                        "and relative dates stay unresolved."))
+        ready.append((upload, raw, reference, check))
+    if ready and st.button(f"Add and extract {len(ready)} article(s)", key="articles_extract", type="primary",
+                           icon=":material/upload_file:"):
+        progress = st.progress(0.0, text="Keeping the files in the corpus folder…")
+        paths = []
+        for upload, raw, reference, check in ready:
+            path = store_upload(corpus, upload.name, raw)
+            if reference:
+                basis = ("analyst: confirmed on upload" if reference == check.reference_date
+                         else f"analyst: set on upload (inferred {check.reference_date or 'none'})")
+                record_reference_date(_sources_csv(), path.stem, reference, basis)
+            paths.append(path)
+
+        def advance(done: int, total: int, name: str) -> None:
+            progress.progress(done / (total + 1), text=f"Extracted {done} of {total}: {name}")
+
+        extract_into_data(paths, _sources_csv(), advance)
+        progress.progress(1.0, text="Done")
+        st.session_state[ADDED_KEY] = [path.stem for path in paths]
+        st.rerun()
+    _render_added(desk)
+
+
+def _render_added(desk: DeskView) -> None:
+    """What each article just added: its statements (read from the store, that article's rows only)."""
+    doc_ids = st.session_state.get(ADDED_KEY) or []
+    if not doc_ids:
+        return
+    st.subheader("Just added")
+    documents = desk.documents
+    for doc_id in doc_ids:
+        rows = documents[documents["doc_id"] == doc_id]
+        if rows.empty:
+            st.warning(f"{doc_id}: not in the data yet.")
+            continue
+        document = rows.iloc[0]
+        if document["status"] != "ok":
+            st.error(markdown_literal(f"{document['path']}: {document['problem']}"))
+            continue
+        found = desk.store.rows_of_document(doc_id, ADDED_COLUMNS)
+        published = document["published"]
+        st.success(markdown_literal(f"{document['title']}: {len(found)} statement(s), reference date "
+                   f"{published.date() if published is not None and published == published else 'none'}"))
+        st.dataframe(found[list(ADDED_COLUMNS)], hide_index=True, key=f"added-{doc_id}")
+        st.page_link("pages/timeline.py", label="See it on the timeline", icon=":material/timeline:",
+                     query_params={"source": doc_id})
