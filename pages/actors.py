@@ -7,8 +7,11 @@ from desk.actor_charts import (actor_mentions_bar, actor_year_heatmap, actor_yea
                                cooccurrence_matrix)
 from desk.filters import describe_filters
 from desk.literal import markdown_literal
+from desk.ui.app_entry import run_through_app
 from desk.ui.caching import actor_tables, load_desk
 from desk.ui.sidebar import filters_from_widgets
+
+run_through_app()   # a fresh server's first link to this page: go through app.py (desk.ui.app_entry)
 
 desk = load_desk()
 filters = filters_from_widgets()

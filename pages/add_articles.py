@@ -5,7 +5,10 @@ import streamlit as st
 
 from desk.loading import statements_path
 from desk.ui.add_articles_panel import render_add_articles
+from desk.ui.app_entry import run_through_app
 from desk.ui.caching import load_desk, load_extracted_frames
+
+run_through_app()   # a fresh server's first link to this page: go through app.py (desk.ui.app_entry)
 
 desk = load_desk()
 st.title("Add articles")

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from desk.ui.app_entry import run_through_app
 from desk.ui.caching import load_desk
 from desk.ui.curation_pages import render_add_event, render_history
+
+run_through_app()   # a fresh server's first link to this page: go through app.py (desk.ui.app_entry)
 
 desk = load_desk()
 st.title("History of edits")

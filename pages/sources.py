@@ -7,9 +7,12 @@ from desk.highlight import actor_spans, article_header_html, date_spans, highlig
 from desk.labels import document_label
 from desk.literal import markdown_literal
 from desk.tables import needs_a_date, sources_table_from_counts
+from desk.ui.app_entry import run_through_app
 from desk.ui.caching import document_kind_counts, load_actor_gazetteer, load_desk
 from desk.ui.sidebar import filters_from_widgets, write_query_params
 from extract.inputs import hidden_entries_warning, is_hidden_entry_problem
+
+run_through_app()   # a fresh server's first link to this page: go through app.py (desk.ui.app_entry)
 
 desk = load_desk()
 documents = desk.documents

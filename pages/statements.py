@@ -6,9 +6,12 @@ import streamlit as st
 from desk.filters import describe_filters
 from desk.literal import markdown_literal
 from desk.tables import TABLE_COLUMNS, TABLE_ROWS, statements_table
+from desk.ui.app_entry import run_through_app
 from desk.ui.caching import filtered_rows, load_desk, shown_counts
 from desk.ui.detail import render_statement_detail
 from desk.ui.sidebar import filters_from_widgets, write_query_params
+
+run_through_app()   # a fresh server's first link to this page: go through app.py (desk.ui.app_entry)
 
 desk = load_desk()
 documents = desk.documents

@@ -15,6 +15,7 @@ from desk.literal import markdown_literal
 from desk.labels import MACHINE_DATE_COLUMNS
 from desk.marks import MARK_COLUMNS
 from desk.period_chart import MARK_BUDGET, build_period_chart
+from desk.ui.app_entry import run_through_app
 from desk.ui.caching import (day_counts, filtered_rows, key_events, key_evidence, load_desk, load_events,
                              shown_counts)
 from desk.ui.detail import render_statement_detail
@@ -24,6 +25,8 @@ from desk.ui.event_detail import render_event_detail
 from desk.ui.event_export_panel import render_event_export_panel
 from desk.ui.export_panel import render_export_panel
 from desk.ui.sidebar import WIDGET_KEYS, filters_from_widgets, url_synced_radio
+
+run_through_app()   # a fresh server's first link to this page: go through app.py (desk.ui.app_entry)
 
 MAX_DETAILS = 5
 VIEWS = {"events": "Key events", "statements": "Raw statements (for checking)"}

@@ -221,3 +221,23 @@ def test_clicking_an_event_opens_its_evidence_below_the_chart(page, dashboard_ur
     assert page.locator("h4").filter(has_text=event["label"]).count() == 1     # the panel's heading
     assert page.locator("mark.td-date").count() == len(event["statement_ids"])  # one marked date per sentence
     page.screenshot(path=str(SCREENSHOTS / "timeline_selected_event.png"), full_page=True)
+
+
+def test_a_fresh_servers_first_visit_to_a_page_link_goes_through_the_apps_navigation_and_filters(browser,
+                                                                                                seeds_data_dir):
+    # Streamlit runs a `pages/` file on its own until app.py has run once in the server's life (desk.ui.app_entry)
+    with running_dashboard({"TIMELINE_DESK_STATEMENTS": str(seeds_data_dir / "statements.parquet")}) as fresh:
+        context = browser.new_context(viewport={"width": 1440, "height": 1200})
+        first = context.new_page()
+        first.set_default_timeout(30_000)
+        try:
+            first.goto(f"{fresh}/statements?country=Iran")
+            first.wait_for_selector('[data-testid="stDataFrame"]')
+            navigation = first.locator('[data-testid="stSidebarNav"]').inner_text()
+            assert "Add articles" in navigation and "add articles" not in navigation   # app.py's titles, not file names
+            sidebar = first.locator('[data-testid="stSidebar"]')
+            assert sidebar.get_by_text("Filters", exact=True).count() == 1
+            assert "Country: Iran" in first.locator('[data-testid="stMain"]').inner_text()
+            assert "country=Iran" in first.url
+        finally:
+            context.close()

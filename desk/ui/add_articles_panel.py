@@ -44,7 +44,7 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
         st.stop()
     st.caption(f"Uploaded files are kept in the corpus folder `{corpus}` (never overwritten) and extracted into "
                f"`{statements_path().parent}`. Accepted: {', '.join(UPLOAD_SUFFIXES)}, up to "
-               f"{MAX_UPLOAD_BYTES // 2**20} MB each.")
+               f"{MAX_UPLOAD_BYTES / 1e6:g} MB each.")
     uploads = st.file_uploader("Articles", type=[suffix.lstrip(".") for suffix in UPLOAD_SUFFIXES],
                                accept_multiple_files=True, key="articles_upload")
     ready = []

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from extract.pipeline import Extraction
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024   # the extractor's default limit, extract.documents.DEFAULT_MAX_BYTES (a test checks)
+MAX_UPLOAD_BYTES = 10_000_000   # the extractor's default limit, extract.documents.DEFAULT_MAX_BYTES (a test checks)
 CONFIRMED_BASIS = "analyst: confirmed on upload"
 _UNSAFE = re.compile(r"[^\w.-]+")
 

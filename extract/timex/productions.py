@@ -168,6 +168,18 @@ def weekday(g: Groups) -> Draft:
     return draft
 
 
+def weekday_of_mention(g: Groups) -> Draft:
+    """that Saturday / the following Monday: counted from the day mentioned last (tagger.resolve), else as written.
+
+    >>> weekday_of_mention({"weekday": "Monday", "relation": "following"}).anchor
+    'weekday_after_mention'
+    """
+    value = f"XXXX-WXX-{weekday_number(g['weekday'])}"
+    if g.get("relation"):
+        return Draft(value=value, prefer="next", anchor="weekday_after_mention")
+    return Draft(value=value, anchor="weekday_on_or_after_mention")
+
+
 def _part_code(word: str) -> str:
     """TIMEX3 part-of-day code.
 
@@ -268,6 +280,8 @@ def the_unit(g: Groups) -> Draft:
     >>> the_unit({"unit_single": "weekend"}).unit
     'weekend'
     """
+    if g.get("unit_in"):  # "later in the year": that unit of the date just mentioned, else of the reference date
+        return Draft(unit=g["unit_in"].lower(), shift=0, anchor="mention")
     unit = g["unit_single"].lower()
     if unit == "quarter":  # the quarter the report is about: the one last named, else the last completed one
         return Draft(unit="quarter", shift=-1, anchor="topic_quarter")
@@ -395,6 +409,8 @@ def anaphoric_unit(g: Groups) -> Draft:
                                                                                     "before") else 0
     if g.get("part_of_day"):  # "the next morning": a part of that day
         return Draft(unit="day", shift=shift, anchor="mention_only", type="TIME", time="T" + _part_code(g["part_of_day"]))
+    if g.get("next_unit"):  # "the next year": the following year after a date mentioned, else the reference's next
+        return Draft(unit=unit, shift=1, anchor="mention")
     return Draft(unit=unit, shift=shift, anchor="mention_only")  # no mention before it: left unresolved
 
 

@@ -164,7 +164,7 @@ def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str 
     if _FILLABLE.fullmatch(date_part) and draft.prefer != "generic":  # a generic season keeps no year
         if reference is None:
             return None
-        value = _fill_year(date_part, reference, draft.prefer) + separator + time_part
+        value = fill_year(date_part, reference, draft.prefer) + separator + time_part
     return value + _time_suffix(draft)
 
 
@@ -205,7 +205,7 @@ def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = N
     raise ValueError(f"unknown offset unit {unit!r}")
 
 
-def _fill_year(value: str, reference: Day, prefer: str) -> str:
+def fill_year(value: str, reference: Day, prefer: str) -> str:
     """Give an underspecified month, month-day, weekday, season or quarter its year.
 
     prefer: "past" (latest on or before the reference; a month-day up to NEAR_FUTURE_DAYS ahead
@@ -214,6 +214,9 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
     past, "was due to start on Thursday": the occurrence closest to the reference), "last"/"next" (written
     "last Friday"/"next May": strictly before/after; a "last" weekday at least two days back, since the day
     before is "yesterday"), "this" (the reference's own year or week).
+
+    >>> fill_year("XXXX-WXX-1", datetime.date(2025, 6, 14), "next"), fill_year("XXXX-10", datetime.date(2025, 6, 14), "past")
+    ('2025-06-16', '2024-10')
     """
     weekday = re.fullmatch(r"XXXX-WXX-(\d)", value)
     if weekday:
@@ -235,7 +238,7 @@ def _fill_year(value: str, reference: Day, prefer: str) -> str:
 
 
 def _occurrence(candidates: list, intervals: list[tuple], reference: Day, prefer: str, ahead_days: int):
-    """The candidate (one per year, in order) whose [start, end) interval the preference picks; see _fill_year."""
+    """The candidate (one per year, in order) whose [start, end) interval the preference picks; see fill_year."""
     usable = [(candidate, (as_date(start), as_date(end))) for candidate, (start, end) in zip(candidates, intervals)
               if start is not None]
     if not usable:

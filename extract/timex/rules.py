@@ -21,7 +21,7 @@ from .productions import (Groups, ago, anaphoric_unit, century, clock_time, deca
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
-                          weekday, year, year_ago, year_period, year_range)
+                          weekday, weekday_of_mention, year, year_ago, year_period, year_range)
 from .resolve import Draft
 
 EXAMPLE_REFERENCE_DATE = datetime.date(2025, 6, 14)  # a Saturday, ISO week 2025-W24
@@ -187,6 +187,14 @@ RULES: list[Rule] = [
          part_of_day_alone,
          {"dawn": ("2025-06-14TMO", "hour"), "midday": ("2025-06-14TMI", "hour"), "dusk on Friday": ("2025-06-13TEV", "hour")},
          ("the dawn of a new era", "a midday meal")),
+    # "that Saturday", "the following Monday": the weekday on or after (strictly after) the day mentioned last; with no
+    # day mentioned, as written ("the following Monday" = next Monday)
+    # ("That" opening a sentence or after "on"/"by"/"until": "said that Tuesday's quake" is the conjunction)
+    Rule("weekday_of_mention",
+         r"(?:^|(?<=[.!?\n]\s)|(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\buntil\s))[Tt]hat\s+<<weekday>>(?!['’]s\b|\s+<<part_of_day>>)"
+         r"|[Tt]he\s+(?P<relation>following|next)\s+<<weekday>>(?!\s+<<part_of_day>>)",
+         weekday_of_mention,
+         {"That Saturday": ("2025-06-14", "day"), "the following Monday": ("2025-06-16", "day")}),
     Rule("weekday_relative", REL + r"\s+<<weekday>>", weekday,
          # "last Friday" written on a Saturday is the Friday of the week before: the day before is "yesterday"
          {"last Friday": ("2025-06-06", "day"), "last Thursday": ("2025-06-12", "day"), "next Monday": ("2025-06-16", "day"),
@@ -231,14 +239,20 @@ RULES: list[Rule] = [
          r"|(?P<relation>next)\s+(?P<unit_single>day)"
          r"|(?P<relation>following|next|previous|same)\s+<<part_of_day>>"
          r"|(?P<unit_single>day|week|month|year)\s+(?P<relation>before|after)"
+         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b)"
+         r"|<<part_of_day>>\s+(?P<relation>before|after)"
          r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b))"
-         r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)",
+         r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)"
+         # "arrived the next year" counts on from the story; "within/in/over the next year" is the year ahead of now
+         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("in", "In", "within", "Within", "over", "Over", "during", "for"))
+         + r"[Tt]he\s+(?P<next_unit>next)\s+(?P<unit_single>week|month|year)(?![\w-]|\s+or\s+(?:so|two))",
          anaphoric_unit,
          {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"),
           "that year": ("XXXX", "unknown"), "That same day": ("XXXX-XX-XX", "unknown"),
           "the next morning": ("XXXX-XX-XXTMO", "unknown"), "the day before": ("XXXX-XX-XX", "unknown"),
-          "that week": ("XXXX-WXX", "unknown"), "that evening": ("XXXX-XX-XXTEV", "unknown")},
-         ("the day before the election", "that day-long meeting")),
+          "that week": ("XXXX-WXX", "unknown"), "that evening": ("XXXX-XX-XXTEV", "unknown"),
+          "the night before": ("XXXX-XX-XXTNI", "unknown"), "the morning after": ("XXXX-XX-XXTMO", "unknown")},
+         ("the day before the election", "that day-long meeting", "the night before the vote")),
     # "the corresponding period last year", "last year's quarter", "the quarter a year ago": the quarter under
     # discussion one year back (like "the year-ago quarter"); with no quarter named, the last completed one.
     Rule("period_a_year_back",
@@ -266,7 +280,10 @@ RULES: list[Rule] = [
          year_ago,
          {"the year-ago quarter": ("2024-Q1", "quarter"), "year-earlier": ("2024", "year")},
          ("the year-on-year rise",)),
-    Rule("the_unit", r"(?:[Tt]he|[Tt]hat)\s+(?P<unit_single>weekend|quarter|week)(?![\w-])", the_unit,
+    # "earlier in the day", "later in the week": that unit of the date mentioned last, else of the reference date; the
+    # timex is "the day" (TimeML leaves the preposition out; "earlier this year" has none and is one timex)
+    Rule("the_unit", r"(?:(?<=[Ee]arlier\sin\s)|(?<=[Ll]ater\sin\s))[Tt]he\s+(?P<unit_in>day|week|month|year)(?![\w'’-])"
+         r"|(?:[Tt]he|[Tt]hat)\s+(?P<unit_single>weekend|quarter|week)(?![\w-])", the_unit,
          {"the weekend": ("2025-W24-WE", "week"), "the quarter": ("2025-Q1", "quarter")}),
     Rule("mid_month_or_year", r"[Mm]id-?(?:<<month>>|<<year4>>)(?!s)", mid_month_or_year,
          {"mid-November": ("2024-11", "month"), "mid-1996": ("1996", "year")}),
@@ -411,9 +428,24 @@ class TenseCue:
     prefer: str = "future"   # the reading it gives: "future", or "nearest" (before or after the reference date)
     side: str = "before"     # "after": the cue follows the expression in its clause ("On Monday, the ministers will meet")
     unless_followed_by: str = ""  # regex: the cue does not count when this follows the expression
+    past_after_cancels: bool = False  # a past-tense verb later in the expression's clause (AFTER_CUE_CANCELS) cancels it
 
 
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
+# Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
+SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
+                  "expire": "expires", "meet": "meets", "convene": "convenes", "arrive": "arrives", "depart": "departs",
+                  "fly": "flies", "go": "goes", "kick": "kicks", "hold": "holds", "gather": "gathers", "hear": "hears",
+                  "sit": "sits"}
+# ... and those whose bare form is as often a noun ("a vote on Tuesday", "its debut on Thursday"): -s form only
+SCHEDULE_VERBS_S_ONLY = ("closes", "visits", "travels", "votes", "plays", "hosts", "rules", "debuts", "premieres",
+                         "launches", "faces", "leaves", "heads", "returns")
+SCHEDULE_VERBS_PRESENT = tuple(sorted(set(SCHEDULE_VERBS) | set(SCHEDULE_VERBS.values()) | set(SCHEDULE_VERBS_S_ONLY),
+                                     key=len, reverse=True))
+SCHEDULE_VERBS_ING = ("beginning", "starting", "opening", "reopening", "closing", "resuming", "meeting", "convening",
+                      "arriving", "departing", "visiting", "flying", "travelling", "traveling", "going", "voting", "playing",
+                      "hosting", "holding", "gathering", "hearing", "launching", "leaving", "heading", "returning",
+                      "coming", "getting married", "marrying", "testifying", "appearing")
 TENSE_CUES: list[TenseCue] = [
     # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
@@ -422,7 +454,7 @@ TENSE_CUES: list[TenseCue] = [
     # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
-             r"|set\s+to|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
+             r"|set\s+(?:to|for)|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
     # future in the past: "were planning to drive to the airport on Monday", "was due to vote on Friday",
     # "were to meet on Monday", "planned a rally on Saturday": ahead of the past moment, so the occurrence
     # nearest the reference date ("the case was due to start on Thursday, but ..." written on Friday)
@@ -435,6 +467,14 @@ TENSE_CUES: list[TenseCue] = [
     TenseCue("prospective_verb",
              r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
              r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
+    # the present tense of a verb of scheduled events, at most four words before the expression, is a timetable
+    # future (HeidelTime reads present tense as present-future): "The summit opens on Tuesday", "the talks begin
+    # Monday", "is flying to Paris on Sunday", "votes on the bill on Tuesday"; a past word before it ("had", "was")
+    # or a past verb after the expression in its clause ("The visits on Tuesday were ...") cancels it
+    TenseCue("present_schedule",
+             r"\b(?:(?:is|are|am|['’]s|['’]re)\s+(?:also\s+|now\s+|still\s+)?(?:" + "|".join(SCHEDULE_VERBS_ING) + r")"
+             r"|(?:" + "|".join(SCHEDULE_VERBS_PRESENT) + r"))\b(?:\s+off)?(?:\s+[A-Za-z'’-]+){0,4}\s+$", 60, "window",
+             past_after_cancels=True),
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"
     TenseCue("modal_verb", r"\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b" + CLAUSE_REST, 120),
     # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
@@ -443,6 +483,10 @@ TENSE_CUES: list[TenseCue] = [
              CLAUSE_BODY + r"(?P<cue>\b(?:will|'ll|shall|(?:is|are)\s+(?:going|due|expected|set|scheduled|slated)\s+to))\s+"
              r"(?:not\s+|also\s+|now\s+|then\s+)?[a-z]+\b", 80, side="after"),
 ]
+# A past-tense verb later in the clause of an expression whose cue has past_after_cancels ("The visits on Tuesday
+# were a success"); "says"/"tells" are present, so "The group, which meets on Tuesday, says" keeps its cue.
+PAST_VERB_AFTER = (r"\b(?:had|was|were|did|ago|said|told|thought|knew|felt|became|began|came|went|saw|made"
+                   r"|(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
 # A past-tense verb between an expression and a following future cue, or before the expression in its clause:
 # the cue belongs to reported speech ("On Friday he said he will resign", "said Thursday that troops will stay").
 # "who" opens a clause about a person, not about the date ("On Tuesday his brothers, who will sing, defended it").
@@ -478,6 +522,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
     ContextExample("future_word", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
     ContextExample("future_word", "The ministers will meet on Monday.", "Monday", "2025-06-16"),
+    ContextExample("future_word", "The vote is set for Thursday.", "Thursday", "2025-06-19"),
     ContextExample("future_word", "The offer had been due to expire Friday.", "Friday", "2025-06-13"),
     # A deadline is the coming one, but a month-day of the reference month stays in it (HeidelTime).
     ContextExample("deadline", "Relatives said they would look for ways to delay the return ordered by March 18.",
@@ -504,6 +549,21 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("future_in_the_past", "The tour was due to open in London on 13 July.", "13 July", "2009-07-13",
                    datetime.date(2009, 9, 27)),
     ContextExample("prospective_verb", "The company plans to open the plant in May.", "May", "2010-05", FRIDAY_2010),
+    # The present tense of a verb of scheduled events (a timetable) puts the expression ahead ...
+    ContextExample("present_schedule", "The summit opens on Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    ContextExample("present_schedule", "He said the talks begin Monday in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
+    ContextExample("present_schedule", "The president is flying to Paris on Sunday.", "Sunday", "2010-03-21", FRIDAY_2010),
+    ContextExample("present_schedule", "Parliament votes on the bill on Tuesday.", "Tuesday", "2010-03-23", FRIDAY_2010),
+    ContextExample("present_schedule", "Officials say the bridge reopens in June.", "June", "2010-06", FRIDAY_2010),
+    ContextExample("present_schedule", "The group, which meets on Tuesday, says it is ready.", "Tuesday", "2010-03-23",
+                   FRIDAY_2010),
+    # ... but not a past tense, a verb outside the list, a noun phrase in between, nor a past verb after it.
+    ContextExample("present_schedule", "The talks began Monday.", "Monday", "2010-03-15", FRIDAY_2010),
+    ContextExample("present_schedule", "Police are investigating an attack on Monday.", "Monday", "2010-03-15", FRIDAY_2010),
+    ContextExample("present_schedule", "The visits on Tuesday were a success.", "Tuesday", "2010-03-16", FRIDAY_2010),
+    ContextExample("present_schedule", "It drew 2.5 million viewers for its debut on Thursday.", "Thursday", "2010-03-18",
+                   FRIDAY_2010),
+    ContextExample("present_schedule", "The shop had reopened in June after the flood.", "June", "2009-06", FRIDAY_2010),
     # The clause's verb after a fronted date decides its direction too ...
     ContextExample("future_verb_after", "On Monday, the ministers will meet in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
     ContextExample("future_verb_after", "Saturday's concert, which will be broadcast live, sold out.", "Saturday",
@@ -586,6 +646,21 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
                    "The following year", "2010"),
     ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),
+    ContextExample("narrative_time", "Troops entered the city on Tuesday, March 3, 2009. That Saturday they left.",
+                   "That Saturday", "2009-03-07"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following Monday they left.",
+                   "The following Monday", "2009-03-09"),
+    ContextExample("narrative_time", "It was obvious that Tuesday's quake was a disaster.", "Tuesday", "2025-06-10"),
+    # "the next year" counts from the year mentioned last ("the following year"), else from the reference date
+    ContextExample("narrative_time", "The plant opened in 2001. The next year, it closed.", "The next year", "2002"),
+    ContextExample("narrative_time", "The next year will be hard.", "The next year", "2026"),
+    ContextExample("narrative_time", "The plant opened in 2001. It may close within the next year.", "the next year", "2026"),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Earlier in the day, shots were fired.",
+                   "the day", "2009-03-03"),
+    ContextExample("narrative_time", "A second wave may strike later in the year.", "the year", "2025"),
+    ContextExample("narrative_time", "Shares fell later in the day's session.", "the day", None),
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The night before, scouts came.",
+                   "The night before", "2009-03-02TNI"),
     # "two days after" ends its clause to count from the last date; before an event ("15 days after the quake")
     # the anchor is that event, so it is only the duration, as TimeML annotates it.
     ContextExample("narrative_time", "He arrived on 3 May 2009 and left two days after.", "two days after", "2009-05-05"),

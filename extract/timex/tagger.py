@@ -23,8 +23,8 @@ import regex
 
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
-from .resolve import Draft, as_date, interval_of, offset_value, resolve_draft
-from .rules import AFTER_CUE_CANCELS, PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
+from .resolve import Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
+from .rules import AFTER_CUE_CANCELS, PAST_VERB_AFTER, PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,7 @@ MODIFIER_WINDOW = 30
 TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
 PAST_CUE = re.compile(PAST_WORDS)
 PAST_VERB = re.compile(AFTER_CUE_CANCELS)
+PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
 MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it counts from
 MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
@@ -281,6 +282,8 @@ def _anchored(draft: Draft, mentions: dict, start: int, reference_date: datetime
 
 def _latest_mention(mentions: dict, draft: Draft) -> tuple[int, str, datetime.date] | None:
     """The latest mention an anaphoric draft can count from: "that day" needs a day, "a year earlier" any grain."""
+    if draft.anchor.startswith("weekday_"):  # "that Saturday": counted from a day
+        return mentions.get("day")
     if draft.anchor in ("quarter_of_mention", "topic_quarter") or draft.unit == "quarter" or draft.unit == "year" and draft.shift < 0 and "quarter" in mentions:
         return mentions.get("reported_quarter")  # "the 1988 period", "a year earlier" in a quarterly report: that quarter
     anaphoric = draft.anchor in ("mention", "mention_only")
@@ -296,6 +299,9 @@ def _with_mention(draft: Draft, mention: tuple[int, str, datetime.date], referen
     or a half ("1989-H1") is that period a year back; "the 1988 period" after it is 1988-Q3.
     """
     _, value, mention_day = mention
+    if draft.anchor.startswith("weekday_"):  # "that Saturday" on or after the day mentioned, "the following Monday" after it
+        prefer = "next" if draft.anchor == "weekday_after_mention" else "future"
+        return replace(draft, value=fill_year(draft.value, mention_day, prefer), anchor="")
     quarter = re.fullmatch(r"(?P<year>\d{4})(?P<rest>-[QH]\d)", value)
     if draft.anchor == "quarter_of_mention":
         return replace(draft, value=draft.value + quarter.group("rest")) if quarter else draft
@@ -345,8 +351,11 @@ def _tense_cue(text: str, start: int, end: int) -> TenseCue | None:
         if found is None:
             continue
         past_from = window_start if cue.past_cancels == "window" else found.start() + 1  # after its first word
-        if not PAST_CUE.search(text, past_from, start):
-            return cue
+        if PAST_CUE.search(text, past_from, start):
+            continue
+        if cue.past_after_cancels and PAST_VERB_LATER.search(text, end, _clause_end(text, end, cue.reach)):
+            continue
+        return cue
     return None
 
 
@@ -382,6 +391,12 @@ def _clause_start(text: str, position: int, reach: int) -> int:
     window_start = max(0, position - reach)
     ends = [match.end() for match in CLAUSE_END.finditer(text, window_start, position)]
     return ends[-1] if ends else window_start
+
+
+def _clause_end(text: str, position: int, reach: int) -> int:
+    """Where the clause holding `position` ends, looking ahead at most `reach` characters."""
+    found = CLAUSE_END.search(text, position, position + reach)
+    return found.start() if found else min(len(text), position + reach)
 
 
 def tag_spans(text: str, reference_date: datetime.date | None) -> list[tuple[int, int, str, str]]:
