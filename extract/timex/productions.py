@@ -437,13 +437,15 @@ def quarter(g: Groups) -> Draft:
 
 
 def decade(g: Groups) -> Draft:
-    """the 1990s / the '80s / the nineties; "the late 1980s" keeps the value, its interval is the last third.
+    """the 1990s / the '80s / the nineties; "the late 1980s" keeps the value, its interval is the last third; "the 1800s" is the century.
 
     >>> [decade(g).value for g in ({"decade4": "1990"}, {"decade_digit": "8"}, {"decade_digit": "1"}, {"decade_word": "nineties"})]
     ['199', '198', '201', '199']
     """
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((g.get("decade_mod") or "").lower(), "")
     if g.get("decade4"):
+        if g["decade4"].endswith("00") and g["decade4"] != "2000":  # "the 1800s" is the century (TIMEX3 "18")
+            return Draft(value=g["decade4"][:2], mod=mod)
         return Draft(value=g["decade4"][:3], mod=mod)
     if g.get("decade_digit"):  # "'80s" is the 1980s, "'10s" the 2010s
         digit = g["decade_digit"]
