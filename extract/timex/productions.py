@@ -9,6 +9,7 @@ that resolve.py turns into a value, grain and interval.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
@@ -199,6 +200,8 @@ def deictic_day(g: Groups) -> Draft:
     -1
     """
     word = g["deictic"].lower()
+    if g.get("beyond"):  # "the day after tomorrow", "the day before yesterday"
+        return Draft(unit="day", shift=DEICTIC_DAYS[word] + (1 if g["beyond"].lower() == "after" else -1))
     part = g.get("part_of_day")
     if word == "tonight":
         part = "night"
@@ -395,6 +398,19 @@ def ago(g: Groups) -> Draft:
     if unit in ("decade", "century"):
         return Draft(unit="year", shift=sign * amount * (10 if unit == "decade" else 100), anchor=anchor)
     return Draft(unit=unit, shift=sign * amount, anchor=anchor)
+
+
+def from_now(g: Groups) -> Draft:
+    """a week from today / six months from now: that far after the reference date (or tomorrow).
+
+    >>> from_now({"amount": "two", "unit": "weeks", "origin": "now"}).shift
+    14
+    """
+    draft = ago({"amount": g["amount"], "unit": g["unit"], "direction": "later"})
+    if draft.unit is None:  # "a few weeks from now"
+        return Draft(value="FUTURE_REF")
+    extra = 1 if g["origin"].lower() == "tomorrow" and draft.unit == "day" else 0
+    return replace(draft, anchor="reference", shift=draft.shift + extra)
 
 
 def anaphoric_unit(g: Groups) -> Draft:
