@@ -16,6 +16,14 @@ Run: cd /work/main && .venv/bin/python bench/bench_scale_desk.py [--statements 1
 3. DuckDB alone: `desk.query.StatementStore.counts` for the same filters (the floor under a filter change).
 4. --browser: a real headless `streamlit run` of each, one Chromium session each; time from goto until the
    Timeline's chart holds its traces, and the server's RSS after it.
+5. --pages: every page (Timeline in both views, Statements, Sources, Actors, History, Add articles) opened first in a
+   fresh process (AppTest: cold, server side), then a filter change on it (country = Iran), with its figure payload;
+   medians over --repeats processes. Peer: the same page at the commit before this session's desk changes (History
+   imported the extractor, Add articles read every statement with pandas), --peer-repeats processes; and the
+   page's DuckDB queries alone (warm, median of 3).
+6. --export: `python -m desk.export` at this size (key-event PNG for country=Iran, TimelineJS of the key events, the
+   statements CSV for country=Iran), wall time and peak RSS of the command; peer: the same commands at the commit
+   before they read through desk.query (every statement read and curated with pandas).
 Targets (issue 14): first session < 3 s server side, filter change < 0.5 s, RSS < 1 GB, figure payload < 2 MB.
 The box is shared: the load average is printed; compare ratios measured in the same run.
 """
@@ -172,6 +180,161 @@ def run_sessions(code: Path, statements_file: Path, repeats: int) -> list[dict]:
     return results
 
 
+PAGES = (("Timeline, key events", "pages/timeline.py", "events"), ("Timeline, raw statements", "pages/timeline.py",
+         "statements"), ("Statements", "pages/statements.py", None), ("Sources", "pages/sources.py", None),
+         ("Actors", "pages/actors.py", None), ("History", "pages/history.py", None),
+         ("Add articles", "pages/add_articles.py", None))
+
+
+def measure_page(code: Path, statements_file: Path, curation: Path, page: str, view: str | None) -> dict:
+    """Runs inside a fresh process: `page` opened first (cold), then a filter change on it (country = Iran)."""
+    import psutil
+
+    os.chdir(code)
+    sys.path.insert(0, str(code))
+    os.environ["TIMELINE_DESK_STATEMENTS"] = str(statements_file)
+    os.environ["TIMELINE_DESK_CURATION"] = str(curation)
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    original_init = PagesManager.__init__
+
+    def init_as_navigation_app(self, *args, **kwargs):  # what a running server has; see tests/conftest.py
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init_as_navigation_app
+    app = AppTest.from_file(str(code / "app.py"), default_timeout=600)
+    if view:
+        app.query_params["view"] = view
+    if page != "pages/timeline.py":
+        app.switch_page(page)
+    started = time.perf_counter()
+    app.run()
+    figures = {"first": time.perf_counter() - started, "first_payload": _spec_bytes(app)}
+    assert not app.exception, [exception.value for exception in app.exception]
+    started = time.perf_counter()
+    app.multiselect(key="filter_countries").set_value(["Iran"]).run()
+    figures["filter_change"] = time.perf_counter() - started
+    assert not app.exception, [exception.value for exception in app.exception]
+    figures["filter_payload"] = _spec_bytes(app)
+    figures["rss_mb"] = psutil.Process().memory_info().rss / 1e6
+    return figures
+
+
+def run_page(code: Path, statements_file: Path, page: str, view: str | None) -> dict:
+    """`measure_page` in a fresh process."""
+    with tempfile.TemporaryDirectory() as scratch:
+        curation = Path(scratch) / "curation.sqlite"
+        shutil.copy(statements_file.parent / "curation.sqlite", curation)
+        out = Path(scratch) / "figures.json"
+        subprocess.run([sys.executable, str(Path(__file__).resolve()), "--measure-page", str(code), "--page", page,
+                        "--view", view or "", "--data", str(statements_file.parent), "--curation", str(curation),
+                        "--json", str(out)], check=True, cwd=code)
+        return json.loads(out.read_text())
+
+
+def page_queries(statements_file: Path) -> dict[str, float]:
+    """Median seconds (of 3, warm) of the DuckDB queries each page makes for country = Iran: the floor under its filter
+    change."""
+    sys.path.insert(0, str(REPO))
+    from desk.filters import Filters
+    from desk.query import StatementStore
+    from desk.tables import TABLE_COLUMNS, TABLE_ROWS
+
+    store = StatementStore(statements_file)
+    iran = Filters(countries=("Iran",))
+    queries = {
+        "Timeline, key events": lambda: store.event_ids_with_evidence(iran),
+        "Timeline, raw statements": lambda: (store.counts(iran), store.period_counts(iran, "country", "day")),
+        "Statements": lambda: (store.counts(iran), store.rows(iran, TABLE_COLUMNS, limit=TABLE_ROWS)),
+        "Sources": lambda: (store.kind_counts_by_document(None), store.kind_counts_by_document(iran)),
+        "Actors": lambda: store.actor_tables(iran) if hasattr(store, "actor_tables") else
+        (store.actor_mentions(iran), store.actor_years(iran), store.actor_pairs(iran)),
+    }
+    store.counts(Filters())   # the file's metadata read once
+    timings = {}
+    for label, query in queries.items():
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            query()
+            times.append(time.perf_counter() - started)
+        timings[label] = statistics.median(times)
+    return timings
+
+
+def report_pages(statements_file: Path, repeats: int, peer_repeats: int, peer_commit: str | None) -> None:
+    """Every page's first render and filter change: ours, the peer commit's, and the DuckDB queries alone."""
+    peer_code, peer_id = peer_checkout(peer_commit or _first_commit_with("desk/ui/add_articles_panel.py"))
+    floor = page_queries(statements_file)
+    print(f"pages (server side, AppTest; ours: median of {repeats} processes; peer = commit {peer_id}: median of "
+          f"{peer_repeats}; DuckDB alone: the page's queries for country = Iran, warm)")
+    print(f"  {'page':26s} {'first render':>12s} {'peer':>8s} {'filter change':>13s} {'peer':>8s} {'DuckDB':>8s} "
+          f"{'payload MB':>10s} {'RSS MB':>7s}")
+    for label, page, view in PAGES:
+        ours = [run_page(REPO, statements_file, page, view) for _ in range(repeats)]
+        peer = [run_page(peer_code, statements_file, page, view) for _ in range(peer_repeats)]
+        first, change = (statistics.median(one[key] for one in ours) for key in ("first", "filter_change"))
+        peer_first, peer_change = (statistics.median(one[key] for one in peer) for key in ("first", "filter_change"))
+        payload = max(statistics.median(one[key] for one in ours) for key in ("first_payload", "filter_payload")) / 1e6
+        rss = statistics.median(one["rss_mb"] for one in ours)
+        duck = f"{floor[label]:8.2f}" if label in floor else f"{'':>8s}"
+        print(f"  {label:26s} {first:10.2f} s {peer_first:6.2f} s {change:11.2f} s {peer_change:6.2f} s {duck} "
+              f"{payload:10.3f} {rss:7.0f}")
+
+
+# ------------------------------------------------------------ export command ---------------------------------------
+EXPORTS = (("key events PNG, country=Iran", ["--query", "country=Iran", "--format", "png"]),
+           ("key events TimelineJS", ["--format", "none", "--data", "timelinejs"]),
+           ("statements CSV, country=Iran", ["--query", "country=Iran", "--format", "none", "--data", "csv"]))
+
+
+def run_export(code: Path, statements_file: Path, arguments: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one `python -m desk.export` run of `code` on the data."""
+    import psutil
+
+    with tempfile.TemporaryDirectory() as scratch:
+        curation = Path(scratch) / "curation.sqlite"
+        shutil.copy(statements_file.parent / "curation.sqlite", curation)
+        command = [sys.executable, "-m", "desk.export", "--events", str(statements_file), "--curation", str(curation),
+                   "--out", str(Path(scratch) / "out"), *arguments]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=code, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        watched, peak = psutil.Process(process.pid), 0.0
+        while process.poll() is None:
+            try:
+                peak = max(peak, watched.memory_info().rss / 1e6)
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode()[-2000:]}")
+        return seconds, peak
+
+
+def report_exports(statements_file: Path, repeats: int, peer_repeats: int, peer_commit: str | None) -> None:
+    """`python -m desk.export` runs: ours and the pandas peer (the commit before the command read through desk.query)."""
+    peer_code, peer_id = peer_checkout(peer_commit or _first_commit_with("desk/ui/add_articles_panel.py"))
+    print(f"python -m desk.export (ours: median of {repeats}; peer = commit {peer_id}, the pandas path: median of "
+          f"{peer_repeats}); wall s and peak RSS MB of the command")
+    for label, arguments in EXPORTS:
+        ours = [run_export(REPO, statements_file, arguments) for _ in range(repeats)]
+        peer = [run_export(peer_code, statements_file, arguments) for _ in range(peer_repeats)]
+        seconds, rss = (statistics.median(one[index] for one in ours) for index in (0, 1))
+        peer_seconds, peer_rss = (statistics.median(one[index] for one in peer) for index in (0, 1))
+        print(f"  {label:32s} ours {seconds:6.2f} s {rss:6.0f} MB   peer {peer_seconds:6.2f} s {peer_rss:6.0f} MB   "
+              f"peer/ours {peer_seconds / seconds:4.1f}x time, {peer_rss / rss:4.1f}x memory")
+
+
+def _first_commit_with(path: str) -> str:
+    """The commit before `path` was added (the peer of what it brought)."""
+    added = subprocess.run(["git", "log", "--diff-filter=A", "--format=%H", "--", path], cwd=REPO,
+                           capture_output=True, text=True, check=True).stdout.split()
+    return f"{added[-1]}^"
+
+
 # ----------------------------------------------------------- DuckDB alone ----------------------------------------
 def duckdb_alone(statements_file: Path, repeats: int) -> dict[str, float]:
     """Median seconds of `StatementStore.counts` for the filter states the sessions use (the floor)."""
@@ -261,7 +424,15 @@ def main() -> None:
     parser.add_argument("--peer-commit", default=None, help="the pandas peer's commit (default: before desk/query.py)")
     parser.add_argument("--no-peer", action="store_true")
     parser.add_argument("--browser", action="store_true", help="also a real server + Chromium session each")
+    parser.add_argument("--pages", action="store_true", help="every page's first render and filter change")
+    parser.add_argument("--export", action="store_true", help="python -m desk.export runs")
+    parser.add_argument("--only", action="store_true", help="with --pages/--export: skip the session measures")
+    parser.add_argument("--pages-peer-commit", default=None,
+                        help="the pages' and export's peer (default: before desk/ui/add_articles_panel.py)")
     parser.add_argument("--measure-session", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--measure-page", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--page", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--view", default="", help=argparse.SUPPRESS)
     parser.add_argument("--curation", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, default=None, help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -270,8 +441,21 @@ def main() -> None:
         figures = measure_session(options.measure_session, data / "statements.parquet", options.curation)
         options.json.write_text(json.dumps(figures))
         return
+    if options.measure_page is not None:
+        figures = measure_page(options.measure_page, data / "statements.parquet", options.curation, options.page,
+                               options.view or None)
+        options.json.write_text(json.dumps(figures))
+        return
     print(f"load average at start: {' '.join(f'{load:.2f}' for load in os.getloadavg())} (2 cores, shared)")
     statements_file = prepare_data(data, options.statements)
+    if options.pages:
+        report_pages(statements_file, options.repeats, options.peer_repeats, options.pages_peer_commit)
+        print(f"load average: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+    if options.export:
+        report_exports(statements_file, options.repeats, options.peer_repeats, options.pages_peer_commit)
+        print(f"load average: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+    if options.only:
+        return
     ours = _report("ours: DuckDB over Parquet (this checkout)", run_sessions(REPO, statements_file, options.repeats))
     floor = duckdb_alone(statements_file, 5)
     print("DuckDB alone, StatementStore.counts (median of 5): "

@@ -74,25 +74,29 @@ class Evidence:
         return html.escape(self.sentence)
 
 
-def _confidence(row: pd.Series, document: pd.Series | None) -> str:
+def _confidence(row: dict, document: dict | None) -> str:
     for column in CONFIDENCE_COLUMNS:
         for source in (row, document):
-            if source is not None and column in source.index and _text(source[column]):
+            if source is not None and column in source and _text(source[column]):
                 return _text(source[column])
     return ""
 
 
-def event_evidence(event: pd.Series | dict, statements: pd.DataFrame,
-                   documents: pd.DataFrame | None = None) -> list[Evidence]:
-    """The evidence of `event` (its statement_ids, in order; ids missing from `statements` are skipped)."""
-    by_id = statements.drop_duplicates("statement_id").set_index("statement_id", drop=False)
-    docs = documents.drop_duplicates("doc_id").set_index("doc_id", drop=False) if documents is not None else None
+def _records_by(frame: pd.DataFrame | None, key: str) -> dict[str, dict] | None:
+    """{key value: the row as a dict}, the first row of each value (one pass, not a `.loc` per lookup)."""
+    if frame is None:
+        return None
+    unique = frame.drop_duplicates(key)
+    return dict(zip(unique[key].tolist(), unique.to_dict("records")))
+
+
+def _evidence_of(event: pd.Series | dict, by_id: dict[str, dict], docs: dict[str, dict] | None) -> list[Evidence]:
     evidence = []
     for statement_id in event["statement_ids"]:
-        if statement_id not in by_id.index:
+        row = by_id.get(statement_id)
+        if row is None:
             continue
-        row = by_id.loc[statement_id]
-        document = docs.loc[row["doc_id"]] if docs is not None and row["doc_id"] in docs.index else None
+        document = docs.get(row["doc_id"]) if docs is not None else None
         offset = int(row["sentence_start"])
         published = row["published"] if document is None or pd.isna(document["published"]) else document["published"]
         evidence.append(Evidence(
@@ -107,7 +111,14 @@ def event_evidence(event: pd.Series | dict, statements: pd.DataFrame,
     return evidence
 
 
+def event_evidence(event: pd.Series | dict, statements: pd.DataFrame,
+                   documents: pd.DataFrame | None = None) -> list[Evidence]:
+    """The evidence of `event` (its statement_ids, in order; ids missing from `statements` are skipped)."""
+    return _evidence_of(event, _records_by(statements, "statement_id"), _records_by(documents, "doc_id"))
+
+
 def evidence_by_event(events: pd.DataFrame, statements: pd.DataFrame,
                       documents: pd.DataFrame | None = None) -> dict[str, list[Evidence]]:
-    """`event_evidence` of every event, keyed by event_id."""
-    return {str(event["event_id"]): event_evidence(event, statements, documents) for _, event in events.iterrows()}
+    """`event_evidence` of every event, keyed by event_id (the statements and documents are indexed once)."""
+    by_id, docs = _records_by(statements, "statement_id"), _records_by(documents, "doc_id")
+    return {str(event["event_id"]): _evidence_of(event, by_id, docs) for _, event in events.iterrows()}

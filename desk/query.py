@@ -292,6 +292,35 @@ class StatementStore:
             "AS one JOIN named AS other ON one.sentence = other.sentence AND one.actor < other.actor "
             "GROUP BY first, second ORDER BY first, second", params)
 
+    def actor_tables(self, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """(`actor_mentions`, `actor_years`, `actor_pairs`) of the filtered statements by ONE query: the sentences
+        naming an actor are grouped once, not three times (what the Actors page draws)."""
+        sentences, params = self._actor_sentences(filters)
+        long = self._frame(
+            f"WITH sentences AS MATERIALIZED ({sentences}), "
+            "mentioned AS MATERIALIZED (SELECT sentence, unnest(actors) AS actor, start FROM "
+            "(SELECT row_number() OVER () AS sentence, actors, start FROM sentences)), "
+            "named AS (SELECT DISTINCT sentence, actor FROM mentioned) "
+            "SELECT 'mentions' AS part, actor AS first, NULL::VARCHAR AS second, NULL::BIGINT AS year, count(*) AS n, "
+            "min(start) AS first_seen, max(start) AS last_seen FROM mentioned GROUP BY actor "
+            "UNION ALL SELECT 'years', actor, NULL, year(start), count(*), NULL, NULL FROM mentioned "
+            "WHERE start IS NOT NULL GROUP BY actor, year(start) "
+            "UNION ALL SELECT 'pairs', one.actor, other.actor, NULL, count(*), NULL, NULL FROM named AS one JOIN named "
+            "AS other ON one.sentence = other.sentence AND one.actor < other.actor GROUP BY one.actor, other.actor",
+            params)
+        part = long["part"]
+        mentions = (long[part == "mentions"].rename(columns={"first": "actor", "n": "mentions"})
+                    .sort_values(["mentions", "actor"], ascending=[False, True], kind="stable")
+                    [["actor", "mentions", "first_seen", "last_seen"]].reset_index(drop=True)
+                    .astype({"actor": "string", "mentions": "int64", "first_seen": DATE_DTYPE, "last_seen": DATE_DTYPE}))
+        years = (long[part == "years"].rename(columns={"first": "actor", "n": "sentences"})
+                 .sort_values(["actor", "year"], kind="stable")[["actor", "year", "sentences"]].reset_index(drop=True)
+                 .astype({"actor": object, "year": "int64", "sentences": "int64"}))
+        pairs = (long[part == "pairs"].rename(columns={"n": "sentences"})
+                 .sort_values(["first", "second"], kind="stable")[["first", "second", "sentences"]]
+                 .reset_index(drop=True).astype({"first": object, "second": object, "sentences": "int64"}))
+        return mentions, years, pairs
+
     def matches(self, filters: Filters, statement_id: str) -> bool:
         """Whether the filters keep this statement."""
         where = statements_where(filters)

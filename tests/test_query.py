@@ -191,3 +191,21 @@ def test_the_dashboard_queries_the_statements_parts_of_an_output_set(synthetic_f
     assert store.total() == len(statements)
     assert _ids(store.rows(Filters(countries=("Iran",)), ["statement_id"])) == \
         _ids(apply_filters(statements, Filters(countries=("Iran",))))
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(countries=("Iran",)), Filters(text="no such words")],
+                         ids=["defaults", "Iran", "nothing"])
+def test_actor_tables_in_one_query_equal_the_pandas_ones(filters, curated_store):
+    from desk.actor_charts import (actor_cooccurrence, actor_mentions, actor_year_counts, actor_year_matrix,
+                                   cooccurrence_matrix)
+
+    statements, _events, store, _patch = curated_store
+    shown = apply_filters(statements, filters)
+    mentions, years, pairs = store.actor_tables(filters)
+    pd.testing.assert_frame_equal(mentions, actor_mentions(shown).astype({"actor": "string"}), check_dtype=False)
+    pd.testing.assert_frame_equal(actor_year_matrix(years), actor_year_counts(shown), check_dtype=False,
+                                  check_column_type=False)  # years: int64 from SQL, int32 from pandas
+    pd.testing.assert_frame_equal(cooccurrence_matrix(pairs), actor_cooccurrence(shown))
+    for one, separate in zip((mentions, years, pairs), (store.actor_mentions(filters), store.actor_years(filters),
+                                                        store.actor_pairs(filters))):
+        pd.testing.assert_frame_equal(one, separate.reset_index(drop=True), check_dtype=False)

@@ -163,8 +163,7 @@ def load_actor_gazetteer() -> Gazetteer | None:
 @st.cache_data(max_entries=PER_FILTER_STATES, show_spinner=False)
 def _actor_tables(view_key: tuple, filters_key: str, _view: DeskView,
                   _filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    store = _view.store
-    return store.actor_mentions(_filters), store.actor_years(_filters), store.actor_pairs(_filters)
+    return _view.store.actor_tables(_filters)
 
 
 def actor_tables(view: DeskView, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
