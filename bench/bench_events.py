@@ -5,6 +5,15 @@
     python bench/bench_events.py --merge --held-out      # ... and the HELD-OUT collections (scored, not studied)
     python bench/bench_events.py --sample 30             # print 30 merged cross-article pairs of DEV to read
     python bench/bench_events.py --sample 30 --held-out  # ... of HELD-OUT
+    python bench/bench_events.py --rerun --repeat 3      # re-run after 1 changed article vs a full rebuild
+    python bench/bench_events.py --rerun --statements S.parquet --documents D.parquet   # ... of another corpus
+
+Re-run (issue 14): the event stage of a corpus (all 843 Timeline17-dev articles as ONE corpus, or the
+statements and documents Parquet given) is built once with its memo (`extract.event_memo`), as the
+previous run; then one article changes (a sentence appended to each of its sentences) and the stage
+runs again twice: from scratch (the peer: a full rebuild) and with the previous run's memo read back
+from Parquet (the re-run). Prints the medians, their ratio, the memo's size, and whether the two
+events frames are identical (they must be).
 
 Merge quality proxy (the journalists' timelines as judges). For each collection, every day-grain
 event statement whose day is a date of one of the collection's reference timelines and whose
@@ -38,7 +47,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from extract.events import build_events  # noqa: E402
+from extract.events import build_events, build_events_with_memo  # noqa: E402
 from extract.merging import MergeSettings, content_words  # noqa: E402
 from extract.pipeline import extract_corpus  # noqa: E402
 
@@ -155,6 +164,66 @@ def speed(repeat: int) -> None:
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB")
 
 
+# --- re-run after one changed article ---------------------------------------------------------
+
+def one_article_changed(statements):
+    """The statements after one article (the middle one by doc id) was edited: a clause appended to each of its
+    sentences, so every one of them is new to the memo (the dates keep their offsets)."""
+    doc_ids = sorted(statements["doc_id"].astype(str).unique())
+    changed = statements.copy()
+    rows = changed["doc_id"] == doc_ids[len(doc_ids) // 2]
+    changed.loc[rows, "sentence"] = changed.loc[rows, "sentence"] + " Officials confirmed the report on Monday."
+    return changed
+
+
+def rerun(repeat: int, statements_path: Path | None, documents_path: Path | None) -> None:
+    import pandas as pd
+
+    from extract.schema import conform_documents, conform_statements
+
+    with tempfile.TemporaryDirectory() as scratch:
+        if statements_path is None:
+            paths, published = [], {}
+            for name in DEV + HELD_OUT:
+                collection_paths, collection_published = articles_of(CORPUS / name)
+                paths += collection_paths
+                published.update(collection_published)
+            extraction = extract_corpus(paths, sources_csv=sources_csv(published, Path(scratch)), with_events=False)
+            statements, documents, corpus = extraction.statements, extraction.documents, "Timeline17-dev, one corpus"
+        else:
+            statements = conform_statements(pd.read_parquet(statements_path))
+            documents = conform_documents(pd.read_parquet(documents_path))
+            corpus = str(statements_path)
+        changed = one_article_changed(statements)
+        memo_path = Path(scratch) / "event-memo.parquet"
+        first, full, again, identical = [], [], [], []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            _, memo = build_events_with_memo(statements, documents, None)
+            memo.to_parquet(memo_path)
+            first.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            rebuilt = build_events(changed, documents)
+            full.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            events, _ = build_events_with_memo(changed, documents, pd.read_parquet(memo_path))
+            again.append(time.perf_counter() - started)
+            identical.append(events.equals(rebuilt))
+        memo_bytes = memo_path.stat().st_size
+    print(f"{corpus}: {documents['doc_id'].nunique():,} articles, {len(statements):,} statements -> "
+          f"{int((rebuilt['kind'] == 'event').sum()):,} events; 1 article changed "
+          f"({int((changed['sentence'] != statements['sentence']).sum())} statements)")
+    print(f"  first run, memo written               median {statistics.median(first):6.2f} s  "
+          f"(runs {', '.join(f'{t:.2f}' for t in first)}); memo {memo_bytes / 1e6:.1f} MB")
+    print(f"  full rebuild after the change (peer)  median {statistics.median(full):6.2f} s  "
+          f"(runs {', '.join(f'{t:.2f}' for t in full)})")
+    print(f"  re-run with the previous memo         median {statistics.median(again):6.2f} s  "
+          f"(runs {', '.join(f'{t:.2f}' for t in again)}): {statistics.median(again) / statistics.median(full):.2f}x "
+          f"the full rebuild; memo read from Parquet included")
+    print(f"  events of the re-run identical to the full rebuild: {'yes' if all(identical) else 'NO'} "
+          f"({sum(identical)}/{len(identical)} runs)")
+
+
 # --- merge quality ---------------------------------------------------------------------------
 
 def _matched_statements(statements, days: dict[datetime.date, str], threshold: float) -> dict[str, datetime.date]:
@@ -262,9 +331,14 @@ def main() -> int:
     parser.add_argument("--min-cosine", type=float, default=None)
     parser.add_argument("--same-date", type=float, default=None, help="same-date threshold for --merge and --sample")
     parser.add_argument("--actor-weight", type=float, default=None)
+    parser.add_argument("--rerun", action="store_true", help="re-run after 1 changed article vs a full rebuild")
+    parser.add_argument("--statements", type=Path, default=None, help="--rerun on this statements Parquet")
+    parser.add_argument("--documents", type=Path, default=None, help="... and its documents Parquet")
     args = parser.parse_args()
     if args.speed:
         speed(args.repeat)
+    if args.rerun:
+        rerun(args.repeat, args.statements, args.documents)
     if args.merge or args.sample:
         with tempfile.TemporaryDirectory() as scratch:
             names = DEV + (HELD_OUT if args.held_out else ())

@@ -40,9 +40,11 @@ import pandas as pd
 from nltk.stem.porter import PorterStemmer
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from scipy.spatial.distance import squareform
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
+from extract.event_memo import EventMemo, text_keys
 from extract.labels import derive_label
 from extract.tense import event_tense, is_today
 
@@ -190,52 +192,83 @@ def is_time_only(date_text: str) -> bool:
     return not _DATE_IN_TEXT.search(date_text)
 
 
-def event_candidates(statements: pd.DataFrame) -> pd.DataFrame:
+def statement_flags(sentence: str, date_start: int, date_end: int, grain: str, date_text: str) -> tuple[bool, ...]:
+    """(stamp, passing, generic_present, time_only) of one statement: what `event_candidates` reads from its wording.
+
+    Offsets are relative to the sentence; `grain` is the statement's own (an hour is read at its day for `passing`).
+
+    >>> statement_flags("But today, it is Russia which holds the cards.", 4, 9, "day", "today")
+    (False, False, True, False)
+    """
+    time_only = is_time_only(date_text)
+    # "today" or a bare clock time ("It's 9:30 PM here") names the writer's present, not a happening, when its clause
+    # has no past, perfect, progressive or future verb
+    generic_present = bool((is_today(date_text) if grain == "day" else grain == "hour" and time_only)
+                           and is_generic_present(sentence, date_start, date_end))
+    return (is_stamp_date(sentence, date_start, date_end),
+            is_passing_mention(sentence, date_start, date_end, "day" if grain == "hour" else grain),
+            generic_present, time_only)
+
+
+def event_candidates(statements: pd.DataFrame, memo: EventMemo | None = None) -> pd.DataFrame:
     """The statements that can make events, with their date at event grain (`event_value`, `event_grain`, ...).
 
     Adds: `event_value`, `event_grain`, `event_start`, `event_end` (an hour is read at its day),
-    `sentence_key` (one key per sentence of an article), `passing` (a passing mention) and
-    `generic_present` (a "today" or a bare clock time in a present-tense generic clause: `extract.tense`).
+    `sentence_key` (one key per sentence of an article), `passing` (a passing mention),
+    `generic_present` (a "today" or a bare clock time in a present-tense generic clause: `extract.tense`),
+    `content_words` (the sentence's, space-separated) and `sentence_hash` (its key in `memo`). What depends
+    only on a sentence and its date is taken from `memo` when an earlier run computed it (`extract.event_memo`).
     """
-    usable = statements[(statements["kind"] == "event") & statements["start"].notna() & statements["end"].notna()
-                        & statements["grain"].isin(EVENT_GRAINS + ("hour",))]
-    usable = usable[~usable["sentence"].map(is_non_event_line).astype(bool)]
-    relative = zip(usable["sentence"], usable["date_start_char"] - usable["sentence_start"],
-                   usable["date_end_char"] - usable["sentence_start"])
-    stamp = np.array([is_stamp_date(sentence, int(start), int(end)) for sentence, start, end in relative], dtype=bool)
-    usable = usable[~stamp]
-    # a sentence with no word beyond dates, numbers and stop words ("It's Wednesday January the 12th.") tells of nothing
-    usable = usable[usable["sentence"].map(lambda sentence: bool(content_words(sentence))).astype(bool)]
+    memo = memo if memo is not None else EventMemo()
+    eligible = np.flatnonzero(((statements["kind"] == "event") & statements["start"].notna() & statements["end"].notna()
+                               & statements["grain"].isin(EVENT_GRAINS + ("hour",))).to_numpy(dtype=bool))
+    codes, texts = pd.factorize(statements["sentence"].to_numpy(dtype=object)[eligible])
+    texts = np.asarray(texts, dtype=object)
+    hashes = np.asarray(text_keys(texts), dtype=object)
+    per_text = memo.lookup("sentence", hashes, lambda positions: [
+        (is_non_event_line(texts[p]), " ".join(content_words(texts[p]))) for p in positions])
+    non_event_line = np.array([entry[0] for entry in per_text], dtype=bool)[codes]
+    words = np.array([entry[1] for entry in per_text], dtype=object)[codes]
+    # a page stamp or comment header, or a sentence with no word beyond dates, numbers and stop words ("It's
+    # Wednesday January the 12th."), tells of nothing
+    keep = ~non_event_line & (words != "")
+    rows, sentence_hash, words = eligible[keep], hashes[codes][keep], words[keep]
+    column = {name: statements[name].to_numpy(dtype=object)[rows].tolist()
+              for name in ("sentence", "sentence_start", "date_start_char", "date_end_char", "grain", "date_text", "doc_id")}
+    relative_start = [int(a - b) for a, b in zip(column["date_start_char"], column["sentence_start"])]
+    relative_end = [int(a - b) for a, b in zip(column["date_end_char"], column["sentence_start"])]
+    grains, date_texts = [str(grain) for grain in column["grain"]], [str(text) for text in column["date_text"]]
+    statement_keys = [f"{key}:{start}:{end}:{grain}:{text}" for key, start, end, grain, text
+                      in zip(sentence_hash, relative_start, relative_end, grains, date_texts)]
+    flags = np.array(memo.lookup("statement", statement_keys, lambda positions: [
+        statement_flags(column["sentence"][p], relative_start[p], relative_end[p], grains[p], date_texts[p])
+        for p in positions]), dtype=bool).reshape(-1, 4)
+    stamp, passing, generic_present, time_only = flags.T
+    chosen = ~stamp
+    candidates = statements.iloc[rows[chosen]].reset_index(drop=True)
+    candidates["sentence_hash"] = sentence_hash[chosen]
+    candidates["content_words"] = words[chosen]
+    passing, generic_present, time_only = passing[chosen], generic_present[chosen], time_only[chosen]
     # a clock time in a sentence that names its day ("on 25 Jun 2009, at 09:18 am"): the day's statement speaks
-    keys = usable["doc_id"].astype(str) + ":" + usable["sentence_start"].astype(str)
-    sentences_with_day = set(keys[usable["grain"] == "day"])
-    redundant_time = ((usable["grain"] == "hour") & keys.isin(sentences_with_day)
-                      & usable["date_text"].map(is_time_only).astype(bool)).to_numpy(dtype=bool)
-    candidates = usable.reset_index(drop=True).copy()
-    is_hour = (candidates["grain"] == "hour").to_numpy()
+    keys = pd.Series([f"{doc}:{start}" for doc, start, kept in zip(column["doc_id"], column["sentence_start"], chosen)
+                      if kept], dtype=object)
+    is_hour = (candidates["grain"] == "hour").to_numpy(dtype=bool)
+    sentences_with_day = set(keys[(candidates["grain"] == "day").to_numpy(dtype=bool)])
+    redundant_time = is_hour & keys.isin(sentences_with_day).to_numpy(dtype=bool) & time_only
     candidates["event_grain"] = np.where(is_hour, "day", candidates["grain"].astype(str))
     candidates["event_value"] = np.where(is_hour, candidates["value"].astype(str).str[:10],
                                          candidates["value"].astype(str))
     day_start = candidates["start"].dt.floor("D")
     candidates["event_start"] = candidates["start"].where(~is_hour, day_start)
     candidates["event_end"] = candidates["end"].where(~is_hour, day_start + pd.Timedelta(days=1))
-    candidates["sentence_key"] = candidates["doc_id"].astype(str) + ":" + candidates["sentence_start"].astype(str)
+    candidates["sentence_key"] = keys.to_numpy()
     if redundant_time.any():   # the clock time takes the day its sentence names
         day_rows = candidates[candidates["grain"] == "day"].drop_duplicates("sentence_key").set_index("sentence_key")
         keys_of_times = candidates.loc[redundant_time, "sentence_key"]
-        for column in ("event_value", "event_start", "event_end"):
-            candidates.loc[redundant_time, column] = day_rows.loc[keys_of_times, column].to_numpy()
-    relative_start = (candidates["date_start_char"] - candidates["sentence_start"]).to_numpy()
-    relative_end = (candidates["date_end_char"] - candidates["sentence_start"]).to_numpy()
-    candidates["passing"] = [is_passing_mention(sentence, int(start), int(end), grain) for sentence, start, end, grain
-                             in zip(candidates["sentence"], relative_start, relative_end, candidates["event_grain"])]
-    # "today" or a bare clock time ("It's 9:30 PM here") names the writer's present, not a happening, when its clause
-    # has no past, perfect, progressive or future verb
-    candidates["generic_present"] = [
-        (is_today(date_text) if grain == "day" else grain == "hour" and is_time_only(date_text))
-        and is_generic_present(sentence, int(start), int(end))
-        for sentence, start, end, grain, date_text
-        in zip(candidates["sentence"], relative_start, relative_end, candidates["grain"], candidates["date_text"])]
+        for name in ("event_value", "event_start", "event_end"):
+            candidates.loc[redundant_time, name] = day_rows.loc[keys_of_times, name].to_numpy()
+    candidates["passing"] = passing.tolist()
+    candidates["generic_present"] = generic_present.tolist()
     return candidates
 
 
@@ -253,47 +286,74 @@ def is_generic_present(sentence: str, date_start: int, date_end: int) -> bool:
 
 
 def sentence_vectors(candidates: pd.DataFrame) -> csr_matrix:
-    """One L2-normalised TF-IDF row per candidate statement (rows of one sentence are equal)."""
+    """One L2-normalised TF-IDF row per candidate statement (rows of one sentence are equal).
+
+    The documents are the sentences (one per `sentence_key`) as their content words; a text that several
+    sentences share is counted once and its row repeated, which gives the vectoriser's own result.
+    """
     if candidates.empty:
         return csr_matrix((0, 0))
     keys, first_rows = np.unique(candidates["sentence_key"].to_numpy(), return_index=True)
-    sentences = candidates["sentence"].to_numpy()[first_rows]
-    vectorizer = TfidfVectorizer(analyzer=content_words, sublinear_tf=True, min_df=1)
+    if "content_words" in candidates:
+        documents = candidates["content_words"].to_numpy()[first_rows]
+    else:
+        documents = np.array([" ".join(content_words(text)) for text in candidates["sentence"].to_numpy()[first_rows]],
+                             dtype=object)
+    text_of_sentence, texts = pd.factorize(documents)   # texts in order of first appearance: the same vocabulary
     try:
-        unique_vectors = vectorizer.fit_transform(sentences)
+        counts = CountVectorizer(analyzer=str.split, dtype=np.float64).fit_transform(texts)[text_of_sentence]
+        unique_vectors = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     except ValueError:  # no content word anywhere
-        unique_vectors = csr_matrix((len(sentences), 1))
+        unique_vectors = csr_matrix((len(documents), 1))
     row_of_key = pd.Series(np.arange(len(keys)), index=keys)
     return normalize(unique_vectors[row_of_key.loc[candidates["sentence_key"]].to_numpy()])
 
 
-def _actor_overlap(actor_sets: list[frozenset[str]]) -> np.ndarray:
-    """Jaccard overlap of every pair of actor sets (0 when both are empty)."""
+def actor_incidence(actor_sets: list[frozenset[str]]) -> csr_matrix:
+    """One row per statement, one column per actor name: 1.0 where the statement names the actor.
+
+    >>> actor_incidence([frozenset({"Iran"}), frozenset(), frozenset({"Iran", "Israel"})]).toarray().tolist()
+    [[1.0, 0.0], [0.0, 0.0], [1.0, 1.0]]
+    """
     names = sorted(set().union(*actor_sets)) if actor_sets else []
-    if not names:
-        return np.zeros((len(actor_sets), len(actor_sets)))
     column_of = {name: index for index, name in enumerate(names)}
     rows = [row for row, actors in enumerate(actor_sets) for _ in actors]
     cols = [column_of[name] for actors in actor_sets for name in actors]
-    incidence = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(actor_sets), len(names)))
+    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(actor_sets), max(1, len(names))))
+
+
+def _actor_overlap(incidence: csr_matrix) -> np.ndarray:
+    """Jaccard overlap of every pair of rows' actor sets (0 when both are empty)."""
     shared = (incidence @ incidence.T).toarray()
     sizes = np.asarray(incidence.sum(axis=1)).ravel()
     union = sizes[:, None] + sizes[None, :] - shared
     return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
-def similarity_matrix(vectors: csr_matrix, actor_sets: list[frozenset[str]], sentence_keys: list[str],
-                      settings: MergeSettings) -> np.ndarray:
-    """Pairwise similarity of a block's statements: cosine and actor overlap mixed; 1.0 inside one sentence."""
-    cosine = (vectors @ vectors.T).toarray()
-    similarity = (1 - settings.actor_weight) * cosine + settings.actor_weight * _actor_overlap(actor_sets)
-    similarity[cosine < settings.min_cosine] = np.minimum(similarity[cosine < settings.min_cosine], cosine[
-        cosine < settings.min_cosine])
-    too_short = vectors.getnnz(axis=1) < settings.min_content_words
+def similarity_matrix(vectors: csr_matrix, incidence: csr_matrix, sentence_codes: np.ndarray,
+                      settings: MergeSettings, profile_codes: np.ndarray | None = None) -> np.ndarray:
+    """Pairwise similarity of a block's statements: cosine and actor overlap mixed; 1.0 inside one sentence.
+
+    `incidence` holds the block's actors (`actor_incidence`), `sentence_codes` one integer per sentence;
+    rows with the same `profile_codes` have the same vector and actors, and are compared once.
+    """
+    size = vectors.shape[0]
+    _, representatives, profile_of_row = np.unique(np.arange(size) if profile_codes is None else profile_codes,
+                                                   return_index=True, return_inverse=True)
+    if len(representatives) == size:   # no two alike: the rows as they are
+        representatives, profile_of_row = np.arange(size), None
+    distinct = vectors[representatives]
+    cosine = (distinct @ distinct.T).toarray()
+    overlap = _actor_overlap(incidence[representatives])
+    similarity = cosine * (1 - settings.actor_weight)
+    similarity += overlap * settings.actor_weight
+    np.minimum(similarity, cosine, out=similarity, where=cosine < settings.min_cosine)
+    too_short = distinct.getnnz(axis=1) < settings.min_content_words
     similarity[too_short, :] = 0.0
     similarity[:, too_short] = 0.0
-    keys = np.asarray(sentence_keys)
-    similarity[keys[:, None] == keys[None, :]] = 1.0
+    if profile_of_row is not None:
+        similarity = similarity[np.ix_(profile_of_row.ravel(), profile_of_row.ravel())]
+    similarity[sentence_codes[:, None] == sentence_codes[None, :]] = 1.0
     return similarity
 
 
@@ -306,8 +366,9 @@ def cluster_block(similarity: np.ndarray, threshold: float) -> list[list[int]]:
     size = len(similarity)
     if size == 1:
         return [[0]]
-    distance = np.clip(1.0 - similarity, 0.0, None)
-    condensed = distance[np.triu_indices(size, k=1)]
+    distance = np.subtract(1.0, similarity)
+    np.clip(distance, 0.0, None, out=distance)
+    condensed = squareform(distance, force="tovector", checks=False)   # the upper triangle, row by row
     labels = fcluster(linkage(condensed, method="average"), t=1.0 - threshold, criterion="distance")
     clusters: dict[int, list[int]] = {}
     for position, label in enumerate(labels):
@@ -316,13 +377,10 @@ def cluster_block(similarity: np.ndarray, threshold: float) -> list[list[int]]:
 
 
 def _centroids(vectors: csr_matrix, clusters: list[list[int]]) -> csr_matrix:
-    rows, cols, values = [], [], []
-    for index, members in enumerate(clusters):
-        for member in members:
-            rows.append(index)
-            cols.append(member)
-            values.append(1.0 / len(members))
-    weights = csr_matrix((values, (rows, cols)), shape=(len(clusters), vectors.shape[0]))
+    sizes = np.array([len(members) for members in clusters])
+    rows = np.repeat(np.arange(len(clusters)), sizes)
+    cols = np.concatenate([np.asarray(members, dtype=np.int64) for members in clusters])
+    weights = csr_matrix((np.repeat(1.0 / sizes, sizes), (rows, cols)), shape=(len(clusters), vectors.shape[0]))
     return normalize(weights @ vectors)
 
 
@@ -332,7 +390,13 @@ def merge_statements(candidates: pd.DataFrame, vectors: csr_matrix,
     clusters: list[list[int]] = []
     cluster_grain: list[str] = []
     actor_sets = [frozenset(actors) for actors in candidates["actors"]]
-    keys = candidates["sentence_key"].tolist()
+    incidence = actor_incidence(actor_sets)
+    sentence_codes = pd.factorize(candidates["sentence_key"].to_numpy(dtype=object))[0]
+    # rows with the same words and actors have the same vector and overlaps: a block compares each such profile once
+    words = candidates["content_words"] if "content_words" in candidates else candidates["sentence"]
+    word_codes = pd.factorize(words.to_numpy(dtype=object))[0].astype(np.int64)
+    actor_codes = pd.factorize(pd.Series([tuple(sorted(actors)) for actors in actor_sets], dtype=object))[0]
+    profile_codes = word_codes * (int(actor_codes.max(initial=0)) + 1) + actor_codes
     starts = candidates["event_start"].to_numpy()
     ends = candidates["event_end"].to_numpy()
     passing = candidates["passing"].to_numpy()
@@ -343,14 +407,15 @@ def merge_statements(candidates: pd.DataFrame, vectors: csr_matrix,
         rows_of_grain = _attach_to_finer(rows_of_grain, clusters, cluster_grain, candidates, vectors, actor_sets,
                                          starts, ends, passing, settings)
         values = candidates["event_value"].to_numpy()[rows_of_grain]
-        for value in sorted(set(values)):
-            block = rows_of_grain[values == value]
+        blocks = pd.Series(np.arange(len(values))).groupby(values, sort=True).indices   # by value, rows in order
+        for value in sorted(blocks):
+            block = rows_of_grain[blocks[value]]
             if len(block) == 1:
                 clusters.append([int(block[0])])
                 cluster_grain.append(grain)
                 continue
-            similarity = similarity_matrix(vectors[block], [actor_sets[i] for i in block], [keys[i] for i in block],
-                                           settings)
+            similarity = similarity_matrix(vectors[block], incidence[block], sentence_codes[block], settings,
+                                           profile_codes[block])
             threshold = settings.same_date_threshold if grain == "day" else settings.coarse_date_threshold
             for members in cluster_block(similarity, threshold):
                 clusters.append([int(block[m]) for m in members])
@@ -369,24 +434,36 @@ def _attach_to_finer(rows: np.ndarray, clusters: list[list[int]], cluster_grain:
     order = np.argsort(cluster_starts, kind="stable")
     sorted_starts = cluster_starts[order]
     centroids = _centroids(vectors, clusters)
-    cluster_actors = [frozenset().union(*(actor_sets[m] for m in members)) for members in clusters]
-    remaining = []
-    for row in rows:
-        if passing[row]:
-            remaining.append(row)
-            continue
-        low, high = np.searchsorted(sorted_starts, [starts[row], ends[row]], side="left")
+    cluster_actors: dict[int, frozenset[str]] = {}   # of the clusters as they were before this pass, when asked
+
+    def actors_of(cluster: int) -> frozenset[str]:
+        if cluster not in cluster_actors:
+            cluster_actors[cluster] = frozenset().union(*(actor_sets[m] for m in clusters[cluster]))
+        return cluster_actors[cluster]
+
+    rows = np.asarray(rows, dtype=int)
+    target_of = np.full(len(rows), -1)
+    open_rows = np.flatnonzero(~passing[rows].astype(bool))
+    # every statement of one period (same start and end) looks at the same finer clusters: one product per period
+    periods = pd.DataFrame({"start": starts[rows[open_rows]].view("int64"), "end": ends[rows[open_rows]].view("int64")})
+    for positions in periods.groupby(["start", "end"], sort=False).indices.values():
+        members = open_rows[positions]
+        first = rows[members[0]]
+        low, high = np.searchsorted(sorted_starts, [starts[first], ends[first]], side="left")
         window = order[low:high]
-        inside = window[cluster_ends[window] <= ends[row]]
+        inside = window[cluster_ends[window] <= ends[first]]
         if not len(inside):
-            remaining.append(row)
             continue
-        cosine = (centroids[inside] @ vectors[row].T).toarray().ravel()
-        best = int(np.argmax(cosine))
-        target = int(inside[best])
-        actors_agree = not actor_sets[row] or not cluster_actors[target] or bool(actor_sets[row] & cluster_actors[target])
-        if cosine[best] >= settings.cross_grain_threshold and actors_agree:
+        cosine = (centroids[inside] @ vectors[rows[members]].T).toarray()   # clusters x statements
+        best = np.argmax(cosine, axis=0)
+        best_cosine = cosine[best, np.arange(len(members))]
+        for member, target, similarity in zip(members, inside[best], best_cosine):
+            if not similarity >= settings.cross_grain_threshold:
+                continue
+            row_actors = actor_sets[rows[member]]
+            if not row_actors or not actors_of(int(target)) or bool(row_actors & actors_of(int(target))):
+                target_of[member] = int(target)
+    for row, target in zip(rows, target_of):   # in row order, as the clusters' members always are
+        if target >= 0:
             clusters[target].append(int(row))
-        else:
-            remaining.append(row)
-    return np.asarray(remaining, dtype=int)
+    return rows[target_of < 0]

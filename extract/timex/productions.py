@@ -9,6 +9,7 @@ that resolve.py turns into a value, grain and interval.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
@@ -199,6 +200,8 @@ def deictic_day(g: Groups) -> Draft:
     -1
     """
     word = g["deictic"].lower()
+    if g.get("beyond"):  # "the day after tomorrow", "the day before yesterday"
+        return Draft(unit="day", shift=DEICTIC_DAYS[word] + (1 if g["beyond"].lower() == "after" else -1))
     part = g.get("part_of_day")
     if word == "tonight":
         part = "night"
@@ -397,6 +400,19 @@ def ago(g: Groups) -> Draft:
     return Draft(unit=unit, shift=sign * amount, anchor=anchor)
 
 
+def from_now(g: Groups) -> Draft:
+    """a week from today / six months from now: that far after the reference date (or tomorrow).
+
+    >>> from_now({"amount": "two", "unit": "weeks", "origin": "now"}).shift
+    14
+    """
+    draft = ago({"amount": g["amount"], "unit": g["unit"], "direction": "later"})
+    if draft.unit is None:  # "a few weeks from now"
+        return Draft(value="FUTURE_REF")
+    extra = 1 if g["origin"].lower() == "tomorrow" and draft.unit == "day" else 0
+    return replace(draft, anchor="reference", shift=draft.shift + extra)
+
+
 def anaphoric_unit(g: Groups) -> Draft:
     """the following year / the next day / that same week / the next morning: counted from the date just mentioned.
 
@@ -437,13 +453,15 @@ def quarter(g: Groups) -> Draft:
 
 
 def decade(g: Groups) -> Draft:
-    """the 1990s / the '80s / the nineties; "the late 1980s" keeps the value, its interval is the last third.
+    """the 1990s / the '80s / the nineties; "the late 1980s" keeps the value, its interval is the last third; "the 1800s" is the century.
 
     >>> [decade(g).value for g in ({"decade4": "1990"}, {"decade_digit": "8"}, {"decade_digit": "1"}, {"decade_word": "nineties"})]
     ['199', '198', '201', '199']
     """
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((g.get("decade_mod") or "").lower(), "")
     if g.get("decade4"):
+        if g["decade4"].endswith("00") and g["decade4"] != "2000":  # "the 1800s" is the century (TIMEX3 "18")
+            return Draft(value=g["decade4"][:2], mod=mod)
         return Draft(value=g["decade4"][:3], mod=mod)
     if g.get("decade_digit"):  # "'80s" is the 1980s, "'10s" the 2010s
         digit = g["decade_digit"]

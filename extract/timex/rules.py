@@ -17,7 +17,7 @@ from typing import Callable
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
 from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
-                          fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
+                          fiscal_year, from_now, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
@@ -203,8 +203,17 @@ RULES: list[Rule] = [
          {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")},
          ("a reporter for The Sunday Times", "an edition of Sunday Sequence", "this BBC Radio 3 Sunday Feature"),
          vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
-    Rule("deictic_day", r"(?P<deictic>today|[Yy]esterday|[Tt]omorrow)", deictic_day,
-         {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day")}),
+    Rule("deictic_day", r"(?:[Tt]he\s+day\s+(?P<beyond>after|before)\s+)?(?P<deictic>today|[Yy]esterday|[Tt]omorrow)",
+         deictic_day,
+         {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day"),
+          "the day after tomorrow": ("2025-06-16", "day"), "the day before yesterday": ("2025-06-12", "day")}),
+    # "a week from today", "two weeks from now": that far after the reference date (the mirror of "two weeks ago")
+    Rule("from_now",
+         r"(?P<amount>(?<![\d,.])\d{1,3}|<<number_or_a>>)\s+<<unit>>\s+from\s+(?P<origin>now|today|tomorrow)(?![\w-])",
+         from_now,
+         {"a week from today": ("2025-06-21", "day"), "two weeks from now": ("2025-06-28", "day"),
+          "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year")},
+         ("a week from hell",)),
     # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today"
     Rule("deictic_day_capitalised", r"(?P<deictic>Today)", deictic_day,
          {"Today": ("2025-06-14", "day")},
@@ -268,12 +277,16 @@ RULES: list[Rule] = [
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?"
          r"(?P<relation>(?:[Ll]atest|[Cc]urrent|[Rr]ecent|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Pp]revious|[Ff]ollowing"
          r"|[Tt]his(?:\s+(?:past|coming))?)(?:\s+fiscal)?)"
-         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])",
+         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])"
+         # "the last week of June", "the last decade of the 20th century": a part of what follows, not last week
+         r"(?!(?:" + "|".join(rf"(?<=[Tt]he\slast\s{unit})" for unit in ("week", "month", "year", "decade", "quarter",
+                                                                         "century", "weekend", "half"))
+         + r")\s+of\b)",
          relative_unit,
          {"last year": ("2024", "year"), "this week": ("2025-W24", "week"), "next month": ("2025-07", "month"),
           "the latest quarter": ("2025-Q1", "quarter"), "the past year": ("2024", "year"),
           "the current fiscal year": ("2025", "year"), "last weekend": ("2025-W23-WE", "week")},
-         ("the last word on it", "the latest news", "in the past hour")),
+         ("the last word on it", "the latest news", "in the past hour", "in the last week of the campaign")),
     Rule("year_ago_period",
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?(?:[Cc]omparable\s+)?[Yy]ear-(?:ago|earlier)\s+(?P<unit_single>quarter|period)"
          r"|[Yy]ear-(?:ago|earlier)",  # "the year-ago results": "the" belongs to "results"
@@ -295,7 +308,7 @@ RULES: list[Rule] = [
          {"the 1990s": ("199", "decade"), "the mid-1990s": ("199", "decade"), "the '80s": ("198", "decade"),
           "the nineties": ("199", "decade"), "the early 1980s": ("198", "decade"), "the 90s": ("199", "decade"),
           "the 2000s": ("200", "decade"), "the late 1980s": ("198", "decade"), "early 1990s": ("199", "decade"),
-          "the late '80s": ("198", "decade")},
+          "the late '80s": ("198", "decade"), "the 1800s": ("18", "century"), "the early 1900s": ("19", "century")},
          ("in their 90s", "a man in his 40s"), takes_modifier=False),
     Rule("century", r"(?:[Tt]he\s+)?<<ordinal>>[\s-]+[Cc]entury", century,
          {"the 20th century": ("19", "century"), "11th century": ("10", "century"),
@@ -391,7 +404,12 @@ RULES: list[Rule] = [
          {"Christmas": ("2024-12-25", "day"), "Thanksgiving": ("2024-11-28", "day"), "Easter": ("2025-04-20", "day"),
           "Easter week": ("2025-W17", "week"), "Election Day": ("2024-11-05", "day"), "New Year's Day": ("2025-01-01", "day"),
           "Ramadan": ("2025-03-01", "day"), "Ramadan 2010": ("2010-08-11", "day"), "Christmas 2009": ("2009-12-25", "day"),
-          "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day")},
+          "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day"),
+          "Ash Wednesday": ("2025-03-05", "day"), "Palm Sunday": ("2025-04-13", "day"), "Pentecost": ("2025-06-08", "day"),
+          "the Fourth of July": ("2025-07-04", "day"), "Father's Day": ("2025-06-15", "day"),
+          "Martin Luther King Day": ("2025-01-20", "day"), "Inauguration Day": ("2025-01-20", "day"),
+          "Veterans Day": ("2024-11-11", "day"), "Bastille Day": ("2025-07-14", "day"),
+          "Guy Fawkes Night": ("2024-11-05", "day"), "Eid al-Adha 2010": ("2010-11-16", "day")},
          ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter"),
          vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
     Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)", month_alone,
@@ -611,6 +629,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("name_today", "Prices fell. Today, traders are calmer.", "Today", "2025-06-14"),
     ContextExample("name_today", "He said: Today we vote.", "Today", "2025-06-14"),
     ContextExample("modal_may", "Prices rose in May and fell in June.", "May", "2025-05"),
+    # "the last week of June" is no "last week"; "the release last year of recordings" is last year.
+    ContextExample("last_unit_of", "Talks ran in the last week of June.", "the last week", None),
+    ContextExample("last_unit_of", "The release last year of recordings made in Benin.", "last year", "2024"),
     # Two digits after a month and an apostrophe are its year; without the apostrophe they are a day.
     ContextExample("two_digit_year", "The enquiry of Oct '05 was answered.", "Oct '05", "2005-10"),
     ContextExample("two_digit_year", "May 09 - Japan and Australia announce their first cases.", "May 09", "2025-05-09"),
