@@ -391,6 +391,8 @@ def ago(g: Groups) -> Draft:
     sign = 1 if direction in ("later", "after") else -1
     if amount is None:
         return Draft(value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if g.get("half") and unit == "year":  # "a year and a half ago": 18 months back, at month grain
+        return Draft(unit="month", shift=sign * (12 * amount + 6), anchor=anchor)
     if unit == "week":
         return Draft(unit="day", shift=sign * 7 * amount, anchor=anchor)
     if unit in ("hour", "minute"):

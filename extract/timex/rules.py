@@ -221,13 +221,15 @@ RULES: list[Rule] = [
          vetoed_after=NAME_BEFORE_TODAY),
     Rule("ago",
          r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
-         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)\s+<<unit>>\s+(?:or\s+so\s+)?"
+         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)(?P<half>\s+and\s+a\s+half)?\s+<<unit>>"
+         r"(?P<half>\s+and\s+a\s+half)?\s+(?:or\s+so\s+)?"
          r"(?P<direction>ago|earlier|later"
          r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
          ago,
          {"five months ago": ("2025-01", "month"), "a year ago": ("2024", "year"), "two weeks ago": ("2025-05-31", "day"),
           "a year earlier": ("2024", "year"), "only five months ago": ("2025-01", "month"),
-          "10 days ago": ("2025-06-04", "day"), "some 2500 years ago": ("PAST_REF", "unknown")}),
+          "10 days ago": ("2025-06-04", "day"), "some 2500 years ago": ("PAST_REF", "unknown"),
+          "a year and a half ago": ("2023-12", "month"), "two and a half years ago": ("2022-12", "month")}),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
          r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-|1\d\d\d|20\d\d)"
