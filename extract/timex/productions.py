@@ -9,7 +9,6 @@ that resolve.py turns into a value, grain and interval.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
@@ -378,7 +377,7 @@ def named_event(g: Groups) -> Draft:
 
 
 def ago(g: Groups) -> Draft:
-    """N units ago / earlier.
+    """N units ago / earlier / later / from now.
 
     >>> ago({"amount": "five", "unit": "months"}).shift
     -5
@@ -386,11 +385,16 @@ def ago(g: Groups) -> Draft:
     amount = number_value(g["amount"])
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
-    direction = (g.get("direction") or "ago").lower()
-    anchor = "reference" if direction == "ago" else "mention"  # "two days later": after the date just mentioned
-    sign = 1 if direction in ("later", "after") else -1
+    direction = re.sub(r"\s+", " ", (g.get("direction") or "ago").lower())
+    from_now = direction.startswith("from")  # "two weeks from now": ahead of the reference date
+    anchor = "reference" if direction == "ago" or from_now else "mention"  # "two days later": after the date just mentioned
+    sign = 1 if direction in ("later", "after") or from_now else -1
     if amount is None:
         return Draft(value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if g.get("half") and unit == "year":  # "a year and a half ago": 18 months back, at month grain
+        return Draft(unit="month", shift=sign * (12 * amount + 6), anchor=anchor)
+    if direction == "from tomorrow" and unit in ("day", "week"):  # "a week from tomorrow": counted from the next day
+        return Draft(unit="day", shift=1 + amount * (7 if unit == "week" else 1), anchor=anchor)
     if unit == "week":
         return Draft(unit="day", shift=sign * 7 * amount, anchor=anchor)
     if unit in ("hour", "minute"):
@@ -398,19 +402,6 @@ def ago(g: Groups) -> Draft:
     if unit in ("decade", "century"):
         return Draft(unit="year", shift=sign * amount * (10 if unit == "decade" else 100), anchor=anchor)
     return Draft(unit=unit, shift=sign * amount, anchor=anchor)
-
-
-def from_now(g: Groups) -> Draft:
-    """a week from today / six months from now: that far after the reference date (or tomorrow).
-
-    >>> from_now({"amount": "two", "unit": "weeks", "origin": "now"}).shift
-    14
-    """
-    draft = ago({"amount": g["amount"], "unit": g["unit"], "direction": "later"})
-    if draft.unit is None:  # "a few weeks from now"
-        return Draft(value="FUTURE_REF")
-    extra = 1 if g["origin"].lower() == "tomorrow" and draft.unit == "day" else 0
-    return replace(draft, anchor="reference", shift=draft.shift + extra)
 
 
 def anaphoric_unit(g: Groups) -> Draft:

@@ -17,7 +17,7 @@ from typing import Callable
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
 from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
-                          fiscal_year, from_now, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
+                          fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
@@ -191,7 +191,8 @@ RULES: list[Rule] = [
     # day mentioned, as written ("the following Monday" = next Monday)
     # ("That" opening a sentence or after "on"/"by"/"until": "said that Tuesday's quake" is the conjunction)
     Rule("weekday_of_mention",
-         r"(?:^|(?<=[.!?\n]\s)|(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\buntil\s))[Tt]hat\s+<<weekday>>(?!['’]s\b|\s+<<part_of_day>>)"
+         r"[Tt](?:(?<![\s\S]{2})|(?<=\n[Tt])|(?<=[.!?\n]\s[Tt])|(?<=\b[Oo]n\s[Tt])|(?<=\b[Bb]y\s[Tt])|(?<=\buntil\s[Tt]))hat"
+         r"\s+<<weekday>>(?!['’]s\b|\s+<<part_of_day>>)"
          r"|[Tt]he\s+(?P<relation>following|next)\s+<<weekday>>(?!\s+<<part_of_day>>)",
          weekday_of_mention,
          {"That Saturday": ("2025-06-14", "day"), "the following Monday": ("2025-06-16", "day")}),
@@ -207,13 +208,6 @@ RULES: list[Rule] = [
          deictic_day,
          {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day"),
           "the day after tomorrow": ("2025-06-16", "day"), "the day before yesterday": ("2025-06-12", "day")}),
-    # "a week from today", "two weeks from now": that far after the reference date (the mirror of "two weeks ago")
-    Rule("from_now",
-         r"(?P<amount>(?<![\d,.])\d{1,3}|<<number_or_a>>)\s+<<unit>>\s+from\s+(?P<origin>now|today|tomorrow)(?![\w-])",
-         from_now,
-         {"a week from today": ("2025-06-21", "day"), "two weeks from now": ("2025-06-28", "day"),
-          "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year")},
-         ("a week from hell",)),
     # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today"
     Rule("deictic_day_capitalised", r"(?P<deictic>Today)", deictic_day,
          {"Today": ("2025-06-14", "day")},
@@ -221,13 +215,18 @@ RULES: list[Rule] = [
          vetoed_after=NAME_BEFORE_TODAY),
     Rule("ago",
          r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
-         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)\s+<<unit>>\s+(?:or\s+so\s+)?"
-         r"(?P<direction>ago|earlier|later"
+         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)(?P<half>\s+and\s+a\s+half)?\s+<<unit>>"
+         r"(?P<half>\s+and\s+a\s+half)?\s+(?:or\s+so\s+)?"
+         r"(?P<direction>ago|earlier|later|from\s+(?:now|today|tomorrow)(?![\w-])"
          r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
          ago,
          {"five months ago": ("2025-01", "month"), "a year ago": ("2024", "year"), "two weeks ago": ("2025-05-31", "day"),
           "a year earlier": ("2024", "year"), "only five months ago": ("2025-01", "month"),
-          "10 days ago": ("2025-06-04", "day"), "some 2500 years ago": ("PAST_REF", "unknown")}),
+          "10 days ago": ("2025-06-04", "day"), "some 2500 years ago": ("PAST_REF", "unknown"),
+          "a year and a half ago": ("2023-12", "month"), "two and a half years ago": ("2022-12", "month"),
+          # "a week from today", "two weeks from now": that far after the reference date, the mirror of "ago"
+          "a week from today": ("2025-06-21", "day"), "two weeks from now": ("2025-06-28", "day"),
+          "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year")}),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
          r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-|1\d\d\d|20\d\d)"
@@ -253,8 +252,8 @@ RULES: list[Rule] = [
          r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b))"
          r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)"
          # "arrived the next year" counts on from the story; "within/in/over the next year" is the year ahead of now
-         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("in", "In", "within", "Within", "over", "Over", "during", "for"))
-         + r"[Tt]he\s+(?P<next_unit>next)\s+(?P<unit_single>week|month|year)(?![\w-]|\s+or\s+(?:so|two))",
+         r"|[Tt]" + "".join(rf"(?<!\b{word}\s[Tt])" for word in ("in", "In", "within", "Within", "over", "Over", "during", "for"))
+         + r"he\s+(?P<next_unit>next)\s+(?P<unit_single>week|month|year)(?![\w-]|\s+or\s+(?:so|two))",
          anaphoric_unit,
          {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"),
           "that year": ("XXXX", "unknown"), "That same day": ("XXXX-XX-XX", "unknown"),
@@ -295,7 +294,7 @@ RULES: list[Rule] = [
          ("the year-on-year rise",)),
     # "earlier in the day", "later in the week": that unit of the date mentioned last, else of the reference date; the
     # timex is "the day" (TimeML leaves the preposition out; "earlier this year" has none and is one timex)
-    Rule("the_unit", r"(?:(?<=[Ee]arlier\sin\s)|(?<=[Ll]ater\sin\s))[Tt]he\s+(?P<unit_in>day|week|month|year)(?![\w'’-])"
+    Rule("the_unit", r"[Tt](?:(?<=[Ee]arlier\sin\s[Tt])|(?<=[Ll]ater\sin\s[Tt]))he\s+(?P<unit_in>day|week|month|year)(?![\w'’-])"
          r"|(?:[Tt]he|[Tt]hat)\s+(?P<unit_single>weekend|quarter|week)(?![\w-])", the_unit,
          {"the weekend": ("2025-W24-WE", "week"), "the quarter": ("2025-Q1", "quarter")}),
     Rule("mid_month_or_year", r"[Mm]id-?(?:<<month>>|<<year4>>)(?!s)", mid_month_or_year,
@@ -316,8 +315,9 @@ RULES: list[Rule] = [
     Rule("season",
          r"(?:(?:[Tt]he\s+)?" + REL + r"\s+)<<season>>(?:\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>))?"
          r"|(?:[Tt]he\s+)?<<season>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)"
-         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("their", "his", "her", "its", "our", "my", "your"))
-         + r"(?P<generic>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
+         r"|(?P<generic>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)"  # six letters each: the look-behinds count on it
+         + "".join(rf"(?<!\b{word}\s\w{{6}})" for word in ("their", "his", "her", "its", "our", "my", "your"))
+         + r"(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
          r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)"
          r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b)",
          season,
