@@ -99,7 +99,7 @@ else:
     elif marks > MARK_BUDGET:  # too many marks to draw one by one: counts per period and lane, and the chart says so
         chart = build_period_chart(per_day, lane_by=lane_by, labels=labels, shown=counts["shown"], marks=marks,
                                    unplaced=counts["shown"] - placeable)
-        st.caption(markdown_literal(chart.note + " Narrow the filters to draw each statement and click it."))
+        # the chart's own note (drawn above it, and kept in a saved PNG) says it is aggregated and how to get the marks
         st.plotly_chart(chart.figure, key="timeline_counts", theme=None,
                         config=plotly_config(filename_for_filters(filters), camera_format))
     else:

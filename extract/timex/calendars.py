@@ -91,6 +91,30 @@ def hijri_month(month: int, length_days: int | None = None) -> Dates:
     return dates
 
 
+def us_inauguration_day(year: int) -> tuple[Day, Day] | None:
+    """20 January of the year after a US presidential election (None in other years).
+
+    >>> us_inauguration_day(2009)[0], us_inauguration_day(2010)
+    (datetime.date(2009, 1, 20), None)
+    """
+    return fixed(1, 20)(year) if year % 4 == 1 else None
+
+
+def hijri_day(month: int, day: int) -> Dates:
+    """A day of the Hijri calendar that falls in the Gregorian year; None outside 1924-2077.
+
+    >>> hijri_day(12, 10)(2010)[0]
+    datetime.date(2010, 11, 16)
+    """
+    def dates(year: int) -> tuple[Day, Day] | None:
+        first = hijri_month(month)(year)
+        if first is None:
+            return None
+        start = first[0] + (day - 1) * ONE_DAY
+        return start, start + ONE_DAY
+    return dates
+
+
 @dataclass(frozen=True)
 class NamedDay:
     """A named day or period: its names (a regex), the word that triggers the tagger, and its dates in a year."""
@@ -113,13 +137,32 @@ NAMED_DAYS: list[NamedDay] = [
     NamedDay("memorial_day", r"Memorial\s+Day", "day", nth_weekday(5, 1, -1)),  # US
     NamedDay("labor_day", r"Labor\s+Day", "day", nth_weekday(9, 1, 1)),  # US
     NamedDay("election_day", r"Election\s+Day", "day", us_election_day),  # US, capitalised
+    NamedDay("fourth_of_july", r"(?:the\s+)?Fourth\s+of\s+July", "fourth", fixed(7, 4)),  # US
+    NamedDay("martin_luther_king_day", r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day", "day", nth_weekday(1, 1, 3)),  # US
+    NamedDay("presidents_day", r"Presidents['’]?\s+Day", "day", nth_weekday(2, 1, 3)),  # US
+    NamedDay("columbus_day", r"Columbus\s+Day", "day", nth_weekday(10, 1, 2)),  # US
+    NamedDay("fathers_day", r"Father['’]s\s+Day", "day", nth_weekday(6, 7, 3)),  # US, UK
+    NamedDay("inauguration_day", r"Inauguration\s+Day", "day", us_inauguration_day),  # US
+    NamedDay("veterans_day", r"Veterans['’]?\s+Day", "day", fixed(11, 11)),  # US
+    NamedDay("armistice_day", r"(?:Remembrance|Armistice)\s+Day", "day", fixed(11, 11)),
+    NamedDay("remembrance_sunday", r"Remembrance\s+Sunday", "sunday", nth_weekday(11, 7, 2)),  # UK
+    NamedDay("st_patricks_day", r"(?:St\.?|Saint)\s+Patrick['’]s\s+Day", "day", fixed(3, 17)),
+    NamedDay("bastille_day", r"Bastille\s+Day", "day", fixed(7, 14)),
+    NamedDay("guy_fawkes_night", r"(?:Guy\s+Fawkes|Bonfire)\s+Night", "night", fixed(11, 5)),  # UK
+    NamedDay("ash_wednesday", r"Ash\s+Wednesday", "wednesday", from_easter(-46)),
+    NamedDay("palm_sunday", r"Palm\s+Sunday", "sunday", from_easter(-7)),
+    NamedDay("maundy_thursday", r"Maundy\s+Thursday", "thursday", from_easter(-3)),
     NamedDay("good_friday", r"Good\s+Friday", "friday", from_easter(-2)),
     NamedDay("holy_week", r"Holy\s+Week", "week", from_easter(-7, 7), grain="period"),
     NamedDay("easter_week", r"Easter\s+[Ww]eek", "easter", from_easter(1, 7), grain="week"),
     NamedDay("easter_monday", r"Easter\s+Monday", "easter", from_easter(1)),
     NamedDay("easter", r"Easter(?:\s+Sunday)?", "easter", from_easter(0)),
+    NamedDay("ascension_day", r"Ascension\s+Day", "day", from_easter(39)),
+    NamedDay("pentecost", r"Pentecost(?:\s+Sunday)?|Whit\s+Sunday|Whitsun(?:day)?", "pentecost", from_easter(49)),
+    NamedDay("whit_monday", r"Whit\s+Monday", "monday", from_easter(50)),
     NamedDay("ramadan", r"Ramadan", "ramadan", hijri_month(9), grain="period"),
     NamedDay("eid_al_fitr", r"Eid\s+(?:al|ul|el)[\s-]Fitr", "eid", hijri_month(10, 1)),
+    NamedDay("eid_al_adha", r"Eid\s+(?:al|ul|el)[\s-]Adha", "eid", hijri_day(12, 10)),
 ]
 NAMED_DAY_BY_KEY: dict[str, NamedDay] = {day.key: day for day in NAMED_DAYS}
 

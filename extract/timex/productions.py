@@ -199,6 +199,8 @@ def deictic_day(g: Groups) -> Draft:
     -1
     """
     word = g["deictic"].lower()
+    if g.get("beyond"):  # "the day after tomorrow", "the day before yesterday"
+        return Draft(unit="day", shift=DEICTIC_DAYS[word] + (1 if g["beyond"].lower() == "after" else -1))
     part = g.get("part_of_day")
     if word == "tonight":
         part = "night"
@@ -375,7 +377,7 @@ def named_event(g: Groups) -> Draft:
 
 
 def ago(g: Groups) -> Draft:
-    """N units ago / earlier.
+    """N units ago / earlier / later / from now.
 
     >>> ago({"amount": "five", "unit": "months"}).shift
     -5
@@ -383,11 +385,16 @@ def ago(g: Groups) -> Draft:
     amount = number_value(g["amount"])
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
-    direction = (g.get("direction") or "ago").lower()
-    anchor = "reference" if direction == "ago" else "mention"  # "two days later": after the date just mentioned
-    sign = 1 if direction in ("later", "after") else -1
+    direction = re.sub(r"\s+", " ", (g.get("direction") or "ago").lower())
+    from_now = direction.startswith("from")  # "two weeks from now": ahead of the reference date
+    anchor = "reference" if direction == "ago" or from_now else "mention"  # "two days later": after the date just mentioned
+    sign = 1 if direction in ("later", "after") or from_now else -1
     if amount is None:
         return Draft(value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if g.get("half") and unit == "year":  # "a year and a half ago": 18 months back, at month grain
+        return Draft(unit="month", shift=sign * (12 * amount + 6), anchor=anchor)
+    if direction == "from tomorrow" and unit in ("day", "week"):  # "a week from tomorrow": counted from the next day
+        return Draft(unit="day", shift=1 + amount * (7 if unit == "week" else 1), anchor=anchor)
     if unit == "week":
         return Draft(unit="day", shift=sign * 7 * amount, anchor=anchor)
     if unit in ("hour", "minute"):
@@ -437,13 +444,15 @@ def quarter(g: Groups) -> Draft:
 
 
 def decade(g: Groups) -> Draft:
-    """the 1990s / the '80s / the nineties; "the late 1980s" keeps the value, its interval is the last third.
+    """the 1990s / the '80s / the nineties; "the late 1980s" keeps the value, its interval is the last third; "the 1800s" is the century.
 
     >>> [decade(g).value for g in ({"decade4": "1990"}, {"decade_digit": "8"}, {"decade_digit": "1"}, {"decade_word": "nineties"})]
     ['199', '198', '201', '199']
     """
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((g.get("decade_mod") or "").lower(), "")
     if g.get("decade4"):
+        if g["decade4"].endswith("00") and g["decade4"] != "2000":  # "the 1800s" is the century (TIMEX3 "18")
+            return Draft(value=g["decade4"][:2], mod=mod)
         return Draft(value=g["decade4"][:3], mod=mod)
     if g.get("decade_digit"):  # "'80s" is the 1980s, "'10s" the 2010s
         digit = g["decade_digit"]

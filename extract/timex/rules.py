@@ -191,7 +191,8 @@ RULES: list[Rule] = [
     # day mentioned, as written ("the following Monday" = next Monday)
     # ("That" opening a sentence or after "on"/"by"/"until": "said that Tuesday's quake" is the conjunction)
     Rule("weekday_of_mention",
-         r"(?:^|(?<=[.!?\n]\s)|(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\buntil\s))[Tt]hat\s+<<weekday>>(?!['’]s\b|\s+<<part_of_day>>)"
+         r"[Tt](?:(?<![\s\S]{2})|(?<=\n[Tt])|(?<=[.!?\n]\s[Tt])|(?<=\b[Oo]n\s[Tt])|(?<=\b[Bb]y\s[Tt])|(?<=\buntil\s[Tt]))hat"
+         r"\s+<<weekday>>(?!['’]s\b|\s+<<part_of_day>>)"
          r"|[Tt]he\s+(?P<relation>following|next)\s+<<weekday>>(?!\s+<<part_of_day>>)",
          weekday_of_mention,
          {"That Saturday": ("2025-06-14", "day"), "the following Monday": ("2025-06-16", "day")}),
@@ -203,8 +204,10 @@ RULES: list[Rule] = [
          {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")},
          ("a reporter for The Sunday Times", "an edition of Sunday Sequence", "this BBC Radio 3 Sunday Feature"),
          vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
-    Rule("deictic_day", r"(?P<deictic>today|[Yy]esterday|[Tt]omorrow)", deictic_day,
-         {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day")}),
+    Rule("deictic_day", r"(?:[Tt]he\s+day\s+(?P<beyond>after|before)\s+)?(?P<deictic>today|[Yy]esterday|[Tt]omorrow)",
+         deictic_day,
+         {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day"),
+          "the day after tomorrow": ("2025-06-16", "day"), "the day before yesterday": ("2025-06-12", "day")}),
     # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today"
     Rule("deictic_day_capitalised", r"(?P<deictic>Today)", deictic_day,
          {"Today": ("2025-06-14", "day")},
@@ -212,13 +215,18 @@ RULES: list[Rule] = [
          vetoed_after=NAME_BEFORE_TODAY),
     Rule("ago",
          r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
-         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)\s+<<unit>>\s+(?:or\s+so\s+)?"
-         r"(?P<direction>ago|earlier|later"
+         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)(?P<half>\s+and\s+a\s+half)?\s+<<unit>>"
+         r"(?P<half>\s+and\s+a\s+half)?\s+(?:or\s+so\s+)?"
+         r"(?P<direction>ago|earlier|later|from\s+(?:now|today|tomorrow)(?![\w-])"
          r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
          ago,
          {"five months ago": ("2025-01", "month"), "a year ago": ("2024", "year"), "two weeks ago": ("2025-05-31", "day"),
           "a year earlier": ("2024", "year"), "only five months ago": ("2025-01", "month"),
-          "10 days ago": ("2025-06-04", "day"), "some 2500 years ago": ("PAST_REF", "unknown")}),
+          "10 days ago": ("2025-06-04", "day"), "some 2500 years ago": ("PAST_REF", "unknown"),
+          "a year and a half ago": ("2023-12", "month"), "two and a half years ago": ("2022-12", "month"),
+          # "a week from today", "two weeks from now": that far after the reference date, the mirror of "ago"
+          "a week from today": ("2025-06-21", "day"), "two weeks from now": ("2025-06-28", "day"),
+          "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year")}),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
          r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-|1\d\d\d|20\d\d)"
@@ -244,8 +252,8 @@ RULES: list[Rule] = [
          r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|as|while|he|she|they|it|we|I)\b))"
          r"|[Tt]hat\s+(?:(?P<relation>same)\s+)?(?:(?P<unit_single>day|week|month|year)(?![\w-])|<<part_of_day>>)"
          # "arrived the next year" counts on from the story; "within/in/over the next year" is the year ahead of now
-         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("in", "In", "within", "Within", "over", "Over", "during", "for"))
-         + r"[Tt]he\s+(?P<next_unit>next)\s+(?P<unit_single>week|month|year)(?![\w-]|\s+or\s+(?:so|two))",
+         r"|[Tt]" + "".join(rf"(?<!\b{word}\s[Tt])" for word in ("in", "In", "within", "Within", "over", "Over", "during", "for"))
+         + r"he\s+(?P<next_unit>next)\s+(?P<unit_single>week|month|year)(?![\w-]|\s+or\s+(?:so|two))",
          anaphoric_unit,
          {"the following year": ("XXXX", "unknown"), "the next day": ("XXXX-XX-XX", "unknown"),
           "that year": ("XXXX", "unknown"), "That same day": ("XXXX-XX-XX", "unknown"),
@@ -268,12 +276,16 @@ RULES: list[Rule] = [
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?"
          r"(?P<relation>(?:[Ll]atest|[Cc]urrent|[Rr]ecent|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Pp]revious|[Ff]ollowing"
          r"|[Tt]his(?:\s+(?:past|coming))?)(?:\s+fiscal)?)"
-         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])",
+         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])"
+         # "the last week of June", "the last decade of the 20th century": a part of what follows, not last week
+         r"(?!(?:" + "|".join(rf"(?<=[Tt]he\slast\s{unit})" for unit in ("week", "month", "year", "decade", "quarter",
+                                                                         "century", "weekend", "half"))
+         + r")\s+of\b)",
          relative_unit,
          {"last year": ("2024", "year"), "this week": ("2025-W24", "week"), "next month": ("2025-07", "month"),
           "the latest quarter": ("2025-Q1", "quarter"), "the past year": ("2024", "year"),
           "the current fiscal year": ("2025", "year"), "last weekend": ("2025-W23-WE", "week")},
-         ("the last word on it", "the latest news", "in the past hour")),
+         ("the last word on it", "the latest news", "in the past hour", "in the last week of the campaign")),
     Rule("year_ago_period",
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?(?:[Cc]omparable\s+)?[Yy]ear-(?:ago|earlier)\s+(?P<unit_single>quarter|period)"
          r"|[Yy]ear-(?:ago|earlier)",  # "the year-ago results": "the" belongs to "results"
@@ -282,7 +294,7 @@ RULES: list[Rule] = [
          ("the year-on-year rise",)),
     # "earlier in the day", "later in the week": that unit of the date mentioned last, else of the reference date; the
     # timex is "the day" (TimeML leaves the preposition out; "earlier this year" has none and is one timex)
-    Rule("the_unit", r"(?:(?<=[Ee]arlier\sin\s)|(?<=[Ll]ater\sin\s))[Tt]he\s+(?P<unit_in>day|week|month|year)(?![\w'’-])"
+    Rule("the_unit", r"[Tt](?:(?<=[Ee]arlier\sin\s[Tt])|(?<=[Ll]ater\sin\s[Tt]))he\s+(?P<unit_in>day|week|month|year)(?![\w'’-])"
          r"|(?:[Tt]he|[Tt]hat)\s+(?P<unit_single>weekend|quarter|week)(?![\w-])", the_unit,
          {"the weekend": ("2025-W24-WE", "week"), "the quarter": ("2025-Q1", "quarter")}),
     Rule("mid_month_or_year", r"[Mm]id-?(?:<<month>>|<<year4>>)(?!s)", mid_month_or_year,
@@ -295,7 +307,7 @@ RULES: list[Rule] = [
          {"the 1990s": ("199", "decade"), "the mid-1990s": ("199", "decade"), "the '80s": ("198", "decade"),
           "the nineties": ("199", "decade"), "the early 1980s": ("198", "decade"), "the 90s": ("199", "decade"),
           "the 2000s": ("200", "decade"), "the late 1980s": ("198", "decade"), "early 1990s": ("199", "decade"),
-          "the late '80s": ("198", "decade")},
+          "the late '80s": ("198", "decade"), "the 1800s": ("18", "century"), "the early 1900s": ("19", "century")},
          ("in their 90s", "a man in his 40s"), takes_modifier=False),
     Rule("century", r"(?:[Tt]he\s+)?<<ordinal>>[\s-]+[Cc]entury", century,
          {"the 20th century": ("19", "century"), "11th century": ("10", "century"),
@@ -303,8 +315,9 @@ RULES: list[Rule] = [
     Rule("season",
          r"(?:(?:[Tt]he\s+)?" + REL + r"\s+)<<season>>(?:\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>))?"
          r"|(?:[Tt]he\s+)?<<season>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)"
-         r"|" + "".join(rf"(?<!\b{word}\s)" for word in ("their", "his", "her", "its", "our", "my", "your"))
-         + r"(?P<generic>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
+         r"|(?P<generic>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)"  # six letters each: the look-behinds count on it
+         + "".join(rf"(?<!\b{word}\s\w{{6}})" for word in ("their", "his", "her", "its", "our", "my", "your"))
+         + r"(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
          r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)"
          r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b)",
          season,
@@ -391,7 +404,12 @@ RULES: list[Rule] = [
          {"Christmas": ("2024-12-25", "day"), "Thanksgiving": ("2024-11-28", "day"), "Easter": ("2025-04-20", "day"),
           "Easter week": ("2025-W17", "week"), "Election Day": ("2024-11-05", "day"), "New Year's Day": ("2025-01-01", "day"),
           "Ramadan": ("2025-03-01", "day"), "Ramadan 2010": ("2010-08-11", "day"), "Christmas 2009": ("2009-12-25", "day"),
-          "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day")},
+          "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day"),
+          "Ash Wednesday": ("2025-03-05", "day"), "Palm Sunday": ("2025-04-13", "day"), "Pentecost": ("2025-06-08", "day"),
+          "the Fourth of July": ("2025-07-04", "day"), "Father's Day": ("2025-06-15", "day"),
+          "Martin Luther King Day": ("2025-01-20", "day"), "Inauguration Day": ("2025-01-20", "day"),
+          "Veterans Day": ("2024-11-11", "day"), "Bastille Day": ("2025-07-14", "day"),
+          "Guy Fawkes Night": ("2024-11-05", "day"), "Eid al-Adha 2010": ("2010-11-16", "day")},
          ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter"),
          vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
     Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)", month_alone,
@@ -611,6 +629,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("name_today", "Prices fell. Today, traders are calmer.", "Today", "2025-06-14"),
     ContextExample("name_today", "He said: Today we vote.", "Today", "2025-06-14"),
     ContextExample("modal_may", "Prices rose in May and fell in June.", "May", "2025-05"),
+    # "the last week of June" is no "last week"; "the release last year of recordings" is last year.
+    ContextExample("last_unit_of", "Talks ran in the last week of June.", "the last week", None),
+    ContextExample("last_unit_of", "The release last year of recordings made in Benin.", "last year", "2024"),
     # Two digits after a month and an apostrophe are its year; without the apostrophe they are a day.
     ContextExample("two_digit_year", "The enquiry of Oct '05 was answered.", "Oct '05", "2005-10"),
     ContextExample("two_digit_year", "May 09 - Japan and Australia announce their first cases.", "May 09", "2025-05-09"),
