@@ -167,11 +167,11 @@ def speed(repeat: int) -> None:
 # --- re-run after one changed article ---------------------------------------------------------
 
 def one_article_changed(statements):
-    """The statements after one article (the middle one by doc id) was edited: a clause appended to each of its
-    sentences, so every one of them is new to the memo (the dates keep their offsets)."""
-    doc_ids = sorted(statements["doc_id"].astype(str).unique())
+    """The statements after one article (the one with the most statements) was edited: a clause appended to each of
+    its sentences, so every one of them is new to the memo (the dates keep their offsets)."""
+    counts = statements["doc_id"].astype(str).value_counts()
     changed = statements.copy()
-    rows = changed["doc_id"] == doc_ids[len(doc_ids) // 2]
+    rows = changed["doc_id"] == counts.index[0]
     changed.loc[rows, "sentence"] = changed.loc[rows, "sentence"] + " Officials confirmed the report on Monday."
     return changed
 

@@ -40,6 +40,7 @@ DEFAULT_STATEMENTS_PATH = Path("data/statements.parquet")
 EVENTS_STEM = "events"
 DOCUMENTS_FILE_NAME = "documents.parquet"
 INPUTS_FILE_NAME = "inputs.parquet"          # the inputs manifest (extract.manifest)
+EVENT_MEMO_FILE_NAME = "event-memo.parquet"  # the event stage's per-sentence results, for the next run (extract.event_memo)
 SUMMARY_DOCUMENT_LINES = 200                 # up to this many documents the summary has a line for each
 SUMMARY_WARNINGS = 20                        # above it, the first this many warnings are printed
 SUMMARY_NAMES = 10                           # and the first this many names of each problem
@@ -62,6 +63,8 @@ def output_frames(extraction: Extraction, out: Path) -> dict[str, pd.DataFrame]:
     files = {path.name: frames[name] for name, path in output_paths(out).items()}  # .csv: extract.csv_form
     if len(extraction.manifest):
         files[INPUTS_FILE_NAME] = extraction.manifest
+    if len(extraction.event_memo) and out.suffix == ".parquet":
+        files[EVENT_MEMO_FILE_NAME] = extraction.event_memo
     return files
 
 
@@ -111,9 +114,10 @@ def previous_run(out: Path) -> PreviousRun | None:
             return None
         parts = [current.datasets.get(name) for name in DATASETS]
         if all(folder is not None and folder.is_dir() for folder in parts) and out.name in current.paths:
-            output = read_output_set(out.parent, [INPUTS_FILE_NAME])
+            output = read_output_set(out.parent, [INPUTS_FILE_NAME, EVENT_MEMO_FILE_NAME])
             if INPUTS_FILE_NAME in output.frames and output.generation == current.generation:
-                return PreviousRun(None, None, output.frames[INPUTS_FILE_NAME], parts=parts[0].parent)
+                return PreviousRun(None, None, output.frames[INPUTS_FILE_NAME], parts=parts[0].parent,
+                                   event_memo=output.frames.get(EVENT_MEMO_FILE_NAME))
             return None
         names = [out.name, DOCUMENTS_FILE_NAME, INPUTS_FILE_NAME]
         if any(name not in current.paths for name in names):
@@ -263,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
                                     sources_csv=args.sources, max_bytes=int(args.max_mb * 1e6),
                                     actors_csv=args.actors, max_statements=args.max_statements,
                                     scheduler=Scheduler(args.scheduler, args.workers), progress=progress,
-                                    previous=previous, parts_folder=generation)
+                                    previous=previous, parts_folder=generation,
+                                    keep_event_memo=generation is not None)
     except (GazetteerError, SchedulerError) as error:
         discard_generation(generation)
         what = "the actors gazetteer is not valid: " if isinstance(error, GazetteerError) else ""

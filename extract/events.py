@@ -59,12 +59,13 @@ class _Corpus:
     """Corpus-wide figures the salience needs: who publishes what when, which articles mention a date or an actor."""
 
     def __init__(self, statements: pd.DataFrame, documents: pd.DataFrame, candidates: pd.DataFrame) -> None:
+        documents = documents[[name for name in ("doc_id", "outlet", "published", "status") if name in documents]]
         readable = documents[documents["status"] == "ok"] if "status" in documents else documents
         readable_docs = _objects(readable["doc_id"])
         self.outlet = {doc: (outlet if isinstance(outlet, str) and outlet else doc)
                        for doc, outlet in zip(readable_docs, _objects(readable["outlet"]))}
         self.published = dict(zip(readable_docs, _objects(readable["published"])))
-        first_of_doc = statements.drop_duplicates("doc_id")   # the first statement's date, as the first seen wins
+        first_of_doc = statements[["doc_id", "published"]].drop_duplicates("doc_id")   # the first seen wins
         for doc, published in zip(_objects(first_of_doc["doc_id"]), _objects(first_of_doc["published"])):
             self.published.setdefault(doc, published)
         self.n_documents = max(1, len(set(readable_docs) | set(_objects(first_of_doc["doc_id"]))))
@@ -173,6 +174,9 @@ _ROW_COLUMNS = ("statement_id", "doc_id", "sentence", "sentence_start", "date_st
                 "countries", "passing", "generic_present")
 
 
+_DATE_COLUMNS = ("event_start", "event_end")   # kept as datetime64: only each event's first member's are read
+
+
 def _label_for(row: int, columns: dict[str, list], spans_by_sentence: dict, memo: EventMemo) -> Label:
     spans = spans_by_sentence[columns["sentence_key"][row]]
     sentence_start = columns["sentence_start"][row]
@@ -209,10 +213,10 @@ def _event_row(members: list[int], in_text_order: list[int], ordered: list[int],
             seen_sentences.add(columns["sentence_key"][m])
             one_per_sentence.append(m)
     actors = _ranked_union([columns["actors"][m] for m in one_per_sentence])
-    start = columns["event_start"][first]
+    start, end = pd.Timestamp(columns["event_start"][first]), pd.Timestamp(columns["event_end"][first])
     salience = salience_score(
         n_sources=len(doc_ids),
-        n_date_articles=corpus.prompt_date_articles(columns["event_value"][first], start, columns["event_end"][first]),
+        n_date_articles=corpus.prompt_date_articles(columns["event_value"][first], start, end),
         prompt_share=corpus.prompt_share(doc_ids, start), actor_weight=corpus.actor_weight(actors), grain=grain,
         only_passing=all(columns["passing"][m] for m in members), weights=weights,
         only_generic_present=all(columns["generic_present"][m] for m in members), names_happening=label.names_happening)
@@ -220,7 +224,7 @@ def _event_row(members: list[int], in_text_order: list[int], ordered: list[int],
         "event_id": stable_id("ev-", statement_ids), "kind": "event",
         "label": label.text, "label_basis": f"statement {columns['statement_id'][label_row]}: {label.basis}",
         "summary": columns["sentence"][ordered[0]], "value": columns["event_value"][first], "grain": grain,
-        "start": start, "end": columns["event_end"][first], "statement_ids": statement_ids, "doc_ids": doc_ids,
+        "start": start, "end": end, "statement_ids": statement_ids, "doc_ids": doc_ids,
         "n_sources": len(doc_ids), "n_outlets": len({corpus.outlet.get(doc, doc) for doc in doc_ids}),
         "countries": _ranked_union([columns["countries"][m] for m in one_per_sentence]), "actors": actors,
         "salience": round(salience, 6), "episode_id": "",
@@ -266,7 +270,8 @@ def build_events(statements: pd.DataFrame, documents: pd.DataFrame | None = None
     vectors = sentence_vectors(candidates)
     clusters = merge_statements(candidates, vectors, merge_settings)
     corpus = _Corpus(statements, documents, candidates)
-    columns = {name: _objects(candidates[name]) for name in _ROW_COLUMNS}
+    columns = {name: candidates[name].to_numpy() if name in _DATE_COLUMNS else _objects(candidates[name])
+               for name in _ROW_COLUMNS}
     in_text_orders = [_in_text_order(members, columns) for members in clusters]
     grains = [columns["event_grain"][members[0]] for members in clusters]
     at_grain = [[m for m in in_text if columns["event_grain"][m] == grain] or in_text

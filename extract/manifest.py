@@ -47,12 +47,13 @@ class FileState:
 @dataclass
 class PreviousRun:
     """What a re-run may take documents from: the previous run's statements and documents (as frames, or None when
-    known by `parts` only: the folder of its statements/ and documents/ datasets, see `extract.parts`) and its
-    inputs manifest."""
+    known by `parts` only: the folder of its statements/ and documents/ datasets, see `extract.parts`), its
+    inputs manifest and its event memo."""
     statements: pd.DataFrame | None
     documents: pd.DataFrame | None
     manifest: pd.DataFrame
     parts: Path | None = None
+    event_memo: pd.DataFrame | None = None   # the event stage's per-sentence results (extract.event_memo), if kept
 
 
 @dataclass

@@ -42,12 +42,12 @@ BATCH_DOCUMENTS = 100               # documents per batch: one task on a Dask wo
 
 
 def __getattr__(name: str):
-    """`build_events` (extract.events) is imported on first use: a Dask worker never runs the event stage, and
-    importing it (nltk, scikit-learn) costs each worker ~2 s."""
-    if name == "build_events":
-        from extract.events import build_events
-        globals()["build_events"] = build_events
-        return build_events
+    """`build_events` and `build_events_with_memo` (extract.events) are imported on first use: a Dask worker never
+    runs the event stage, and importing it (nltk, scikit-learn) costs each worker ~2 s."""
+    if name in ("build_events", "build_events_with_memo"):
+        from extract import events
+        globals()[name] = getattr(events, name)
+        return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -62,6 +62,7 @@ class Extraction:
     reused_documents: int = 0    # documents taken unchanged from the previous run (not extracted again)
     seconds: dict[str, float] = field(default_factory=dict)   # wall time of each stage: "extraction", "events"
     parts: Path | None = None    # the folder holding the statements/ and documents/ datasets in parts (extract.parts)
+    event_memo: pd.DataFrame = field(default_factory=pd.DataFrame)   # for the next run's event stage (extract.event_memo)
 
 
 class StageFailure(Exception):
@@ -398,7 +399,7 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
                    with_events: bool = True, max_statements: int = DEFAULT_MAX_STATEMENTS, *,
                    scheduler: Scheduler = Scheduler(), progress: ProgressCallback | None = None,
                    previous: PreviousRun | None = None, parts_folder: Path | None = None,
-                   read_frames: bool = True) -> Extraction:
+                   read_frames: bool = True, keep_event_memo: bool = False) -> Extraction:
     """Extract every article of a folder (or list of files) into statements, documents and events frames.
 
     `with_events=False` skips the event stage (`extract.events.build_events`); events are then empty.
@@ -409,6 +410,8 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
     (`extract.manifest`). With `parts_folder` (storage every worker reaches), each batch writes its statements and
     documents there as a part (`extract.parts`) instead of sending them back, unchanged parts of `previous` are
     linked, and the frames are read back from the parts (`read_frames=False`: not read; frames empty, no events).
+    `keep_event_memo=True` runs the event stage with `extract.event_memo` (reusing `previous.event_memo`) and returns
+    the memo for the next run in `Extraction.event_memo`.
 
     Raises `extract.actors.GazetteerError` (naming file and line) when actors_csv is not valid, and
     `extract.cluster.SchedulerError` when the Dask scheduler cannot be reached.
@@ -456,16 +459,21 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
     states = sorted([*reused_states, *(state for result in results for state in result.file_states)],
                     key=lambda state: order[state.doc_id])
     seconds = {"extraction": time.perf_counter() - started}
-    events = empty_events()
+    events, event_memo = empty_events(), pd.DataFrame()
     if with_events and (read_frames or parts_folder is None):
+        this = sys.modules[__name__]
         try:
-            events = getattr(sys.modules[__name__], "build_events")(statements, documents_frame)
+            if keep_event_memo:   # the same events; a re-run's stage reuses what the last one computed per sentence
+                events, event_memo = this.build_events_with_memo(statements, documents_frame,
+                                                                 previous.event_memo if previous is not None else None)
+            else:
+                events = this.build_events(statements, documents_frame)
         except Exception as error:  # the event stage must never cost the user their statements
             warnings.append(f"the event stage failed ({type(error).__name__}: {error}); statements and documents "
                             "are kept, events are empty")
         seconds["events"] = time.perf_counter() - started - seconds["extraction"]
     return Extraction(statements, documents_frame, warnings, events, manifest_frame(states, fingerprint),
-                      reused_documents=len(reused), seconds=seconds, parts=parts_folder)
+                      reused_documents=len(reused), seconds=seconds, parts=parts_folder, event_memo=event_memo)
 
 
 def extract_statements(folder_or_paths: str | Path | list) -> pd.DataFrame:

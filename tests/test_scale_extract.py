@@ -18,6 +18,7 @@ from extract.manifest import PreviousRun
 from extract.output_set import current_output_set
 from extract.parts import documents_by_part, list_parts, read_dataset
 from extract.pipeline import extract_corpus
+from extract.schema import conform_events, conform_statements
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -291,3 +292,17 @@ def test_the_summary_of_a_big_corpus_counts_instead_of_listing_every_document(tm
     assert "2 not read: empty, zero" in printed
     assert f"one line per document: the documents file {out.with_name('documents.parquet')}" in printed
     assert printed.count("  warning: ") == 1 and "more; each file's problems are in the column problem of" in printed
+
+
+def test_the_command_line_keeps_the_event_memo_and_a_rerun_gives_the_events_of_a_full_rebuild(tmp_path, capsys):
+    corpus = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "data" / "statements.parquet"
+    assert main([str(corpus), "--out", str(out)]) == 0
+    memo = out.with_name("event-memo.parquet")
+    assert len(pd.read_parquet(memo)) > 0 and previous_run(out).event_memo is not None
+    (corpus / "2024-05-03" / "rome.txt").write_text("Rome\nItaly joined the talks on Sunday 5 May 2024.\n")
+    assert main([str(corpus), "--out", str(out)]) == 0
+    assert "not extracted again" in capsys.readouterr().out
+    rebuilt = extract_corpus(corpus)   # the command line's default sources.csv, no memo
+    assert_frame_equal(conform_events(pd.read_parquet(out.with_name("events.parquet"))), rebuilt.events)
+    assert_frame_equal(conform_statements(pd.read_parquet(out)), rebuilt.statements)
