@@ -32,6 +32,7 @@ True
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,6 +76,7 @@ class MergeSettings:
     actor_weight: float = 0.30
     min_cosine: float = 0.10              # below this cosine, actors alone never merge two statements
     min_content_words: int = 3            # a sentence with fewer distinct content words merges only with itself
+    max_block_statements: int = 4_500     # a bigger date block is clustered in consecutive parts (n x n floats each)
 
 
 @lru_cache(maxsize=200_000)
@@ -409,18 +411,35 @@ def merge_statements(candidates: pd.DataFrame, vectors: csr_matrix,
         values = candidates["event_value"].to_numpy()[rows_of_grain]
         blocks = pd.Series(np.arange(len(values))).groupby(values, sort=True).indices   # by value, rows in order
         for value in sorted(blocks):
-            block = rows_of_grain[blocks[value]]
-            if len(block) == 1:
-                clusters.append([int(block[0])])
-                cluster_grain.append(grain)
-                continue
-            similarity = similarity_matrix(vectors[block], incidence[block], sentence_codes[block], settings,
-                                           profile_codes[block])
-            threshold = settings.same_date_threshold if grain == "day" else settings.coarse_date_threshold
-            for members in cluster_block(similarity, threshold):
-                clusters.append([int(block[m]) for m in members])
-                cluster_grain.append(grain)
+            for block in _parts_of_block(rows_of_grain[blocks[value]], value, settings.max_block_statements):
+                if len(block) == 1:
+                    clusters.append([int(block[0])])
+                    cluster_grain.append(grain)
+                    continue
+                similarity = similarity_matrix(vectors[block], incidence[block], sentence_codes[block], settings,
+                                               profile_codes[block])
+                threshold = settings.same_date_threshold if grain == "day" else settings.coarse_date_threshold
+                for members in cluster_block(similarity, threshold):
+                    clusters.append([int(block[m]) for m in members])
+                    cluster_grain.append(grain)
     return clusters
+
+
+class OversizedBlockWarning(UserWarning):
+    """A date block too big to compare as one: it was clustered in parts (`MergeSettings.max_block_statements`)."""
+
+
+def _parts_of_block(block: np.ndarray, value: str, limit: int) -> list[np.ndarray]:
+    """`block` as it is, or cut in consecutive parts of at most `limit` rows (with a warning) when it is bigger:
+    average-link clustering holds n x n floats, 2.6 GB for 18,000 statements of one day."""
+    if len(block) <= limit:
+        return [block]
+    parts = np.array_split(block, -(-len(block) // limit))
+    warnings.warn(OversizedBlockWarning(
+        f"the date {value} has {len(block):,} statements, more than the {limit:,} compared as one block: they were "
+        f"clustered in {len(parts)} parts of consecutive statements, and statements of different parts are never "
+        "merged into one event"), stacklevel=3)
+    return parts
 
 
 def _attach_to_finer(rows: np.ndarray, clusters: list[list[int]], cluster_grain: list[str], candidates: pd.DataFrame,

@@ -112,3 +112,21 @@ def test_medoid_orders_in_batches_equal_each_list_ordered_alone():
         alone.append([members[i] for i in sorted(range(len(members)), key=lambda i: (-round(float(centrality[i]), 9), i))])
     assert medoid_orders(lists, vectors, batch_pairs=50) == alone
     assert medoid_orders(lists, vectors) == alone
+
+
+def test_a_date_block_above_the_limit_is_clustered_in_parts_with_a_warning(seeds_extraction):
+    import warnings
+
+    from extract.merging import OversizedBlockWarning, event_candidates
+
+    statements, documents = seeds_extraction
+    busiest = event_candidates(statements)["event_value"].value_counts()
+    value, size = busiest.index[0], int(busiest.iloc[0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OversizedBlockWarning)
+        build_events(statements, documents)   # the default limit is far above any seed block
+    with pytest.warns(OversizedBlockWarning) as caught:
+        events = build_events(statements, documents, merge_settings=MergeSettings(max_block_statements=2))
+    assert any(f"the date {value} has {size:,} statements" in str(warning.message) for warning in caught)
+    covered = {sid for ids in events[events["kind"] == "event"]["statement_ids"] for sid in ids}
+    assert covered == set(event_candidates(statements)["statement_id"])
