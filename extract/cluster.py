@@ -28,12 +28,13 @@ LOCAL_PROCESSES_FROM = 1000     # documents: below this, starting worker process
 CONNECT_TIMEOUT_SECONDS = 20
 # A local cluster's housekeeping, made quiet: Dask's workers sample their own stacks every 10 ms for the dashboard's
 # profile (~7% of a worker's CPU on our pure-Python work), every process wakes every 20 ms to time its event loop
-# (taking the GIL from the task), the nannies poll memory every 100 ms and the scheduler steals work every second.
-# On 2 cores shared by the client, the scheduler and 2 workers that was ~2.5 CPU-s per 1,000 documents (measured on
-# 3,000: client 1.9 -> 1.0 s, workers' other threads 1.2 -> 0.3 s); equal workers fed from one queue need no stealing.
+# (taking the GIL from the task) and the nannies poll memory every 100 ms. On 2 cores shared by the client, the
+# scheduler and 2 workers that was ~2 CPU-s per 1,000 documents (measured on 3,000: client 1.9 -> 1.0 s, workers'
+# other threads 1.2 -> 0.3 s). Work stealing stays on: a batch runs where its task list landed, and without
+# stealing one worker can be left with most of them.
 LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
                        "distributed.admin.system-monitor.interval": "5s",
-                       "distributed.worker.memory.monitor-interval": "1s", "distributed.scheduler.work-stealing": False}
+                       "distributed.worker.memory.monitor-interval": "1s"}
 
 
 class SchedulerError(Exception):
