@@ -146,6 +146,20 @@ def month_relative(g: Groups) -> Draft:
     return Draft(value=f"XXXX-{month:02d}", prefer=_prefer_of(relation))
 
 
+WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def week_of_month_draft(g: Groups) -> Draft:
+    """the first week of March / the last week of June 2009: that week of the month.
+
+    >>> draft = week_of_month_draft({"week_ordinal": "last", "month": "June", "year4": "2009"})
+    >>> draft.value, draft.week_of_month
+    ('2009-06', -1)
+    """
+    return Draft(value=_date_value(written_year(g), month_number(g["month"])),
+                 week_of_month=WEEK_ORDINALS[g["week_ordinal"].lower()])
+
+
 def month_alone(g: Groups) -> Draft:
     """A month name without a year.
 
@@ -360,8 +374,9 @@ def end_of_unit(g: Groups) -> Draft:
 def named_day(g: Groups) -> Draft:
     """Christmas / Easter week / Ramadan 2010 (calendars.NAMED_DAYS), with a written year or relation if any.
 
-    >>> named_day({"easter_week": "Easter week", "year4": "2010"})
-    Draft(value='2010', type='DATE', unit=None, shift=0, as_grain=None, time='', mod='', until=None, until_reference=False, anchor='', prefer='past', named_day='easter_week')
+    >>> draft = named_day({"easter_week": "Easter week", "year4": "2010"})
+    >>> draft.value, draft.named_day
+    ('2010', 'easter_week')
     """
     key = next(day.key for day in NAMED_DAYS if g.get(day.key))
     return Draft(value=g.get("year4") or "", named_day=key, prefer=_prefer_of(g.get("this_next_last")))

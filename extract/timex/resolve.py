@@ -59,6 +59,7 @@ class Draft:
     prefer: str = "past"         # for a missing year: past | future (cue) | nearest | last | next | this (as written)
                                  # | generic (any year's: "in winter months", left without a year)
     named_day: str = ""          # a key of calendars.NAMED_DAYS ("easter"); `value` then holds its written year or ""
+    week_of_month: int = 0       # "the first week of March": 1..4, -1 for the last; `value` holds the month
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def _resolve(draft: Draft, reference_date: datetime.date | None, context_day: da
             return Resolution("XXXX-XX-XX", "unknown", None, None)
         draft = dated
     value = _value(draft, reference_date, context_day)
+    if draft.week_of_month and value is not None and re.fullmatch(r"\d{4}-\d\d", value):
+        value = week_of_month(value, draft.week_of_month)
     if value is None:  # relative expression without a reference date
         suffix = draft.value if draft.value.startswith("-") else ""
         unresolved = UNRESOLVED_BY_UNIT.get(draft.as_grain or draft.unit or "", "UNKNOWN") + suffix if draft.unit \
@@ -116,6 +119,21 @@ def _resolve(draft: Draft, reference_date: datetime.date | None, context_day: da
     if draft.until_reference and reference_date is not None and reference_date > as_date(start):
         start, end = as_date(start), reference_date
     return Resolution(value, grain, start, end)
+
+
+def week_of_month(month: str, index: int) -> str:
+    """The nth ISO week mostly in a month ("the first week of March": the one holding the 4th), or the last (index -1).
+
+    >>> week_of_month("2009-03", 1), week_of_month("2009-06", -1), week_of_month("2010-10", 1)
+    ('2009-W10', '2009-W26', '2010-W40')
+    """
+    first = datetime.date.fromisoformat(month + "-01")
+    if index < 0:  # the week holding the fourth-last day
+        day = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=4)
+    else:
+        day = first + datetime.timedelta(days=3 + 7 * (index - 1))
+    iso_year, iso_week, _ = day.isocalendar()
+    return f"{iso_year}-W{iso_week:02d}"
 
 
 def _dated_named_day(draft: Draft, reference: Day | None) -> Draft | None:

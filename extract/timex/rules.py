@@ -21,7 +21,7 @@ from .productions import (Groups, ago, anaphoric_unit, century, clock_time, deca
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
-                          weekday, weekday_of_mention, year, year_ago, year_period, year_range)
+                          week_of_month_draft, weekday, weekday_of_mention, year, year_ago, year_period, year_range)
 from .resolve import Draft
 
 EXAMPLE_REFERENCE_DATE = datetime.date(2025, 6, 14)  # a Saturday, ISO week 2025-W24
@@ -272,6 +272,12 @@ RULES: list[Rule] = [
          {"the corresponding period last year": ("2024-Q1", "quarter"), "last year's quarter": ("2024-Q1", "quarter"),
           "the quarter a year ago": ("2024-Q1", "quarter"), "the same period a year earlier": ("2024-Q1", "quarter")},
          ("in the same period", "the corresponding period")),
+    # "the first week of March", "the last week of June 2009": that week of the month (the ISO weeks mostly in it)
+    Rule("week_of_month",
+         r"[Tt]he\s+(?P<week_ordinal>first|second|third|fourth|last|final)\s+week\s+of\s+<<month>>(?:,?\s+<<year4>>)?",
+         week_of_month_draft,
+         {"the first week of March": ("2025-W10", "week"), "the last week of June 2009": ("2009-W26", "week")},
+         ("the first week of the war",)),
     Rule("relative_unit",
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?"
          r"(?P<relation>(?:[Ll]atest|[Cc]urrent|[Rr]ecent|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Pp]revious|[Ff]ollowing"
