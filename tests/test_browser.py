@@ -166,8 +166,6 @@ def test_one_month_button_zooms_into_the_june_escalation_day_by_day(page, dashbo
 
 def test_a_hostile_link_renders_as_plain_text_and_the_session_keeps_working(page, dashboard_url):
     statement, country = "[x](https://evil.example/x) **b**", "[c](https://evil.example/c) _i_"
-    page.goto(f"{dashboard_url}/")  # a fresh server's first visit must run app.py (see the README's known limits)
-    page.wait_for_selector(".js-plotly-plot")
     page.goto(f"{dashboard_url}/statements?" + urlencode({"statement": statement, "country": country,
                                                            "from": "99999-01-01"}))
     page.wait_for_selector("text=Statement in full")
