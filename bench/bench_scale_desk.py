@@ -109,12 +109,8 @@ def _spec_bytes(app) -> int:
     return sum(len(chart.proto.spec.encode("utf-8")) for chart in app.get("plotly_chart"))
 
 
-def measure_session(code: Path, statements_file: Path, curation: Path) -> dict:
-    """Runs inside a fresh process: AppTest sessions of `code`/app.py on the data; returns the figures."""
-    import resource
-
-    import psutil
-
+def _app_test_class(code: Path, statements_file: Path, curation: Path):
+    """AppTest, in this fresh process set up to run `code`/app.py on the data as a running server does."""
     os.chdir(code)
     sys.path.insert(0, str(code))
     os.environ["TIMELINE_DESK_STATEMENTS"] = str(statements_file)
@@ -129,6 +125,16 @@ def measure_session(code: Path, statements_file: Path, curation: Path) -> dict:
         PagesManager.uses_pages_directory = False
 
     PagesManager.__init__ = init_as_navigation_app
+    return AppTest
+
+
+def measure_session(code: Path, statements_file: Path, curation: Path) -> dict:
+    """Runs inside a fresh process: AppTest sessions of `code`/app.py on the data; returns the figures."""
+    import resource
+
+    import psutil
+
+    AppTest = _app_test_class(code, statements_file, curation)
     app_file = str(code / "app.py")
 
     def session(view: str | None = None):
@@ -190,20 +196,7 @@ def measure_page(code: Path, statements_file: Path, curation: Path, page: str, v
     """Runs inside a fresh process: `page` opened first (cold), then a filter change on it (country = Iran)."""
     import psutil
 
-    os.chdir(code)
-    sys.path.insert(0, str(code))
-    os.environ["TIMELINE_DESK_STATEMENTS"] = str(statements_file)
-    os.environ["TIMELINE_DESK_CURATION"] = str(curation)
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import AppTest
-
-    original_init = PagesManager.__init__
-
-    def init_as_navigation_app(self, *args, **kwargs):  # what a running server has; see tests/conftest.py
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init_as_navigation_app
+    AppTest = _app_test_class(code, statements_file, curation)
     app = AppTest.from_file(str(code / "app.py"), default_timeout=600)
     if view:
         app.query_params["view"] = view
