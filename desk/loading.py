@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER
+from extract.event_memo import MEMO_FILE_NAME
 from extract.output_set import (
     OutputSetError,
     current_output_set,
@@ -299,6 +300,19 @@ def read_data(statements_file: Path) -> LoadedData:
             except DataProblem as problem:
                 loaded[what], problems[what] = None, str(problem)
     return LoadedData(statements, loaded["documents"], problems["documents"], loaded["events"], problems["events"])
+
+
+def read_event_memo(statements_file: Path) -> pd.DataFrame | None:
+    """The event stage's memo (`extract.event_memo`) kept with the run at `statements_file`; None when the run has none
+    or it cannot be read: the memo only saves work, the events are the same without it."""
+    folder = statements_file.parent
+    try:
+        current = current_output_set(folder)
+        if current is None or MEMO_FILE_NAME not in current.paths:
+            return None
+        return read_output_set(folder, [MEMO_FILE_NAME]).frames.get(MEMO_FILE_NAME)
+    except (OutputSetError, OSError, ValueError):   # pyarrow's read errors are OSError or ValueError
+        return None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ import pandas as pd
 from extract.actors import DEFAULT_GAZETTEER, GazetteerError
 from extract.cluster import LOCAL_PROCESSES_FROM, ProgressCallback, Scheduler, SchedulerError
 from extract.documents import DEFAULT_MAX_BYTES
+from extract.event_memo import MEMO_FILE_NAME
 from extract.manifest import PreviousRun
 from extract.output_set import (OutputSetError, current_output_set, new_generation, read_output_set,
                                  write_output_set)
@@ -40,7 +41,6 @@ DEFAULT_STATEMENTS_PATH = Path("data/statements.parquet")
 EVENTS_STEM = "events"
 DOCUMENTS_FILE_NAME = "documents.parquet"
 INPUTS_FILE_NAME = "inputs.parquet"          # the inputs manifest (extract.manifest)
-EVENT_MEMO_FILE_NAME = "event-memo.parquet"  # the event stage's per-sentence results, for the next run (extract.event_memo)
 SUMMARY_DOCUMENT_LINES = 200                 # up to this many documents the summary has a line for each
 SUMMARY_WARNINGS = 20                        # above it, the first this many warnings are printed
 SUMMARY_NAMES = 10                           # and the first this many names of each problem
@@ -64,7 +64,7 @@ def output_frames(extraction: Extraction, out: Path) -> dict[str, pd.DataFrame]:
     if len(extraction.manifest):
         files[INPUTS_FILE_NAME] = extraction.manifest
     if len(extraction.event_memo) and out.suffix == ".parquet":
-        files[EVENT_MEMO_FILE_NAME] = extraction.event_memo
+        files[MEMO_FILE_NAME] = extraction.event_memo
     return files
 
 
@@ -114,10 +114,10 @@ def previous_run(out: Path) -> PreviousRun | None:
             return None
         parts = [current.datasets.get(name) for name in DATASETS]
         if all(folder is not None and folder.is_dir() for folder in parts) and out.name in current.paths:
-            output = read_output_set(out.parent, [INPUTS_FILE_NAME, EVENT_MEMO_FILE_NAME])
+            output = read_output_set(out.parent, [INPUTS_FILE_NAME, MEMO_FILE_NAME])
             if INPUTS_FILE_NAME in output.frames and output.generation == current.generation:
                 return PreviousRun(None, None, output.frames[INPUTS_FILE_NAME], parts=parts[0].parent,
-                                   event_memo=output.frames.get(EVENT_MEMO_FILE_NAME))
+                                   event_memo=output.frames.get(MEMO_FILE_NAME))
             return None
         names = [out.name, DOCUMENTS_FILE_NAME, INPUTS_FILE_NAME]
         if any(name not in current.paths for name in names):

@@ -35,6 +35,7 @@ MEMO_TABLES: dict[str, tuple[str, ...]] = {
 }
 EVENT_MEMO_COLUMNS = ("table", "key", "code", *(column for columns in MEMO_TABLES.values() for column in columns))
 BOOLEAN_COLUMNS = ("non_event_line", "stamp", "passing", "generic_present", "time_only", "names_happening")
+MEMO_FILE_NAME = "event-memo.parquet"   # the memo's file in an output set, beside the events it served
 # The modules whose code computes the memo's entries: a change to any of them empties the memo.
 EVENT_STAGE_MODULES = ("event_memo.py", "merging.py", "labels.py", "tense.py")
 

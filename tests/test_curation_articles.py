@@ -73,3 +73,32 @@ def test_added_articles_are_extracted_into_the_frames_as_a_whole_run_would(tmp_p
     assert sorted(added.statements["statement_id"]) == sorted(whole.statements["statement_id"])
     assert sorted(added.events["event_id"]) == sorted(whole.events["event_id"])
     assert corpus_folder(added.documents) == corpus.resolve()
+
+
+def test_adding_an_article_reuses_the_runs_event_memo_and_keeps_one_for_the_next(tmp_path):
+    import pandas as pd
+
+    from extract.event_memo import text_keys
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "seeds", corpus)
+    sources = tmp_path / "sources.csv"
+    shutil.copy(REPO / "data" / "sources.csv", sources)
+    before = extract_corpus(corpus, sources_csv=sources, keep_event_memo=True)
+    path = store_upload(corpus, "hamas_attack.txt", ARTICLE)
+    record_reference_date(sources, path.stem, dt.date(2023, 10, 8))
+    with_memo = extract_added([path], before.statements, before.documents, sources, event_memo=before.event_memo)
+    without = extract_added([path], before.statements, before.documents, sources)
+    pd.testing.assert_frame_equal(with_memo.events, without.events)
+    kept, statements = with_memo.event_memo, with_memo.statements
+    in_events = {sid for ids in with_memo.events["statement_ids"] for sid in ids}
+    new_sentences = statements.loc[(statements["doc_id"] == path.stem) & statements["statement_id"].isin(in_events),
+                                   "sentence"]
+    assert len(new_sentences) and set(text_keys(new_sentences.tolist())) <= set(kept.loc[kept["table"] == "sentence",
+                                                                                         "key"])
+    # the memo's entries are taken, not computed again: every old sentence marked a non-event line drops its events
+    marked = before.event_memo.copy()
+    marked.loc[marked["table"] == "sentence", "non_event_line"] = True
+    only_new = extract_added([path], before.statements, before.documents, sources, event_memo=marked)
+    members = {sid for ids in only_new.events.loc[only_new.events["kind"] == "event", "statement_ids"] for sid in ids}
+    assert members and {sid.split(":")[0] for sid in members} == {path.stem}

@@ -78,3 +78,22 @@ def test_dashboard_shows_the_old_name_notice_and_still_draws_the_timeline(monkey
     app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60).run()
     assert not app.exception and not app.error
     assert any("TIMELINE_DESK_EVENTS is the old name" in markdown_unescaped(info.value) for info in app.info)
+
+
+def test_the_event_memo_is_read_from_the_run_and_a_run_without_a_usable_one_gives_none(tmp_path, seeds_extraction):
+    from extract.__main__ import write_outputs
+    from extract.event_memo import MEMO_FILE_NAME
+    from extract.events import build_events_with_memo
+    from extract.pipeline import Extraction
+
+    events, memo = build_events_with_memo(*seeds_extraction, None)
+    with_memo = tmp_path / "with" / "statements.parquet"
+    write_outputs(Extraction(*seeds_extraction, events=events, event_memo=memo), with_memo)
+    assert len(memo) and loading.read_event_memo(with_memo)[["table", "key"]].equals(memo[["table", "key"]])
+    without = tmp_path / "without" / "statements.parquet"
+    write_outputs(Extraction(*seeds_extraction, events=events), without)
+    assert loading.read_event_memo(without) is None
+    damaged = next(with_memo.parent.rglob(MEMO_FILE_NAME))
+    damaged.write_bytes(b"not parquet")
+    assert loading.read_event_memo(with_memo) is None
+    assert loading.read_event_memo(tmp_path / "nowhere" / "statements.parquet") is None

@@ -127,23 +127,27 @@ def corpus_folder(documents: pd.DataFrame, configured: str = "") -> Path | None:
 
 
 def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.DataFrame,
-                  sources_csv: Path | None, progress=None) -> "Extraction":
+                  sources_csv: Path | None, progress=None, event_memo: pd.DataFrame | None = None) -> "Extraction":
     """The extracted frames with `paths` extracted and added (a doc_id extracted again is replaced).
 
     `progress(done, total, file_name)` is called after each file (`extract_corpus`'s progress callback); the
-    events are then built again over all statements (an added article can join an existing event). The
-    result is what `python -m extract` on the whole corpus would give (same doc_ids, same statement ids).
+    events are then built again over all statements (an added article can join an existing event), reusing
+    `event_memo` (the run's `extract.event_memo` frame, None when it has none) for the sentences already there;
+    the result carries the memo for the next run. It is what `python -m extract` on the whole corpus would give
+    (same doc_ids, same statement ids, same events).
     """
-    from extract.events import build_events
+    from extract.events import build_events_with_memo
     from extract.pipeline import Extraction, extract_corpus
     from extract.schema import conform_documents, conform_statements
 
-    if not paths:
-        return Extraction(statements, documents, [], build_events(statements, documents))
-    added = extract_corpus(list(paths), sources_csv=sources_csv, with_events=False, progress=progress)
-    replaced = {path.stem for path in paths} | set(added.documents["doc_id"])
-    kept_statements = statements[~statements["doc_id"].isin(replaced)]
-    kept_documents = documents[~documents["doc_id"].isin(replaced)]
-    all_statements = conform_statements(pd.concat([kept_statements, added.statements], ignore_index=True))
-    all_documents = conform_documents(pd.concat([kept_documents, added.documents], ignore_index=True))
-    return Extraction(all_statements, all_documents, added.warnings, build_events(all_statements, all_documents))
+    warnings = []
+    if paths:
+        added = extract_corpus(list(paths), sources_csv=sources_csv, with_events=False, progress=progress)
+        replaced = {path.stem for path in paths} | set(added.documents["doc_id"])
+        statements = conform_statements(pd.concat([statements[~statements["doc_id"].isin(replaced)],
+                                                   added.statements], ignore_index=True))
+        documents = conform_documents(pd.concat([documents[~documents["doc_id"].isin(replaced)], added.documents],
+                                                ignore_index=True))
+        warnings = added.warnings
+    events, memo = build_events_with_memo(statements, documents, event_memo)
+    return Extraction(statements, documents, warnings, events, event_memo=memo)
