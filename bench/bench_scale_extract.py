@@ -1,7 +1,7 @@
 """Extraction at scale (issue 14): the plain loop against 1 and 2 local Dask workers, and an incremental re-run.
 
     python bench/bench_scale_extract.py [--articles 20000] [--corpus /tmp/timeline-desk-scale] [--rounds 1]
-                                        [--modes plain,dask:1,dask:2] [--no-incremental]
+                                        [--modes plain,dask:1,dask:2,distributed:2,halves:2] [--no-incremental]
 
 Builds (once, under /tmp, never committed) a corpus of --articles articles by copying the Timeline17 dev
 articles (`../shared/corpora/Timeline17-dev/*/InputDocs`, date folders kept) and the TimeBank texts (the
@@ -9,12 +9,16 @@ articles (`../shared/corpora/Timeline17-dev/*/InputDocs`, date folders kept) and
 
 Throughput: each mode runs the extraction stage (`extract_corpus(..., with_events=False)`: read, reference
 date, tagging, actors, kinds) over the whole corpus in a fresh process; `plain` is today's single loop in
-one process, returning the frames; `dask:N` starts a LocalCluster of N worker processes (its start-up is
-counted) and runs the same batches on it, each worker writing its batches' statements and documents as
-Parquet parts into a scratch folder (what `python -m extract` does: `parts_folder`) and sending back only
-their names, counts, warnings and file states; `dask-frames:N` sends the frames back instead (the library's
-default without a parts folder); `dask-read:N` is `dask:N` followed by reading the parts back into frames
-in the submitting process (what the CLI does before the event stage). Modes are interleaved round by round so they share the box's load; the medians of
+one process, returning the frames; `dask:N` is what `python -m extract --workers N` runs: the same batches
+as a dask.bag on Dask's local process scheduler with N worker processes (their start-up counted), each
+worker writing its batches' statements and documents as Parquet parts into a scratch folder
+(`parts_folder`) and sending back only their names, counts, warnings and file states; `dask-frames:N` sends
+the frames back instead (the library's default without a parts folder); `dask-read:N` is `dask:N` followed
+by reading the parts back into frames in the submitting process (what the CLI does before the event stage);
+`distributed:N` runs the bag on a dask.distributed LocalCluster of N worker processes instead (what a
+`--scheduler` cluster runs, and what `dask:N` ran until session 4). `halves:N` is the box's own ceiling,
+no Dask at all: N plain loops started together in N processes, each over its share of the files (wall =
+the last to finish). Modes are interleaved round by round so they share the box's load; the medians of
 --rounds rounds are printed with each mode's ratio to `plain` measured in the same run, the cost per
 1,000 articles (wall seconds x cores, and CPU seconds of the whole process tree, which the box's load
 inflates less), and the peak memory of the whole process tree (both sampled every 0.2 s).
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import re
 import shutil
@@ -36,6 +41,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,27 +81,87 @@ def build_corpus(folder: Path, count: int) -> Path:
     return folder
 
 
+# The distributed peer's housekeeping, made quiet (what dask:N ran until session 4): Dask's workers sample their own
+# stacks every 10 ms for the dashboard's profile (~7% of a worker's CPU on our pure-Python work), every process wakes
+# every 20 ms to time its event loop (taking the GIL from the task) and the nannies poll memory every 100 ms. On 2
+# cores shared by the client, the scheduler and 2 workers that was ~2 CPU-s per 1,000 documents (measured on 3,000:
+# client 1.9 -> 1.0 s, workers' other threads 1.2 -> 0.3 s). Work stealing stays on: without it one worker can be
+# left with most of the batches.
+QUIET_LOCAL_CLUSTER = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
+                       "distributed.admin.system-monitor.interval": "5s",
+                       "distributed.worker.memory.monitor-interval": "1s"}
+
+
+@contextmanager
+def local_cluster(workers: int) -> Iterator[str]:
+    """The address of a dask.distributed LocalCluster of `workers` worker processes, one thread each, made quiet."""
+    import dask
+    from distributed import LocalCluster
+
+    # CRITICAL only: not the workers' heartbeat errors while the cluster closes (task errors reach us as exceptions)
+    with dask.config.set(QUIET_LOCAL_CLUSTER), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                         silence_logs=logging.CRITICAL) as cluster:
+        yield cluster.scheduler_address
+
+
+def corpus_files(corpus: Path) -> list[str]:
+    """The corpus's article files, in the order the extractor lists them."""
+    from extract.inputs import list_inputs
+
+    return [entry.path for entry in list_inputs(corpus)]
+
+
+def run_share(corpus: Path, share: int, shares: int) -> dict:
+    """The plain loop over share number `share` of `shares` consecutive shares of the corpus's files."""
+    from extract.cluster import Scheduler
+    from extract.pipeline import extract_corpus
+
+    files = corpus_files(corpus)
+    size = -(-len(files) // shares)
+    extraction = extract_corpus(files[share * size:(share + 1) * size], sources_csv=None, with_events=False,
+                                scheduler=Scheduler(workers=1))
+    return {"documents": len(extraction.documents), "statements": len(extraction.statements)}
+
+
+def run_halves(corpus: Path, shares: int, started: float) -> dict:
+    """`shares` plain loops in as many processes started together, each over its share of the files."""
+    children = [subprocess.Popen([sys.executable, __file__, "--one", f"share:{share}:{shares}", "--corpus", str(corpus)],
+                                 cwd=REPO, stdout=subprocess.PIPE, text=True) for share in range(shares)]
+    counts = [json.loads(child.communicate()[0].strip().splitlines()[-1]) for child in children]
+    if any(child.returncode for child in children):
+        raise SystemExit(f"a share of halves:{shares} failed")
+    return {"seconds": time.perf_counter() - started, "documents": sum(count["documents"] for count in counts),
+            "statements": sum(count["statements"] for count in counts)}
+
+
 def run_mode(mode: str, corpus: Path) -> dict:
-    """One extraction of the corpus in this process, as `mode` (plain | dask:N); seconds and sizes as a dict."""
+    """One extraction of the corpus in this process, as `mode` (see the module's docstring); seconds and sizes."""
     from extract.cluster import Scheduler
     from extract.pipeline import extract_corpus
 
     import pyarrow.parquet as pq
-
-    from extract.cluster import dask_client
 
     started = time.perf_counter()
     if mode == "plain":
         extraction = extract_corpus(corpus, sources_csv=None, with_events=False, scheduler=Scheduler(workers=1))
         return {"seconds": time.perf_counter() - started, "documents": len(extraction.documents),
                 "statements": len(extraction.statements)}
+    if mode.startswith("share:"):
+        _, share, shares = mode.split(":")
+        return run_share(corpus, int(share), int(shares))
     kind, workers = mode.split(":")
+    if kind == "halves":
+        return run_halves(corpus, int(workers), started)
     with tempfile.TemporaryDirectory(dir=corpus.parent) as scratch:
         parts = None if kind == "dask-frames" else Path(scratch) / "parts"
-        with dask_client(Scheduler(workers=int(workers)), int(workers)) as client:   # the CLI's LocalCluster
+        if kind == "distributed":
+            with local_cluster(int(workers)) as address:   # its start-up counted, as the CLI's would be
+                extraction = extract_corpus(corpus, sources_csv=None, with_events=False, parts_folder=parts,
+                                            read_frames=False, scheduler=Scheduler(address))
+        else:   # Dask's local process scheduler, as `python -m extract --workers N`
             extraction = extract_corpus(corpus, sources_csv=None, with_events=False, parts_folder=parts,
-                                        read_frames=kind == "dask-read",
-                                        scheduler=Scheduler(client.scheduler.address))
+                                        read_frames=kind == "dask-read", scheduler=Scheduler(workers=int(workers)))
         seconds = time.perf_counter() - started
         if parts is None or kind == "dask-read":
             return {"seconds": seconds, "documents": len(extraction.documents), "statements": len(extraction.statements)}
@@ -160,7 +227,7 @@ def throughput(corpus: Path, modes: list[str], rounds: int, articles: int) -> No
     print(f"\nextraction stage, {articles:,} articles, medians of {rounds} round(s):")
     for mode, runs in results.items():
         seconds = statistics.median(run["seconds"] for run in runs)
-        cores = 1 if mode == "plain" else int(mode.split(":")[1])   # worker processes
+        cores = 1 if mode == "plain" else int(mode.split(":")[1])   # worker processes (or plain loops)
         ratio = f"  {plain / seconds:.2f}x plain" if plain else ""
         cpu = statistics.median(run["cpu"] for run in runs)
         print(f"  {mode:7s} {seconds:7.1f} s  {articles / seconds:6.1f} articles/s{ratio}  "

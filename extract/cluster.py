@@ -2,19 +2,23 @@
 
 The work is a list of batches (each a list of documents to extract); one function turns a batch
 into its result. The plain loop calls it batch after batch in this process; otherwise the batches
-are a `dask.bag` (one partition per batch) mapped by that function and computed on a
-`dask.distributed` client: a `LocalCluster` of worker processes on this machine, or the cluster
-whose scheduler is at `Scheduler.address` (`tcp://host:port`). The code is the same in both cases;
-results come back in batch order whatever order they finish in, and `progress(done, total, name)`
-is called as they arrive.
+are a `dask.bag` (one partition per batch) mapped by that function, and the same bag is computed
+either by Dask's local process scheduler (`scheduler="processes"`: worker processes on this
+machine, forked from a server that has imported the extractor once) or on the `dask.distributed`
+cluster whose scheduler is at `Scheduler.address` (`tcp://host:port`). Results come back in batch
+order whatever order they finish in, and `progress(done, total, name)` is called as they arrive.
+
+Locally the process scheduler, not a `distributed.LocalCluster`: on a 2-core machine the cluster's
+scheduler, nannies and event loops share the cores with the work, and each of its workers starts a
+fresh interpreter that imports the extractor again (measured in bench/README.md).
 
 >>> Scheduler().describe(), Scheduler(workers=None).describe(), Scheduler("tcp://10.0.0.5:8786").describe()
 ('plain loop', 'auto', 'cluster at tcp://10.0.0.5:8786')
 """
 from __future__ import annotations
 
-import logging
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,20 +27,13 @@ from typing import Any, TypeVar
 
 ProgressCallback = Callable[[int, int, str], None]      # (documents done, documents in all, name of the last one)
 Batch = TypeVar("Batch")
-LOCAL_PROCESSES_FROM = 1000     # documents: below this, starting worker processes (~5-10 s each to import and load
-                                # the gazetteers on a loaded 2-core box) costs more than it saves
+LOCAL_PROCESSES_FROM = 1000     # documents: below this, starting worker processes (their server imports the
+                                # extractor, ~1-2 s on a 2-core box) costs more than it saves
+# Local worker processes fork from a server process that imported the work's module once (multiprocessing's
+# "forkserver"): they start warm, and unlike a plain fork they never inherit this process's threads (a progress
+# bar's, Arrow's) or the locks those hold.
+LOCAL_PROCESS_CONTEXT = "forkserver"
 CONNECT_TIMEOUT_SECONDS = 20
-# A local cluster's housekeeping, made quiet: Dask's workers sample their own stacks every 10 ms for the dashboard's
-# profile (~7% of a worker's CPU on our pure-Python work), every process wakes every 20 ms to time its event loop
-# (taking the GIL from the task) and the nannies poll memory every 100 ms. On 2 cores shared by the client, the
-# scheduler and 2 workers that was ~2 CPU-s per 1,000 documents (measured on 3,000: client 1.9 -> 1.0 s, workers'
-# other threads 1.2 -> 0.3 s). Work stealing stays on: a batch runs where its task list landed, and without
-# stealing one worker can be left with most of them.
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
-                       "distributed.admin.system-monitor.interval": "5s",
-                       "distributed.worker.memory.monitor-interval": "1s"}
-
-
 class SchedulerError(Exception):
     """The Dask scheduler cannot be reached or started; the message says which and why."""
 
@@ -74,24 +71,28 @@ def local_workers(scheduler: Scheduler, documents: int, batch_size: int = 1) -> 
     return available_cores() if documents >= LOCAL_PROCESSES_FROM else 1
 
 
-@contextmanager
-def dask_client(scheduler: Scheduler, workers: int) -> Iterator[Any]:
-    """A dask.distributed client of the cluster at `scheduler.address`, or of a LocalCluster of `workers` processes."""
-    import dask
-    from distributed import Client, LocalCluster
-
-    if scheduler.address:
-        try:
-            client = Client(scheduler.address, timeout=CONNECT_TIMEOUT_SECONDS)
-        except (OSError, TimeoutError, ValueError) as error:
-            raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler.address} ({error})") from error
-        with client:
-            yield client
+def prepare_local_processes(scheduler: Scheduler, module: str) -> None:
+    """Start the server that local worker processes fork from, importing `module` (the work's), so it loads while this
+    process lists the inputs; nothing when the work runs in this process or on a cluster."""
+    if scheduler.address or (scheduler.workers or available_cores()) <= 1:
         return
-    # CRITICAL only: not the workers' heartbeat errors while the cluster closes (task errors reach us as exceptions)
-    with dask.config.set(LOCAL_WORKER_CONFIG), \
-            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                         silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+    import multiprocessing
+    import multiprocessing.forkserver
+
+    multiprocessing.get_context(LOCAL_PROCESS_CONTEXT).set_forkserver_preload([module])
+    multiprocessing.forkserver.ensure_running()
+
+
+@contextmanager
+def cluster_client(address: str) -> Iterator[Any]:
+    """A dask.distributed client of the cluster whose scheduler is at `address`."""
+    from distributed import Client
+
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT_SECONDS)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {address} ({error})") from error
+    with client:
         yield client
 
 
@@ -113,7 +114,9 @@ def run_batches(work: Callable[..., Any], batches: Sequence[Sequence[Batch]], ar
         return []   # nothing changed since the previous run: no cluster to start or reach
     if not scheduler.address and workers <= 1:
         return _run_plain(work, batches, arguments, total, progress, name_of)
-    with dask_client(scheduler, workers) as client:
+    if not scheduler.address:
+        return run_on_local_processes(work, batches, arguments, workers, progress, name_of)
+    with cluster_client(scheduler.address) as client:
         try:
             return run_on_client(client, work, batches, arguments, progress, name_of)
         except Exception as error:  # a cluster that cannot run our code: say so, in one line, with the fix
@@ -141,16 +144,60 @@ def _work_on_partition(partition: list, work: Callable[..., Any], arguments: tup
     return [work(batch, *arguments) for batch in partition]
 
 
+def _bag_of_batches(work: Callable[..., Any], batches: Sequence[Sequence[Batch]], arguments: tuple) -> Any:
+    """The batches as a dask.bag of one partition each, mapped by `work`: what every scheduler computes.
+
+    The bag is named by a fresh id, not by `dask.bag.from_sequence`'s hash of every document task (1.6 s for
+    20,000 documents, before any worker could start)."""
+    import uuid
+
+    import dask.bag
+
+    name = f"batches-{uuid.uuid4().hex}"
+    bag = dask.bag.Bag({(name, index): [batch] for index, batch in enumerate(batches)}, name, len(batches))
+    return bag.map_partitions(_work_on_partition, work, arguments)
+
+
+def run_on_local_processes(work: Callable[..., Any], batches: Sequence[Sequence[Batch]], arguments: tuple,
+                           workers: int, progress: ProgressCallback | None = None,
+                           name_of: Callable[[Batch], str] = str) -> list:
+    """`work(batch, *arguments)` for every batch as a dask.bag map on Dask's process scheduler with `workers` processes."""
+    import multiprocessing
+
+    import dask
+    from dask.callbacks import Callback
+
+    if not batches:
+        return []
+    partitions = _bag_of_batches(work, batches, arguments).to_delayed()
+    index_of = {partition.key: index for index, partition in enumerate(partitions)}
+    total, done = sum(len(batch) for batch in batches), 0
+
+    def batch_done(key, result, dsk, state, worker_id) -> None:
+        nonlocal done
+        if key in index_of and progress is not None:
+            done += len(batches[index_of[key]])
+            progress(done, total, name_of(batches[index_of[key]][-1]))
+
+    multiprocessing.get_context(LOCAL_PROCESS_CONTEXT).set_forkserver_preload([work.__module__])
+    # one batch per hand-out (chunksize 1): the last batches spread over the workers instead of queueing on one
+    try:
+        with dask.config.set({"multiprocessing.context": LOCAL_PROCESS_CONTEXT}), Callback(posttask=batch_done):
+            results = dask.compute(*partitions, scheduler="processes", num_workers=workers, chunksize=1)
+    except BrokenProcessPool as error:   # a worker killed (out of memory, a signal): say so, with the way out
+        raise SchedulerError(f"a local worker process died before its batch was done ({error}); the likeliest "
+                             f"cause is memory: run again with fewer --workers (--workers 1 runs in one process)") from error
+    return [result for [result] in results]
+
+
 def run_on_client(client: Any, work: Callable[..., Any], batches: Sequence[Sequence[Batch]], arguments: tuple,
                   progress: ProgressCallback | None = None, name_of: Callable[[Batch], str] = str) -> list:
     """`work(batch, *arguments)` for every batch as a dask.bag map (one partition per batch) on a distributed client."""
-    import dask.bag
     from distributed import as_completed
 
     if not batches:
         return []
-    bag = dask.bag.from_sequence(list(batches), npartitions=len(batches))  # one batch per partition
-    partitions = bag.map_partitions(_work_on_partition, work, arguments)
+    partitions = _bag_of_batches(work, batches, arguments)
     futures = client.compute(partitions.to_delayed())
     index_of = {future.key: index for index, future in enumerate(futures)}
     arriving = as_completed(futures, with_results=True)

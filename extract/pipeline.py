@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from extract.actors import DEFAULT_GAZETTEER, DEFAULT_OFFICE_HOLDERS, DEFAULT_PLACES, Gazetteer, load_gazetteer
-from extract.cluster import ProgressCallback, Scheduler, run_batches
+from extract.cluster import ProgressCallback, Scheduler, prepare_local_processes, run_batches
 from extract.country_roles import SentenceCountries, sentence_countries
 from extract.documents import DEFAULT_MAX_BYTES, Document, read_entry
 from extract.inputs import InputEntry, hidden_entries_warning, is_hidden_entry_problem, list_inputs
@@ -417,6 +417,7 @@ def extract_corpus(folder_or_paths: str | Path | list, sources_csv: Path | None 
     `extract.cluster.SchedulerError` when the Dask scheduler cannot be reached.
     """
     started = time.perf_counter()
+    prepare_local_processes(scheduler, __name__)   # their server imports the extractor while the inputs are listed
     load_gazetteer(actors_csv)   # a bad gazetteer is reported before any work is sent anywhere
     settings = ExtractionSettings(Path(actors_csv), max_bytes, max_statements, str(parts_folder or ""))
     sources = read_sources_csv(sources_csv)

@@ -69,6 +69,35 @@ def test_a_local_dask_cluster_gives_the_same_frames_as_the_plain_loop(tmp_path, 
     assert_frame_equal(plain.manifest, on_dask.manifest)
 
 
+def test_local_worker_processes_give_the_same_frames_and_parts_as_the_plain_loop(tmp_path, few_documents_per_batch):
+    corpus = make_corpus(tmp_path / "corpus")
+    plain = extract_corpus(corpus, sources_csv=None)
+    calls = []
+    local = extract_corpus(corpus, sources_csv=None, scheduler=Scheduler(workers=2),
+                           progress=lambda *call: calls.append(call))
+    assert_same_frames(plain, local)
+    assert sorted(plain.warnings) == sorted(local.warnings)
+    assert_frame_equal(plain.manifest, local.manifest)
+    assert len(calls) == 4 and calls[-1][:2] == (8, 8)     # per batch of 2, in the order they finish
+    assert [done for done, _, _ in calls] == sorted(done for done, _, _ in calls)
+    in_parts = extract_corpus(corpus, sources_csv=None, scheduler=Scheduler(workers=2), parts_folder=tmp_path / "parts")
+    assert list_parts(tmp_path / "parts") == [f"part-{index:05d}.parquet" for index in range(4)]
+    assert_same_frames(plain, in_parts)
+
+
+def test_a_failing_batch_on_local_processes_raises_its_error_here(tmp_path):
+    from extract.cluster import run_batches
+
+    with pytest.raises(ZeroDivisionError):
+        run_batches(divide, [[1, 2], [0, 4]], (12,), Scheduler(workers=2))
+    assert run_batches(divide, [[1, 2], [3, 4]], (12,), Scheduler(workers=2)) == [[12.0, 6.0], [4.0, 3.0]]
+
+
+def divide(batch, dividend, on_item=None):
+    """A batch's work for the scheduler tests (module level: it is pickled to the workers)."""
+    return [dividend / number for number in batch]
+
+
 def test_progress_reports_every_document_once_in_order_up_to_the_total(tmp_path):
     corpus = make_corpus(tmp_path / "corpus")
     calls = []
@@ -306,3 +335,15 @@ def test_the_command_line_keeps_the_event_memo_and_a_rerun_gives_the_events_of_a
     rebuilt = extract_corpus(corpus)   # the command line's default sources.csv, no memo
     assert_frame_equal(conform_events(pd.read_parquet(out.with_name("events.parquet"))), rebuilt.events)
     assert_frame_equal(conform_statements(pd.read_parquet(out)), rebuilt.statements)
+
+
+def test_a_local_worker_that_dies_is_an_error_saying_so(tmp_path):
+    from extract.cluster import SchedulerError, run_batches
+
+    with pytest.raises(SchedulerError, match="a local worker process died.*--workers"):
+        run_batches(die, [[1], [2]], (), Scheduler(workers=2))
+
+
+def die(batch, on_item=None):
+    """A batch's work that kills its worker process (as the kernel's out-of-memory killer would)."""
+    os._exit(9)
