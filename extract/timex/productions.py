@@ -287,6 +287,8 @@ def relative_unit(g: Groups) -> Draft:
         return Draft(unit="quarter", shift=-1, anchor="topic_quarter")  # the quarter the report is about
     if re.search(r"latest|recent", relation, re.I) or unit == "quarter" and re.search(r"last|past|previous", relation, re.I):
         shift = -1  # "the latest fiscal year", "last quarter": the last completed one
+    if unit == "weekend" and re.match(r"this\s+past", relation, re.I):  # the one just past, like "over the weekend"
+        return Draft(unit=unit, shift=0, prefer="last")
     return Draft(unit=unit, shift=shift)
 
 
@@ -301,6 +303,8 @@ def the_unit(g: Groups) -> Draft:
     unit = g["unit_single"].lower()
     if unit == "quarter":  # the quarter the report is about: the one last named, else the last completed one
         return Draft(unit="quarter", shift=-1, anchor="topic_quarter")
+    if unit == "weekend":  # "over the weekend" written on a weekday: the one just past
+        return Draft(unit=unit, shift=0, prefer="last")
     return Draft(unit=unit, shift=0)
 
 

@@ -171,7 +171,10 @@ def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str 
         if reference is None:
             return None
         suffix = draft.value if draft.value.startswith("-") else ""  # "July last year": year -1 + "-07"
-        return offset_value(reference, draft.unit, draft.shift, draft.as_grain) + suffix + _time_suffix(draft)
+        shift = draft.shift
+        if draft.unit == "weekend" and draft.prefer == "last" and reference.isoweekday() < 6:
+            shift -= 1  # "over the weekend" written on a weekday: the one just past
+        return offset_value(reference, draft.unit, shift, draft.as_grain) + suffix + _time_suffix(draft)
     value = draft.value
     if draft.type in ("DURATION", "SET"):
         return value
@@ -211,9 +214,7 @@ def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = N
         index = reference.year * 12 + reference.month - 1 + shift
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
     if unit in ("week", "weekend"):
-        day = reference + datetime.timedelta(weeks=shift)
-        if unit == "weekend" and day.isoweekday() < 6:  # "the weekend" on a weekday: the one just past
-            day -= datetime.timedelta(weeks=1)
+        day = reference + datetime.timedelta(weeks=shift)  # "this/last/next weekend": that ISO week's weekend
         if as_grain == "day":
             return day.isoformat()
         iso_year, iso_week, _ = day.isocalendar()
@@ -245,7 +246,9 @@ def fill_year(value: str, reference: Day, prefer: str) -> str:
             return (reference + datetime.timedelta(days=7 - back)).isoformat()
         return (reference - datetime.timedelta(days=back)).isoformat()
     rest = value[4:]
-    if prefer == "this" or re.fullmatch(r"-Q\d|-H\d", rest):  # "the third quarter": the reference year's
+    if re.fullmatch(r"-Q\d|-H\d", rest) and prefer not in ("this", "future", "next"):
+        return _reported_period(rest, reference)
+    if prefer == "this" or re.fullmatch(r"-Q\d|-H\d", rest):  # "the third quarter" with a future cue: the reference year's
         return f"{reference.year:04d}{rest}"
     candidates = [f"{year:04d}{rest}" for year in (reference.year - 1, reference.year, reference.year + 1)]
     intervals = [interval_of(c) or (None, None) for c in candidates]
@@ -253,6 +256,24 @@ def fill_year(value: str, reference: Day, prefer: str) -> str:
         intervals = [interval_of(c[:7]) or (None, None) for c in candidates]
     ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) else 0
     return _occurrence(candidates, intervals, reference, prefer, ahead)
+
+
+REPORTING_LAG_DAYS = 92  # results of a quarter or half are reported within about a quarter after it ends
+
+
+def _reported_period(rest: str, reference: Day) -> str:
+    """A year-less quarter or half: the reference year's, unless it has not begun and last year's ended at most
+    REPORTING_LAG_DAYS before the reference ("profit fell in the fourth quarter" written in February).
+
+    >>> _reported_period("-Q4", datetime.date(2013, 2, 14)), _reported_period("-Q4", datetime.date(1990, 8, 13))
+    ('2012-Q4', '1990-Q4')
+    """
+    this_year = f"{reference.year:04d}{rest}"
+    if reference.year <= 1 or interval_of(this_year)[0] <= reference:
+        return this_year
+    last_year = f"{reference.year - 1:04d}{rest}"
+    ended = interval_of(last_year)[1]
+    return last_year if (reference - ended).days <= REPORTING_LAG_DAYS else this_year
 
 
 def _occurrence(candidates: list, intervals: list[tuple], reference: Day, prefer: str, ahead_days: int):

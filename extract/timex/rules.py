@@ -627,6 +627,19 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
                    "the year-ago period", "2024-Q1"),
     ContextExample("reported_quarter", "Net fell in the third quarter of 2024, compared with the corresponding period last year.",
                    "the corresponding period last year", "2023-Q3"),
+    # A year-less quarter or half is the reference year's, unless it has not begun and last year's ended at most a
+    # quarter ago (resolve.REPORTING_LAG_DAYS): a report written in February is about last year's fourth quarter ...
+    ContextExample("reported_quarter", "Profit fell 8% in the fourth quarter.", "the fourth quarter", "2012-Q4",
+                   datetime.date(2013, 2, 14)),
+    ContextExample("reported_quarter", "Fourth-quarter sales rose 3%.", "Fourth-quarter", "2012-Q4", datetime.date(2013, 2, 14)),
+    ContextExample("reported_quarter", "Sales rose in the second half.", "the second half", "2012-H2", datetime.date(2013, 2, 14)),
+    # ... but a forecast (a future cue), a quarter long past, or one already begun stays in the reference year.
+    ContextExample("reported_quarter", "Profit will recover in the fourth quarter.", "the fourth quarter", "2013-Q4",
+                   datetime.date(2013, 2, 14)),
+    ContextExample("reported_quarter", "Analysts see a loss in the fourth quarter.", "the fourth quarter", "1990-Q4",
+                   datetime.date(1990, 8, 13)),
+    ContextExample("reported_quarter", "Profit fell in the first quarter.", "the first quarter", "2013-Q1",
+                   datetime.date(2013, 2, 14)),
     # A half-year report compares halves; "the quarter" is still a quarter.
     ContextExample("reported_half", "Profit rose in the first half from $3 million a year earlier.", "a year earlier", "2024-H1"),
     ContextExample("reported_half", "Profit rose in the first half. In the quarter, sales fell.", "the quarter", "2025-Q1"),
@@ -706,6 +719,14 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
                    "2024-09"),
     ContextExample("narrative_year", "The UN imposed the embargo in 2007.\n\nIn October it was tightened.", "October",
                    "2024-10"),
+    # "this/last/next weekend" is that ISO week's weekend (HeidelTime's UNDEF-this-week-WE); "over the weekend"
+    # written on a weekday is the one just past, written on a weekend day that weekend.
+    ContextExample("weekend", "The band plays this weekend.", "this weekend", "2013-W11-WE", datetime.date(2013, 3, 14)),
+    ContextExample("weekend", "It snowed last weekend.", "last weekend", "2013-W10-WE", datetime.date(2013, 3, 14)),
+    ContextExample("weekend", "The talks resume next weekend.", "next weekend", "2013-W12-WE", datetime.date(2013, 3, 14)),
+    ContextExample("weekend", "It snowed over the weekend.", "the weekend", "2013-W10-WE", datetime.date(2013, 3, 14)),
+    ContextExample("weekend", "I fell ill this past weekend.", "this past weekend", "2009-W22-WE", datetime.date(2009, 6, 1)),
+    ContextExample("weekend", "It snowed over the weekend.", "the weekend", "2013-W11-WE", datetime.date(2013, 3, 17)),
     # Granularity words, as TimeBank annotates them: "overnight" is the reference day's night, "tonight" too.
     ContextExample("part_of_day", "Shares fell on overnight losses in New York.", "overnight", "2025-06-14TNI"),
     ContextExample("part_of_day", "The vote is due tonight.", "tonight", "2025-06-14TNI"),
