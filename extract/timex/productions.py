@@ -247,6 +247,15 @@ def part_of_day_relative(g: Groups) -> Draft:
     return Draft(unit="day", shift=shift, type="TIME", time="T" + _part_code(part))
 
 
+def day_of_month(g: Groups) -> Draft:
+    """"on the 20th": that day of the month mentioned last, else of the reference date's month (or the one before).
+
+    >>> day_of_month({"day_of_month": "20"}).value
+    'XXXX-XX-20'
+    """
+    return Draft(value=f"XXXX-XX-{int(g['day_of_month']):02d}", anchor="month_of_mention")
+
+
 def clock_time(g: Groups) -> Draft:
     """A clock time (+ day).
 

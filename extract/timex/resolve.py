@@ -189,7 +189,7 @@ def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str 
     return value + _time_suffix(draft)
 
 
-_FILLABLE = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|WXX-\d|[QH]\d|SP|SU|FA|WI)")
+_FILLABLE = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|XX-\d\d|WXX-\d|[QH]\d|SP|SU|FA|WI)")
 
 
 def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = None) -> str:
@@ -245,6 +245,13 @@ def fill_year(value: str, reference: Day, prefer: str) -> str:
         if prefer in ("future", "next") and back or prefer == "nearest" and back > 3:
             return (reference + datetime.timedelta(days=7 - back)).isoformat()
         return (reference - datetime.timedelta(days=back)).isoformat()
+    day_of_month = re.fullmatch(r"XXXX-XX-(\d\d)", value)
+    if day_of_month:  # "on the 20th": the latest one on or before the reference (a cue: the coming one)
+        months = [offset_value(reference, "month", shift) for shift in (-2, -1, 0, 1)]
+        candidates = [f"{month}-{day_of_month.group(1)}" for month in months
+                      if interval_of(f"{month}-{day_of_month.group(1)}") is not None]
+        intervals = [interval_of(candidate) for candidate in candidates]
+        return _occurrence(candidates, intervals, reference, "past" if prefer == "this" else prefer, 0)
     rest = value[4:]
     if re.fullmatch(r"-Q\d|-H\d", rest) and prefer not in ("this", "future", "next"):
         return _reported_period(rest, reference)

@@ -16,7 +16,7 @@ from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
-from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
                           part_of_day_relative, quarter,
@@ -158,14 +158,18 @@ RULES: list[Rule] = [
          r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|<<military_clock>>(?:\s*(?:hrs|hours))?"
          r"|(?P<special>[Nn]oon|[Mm]idnight))"
          r"(?:\s+<<timezone>>)?"
-         r"(?:,?\s+(?:on\s+)?(?:<<weekday>>|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
+         r"(?:,?\s+(?:on\s+)?(?:<<weekday>>(?:,?\s+(?:the\s+)?(?:<<month>>\s+<<day>>|<<day>>\s+(?:of\s+)?<<month>>)"
+         r"(?:,?\s+<<year4>>)?)?"
+         r"|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
          r"|(?P<deictic>today|yesterday|tomorrow)))?)",
          clock_time,
          {"19:14": ("2025-06-14T19:14", "hour"), "4 AM": ("2025-06-14T04:00", "hour"),
           "10 p.m. Wednesday": ("2025-06-11T22:00", "hour"), "5 p.m. EST Nov. 9": ("2024-11-09T17:00", "hour"),
           "noon Thursday": ("2025-06-12T12:00", "hour"), "7:15 p.m.": ("2025-06-14T19:15", "hour"),
           "6:14 pm on 05 May 2009": ("2009-05-05T18:14", "hour"), "10:30 on 12 June": ("2025-06-12T10:30", "hour"),
-          "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour")},
+          "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour"),
+          # a weekday and its date after the clock time are one TIME: the date decides
+          "9am on Tuesday 2 February": ("2025-02-02T09:00", "hour"), "9 a.m. Tuesday, June 10": ("2025-06-10T09:00", "hour")},
          ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
          {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")},
@@ -196,6 +200,17 @@ RULES: list[Rule] = [
          r"|[Tt]he\s+(?P<relation>following|next)\s+<<weekday>>(?!\s+<<part_of_day>>)",
          weekday_of_mention,
          {"That Saturday": ("2025-06-14", "day"), "the following Monday": ("2025-06-16", "day")}),
+    # "on the 20th": a day without its month after on/by/until/since/from/before/after, at a clause or phrase end; the month
+    # is the one mentioned last (within tagger.MENTION_WINDOW), else the reference date's (TimeML tags it as a DATE)
+    Rule("day_of_month",
+         r"[Tt](?:(?<![\s\S]{2})|" + "|".join(rf"(?<=\b{word}\s[Tt])" for word in ("[Oo]n", "[Bb]y", "[Uu]ntil", "[Tt]ill", "[Ss]ince",
+                                                                   "[Ff]rom", "[Bb]efore", "[Aa]fter"))
+         + r")he\s+(?P<day_of_month>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|at|in|when|to|with|as|until|after|before|while|because)\b)",
+         day_of_month,
+         {"the 2nd": ("2025-06-02", "day"), "the 20th": ("2025-05-20", "day")},
+         ("on the 20th floor", "by the 3rd round", "from the 18th hole", "in the 20th minute", "on the 20th anniversary",
+          "They came 20th.", "He was 2nd in line.")),
     Rule("weekday_relative", REL + r"\s+<<weekday>>", weekday,
          # "last Friday" written on a Saturday is the Friday of the week before: the day before is "yesterday"
          {"last Friday": ("2025-06-06", "day"), "last Thursday": ("2025-06-12", "day"), "next Monday": ("2025-06-16", "day"),
@@ -691,6 +706,11 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following Monday they left.",
                    "The following Monday", "2009-03-09"),
     ContextExample("narrative_time", "It was obvious that Tuesday's quake was a disaster.", "Tuesday", "2025-06-10"),
+    # "on the 20th": the day of the month mentioned last, else the latest 20th on or before the reference (a cue: the coming one)
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. They left on the 20th, officials said.",
+                   "the 20th", "2009-03-20"),
+    ContextExample("narrative_time", "The talks ended on the 20th.", "the 20th", "2025-05-20"),
+    ContextExample("narrative_time", "The deal will close on the 20th.", "the 20th", "2025-06-20"),
     # "the next year" counts from the year mentioned last ("the following year"), else from the reference date
     ContextExample("narrative_time", "The plant opened in 2001. The next year, it closed.", "The next year", "2002"),
     ContextExample("narrative_time", "The next year will be hard.", "The next year", "2026"),
