@@ -86,6 +86,9 @@ SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Cc]oats?", "[Jj]a
                      "[Tt]yres", "[Tt]ires", "[Ww]heat", "[Ss]ports", "[Cc]amps?", "[Ss]chools?", "[Rr]esidence", "[Rr]esort")
 # A season with no article before a time noun is any year's season (TimeML: generic, no year): "in winter months".
 GENERIC_SEASON_NOUNS = ("months", "holidays", "vacations?", "breaks?", "recess", "seasons?")
+# A spelled number after one of these words is a quantity, not a year: "about two thousand", "more than two thousand".
+QUANTITY_WORDS = ("[Aa]bout", "[Ss]ome", "[Nn]early", "[Aa]lmost", "[Rr]oughly", "[Aa]pproximately", "than", "least",
+                  "[Oo]nly", "[Jj]ust")
 MODALS = ("will", "could", "might", "would", "may", "can", "should")
 # A capitalised "May" before one of these words opens a sentence or headline as the modal verb ("May contain nuts").
 MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]e", "[Nn]ot", "[Hh]ave", "[Aa]lso", "[Ww]ell",
@@ -372,10 +375,17 @@ RULES: list[Rule] = [
          end_of_unit,
          {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")}),
     Rule("year",
-         r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r"))|<<year_spelled>>)",
+         r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r"))"
+         # a spelled number that counts something is no year: "about two thousand people", "two thousand three hundred"
+         r"|" + "".join(rf"(?<!\b{word}\s)" for word in QUANTITY_WORDS) + r"<<year_spelled>>"
+         r"(?![\w-]|\s+(?:hundred|thousand|million|billion)\b"
+         r"|\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|(?<=thousand)\s+(?:" + "|".join(COUNTED_NOUNS) + r")\b"
+         r"|(?<=thousand)\s+(?!(?:does|this|whereas|towards|afterwards|always|perhaps|unless|less)\b)[a-z]{3,}[^s's]s\b))",
          year,
          {"2007": ("2007", "year"), "1941": ("1941", "year"), "nineteen ninety-six": ("1996", "year")},
          ("2,007 people", "S-300", "T-90", "$1988", "1500 troops", "30 percent", "a 1500 percent rise",
+          "About two thousand people marched.", "The index fell two thousand points.", "more than two thousand",
+          "two thousand three hundred soldiers",
           "under UN Security Council Resolution 1441", "resolution 1973 allows it", "US Airways Flight 1549 ditched",
           "Article 1906 of the code", "in Room 1204", "see page 1120"),
          vetoed_after=LABEL_BEFORE_NUMBER),
