@@ -430,7 +430,10 @@ RULES: list[Rule] = [
          ("a 52 years old man",)),
     Rule("named_day",
          r"(?:" + REL + r"\s+)?(?:" + "|".join(f"(?P<{day.key}>{day.names})" for day in NAMED_DAYS) + r")"
-         r"(?!\s+Island)(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
+         # a named day before one of these nouns names the thing: "Easter Island", "the Yom Kippur War", "the Good Friday
+         # Agreement", "a Christmas tree"
+         r"(?!\s+(?:Islands?|War|Offensive|Rising|Uprising|Agreement|Accords?|[Tt]rees?|[Cc]ards?|[Cc]arols?)\b)"
+         r"(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
          named_day,
          {"Christmas": ("2024-12-25", "day"), "Thanksgiving": ("2024-11-28", "day"), "Easter": ("2025-04-20", "day"),
           "Easter week": ("2025-W17", "week"), "Election Day": ("2024-11-05", "day"), "New Year's Day": ("2025-01-01", "day"),
@@ -440,8 +443,13 @@ RULES: list[Rule] = [
           "the Fourth of July": ("2025-07-04", "day"), "Father's Day": ("2025-06-15", "day"),
           "Martin Luther King Day": ("2025-01-20", "day"), "Inauguration Day": ("2025-01-20", "day"),
           "Veterans Day": ("2024-11-11", "day"), "Bastille Day": ("2025-07-14", "day"),
-          "Guy Fawkes Night": ("2024-11-05", "day"), "Eid al-Adha 2010": ("2010-11-16", "day")},
-         ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter"),
+          "Guy Fawkes Night": ("2024-11-05", "day"), "Eid al-Adha 2010": ("2010-11-16", "day"),
+          # lunar and lunisolar calendars from libraries (calendars.hebrew_day, calendars.chinese_new_year)
+          "Passover": ("2025-04-13", "day"), "Rosh Hashanah": ("2024-10-03", "day"), "Yom Kippur": ("2024-10-12", "day"),
+          "Yom Kippur 1973": ("1973-10-06", "day"), "Hanukkah": ("2024-12-26", "day"),
+          "Chinese New Year": ("2025-01-29", "day"), "Lunar New Year 2013": ("2013-02-10", "day")},
+         ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter",
+          "the Yom Kippur War", "the Good Friday Agreement", "a Christmas tree", "the Easter Rising"),
          vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
     Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)", month_alone,
          {"October": ("2024-10", "month"), "June": ("2025-06", "month"), "January": ("2025-01", "month"),
