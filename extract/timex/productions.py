@@ -93,7 +93,9 @@ def month_day_year(g: Groups) -> Draft:
     """
     day = g.get("day") or g.get("day_ordinal")
     prefer = _prefer_of(g.get("this_next_last"))
-    return Draft(value=_date_value(written_year(g), month_number(g["month"]), day_number(day)), prefer=prefer)
+    weekday_written = weekday_number(g["weekday"]) if g.get("weekday") and not written_year(g) else 0
+    return Draft(value=_date_value(written_year(g), month_number(g["month"]), day_number(day)), prefer=prefer,
+                 weekday=weekday_written)
 
 
 def numeric_date(g: Groups) -> Draft:
@@ -276,11 +278,12 @@ def clock_time(g: Groups) -> Draft:
     day = "XXXX-XX-XX"
     if g.get("weekday"):
         day = f"XXXX-WXX-{weekday_number(g['weekday'])}"
-    if g.get("month"):
+    if g.get("month"):  # "9am on Tuesday 2 February": the date decides, in a year its weekday agrees with
         day = _date_value(written_year(g), month_number(g["month"]), day_number(g["day"]))
     if g.get("deictic"):
         return Draft(unit="day", shift=DEICTIC_DAYS[g["deictic"].lower()], type="TIME", time=f"T{hour:02d}:{minute:02d}")
-    return Draft(value=day, type="TIME", time=f"T{hour:02d}:{minute:02d}")
+    weekday_written = weekday_number(g["weekday"]) if g.get("weekday") and g.get("month") and not written_year(g) else 0
+    return Draft(value=day, type="TIME", time=f"T{hour:02d}:{minute:02d}", weekday=weekday_written)
 
 
 def relative_unit(g: Groups) -> Draft:

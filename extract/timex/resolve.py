@@ -60,6 +60,7 @@ class Draft:
                                  # | generic (any year's: "in winter months", left without a year)
     named_day: str = ""          # a key of calendars.NAMED_DAYS ("easter"); `value` then holds its written year or ""
     week_of_month: int = 0       # "the first week of March": 1..4, -1 for the last; `value` holds the month
+    weekday: int = 0             # ISO weekday written with a year-less date ("Saturday, December 7"): a year it agrees with
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str 
     if _FILLABLE.fullmatch(date_part) and draft.prefer != "generic":  # a generic season keeps no year
         if reference is None:
             return None
-        value = fill_year(date_part, reference, draft.prefer) + separator + time_part
+        value = fill_year(date_part, reference, draft.prefer, draft.weekday) + separator + time_part
     return value + _time_suffix(draft)
 
 
@@ -224,7 +225,7 @@ def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = N
     raise ValueError(f"unknown offset unit {unit!r}")
 
 
-def fill_year(value: str, reference: Day, prefer: str) -> str:
+def fill_year(value: str, reference: Day, prefer: str, written_weekday: int = 0) -> str:
     """Give an underspecified month, month-day, weekday, season or quarter its year.
 
     prefer: "past" (latest on or before the reference; a month-day up to NEAR_FUTURE_DAYS ahead
@@ -232,7 +233,9 @@ def fill_year(value: str, reference: Day, prefer: str) -> str:
     own month stays in it, as in HeidelTime: "by March 18" written March 19), "nearest" (future in the
     past, "was due to start on Thursday": the occurrence closest to the reference), "last"/"next" (written
     "last Friday"/"next May": strictly before/after; a "last" weekday at least two days back, since the day
-    before is "yesterday"), "this" (the reference's own year or week).
+    before is "yesterday"), "this" (the reference's own year or week). A month-day written with its weekday (`written_weekday`,
+    ISO 1-7) takes the year, of the one before, the reference's and the one after, that the preference picks among
+    those where the weekday agrees; none agreeing, as if no weekday were written.
 
     >>> fill_year("XXXX-WXX-1", datetime.date(2025, 6, 14), "next"), fill_year("XXXX-10", datetime.date(2025, 6, 14), "past")
     ('2025-06-16', '2024-10')
@@ -259,6 +262,10 @@ def fill_year(value: str, reference: Day, prefer: str) -> str:
         return f"{reference.year:04d}{rest}"
     candidates = [f"{year:04d}{rest}" for year in (reference.year - 1, reference.year, reference.year + 1)]
     intervals = [interval_of(c) or (None, None) for c in candidates]
+    if written_weekday and re.fullmatch(r"-\d\d-\d\d", rest):  # "Saturday, December 7": a year whose December 7 is a Saturday
+        agreeing = [(c, i) for c, i in zip(candidates, intervals) if i[0] is not None and i[0].isoweekday() == written_weekday]
+        if agreeing:
+            candidates, intervals = [c for c, _ in agreeing], [i for _, i in agreeing]
     if prefer == "future" and re.fullmatch(r"-\d\d-\d\d", rest):  # "by March 18" written March 19: this March
         intervals = [interval_of(c[:7]) or (None, None) for c in candidates]
     ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) else 0

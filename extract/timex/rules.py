@@ -129,7 +129,7 @@ RULES: list[Rule] = [
          r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>)"
          r"(?:,?\s+<<year4>>)?",
          month_day_year,
-         {"Saturday, April 25": ("2025-04-25", "day"), "Friday Oct. 13, 1989": ("1989-10-13", "day"),
+         {"Friday, April 25": ("2025-04-25", "day"), "Friday Oct. 13, 1989": ("1989-10-13", "day"),
           "this coming Sunday, March eighth": ("2026-03-08", "day"), "Monday 16 June": ("2025-06-16", "day")}),
     Rule("month_day_year",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<any_year4:year4>>"
@@ -724,6 +724,13 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following Monday they left.",
                    "The following Monday", "2009-03-09"),
     ContextExample("narrative_time", "It was obvious that Tuesday's quake was a disaster.", "Tuesday", "2025-06-10"),
+    # A weekday written with a year-less date picks a year the two agree in (Saturday, April 25 is 2026's, not 2025's,
+    # a Friday); when no nearby year agrees, the date decides as if no weekday were written.
+    ContextExample("weekday_agrees", "The vote is on Saturday, April 25.", "Saturday, April 25", "2026-04-25"),
+    ContextExample("weekday_agrees", "It happened on Friday, April 25.", "Friday, April 25", "2025-04-25"),
+    ContextExample("weekday_agrees", "It happened on Monday, December 7.", "Monday, December 7", "2020-12-07",
+                   datetime.date(2021, 1, 10)),
+    ContextExample("weekday_agrees", "Talks end on Wednesday, June 11.", "Wednesday, June 11", "2025-06-11"),
     # "on the 20th": the day of the month mentioned last, else the latest 20th on or before the reference (a cue: the coming one)
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. They left on the 20th, officials said.",
                    "the 20th", "2009-03-20"),
