@@ -9,6 +9,7 @@ that resolve.py turns into a value, grain and interval.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
@@ -182,6 +183,17 @@ def weekday(g: Groups) -> Draft:
     if g.get("part_of_day"):
         draft = Draft(value=draft.value, type="TIME", time="T" + _part_code(g["part_of_day"]), prefer=draft.prefer)
     return draft
+
+
+def part_of_date(g: Groups) -> Draft:
+    """"the morning of March 3", "the night of Friday": that day's part (a TIME, TIMEX3 MO/AF/EV/NI).
+
+    >>> draft = part_of_date({"part_of_day": "morning", "month": "March", "day": "3"})
+    >>> draft.value, draft.time
+    ('XXXX-03-03', 'TMO')
+    """
+    day = month_day_year(g) if g.get("month") else weekday({"weekday": g["weekday"]})
+    return replace(day, type="TIME", time="T" + _part_code(g["part_of_day"]))
 
 
 def weekday_of_mention(g: Groups) -> Draft:

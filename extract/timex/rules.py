@@ -18,7 +18,7 @@ from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
 from .productions import (Groups, ago, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
-                          month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
+                          month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
                           week_of_month_draft, weekday, weekday_of_mention, year, year_ago, year_period, year_range)
@@ -174,6 +174,15 @@ RULES: list[Rule] = [
           # a weekday and its date after the clock time are one TIME: the date decides
           "9am on Tuesday 2 February": ("2025-02-02T09:00", "hour"), "9 a.m. Tuesday, June 10": ("2025-06-10T09:00", "hour")},
          ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
+    # "the morning of March 3", "the night of Friday": one TIME, that day's part
+    Rule("part_of_date",
+         r"[Tt]he\s+<<part_of_day>>\s+of\s+(?:<<weekday>>,?\s+(?:the\s+)?)?"
+         r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?)"
+         r"|[Tt]he\s+<<part_of_day>>\s+of\s+<<weekday>>",
+         part_of_date,
+         {"the morning of March 3": ("2025-03-03TMO", "hour"), "the afternoon of 16 May 2009": ("2009-05-16TAF", "hour"),
+          "the night of Friday": ("2025-06-13TNI", "hour")},
+         ("the morning of the attack", "an evening of music")),
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
          {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")},
          ("guests for The Monday Night Club", "Motson on the Saturday Night Show"),
