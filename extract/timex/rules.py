@@ -82,7 +82,7 @@ LABEL_NOUNS = ("[Rr]esolutions?", "[Ff]lights?", "[Rr]ooms?", "[Aa]rticles?", "N
                "[Dd]ecree")
 LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")\s+$"
 # A season before one of these nouns names a thing, not a time: "the Winter Olympics", "a winter coat".
-SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Cc]oats?", "[Jj]ackets?", "[Cc]lothes", "[Cc]lothing",
+SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Ff]estivals?", "[Cc]oats?", "[Jj]ackets?", "[Cc]lothes", "[Cc]lothing",
                      "[Tt]yres", "[Tt]ires", "[Ww]heat", "[Ss]ports", "[Cc]amps?", "[Ss]chools?", "[Rr]esidence", "[Rr]esort")
 # A season with no article before a time noun is any year's season (TimeML: generic, no year): "in winter months".
 GENERIC_SEASON_NOUNS = ("months", "holidays", "vacations?", "breaks?", "recess", "seasons?")
@@ -153,10 +153,11 @@ RULES: list[Rule] = [
          month_year,
          {"October 2020": ("2020-10", "month"), "July 2022": ("2022-07", "month"),
           "January nineteen ninety-seven": ("1997-01", "month"), "June of 2020": ("2020-06", "month")}),
-    Rule("month_relative", REL + r"\s+<<month>>|<<month>>\s+(?P<relation>(?:last|this|next)\s+year)",
+    Rule("month_relative", REL + r"\s+<<month>>|<<month>>\s+(?:of\s+)?(?P<relation>(?:last|this|next)\s+year)",
          month_relative,
          {"last May": ("2025-05", "month"), "this September": ("2025-09", "month"), "next January": ("2026-01", "month"),
-          "July last year": ("2024-07", "month"), "January this year": ("2025-01", "month")}),
+          "July last year": ("2024-07", "month"), "January this year": ("2025-01", "month"),
+          "January of last year": ("2024-01", "month"), "March of next year": ("2026-03", "month")}),
     Rule("clock_time",
          r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|<<military_clock>>(?:\s*(?:hrs|hours))?"
          r"|(?P<special>[Nn]oon|[Mm]idnight))"
@@ -358,7 +359,7 @@ RULES: list[Rule] = [
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
           "the summer": ("2025-SU", "season"), "winter": ("2024-WI", "season")},
          ("the prices fall", "a hot spring water", "the fall of the city", "the Winter Olympics", "a winter coat",
-          "at summer camp", "the Summer Palace")),
+          "at summer camp", "the Summer Palace", "at the Indian Summer festival")),
     Rule("quarter_code",
          r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
          r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
