@@ -283,7 +283,8 @@ def _reported_period(rest: str, reference: Day) -> str:
     ('2012-Q4', '1990-Q4')
     """
     this_year = f"{reference.year:04d}{rest}"
-    if reference.year <= 1 or interval_of(this_year)[0] <= reference:
+    this_interval = interval_of(this_year)
+    if reference.year <= 1 or this_interval is None or this_interval[0] <= reference:
         return this_year
     last_year = f"{reference.year - 1:04d}{rest}"
     ended = interval_of(last_year)[1]
