@@ -571,13 +571,18 @@ def duration(g: Groups) -> Draft:
 
 
 def set_expression(g: Groups) -> Draft:
-    """every month -> P1M.
+    """every month -> P1M; every Friday, on Fridays, Friday nights, every January, every summer -> that day, month or season.
 
-    >>> set_expression({"unit_single": "month"}).value
-    'P1M'
+    >>> set_expression({"unit_single": "month"}).value, set_expression({"weekday": "Friday", "part_of_day": "nights"}).value
+    ('P1M', 'XXXX-WXX-5TNI')
     """
     if g.get("weekday"):
-        return Draft(value=f"XXXX-WXX-{weekday_number(g['weekday'])}", type="SET")
+        time = "T" + _part_code(g["part_of_day"]) if g.get("part_of_day") else ""
+        return Draft(value=f"XXXX-WXX-{weekday_number(g['weekday'])}{time}", type="SET")
+    if g.get("month"):  # "every January"
+        return Draft(value=f"XXXX-{month_number(g['month']):02d}", type="SET")
+    if g.get("season"):  # "every summer"
+        return Draft(value=f"XXXX-{SEASONS[g['season'].lower()]}", type="SET")
     letter = unit_letter(g["unit_single"])
     if letter in ("H", "MIN"):
         return Draft(value=f"PT1{letter[0]}", type="SET")

@@ -184,6 +184,10 @@ RULES: list[Rule] = [
          {"the morning of March 3": ("2025-03-03TMO", "hour"), "the afternoon of 16 May 2009": ("2009-05-16TAF", "hour"),
           "the night of Friday": ("2025-06-13TNI", "hour")},
          ("the morning of the attack", "an evening of music")),
+    # plural weekdays recur (TimeML SET): "closed on Sundays", "poker on Friday nights"
+    Rule("weekdays_set", r"<<weekday>>s?(?:\s+(?P<part_of_day>morning|afternoon|evening|night)s)?(?<=s)(?![\w'’-])", set_expression,
+         {"Fridays": ("XXXX-WXX-5", "unknown"), "Friday nights": ("XXXX-WXX-5TNI", "unknown")},
+         ("The Happy Mondays played",), vetoed_after=NAME_BEFORE_WEEKDAY),
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
          {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")},
          ("guests for The Monday Night Club", "Motson on the Saturday Night Show"),
@@ -424,10 +428,12 @@ RULES: list[Rule] = [
          {"the future": ("FUTURE_REF", "unknown"), "the near future": ("FUTURE_REF", "unknown"),
           "someday": ("FUTURE_REF", "unknown"), "soon": ("FUTURE_REF", "unknown")},  # "will one day be": CONTEXT_EXAMPLES
          ("as soon as it ends", "soon after the vote", "sooner or later")),
-    Rule("set", r"(?:[Ee]very|[Ee]ach)\s+(?:<<weekday>>|(?P<unit_single>year|month|week|day|quarter|hour|minute))",
+    # TimeML SET: "every Friday", "on Fridays", "Friday nights", "every January", "every summer" recur, they are no one date
+    Rule("set", r"(?:[Ee]very|[Ee]ach)\s+(?:<<weekday>>|<<month_full:month>>|<<season>>"
+         r"|(?P<unit_single>year|month|week|day|quarter|hour|minute))(?![\w'’-])",
          set_expression,
          {"every month": ("P1M", "unknown"), "each Thursday": ("XXXX-WXX-4", "unknown"),
-          "every hour": ("PT1H", "unknown")},
+          "every hour": ("PT1H", "unknown"), "every January": ("XXXX-01", "unknown"), "every summer": ("XXXX-SU", "unknown")},
          ("prices rose quarterly", "a daily newspaper")),
     Rule("duration",
          r"(?:(?:[Tt]he\s+)?(?:[Pp]ast|[Ll]ast|[Nn]ext|[Ff]irst|[Cc]oming)\s+|[Tt]he\s+|[Aa]t\s+least\s+|[Nn]early\s+"
