@@ -573,7 +573,7 @@ def duration(g: Groups) -> Draft:
 def set_expression(g: Groups) -> Draft:
     """every month -> P1M; every Friday, on Fridays, Friday nights, every January, every summer -> that day, month or season.
 
-    >>> set_expression({"unit_single": "month"}).value, set_expression({"weekday": "Friday", "part_of_day": "nights"}).value
+    >>> set_expression({"unit_single": "month"}).value, set_expression({"weekday": "Friday", "part_of_day": "night"}).value
     ('P1M', 'XXXX-WXX-5TNI')
     """
     if g.get("weekday"):
