@@ -205,6 +205,7 @@ NAMED_DAYS: list[NamedDay] = [
     NamedDay("yom_kippur", r"Yom\s+Kippur", "kippur", hebrew_day(7, 10)),
     NamedDay("hanukkah", r"Hanukkah", "hanukkah", hebrew_day(9, 25, 8), grain="period"),
     NamedDay("chinese_new_year", r"(?:Chinese|Lunar)\s+New\s+Year(?:['’]s(?:\s+Day)?)?", "year", chinese_new_year),
+    NamedDay("spring_festival", r"Spring\s+Festival", "festival", chinese_new_year),  # China's name for it
 ]
 NAMED_DAY_BY_KEY: dict[str, NamedDay] = {day.key: day for day in NAMED_DAYS}
 

@@ -463,7 +463,8 @@ RULES: list[Rule] = [
           # lunar and lunisolar calendars from libraries (calendars.hebrew_day, calendars.chinese_new_year)
           "Passover": ("2025-04-13", "day"), "Rosh Hashanah": ("2024-10-03", "day"), "Yom Kippur": ("2024-10-12", "day"),
           "Yom Kippur 1973": ("1973-10-06", "day"), "Hanukkah": ("2024-12-26", "day"),
-          "Chinese New Year": ("2025-01-29", "day"), "Lunar New Year 2013": ("2013-02-10", "day")},
+          "Chinese New Year": ("2025-01-29", "day"), "Lunar New Year 2013": ("2013-02-10", "day"),
+          "Spring Festival": ("2025-01-29", "day")},
          ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter",
           "the Yom Kippur War", "the Good Friday Agreement", "a Christmas tree", "the Easter Rising"),
          vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
