@@ -54,6 +54,7 @@ _CALENDAR_DATE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}")     # a date with at least
 # A date written only in digits with day and month both <= 12 ("08/05/2009") reads either way round.
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CLOCK_WEEKDAY_DATE = re.compile("(?:" + _CLOCK.pattern + r")[^,\n]{0,12},?\s+(?:on\s+)?(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def page_stamps(text: str, timexes: list) -> list[tuple[dt.date, object]]:
     >>> from extract.timex import find
     >>> text = "Swine flu spreads\\nPage last updated at 08:58 GMT, Thursday, 30 April 2009\\nCases rose on May 1, 2008."
     >>> [(day, timex.text) for day, timex in page_stamps(text, find(text))]
-    [(datetime.date(2009, 4, 30), '30 April 2009')]
+    [(datetime.date(2009, 4, 30), '08:58 GMT, Thursday, 30 April 2009')]
     """
     dated = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     stamps = []
@@ -201,7 +202,9 @@ def page_stamps(text: str, timexes: list) -> list[tuple[dt.date, object]]:
             continue
         others = [t for t in dated if t is not timex and _CALENDAR_DATE.match(str(t.value))]
         around = _stamp_surroundings(text, timex.start, timex.end, others)
-        if (_CLOCK.search(around) or _STAMP_WORD.search(around)) and not _weekday_contradicts(around + timex.text, day):
+        # the tagger reads "08:58 GMT, Thursday, 30 April 2009" as one TIME: its clock, before the weekday, is beside the date
+        clock = _CLOCK.search(around) or _CLOCK_WEEKDAY_DATE.match(timex.text)
+        if (clock or _STAMP_WORD.search(around)) and not _weekday_contradicts(around + timex.text, day):
             stamps.append((day, timex))
     return stamps
 

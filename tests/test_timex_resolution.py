@@ -192,7 +192,8 @@ FUZZ_WORDS = ("the this last next past coming previous following latest current 
               "hour minutes period fiscal FY Q1 H1 now today yesterday tomorrow tonight morning night noon midnight p.m. "
               "AM EST every each that same will had , . – - / 's '80s 1990s 1999 2025 12 31 0 99 1,000 13:45 25:61 "
               "2024-02-30 13/13/2024 31.12.2024 9999 June Sept. Friday summer fall nineteen ninety-six a few several "
-              "three twentieth").split()
+              "three twentieth fourth on 20th 31st Passover Hanukkah Yom Kippur Lunar New Year December 9am afternoon "
+              "two thousand").split()
 
 
 @pytest.mark.parametrize("reference_date", [SATURDAY, None, Day(1, 1, 1), Day(9999, 12, 31)])

@@ -13,6 +13,11 @@ Conventions (news):
   instead, and so does the present tense of a timetable verb ("The summit opens on Tuesday"); "since March"
   never does. "last"/"next"/"this" as written ("last Tuesday" is never the day before: that is "yesterday").
 - A season with no article before a time noun is generic and keeps no year ("in winter months" = XXXX-WI).
+- A year-less quarter or half is the reference year's, unless it has not begun and last year's ended at most a
+  quarter ago ("profit fell in the fourth quarter" written in February = last year's Q4).
+- "this/last/next weekend" is that ISO week's weekend; "over the weekend" written on a weekday is the one just past.
+- A weekday written with a year-less date picks a year the two agree in ("Saturday, April 25").
+- Recurring days are SETs, not one date: "every January" (XXXX-01), "on Sundays", "Friday nights" (XXXX-WXX-5TNI).
 - Ranges written as one expression ("June 13–24", "2022–2024", "from 2007 to 2020") are ONE Timex:
   value = the start's value, interval = the whole range, rule name ends in "range". "between 2007
   and 2020" and "in 2022 and 2023" are two Timexes (TimeML tags each year).
@@ -21,8 +26,8 @@ Conventions (news):
 - Durations (P3Y) and sets (P1M) are tagged with type DURATION/SET, grain "unknown", interval None.
 - reference_date=None: absolute expressions still resolve; relative ones get a value with X's
   ("XXXX-10", "XXXX-WXX-5"), grain "unknown", interval None.
-- "two days later", "the following year", "the night before", "later in the year", "That Saturday" count from
-  the date mentioned just before (within 400 characters); "a year earlier", "the year-ago period", "the corresponding period last year" after a
+- "two days later", "the following year", "the night before", "later in the year", "That Saturday", "on the 20th"
+  count from the date mentioned just before (within 400 characters); "a year earlier", "the year-ago period", "the corresponding period last year" after a
   reported quarter (one begun by the reference date) are that quarter a year back; "the quarter" and
   "the latest quarter/period" are the completed quarter named last, else the last completed one.
   rules.CONTEXT_EXAMPLES lists these conventions as tested examples.

@@ -2,7 +2,8 @@
 
 `NAMED_DAYS`: holidays and religious periods whose date depends on the year (Thanksgiving, Easter week,
 Ramadan) or not (Christmas); `dates(year)` gives the half-open [start, end) of that year's one. Easter
-comes from dateutil, Ramadan from the Umm al-Qura calendar of `hijridate` (1924-2077). `NAMED_EVENTS`:
+comes from dateutil, Ramadan from the Umm al-Qura calendar of `hijridate` (1924-2077), Passover, Rosh Hashanah,
+Yom Kippur and Hanukkah from the Hebrew calendar of `pyluach`, Chinese New Year from `lunardate` (1900-2099). `NAMED_EVENTS`:
 days so well known that their date names them ("9/11", "the October 7 attacks"), each a fixed value.
 The rules `named_day` and `named_event` (rules.py) match them; their examples are tests.
 
@@ -17,6 +18,8 @@ from typing import Callable
 
 from dateutil.easter import easter
 from hijridate import Gregorian, Hijri
+from lunardate import LunarDate
+from pyluach.dates import HebrewDate
 
 Day = datetime.date
 Dates = Callable[[int], "tuple[Day, Day] | None"]
@@ -91,6 +94,40 @@ def hijri_month(month: int, length_days: int | None = None) -> Dates:
     return dates
 
 
+HEBREW_YEAR_OFFSET = 3760  # Hebrew year = Gregorian year + 3760 from Nisan (spring), + 3761 from Tishri (autumn)
+
+
+def hebrew_day(month: int, day: int, length_days: int = 1) -> Dates:
+    """A day (or the first `length_days` days) of the Hebrew calendar in the Gregorian year (pyluach; Nisan = 1).
+
+    Jewish days begin at the sunset before: the value is the daytime date, as calendars print it.
+
+    >>> hebrew_day(1, 15, 7)(2025), hebrew_day(7, 10)(2013)[0]
+    ((datetime.date(2025, 4, 13), datetime.date(2025, 4, 20)), datetime.date(2013, 9, 14))
+    """
+    def dates(year: int) -> tuple[Day, Day] | None:
+        hebrew_year = year + HEBREW_YEAR_OFFSET + (1 if month >= 7 else 0)  # Tishri (7) to Adar fall from autumn on
+        try:
+            start = HebrewDate(hebrew_year, month, day).to_pydate()
+        except ValueError:  # before year 1 or after 9999
+            return None
+        return start, start + length_days * ONE_DAY
+    return dates
+
+
+def chinese_new_year(year: int) -> tuple[Day, Day] | None:
+    """The first day of the Chinese lunar year that begins in the Gregorian year (lunardate, 1900-2099).
+
+    >>> chinese_new_year(2013)[0], chinese_new_year(1850)
+    (datetime.date(2013, 2, 10), None)
+    """
+    try:
+        start = LunarDate(year, 1, 1).to_solar_date()
+    except ValueError:  # outside the library's tables
+        return None
+    return start, start + ONE_DAY
+
+
 def us_inauguration_day(year: int) -> tuple[Day, Day] | None:
     """20 January of the year after a US presidential election (None in other years).
 
@@ -163,6 +200,12 @@ NAMED_DAYS: list[NamedDay] = [
     NamedDay("ramadan", r"Ramadan", "ramadan", hijri_month(9), grain="period"),
     NamedDay("eid_al_fitr", r"Eid\s+(?:al|ul|el)[\s-]Fitr", "eid", hijri_month(10, 1)),
     NamedDay("eid_al_adha", r"Eid\s+(?:al|ul|el)[\s-]Adha", "eid", hijri_day(12, 10)),
+    NamedDay("passover", r"Passover", "passover", hebrew_day(1, 15, 7), grain="period"),  # as kept in Israel
+    NamedDay("rosh_hashanah", r"Rosh\s+Hashanah?", "rosh", hebrew_day(7, 1)),
+    NamedDay("yom_kippur", r"Yom\s+Kippur", "kippur", hebrew_day(7, 10)),
+    NamedDay("hanukkah", r"Hanukkah", "hanukkah", hebrew_day(9, 25, 8), grain="period"),
+    NamedDay("chinese_new_year", r"(?:Chinese|Lunar)\s+New\s+Year(?:['’]s(?:\s+Day)?)?", "year", chinese_new_year),
+    NamedDay("spring_festival", r"Spring\s+Festival", "festival", chinese_new_year),  # China's name for it
 ]
 NAMED_DAY_BY_KEY: dict[str, NamedDay] = {day.key: day for day in NAMED_DAYS}
 

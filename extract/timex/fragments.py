@@ -121,7 +121,7 @@ FRAGMENTS: dict[str, str] = {
 # Every match of every rule contains a digit or one of these words (lower case); the tagger only runs
 # the master pattern near them. A rule whose example lacks a trigger fails its example test.
 TRIGGER_WORDS: frozenset[str] = frozenset(
-    list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(DECADE_WORDS)
+    list(MONTHS) + list(WEEKDAYS) + [f"{day}s" for day in WEEKDAYS if day.endswith("day")] + list(SEASONS) + list(DECADE_WORDS)
     + ["today", "yesterday", "tomorrow", "tonight", "overnight", "now", "currently", "current", "recently", "recent",
        "present", "nowadays", "days", "day", "past", "future", "term", "later", "date", "year", "years", "month", "months",
        "week", "weeks", "weekend", "weekends", "quarter", "quarters", "half", "decade", "decades", "century", "centuries",

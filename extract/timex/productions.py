@@ -9,6 +9,7 @@ that resolve.py turns into a value, grain and interval.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
@@ -93,7 +94,9 @@ def month_day_year(g: Groups) -> Draft:
     """
     day = g.get("day") or g.get("day_ordinal")
     prefer = _prefer_of(g.get("this_next_last"))
-    return Draft(value=_date_value(written_year(g), month_number(g["month"]), day_number(day)), prefer=prefer)
+    weekday_written = weekday_number(g["weekday"]) if g.get("weekday") and not written_year(g) else 0
+    return Draft(value=_date_value(written_year(g), month_number(g["month"]), day_number(day)), prefer=prefer,
+                 weekday=weekday_written)
 
 
 def numeric_date(g: Groups) -> Draft:
@@ -182,6 +185,17 @@ def weekday(g: Groups) -> Draft:
     return draft
 
 
+def part_of_date(g: Groups) -> Draft:
+    """"the morning of March 3", "the night of Friday": that day's part (a TIME, TIMEX3 MO/AF/EV/NI).
+
+    >>> draft = part_of_date({"part_of_day": "morning", "month": "March", "day": "3"})
+    >>> draft.value, draft.time
+    ('XXXX-03-03', 'TMO')
+    """
+    day = month_day_year(g) if g.get("month") else weekday({"weekday": g["weekday"]})
+    return replace(day, type="TIME", time="T" + _part_code(g["part_of_day"]))
+
+
 def weekday_of_mention(g: Groups) -> Draft:
     """that Saturday / the following Monday: counted from the day mentioned last (tagger.resolve), else as written.
 
@@ -247,6 +261,15 @@ def part_of_day_relative(g: Groups) -> Draft:
     return Draft(unit="day", shift=shift, type="TIME", time="T" + _part_code(part))
 
 
+def day_of_month(g: Groups) -> Draft:
+    """"on the 20th": that day of the month mentioned last, else of the reference date's month (or the one before).
+
+    >>> day_of_month({"day_of_month": "20"}).value
+    'XXXX-XX-20'
+    """
+    return Draft(value=f"XXXX-XX-{int(g['day_of_month']):02d}", anchor="month_of_mention")
+
+
 def clock_time(g: Groups) -> Draft:
     """A clock time (+ day).
 
@@ -267,11 +290,12 @@ def clock_time(g: Groups) -> Draft:
     day = "XXXX-XX-XX"
     if g.get("weekday"):
         day = f"XXXX-WXX-{weekday_number(g['weekday'])}"
-    if g.get("month"):
+    if g.get("month"):  # "9am on Tuesday 2 February": the date decides, in a year its weekday agrees with
         day = _date_value(written_year(g), month_number(g["month"]), day_number(g["day"]))
     if g.get("deictic"):
         return Draft(unit="day", shift=DEICTIC_DAYS[g["deictic"].lower()], type="TIME", time=f"T{hour:02d}:{minute:02d}")
-    return Draft(value=day, type="TIME", time=f"T{hour:02d}:{minute:02d}")
+    weekday_written = weekday_number(g["weekday"]) if g.get("weekday") and g.get("month") and not written_year(g) else 0
+    return Draft(value=day, type="TIME", time=f"T{hour:02d}:{minute:02d}", weekday=weekday_written)
 
 
 def relative_unit(g: Groups) -> Draft:
@@ -287,6 +311,8 @@ def relative_unit(g: Groups) -> Draft:
         return Draft(unit="quarter", shift=-1, anchor="topic_quarter")  # the quarter the report is about
     if re.search(r"latest|recent", relation, re.I) or unit == "quarter" and re.search(r"last|past|previous", relation, re.I):
         shift = -1  # "the latest fiscal year", "last quarter": the last completed one
+    if unit == "weekend" and re.match(r"this\s+past", relation, re.I):  # the one just past, like "over the weekend"
+        return Draft(unit=unit, shift=0, prefer="last")
     return Draft(unit=unit, shift=shift)
 
 
@@ -301,6 +327,8 @@ def the_unit(g: Groups) -> Draft:
     unit = g["unit_single"].lower()
     if unit == "quarter":  # the quarter the report is about: the one last named, else the last completed one
         return Draft(unit="quarter", shift=-1, anchor="topic_quarter")
+    if unit == "weekend":  # "over the weekend" written on a weekday: the one just past
+        return Draft(unit=unit, shift=0, prefer="last")
     return Draft(unit=unit, shift=0)
 
 
@@ -543,13 +571,18 @@ def duration(g: Groups) -> Draft:
 
 
 def set_expression(g: Groups) -> Draft:
-    """every month -> P1M.
+    """every month -> P1M; every Friday, on Fridays, Friday nights, every January, every summer -> that day, month or season.
 
-    >>> set_expression({"unit_single": "month"}).value
-    'P1M'
+    >>> set_expression({"unit_single": "month"}).value, set_expression({"weekday": "Friday", "part_of_day": "night"}).value
+    ('P1M', 'XXXX-WXX-5TNI')
     """
     if g.get("weekday"):
-        return Draft(value=f"XXXX-WXX-{weekday_number(g['weekday'])}", type="SET")
+        time = "T" + _part_code(g["part_of_day"]) if g.get("part_of_day") else ""
+        return Draft(value=f"XXXX-WXX-{weekday_number(g['weekday'])}{time}", type="SET")
+    if g.get("month"):  # "every January"
+        return Draft(value=f"XXXX-{month_number(g['month']):02d}", type="SET")
+    if g.get("season"):  # "every summer"
+        return Draft(value=f"XXXX-{SEASONS[g['season'].lower()]}", type="SET")
     letter = unit_letter(g["unit_single"])
     if letter in ("H", "MIN"):
         return Draft(value=f"PT1{letter[0]}", type="SET")

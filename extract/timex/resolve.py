@@ -60,6 +60,7 @@ class Draft:
                                  # | generic (any year's: "in winter months", left without a year)
     named_day: str = ""          # a key of calendars.NAMED_DAYS ("easter"); `value` then holds its written year or ""
     week_of_month: int = 0       # "the first week of March": 1..4, -1 for the last; `value` holds the month
+    weekday: int = 0             # ISO weekday written with a year-less date ("Saturday, December 7"): a year it agrees with
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,10 @@ def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str 
         if reference is None:
             return None
         suffix = draft.value if draft.value.startswith("-") else ""  # "July last year": year -1 + "-07"
-        return offset_value(reference, draft.unit, draft.shift, draft.as_grain) + suffix + _time_suffix(draft)
+        shift = draft.shift
+        if draft.unit == "weekend" and draft.prefer == "last" and reference.isoweekday() < 6:
+            shift -= 1  # "over the weekend" written on a weekday: the one just past
+        return offset_value(reference, draft.unit, shift, draft.as_grain) + suffix + _time_suffix(draft)
     value = draft.value
     if draft.type in ("DURATION", "SET"):
         return value
@@ -182,11 +186,11 @@ def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str 
     if _FILLABLE.fullmatch(date_part) and draft.prefer != "generic":  # a generic season keeps no year
         if reference is None:
             return None
-        value = fill_year(date_part, reference, draft.prefer) + separator + time_part
+        value = fill_year(date_part, reference, draft.prefer, draft.weekday) + separator + time_part
     return value + _time_suffix(draft)
 
 
-_FILLABLE = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|WXX-\d|[QH]\d|SP|SU|FA|WI)")
+_FILLABLE = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|XX-\d\d|WXX-\d|[QH]\d|SP|SU|FA|WI)")
 
 
 def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = None) -> str:
@@ -211,9 +215,7 @@ def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = N
         index = reference.year * 12 + reference.month - 1 + shift
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
     if unit in ("week", "weekend"):
-        day = reference + datetime.timedelta(weeks=shift)
-        if unit == "weekend" and day.isoweekday() < 6:  # "the weekend" on a weekday: the one just past
-            day -= datetime.timedelta(weeks=1)
+        day = reference + datetime.timedelta(weeks=shift)  # "this/last/next weekend": that ISO week's weekend
         if as_grain == "day":
             return day.isoformat()
         iso_year, iso_week, _ = day.isocalendar()
@@ -223,7 +225,7 @@ def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = N
     raise ValueError(f"unknown offset unit {unit!r}")
 
 
-def fill_year(value: str, reference: Day, prefer: str) -> str:
+def fill_year(value: str, reference: Day, prefer: str, written_weekday: int = 0) -> str:
     """Give an underspecified month, month-day, weekday, season or quarter its year.
 
     prefer: "past" (latest on or before the reference; a month-day up to NEAR_FUTURE_DAYS ahead
@@ -231,7 +233,9 @@ def fill_year(value: str, reference: Day, prefer: str) -> str:
     own month stays in it, as in HeidelTime: "by March 18" written March 19), "nearest" (future in the
     past, "was due to start on Thursday": the occurrence closest to the reference), "last"/"next" (written
     "last Friday"/"next May": strictly before/after; a "last" weekday at least two days back, since the day
-    before is "yesterday"), "this" (the reference's own year or week).
+    before is "yesterday"), "this" (the reference's own year or week). A month-day written with its weekday (`written_weekday`,
+    ISO 1-7) takes the year, of the one before, the reference's and the one after, that the preference picks among
+    those where the weekday agrees; none agreeing, as if no weekday were written.
 
     >>> fill_year("XXXX-WXX-1", datetime.date(2025, 6, 14), "next"), fill_year("XXXX-10", datetime.date(2025, 6, 14), "past")
     ('2025-06-16', '2024-10')
@@ -244,15 +248,47 @@ def fill_year(value: str, reference: Day, prefer: str) -> str:
         if prefer in ("future", "next") and back or prefer == "nearest" and back > 3:
             return (reference + datetime.timedelta(days=7 - back)).isoformat()
         return (reference - datetime.timedelta(days=back)).isoformat()
+    day_of_month = re.fullmatch(r"XXXX-XX-(\d\d)", value)
+    if day_of_month:  # "on the 20th": the latest one on or before the reference (a cue: the coming one)
+        months = [offset_value(reference, "month", shift) for shift in (-2, -1, 0, 1)]
+        candidates = [f"{month}-{day_of_month.group(1)}" for month in months
+                      if interval_of(f"{month}-{day_of_month.group(1)}") is not None]
+        intervals = [interval_of(candidate) for candidate in candidates]
+        return _occurrence(candidates, intervals, reference, "past" if prefer == "this" else prefer, 0)
     rest = value[4:]
-    if prefer == "this" or re.fullmatch(r"-Q\d|-H\d", rest):  # "the third quarter": the reference year's
+    if re.fullmatch(r"-Q\d|-H\d", rest) and prefer not in ("this", "future", "next"):
+        return _reported_period(rest, reference)
+    if prefer == "this" or re.fullmatch(r"-Q\d|-H\d", rest):  # "the third quarter" with a future cue: the reference year's
         return f"{reference.year:04d}{rest}"
     candidates = [f"{year:04d}{rest}" for year in (reference.year - 1, reference.year, reference.year + 1)]
     intervals = [interval_of(c) or (None, None) for c in candidates]
+    if written_weekday and re.fullmatch(r"-\d\d-\d\d", rest):  # "Saturday, December 7": a year whose December 7 is a Saturday
+        agreeing = [(c, i) for c, i in zip(candidates, intervals) if i[0] is not None and i[0].isoweekday() == written_weekday]
+        if agreeing:
+            candidates, intervals = [c for c, _ in agreeing], [i for _, i in agreeing]
     if prefer == "future" and re.fullmatch(r"-\d\d-\d\d", rest):  # "by March 18" written March 19: this March
         intervals = [interval_of(c[:7]) or (None, None) for c in candidates]
     ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) else 0
     return _occurrence(candidates, intervals, reference, prefer, ahead)
+
+
+REPORTING_LAG_DAYS = 92  # results of a quarter or half are reported within about a quarter after it ends
+
+
+def _reported_period(rest: str, reference: Day) -> str:
+    """A year-less quarter or half: the reference year's, unless it has not begun and last year's ended at most
+    REPORTING_LAG_DAYS before the reference ("profit fell in the fourth quarter" written in February).
+
+    >>> _reported_period("-Q4", datetime.date(2013, 2, 14)), _reported_period("-Q4", datetime.date(1990, 8, 13))
+    ('2012-Q4', '1990-Q4')
+    """
+    this_year = f"{reference.year:04d}{rest}"
+    this_interval = interval_of(this_year)
+    if reference.year <= 1 or this_interval is None or this_interval[0] <= reference:
+        return this_year
+    last_year = f"{reference.year - 1:04d}{rest}"
+    ended = interval_of(last_year)[1]
+    return last_year if (reference - ended).days <= REPORTING_LAG_DAYS else this_year
 
 
 def _occurrence(candidates: list, intervals: list[tuple], reference: Day, prefer: str, ahead_days: int):

@@ -16,9 +16,9 @@ from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
-from .productions import (Groups, ago, anaphoric_unit, century, clock_time, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
-                          month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_day_alone,
+                          month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
                           quarter_a_year_back, quarter_code, relative_unit, season, set_expression, the_unit, the_year,
                           week_of_month_draft, weekday, weekday_of_mention, year, year_ago, year_period, year_range)
@@ -82,10 +82,13 @@ LABEL_NOUNS = ("[Rr]esolutions?", "[Ff]lights?", "[Rr]ooms?", "[Aa]rticles?", "N
                "[Dd]ecree")
 LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")\s+$"
 # A season before one of these nouns names a thing, not a time: "the Winter Olympics", "a winter coat".
-SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Cc]oats?", "[Jj]ackets?", "[Cc]lothes", "[Cc]lothing",
+SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Ff]estivals?", "[Cc]oats?", "[Jj]ackets?", "[Cc]lothes", "[Cc]lothing",
                      "[Tt]yres", "[Tt]ires", "[Ww]heat", "[Ss]ports", "[Cc]amps?", "[Ss]chools?", "[Rr]esidence", "[Rr]esort")
 # A season with no article before a time noun is any year's season (TimeML: generic, no year): "in winter months".
 GENERIC_SEASON_NOUNS = ("months", "holidays", "vacations?", "breaks?", "recess", "seasons?")
+# A spelled number after one of these words is a quantity, not a year: "about two thousand", "more than two thousand".
+QUANTITY_WORDS = ("[Aa]bout", "[Ss]ome", "[Nn]early", "[Aa]lmost", "[Rr]oughly", "[Aa]pproximately", "than", "least",
+                  "[Oo]nly", "[Jj]ust")
 MODALS = ("will", "could", "might", "would", "may", "can", "should")
 # A capitalised "May" before one of these words opens a sentence or headline as the modal verb ("May contain nuts").
 MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]e", "[Nn]ot", "[Hh]ave", "[Aa]lso", "[Ww]ell",
@@ -126,7 +129,7 @@ RULES: list[Rule] = [
          r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>)"
          r"(?:,?\s+<<year4>>)?",
          month_day_year,
-         {"Saturday, April 25": ("2025-04-25", "day"), "Friday Oct. 13, 1989": ("1989-10-13", "day"),
+         {"Friday, April 25": ("2025-04-25", "day"), "Friday Oct. 13, 1989": ("1989-10-13", "day"),
           "this coming Sunday, March eighth": ("2026-03-08", "day"), "Monday 16 June": ("2025-06-16", "day")}),
     Rule("month_day_year",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<any_year4:year4>>"
@@ -150,23 +153,41 @@ RULES: list[Rule] = [
          month_year,
          {"October 2020": ("2020-10", "month"), "July 2022": ("2022-07", "month"),
           "January nineteen ninety-seven": ("1997-01", "month"), "June of 2020": ("2020-06", "month")}),
-    Rule("month_relative", REL + r"\s+<<month>>|<<month>>\s+(?P<relation>(?:last|this|next)\s+year)",
+    Rule("month_relative", REL + r"\s+<<month>>|<<month>>\s+(?:of\s+)?(?P<relation>(?:last|this|next)\s+year)",
          month_relative,
          {"last May": ("2025-05", "month"), "this September": ("2025-09", "month"), "next January": ("2026-01", "month"),
-          "July last year": ("2024-07", "month"), "January this year": ("2025-01", "month")}),
+          "July last year": ("2024-07", "month"), "January this year": ("2025-01", "month"),
+          "January of last year": ("2024-01", "month"), "March of next year": ("2026-03", "month")}),
     Rule("clock_time",
          r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|<<military_clock>>(?:\s*(?:hrs|hours))?"
          r"|(?P<special>[Nn]oon|[Mm]idnight))"
          r"(?:\s+<<timezone>>)?"
-         r"(?:,?\s+(?:on\s+)?(?:<<weekday>>|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
+         r"(?:,?\s+(?:on\s+)?(?:<<weekday>>(?:,?\s+(?:the\s+)?(?:<<month>>\s+<<day>>|<<day>>\s+(?:of\s+)?<<month>>)"
+         r"(?:,?\s+<<year4>>)?)?"
+         r"|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
          r"|(?P<deictic>today|yesterday|tomorrow)))?)",
          clock_time,
          {"19:14": ("2025-06-14T19:14", "hour"), "4 AM": ("2025-06-14T04:00", "hour"),
           "10 p.m. Wednesday": ("2025-06-11T22:00", "hour"), "5 p.m. EST Nov. 9": ("2024-11-09T17:00", "hour"),
           "noon Thursday": ("2025-06-12T12:00", "hour"), "7:15 p.m.": ("2025-06-14T19:15", "hour"),
           "6:14 pm on 05 May 2009": ("2009-05-05T18:14", "hour"), "10:30 on 12 June": ("2025-06-12T10:30", "hour"),
-          "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour")},
+          "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour"),
+          # a weekday and its date after the clock time are one TIME: the date decides
+          "9am on Tuesday 2 February": ("2025-02-02T09:00", "hour"), "9 a.m. Tuesday, June 10": ("2025-06-10T09:00", "hour")},
          ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
+    # "the morning of March 3", "the night of Friday": one TIME, that day's part
+    Rule("part_of_date",
+         r"[Tt]he\s+<<part_of_day>>\s+of\s+(?:<<weekday>>,?\s+(?:the\s+)?)?"
+         r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?)"
+         r"|[Tt]he\s+<<part_of_day>>\s+of\s+<<weekday>>",
+         part_of_date,
+         {"the morning of March 3": ("2025-03-03TMO", "hour"), "the afternoon of 16 May 2009": ("2009-05-16TAF", "hour"),
+          "the night of Friday": ("2025-06-13TNI", "hour")},
+         ("the morning of the attack", "an evening of music")),
+    # plural weekdays recur (TimeML SET): "closed on Sundays", "poker on Friday nights"
+    Rule("weekdays_set", r"<<weekday>>s?(?:\s+(?P<part_of_day>morning|afternoon|evening|night)s)?(?<=s)(?![\w'’-])", set_expression,
+         {"Fridays": ("XXXX-WXX-5", "unknown"), "Friday nights": ("XXXX-WXX-5TNI", "unknown")},
+         ("The Happy Mondays played",), vetoed_after=NAME_BEFORE_WEEKDAY),
     Rule("weekday_part_of_day", r"(?:" + REL + r"\s+)?<<weekday>>\s+<<part_of_day>>", weekday,
          {"Friday evening": ("2025-06-13TEV", "hour"), "Saturday night": ("2025-06-14TNI", "hour")},
          ("guests for The Monday Night Club", "Motson on the Saturday Night Show"),
@@ -196,6 +217,17 @@ RULES: list[Rule] = [
          r"|[Tt]he\s+(?P<relation>following|next)\s+<<weekday>>(?!\s+<<part_of_day>>)",
          weekday_of_mention,
          {"That Saturday": ("2025-06-14", "day"), "the following Monday": ("2025-06-16", "day")}),
+    # "on the 20th": a day without its month after on/by/until/since/from/before/after, at a clause or phrase end; the month
+    # is the one mentioned last (within tagger.MENTION_WINDOW), else the reference date's (TimeML tags it as a DATE)
+    Rule("day_of_month",
+         r"[Tt](?:(?<![\s\S]{2})|" + "|".join(rf"(?<=\b{word}\s[Tt])" for word in ("[Oo]n", "[Bb]y", "[Uu]ntil", "[Tt]ill", "[Ss]ince",
+                                                                   "[Ff]rom", "[Bb]efore", "[Aa]fter"))
+         + r")he\s+(?P<day_of_month>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|at|in|when|to|with|as|until|after|before|while|because)\b)",
+         day_of_month,
+         {"the 2nd": ("2025-06-02", "day"), "the 20th": ("2025-05-20", "day")},
+         ("on the 20th floor", "by the 3rd round", "from the 18th hole", "in the 20th minute", "on the 20th anniversary",
+          "They came 20th.", "He was 2nd in line.")),
     Rule("weekday_relative", REL + r"\s+<<weekday>>", weekday,
          # "last Friday" written on a Saturday is the Friday of the week before: the day before is "yesterday"
          {"last Friday": ("2025-06-06", "day"), "last Thursday": ("2025-06-12", "day"), "next Monday": ("2025-06-16", "day"),
@@ -331,7 +363,7 @@ RULES: list[Rule] = [
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
           "the summer": ("2025-SU", "season"), "winter": ("2024-WI", "season")},
          ("the prices fall", "a hot spring water", "the fall of the city", "the Winter Olympics", "a winter coat",
-          "at summer camp", "the Summer Palace")),
+          "at summer camp", "the Summer Palace", "at the Indian Summer festival")),
     Rule("quarter_code",
          r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
          r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
@@ -357,10 +389,17 @@ RULES: list[Rule] = [
          end_of_unit,
          {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")}),
     Rule("year",
-         r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r"))|<<year_spelled>>)",
+         r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r"))"
+         # a spelled number that counts something is no year: "about two thousand people", "two thousand three hundred"
+         r"|" + "".join(rf"(?<!\b{word}\s)" for word in QUANTITY_WORDS) + r"<<year_spelled>>"
+         r"(?![\w-]|\s+(?:hundred|thousand|million|billion)\b"
+         r"|\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|(?<=thousand)\s+(?:" + "|".join(COUNTED_NOUNS) + r")\b"
+         r"|(?<=thousand)\s+(?!(?:does|this|whereas|towards|afterwards|always|perhaps|unless|less)\b)[a-z]{3,}[^s's]s\b))",
          year,
          {"2007": ("2007", "year"), "1941": ("1941", "year"), "nineteen ninety-six": ("1996", "year")},
          ("2,007 people", "S-300", "T-90", "$1988", "1500 troops", "30 percent", "a 1500 percent rise",
+          "About two thousand people marched.", "The index fell two thousand points.", "more than two thousand",
+          "two thousand three hundred soldiers",
           "under UN Security Council Resolution 1441", "resolution 1973 allows it", "US Airways Flight 1549 ditched",
           "Article 1906 of the code", "in Room 1204", "see page 1120"),
          vetoed_after=LABEL_BEFORE_NUMBER),
@@ -389,10 +428,12 @@ RULES: list[Rule] = [
          {"the future": ("FUTURE_REF", "unknown"), "the near future": ("FUTURE_REF", "unknown"),
           "someday": ("FUTURE_REF", "unknown"), "soon": ("FUTURE_REF", "unknown")},  # "will one day be": CONTEXT_EXAMPLES
          ("as soon as it ends", "soon after the vote", "sooner or later")),
-    Rule("set", r"(?:[Ee]very|[Ee]ach)\s+(?:<<weekday>>|(?P<unit_single>year|month|week|day|quarter|hour|minute))",
+    # TimeML SET: "every Friday", "on Fridays", "Friday nights", "every January", "every summer" recur, they are no one date
+    Rule("set", r"(?:[Ee]very|[Ee]ach)\s+(?:<<weekday>>|<<month_full:month>>|<<season>>"
+         r"|(?P<unit_single>year|month|week|day|quarter|hour|minute))(?![\w'’-])",
          set_expression,
          {"every month": ("P1M", "unknown"), "each Thursday": ("XXXX-WXX-4", "unknown"),
-          "every hour": ("PT1H", "unknown")},
+          "every hour": ("PT1H", "unknown"), "every January": ("XXXX-01", "unknown"), "every summer": ("XXXX-SU", "unknown")},
          ("prices rose quarterly", "a daily newspaper")),
     Rule("duration",
          r"(?:(?:[Tt]he\s+)?(?:[Pp]ast|[Ll]ast|[Nn]ext|[Ff]irst|[Cc]oming)\s+|[Tt]he\s+|[Aa]t\s+least\s+|[Nn]early\s+"
@@ -405,7 +446,10 @@ RULES: list[Rule] = [
          ("a 52 years old man",)),
     Rule("named_day",
          r"(?:" + REL + r"\s+)?(?:" + "|".join(f"(?P<{day.key}>{day.names})" for day in NAMED_DAYS) + r")"
-         r"(?!\s+Island)(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
+         # a named day before one of these nouns names the thing: "Easter Island", "the Yom Kippur War", "the Good Friday
+         # Agreement", "a Christmas tree"
+         r"(?!\s+(?:Islands?|War|Offensive|Rising|Uprising|Agreement|Accords?|[Tt]rees?|[Cc]ards?|[Cc]arols?)\b)"
+         r"(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
          named_day,
          {"Christmas": ("2024-12-25", "day"), "Thanksgiving": ("2024-11-28", "day"), "Easter": ("2025-04-20", "day"),
           "Easter week": ("2025-W17", "week"), "Election Day": ("2024-11-05", "day"), "New Year's Day": ("2025-01-01", "day"),
@@ -415,8 +459,14 @@ RULES: list[Rule] = [
           "the Fourth of July": ("2025-07-04", "day"), "Father's Day": ("2025-06-15", "day"),
           "Martin Luther King Day": ("2025-01-20", "day"), "Inauguration Day": ("2025-01-20", "day"),
           "Veterans Day": ("2024-11-11", "day"), "Bastille Day": ("2025-07-14", "day"),
-          "Guy Fawkes Night": ("2024-11-05", "day"), "Eid al-Adha 2010": ("2010-11-16", "day")},
-         ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter"),
+          "Guy Fawkes Night": ("2024-11-05", "day"), "Eid al-Adha 2010": ("2010-11-16", "day"),
+          # lunar and lunisolar calendars from libraries (calendars.hebrew_day, calendars.chinese_new_year)
+          "Passover": ("2025-04-13", "day"), "Rosh Hashanah": ("2024-10-03", "day"), "Yom Kippur": ("2024-10-12", "day"),
+          "Yom Kippur 1973": ("1973-10-06", "day"), "Hanukkah": ("2024-12-26", "day"),
+          "Chinese New Year": ("2025-01-29", "day"), "Lunar New Year 2013": ("2013-02-10", "day"),
+          "Spring Festival": ("2025-01-29", "day")},
+         ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter",
+          "the Yom Kippur War", "the Good Friday Agreement", "a Christmas tree", "the Easter Rising"),
          vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
     Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)", month_alone,
          {"October": ("2024-10", "month"), "June": ("2025-06", "month"), "January": ("2025-01", "month"),
@@ -627,6 +677,19 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
                    "the year-ago period", "2024-Q1"),
     ContextExample("reported_quarter", "Net fell in the third quarter of 2024, compared with the corresponding period last year.",
                    "the corresponding period last year", "2023-Q3"),
+    # A year-less quarter or half is the reference year's, unless it has not begun and last year's ended at most a
+    # quarter ago (resolve.REPORTING_LAG_DAYS): a report written in February is about last year's fourth quarter ...
+    ContextExample("reported_quarter", "Profit fell 8% in the fourth quarter.", "the fourth quarter", "2012-Q4",
+                   datetime.date(2013, 2, 14)),
+    ContextExample("reported_quarter", "Fourth-quarter sales rose 3%.", "Fourth-quarter", "2012-Q4", datetime.date(2013, 2, 14)),
+    ContextExample("reported_quarter", "Sales rose in the second half.", "the second half", "2012-H2", datetime.date(2013, 2, 14)),
+    # ... but a forecast (a future cue), a quarter long past, or one already begun stays in the reference year.
+    ContextExample("reported_quarter", "Profit will recover in the fourth quarter.", "the fourth quarter", "2013-Q4",
+                   datetime.date(2013, 2, 14)),
+    ContextExample("reported_quarter", "Analysts see a loss in the fourth quarter.", "the fourth quarter", "1990-Q4",
+                   datetime.date(1990, 8, 13)),
+    ContextExample("reported_quarter", "Profit fell in the first quarter.", "the first quarter", "2013-Q1",
+                   datetime.date(2013, 2, 14)),
     # A half-year report compares halves; "the quarter" is still a quarter.
     ContextExample("reported_half", "Profit rose in the first half from $3 million a year earlier.", "a year earlier", "2024-H1"),
     ContextExample("reported_half", "Profit rose in the first half. In the quarter, sales fell.", "the quarter", "2025-Q1"),
@@ -678,6 +741,18 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following Monday they left.",
                    "The following Monday", "2009-03-09"),
     ContextExample("narrative_time", "It was obvious that Tuesday's quake was a disaster.", "Tuesday", "2025-06-10"),
+    # A weekday written with a year-less date picks a year the two agree in (Saturday, April 25 is 2026's, not 2025's,
+    # a Friday); when no nearby year agrees, the date decides as if no weekday were written.
+    ContextExample("weekday_agrees", "The vote is on Saturday, April 25.", "Saturday, April 25", "2026-04-25"),
+    ContextExample("weekday_agrees", "It happened on Friday, April 25.", "Friday, April 25", "2025-04-25"),
+    ContextExample("weekday_agrees", "It happened on Monday, December 7.", "Monday, December 7", "2020-12-07",
+                   datetime.date(2021, 1, 10)),
+    ContextExample("weekday_agrees", "Talks end on Wednesday, June 11.", "Wednesday, June 11", "2025-06-11"),
+    # "on the 20th": the day of the month mentioned last, else the latest 20th on or before the reference (a cue: the coming one)
+    ContextExample("narrative_time", "Troops entered the city on March 3, 2009. They left on the 20th, officials said.",
+                   "the 20th", "2009-03-20"),
+    ContextExample("narrative_time", "The talks ended on the 20th.", "the 20th", "2025-05-20"),
+    ContextExample("narrative_time", "The deal will close on the 20th.", "the 20th", "2025-06-20"),
     # "the next year" counts from the year mentioned last ("the following year"), else from the reference date
     ContextExample("narrative_time", "The plant opened in 2001. The next year, it closed.", "The next year", "2002"),
     ContextExample("narrative_time", "The next year will be hard.", "The next year", "2026"),
@@ -706,6 +781,14 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
                    "2024-09"),
     ContextExample("narrative_year", "The UN imposed the embargo in 2007.\n\nIn October it was tightened.", "October",
                    "2024-10"),
+    # "this/last/next weekend" is that ISO week's weekend (HeidelTime's UNDEF-this-week-WE); "over the weekend"
+    # written on a weekday is the one just past, written on a weekend day that weekend.
+    ContextExample("weekend", "The band plays this weekend.", "this weekend", "2013-W11-WE", datetime.date(2013, 3, 14)),
+    ContextExample("weekend", "It snowed last weekend.", "last weekend", "2013-W10-WE", datetime.date(2013, 3, 14)),
+    ContextExample("weekend", "The talks resume next weekend.", "next weekend", "2013-W12-WE", datetime.date(2013, 3, 14)),
+    ContextExample("weekend", "It snowed over the weekend.", "the weekend", "2013-W10-WE", datetime.date(2013, 3, 14)),
+    ContextExample("weekend", "I fell ill this past weekend.", "this past weekend", "2009-W22-WE", datetime.date(2009, 6, 1)),
+    ContextExample("weekend", "It snowed over the weekend.", "the weekend", "2013-W11-WE", datetime.date(2013, 3, 17)),
     # Granularity words, as TimeBank annotates them: "overnight" is the reference day's night, "tonight" too.
     ContextExample("part_of_day", "Shares fell on overnight losses in New York.", "overnight", "2025-06-14TNI"),
     ContextExample("part_of_day", "The vote is due tonight.", "tonight", "2025-06-14TNI"),

@@ -284,6 +284,8 @@ def _latest_mention(mentions: dict, draft: Draft) -> tuple[int, str, datetime.da
     """The latest mention an anaphoric draft can count from: "that day" needs a day, "a year earlier" any grain."""
     if draft.anchor.startswith("weekday_"):  # "that Saturday": counted from a day
         return mentions.get("day")
+    if draft.anchor == "month_of_mention":  # "on the 20th": the month of the day or month mentioned last
+        return max((mentions[grain] for grain in ("day", "month") if grain in mentions), default=None)
     if draft.anchor in ("quarter_of_mention", "topic_quarter") or draft.unit == "quarter" or draft.unit == "year" and draft.shift < 0 and "quarter" in mentions:
         return mentions.get("reported_quarter")  # "the 1988 period", "a year earlier" in a quarterly report: that quarter
     anaphoric = draft.anchor in ("mention", "mention_only")
@@ -302,6 +304,9 @@ def _with_mention(draft: Draft, mention: tuple[int, str, datetime.date], referen
     if draft.anchor.startswith("weekday_"):  # "that Saturday" on or after the day mentioned, "the following Monday" after it
         prefer = "next" if draft.anchor == "weekday_after_mention" else "future"
         return replace(draft, value=fill_year(draft.value, mention_day, prefer), anchor="")
+    if draft.anchor == "month_of_mention":
+        dated = f"{value[:7]}{draft.value[7:]}"
+        return replace(draft, value=dated, anchor="") if interval_of(dated) is not None else draft
     quarter = re.fullmatch(r"(?P<year>\d{4})(?P<rest>-[QH]\d)", value)
     if draft.anchor == "quarter_of_mention":
         return replace(draft, value=draft.value + quarter.group("rest")) if quarter else draft
