@@ -34,6 +34,8 @@ LOCAL_PROCESSES_FROM = 1000     # documents: below this, starting worker process
 # bar's, Arrow's) or the locks those hold.
 LOCAL_PROCESS_CONTEXT = "forkserver"
 CONNECT_TIMEOUT_SECONDS = 20
+
+
 class SchedulerError(Exception):
     """The Dask scheduler cannot be reached or started; the message says which and why."""
 
@@ -120,8 +122,7 @@ def run_batches(work: Callable[..., Any], batches: Sequence[Sequence[Batch]], ar
         try:
             return run_on_client(client, work, batches, arguments, progress, name_of)
         except Exception as error:  # a cluster that cannot run our code: say so, in one line, with the fix
-            where = scheduler.address or "on this machine"
-            raise SchedulerError(f"the Dask cluster {where} could not run the extraction ({type(error).__name__}: "
+            raise SchedulerError(f"the Dask cluster {scheduler.address} could not run the extraction ({type(error).__name__}: "
                                  f"{error}); its scheduler and workers must import this project's code: start them "
                                  f"with PYTHONPATH={Path(__file__).resolve().parent.parent}") from error
 
