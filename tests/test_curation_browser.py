@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from extract.curation import EditLog
+from extract.event_memo import text_keys
 from tests.support.browsers import running_dashboard
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 
@@ -122,6 +123,9 @@ def test_an_analyst_corrects_adds_and_uploads_and_everything_survives_a_reload(d
     kinds = [(edit.kind, edit.target_id) for edit in EditLog(root / "curation.sqlite").edits()]
     assert kinds[:2] == [("date", OCTOBER_7), ("hide", BARBAROSSA_1941)] and kinds[2][0] == "add"
     assert (root / "corpus" / "hamas_attack.txt").read_text(encoding="utf-8") == ARTICLE
+    memo = pd.read_parquet(root / "data" / "event-memo.parquet")   # the upload's events reused the run's memo
+    uploaded = pd.read_parquet(root / "data" / "statements.parquet").query("doc_id == 'hamas_attack'")
+    assert set(text_keys(uploaded["sentence"].tolist())) & set(memo.loc[memo["table"] == "sentence", "key"])
 
     _open_statement(page, base, OCTOBER_7)
     page.reload()
