@@ -18,6 +18,8 @@ fresh interpreter that imports the extractor again (measured in bench/README.md)
 from __future__ import annotations
 
 import os
+import sys
+import types
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from collections.abc import Callable, Iterator, Sequence
@@ -159,6 +161,23 @@ def _bag_of_batches(work: Callable[..., Any], batches: Sequence[Sequence[Batch]]
     return bag.map_partitions(_work_on_partition, work, arguments)
 
 
+@contextmanager
+def _main_module_left_out() -> Iterator[None]:
+    """Worker processes started inside do not run this process's `__main__` again.
+
+    multiprocessing makes each new worker import the starting process's `__main__` (by module name, or by path)
+    before its first task. The work never needs it, and a `__main__` without the `if __name__ == "__main__"` guard
+    (a Streamlit page, which Streamlit and its AppTest install as `__main__`) would run whole in every worker. While
+    inside, `__main__` is a bare module with neither a file nor a name to import.
+    """
+    real = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = real
+
+
 def run_on_local_processes(work: Callable[..., Any], batches: Sequence[Sequence[Batch]], arguments: tuple,
                            workers: int, progress: ProgressCallback | None = None,
                            name_of: Callable[[Batch], str] = str) -> list:
@@ -180,10 +199,12 @@ def run_on_local_processes(work: Callable[..., Any], batches: Sequence[Sequence[
             done += len(batches[index_of[key]])
             progress(done, total, name_of(batches[index_of[key]][-1]))
 
-    multiprocessing.get_context(LOCAL_PROCESS_CONTEXT).set_forkserver_preload([work.__module__])
+    if work.__module__ != "__main__":   # work defined in a script travels by value (cloudpickle)
+        multiprocessing.get_context(LOCAL_PROCESS_CONTEXT).set_forkserver_preload([work.__module__])
     # one batch per hand-out (chunksize 1): the last batches spread over the workers instead of queueing on one
     try:
-        with dask.config.set({"multiprocessing.context": LOCAL_PROCESS_CONTEXT}), Callback(posttask=batch_done):
+        with dask.config.set({"multiprocessing.context": LOCAL_PROCESS_CONTEXT}), Callback(posttask=batch_done), \
+                _main_module_left_out():
             results = dask.compute(*partitions, scheduler="processes", num_workers=workers, chunksize=1)
     except BrokenProcessPool as error:   # a worker killed (out of memory, a signal): say so, with the way out
         raise SchedulerError(f"a local worker process died before its batch was done ({error}); the likeliest "

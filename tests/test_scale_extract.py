@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import duckdb
@@ -347,3 +348,17 @@ def test_a_local_worker_that_dies_is_an_error_saying_so(tmp_path):
 def die(batch, on_item=None):
     """A batch's work that kills its worker process (as the kernel's out-of-memory killer would)."""
     os._exit(9)
+
+
+def test_local_worker_processes_never_run_the_starting_process_main_module(tmp_path, monkeypatch):
+    import types
+
+    from extract.cluster import run_batches
+
+    script = tmp_path / "page.py"   # a script without the __main__ guard, as Streamlit installs a page
+    script.write_text(f"open({str(tmp_path / 'ran')!r}, 'a').write('ran')\n")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    assert run_batches(divide, [[1, 2], [3, 4]], (12,), Scheduler(workers=2)) == [[12.0, 6.0], [4.0, 3.0]]
+    assert not (tmp_path / "ran").exists() and sys.modules["__main__"] is page
