@@ -75,15 +75,25 @@ def local_workers(scheduler: Scheduler, documents: int, batch_size: int = 1) -> 
     return available_cores() if documents >= LOCAL_PROCESSES_FROM else 1
 
 
+def _preload_in_workers(module: str) -> None:
+    """Have the server that local worker processes fork from import `module` (a script's `__main__` is not imported:
+    work defined there travels by value)."""
+    import multiprocessing
+
+    if module != "__main__":
+        multiprocessing.get_context(LOCAL_PROCESS_CONTEXT).set_forkserver_preload([module])
+
+
 def prepare_local_processes(scheduler: Scheduler, module: str) -> None:
     """Start the server that local worker processes fork from, importing `module` (the work's), so it loads while this
-    process lists the inputs; nothing when the work runs in this process or on a cluster."""
-    if scheduler.address or (scheduler.workers or available_cores()) <= 1:
+    process lists the inputs: only when local workers were asked for (`workers` > 1). In the automatic choice the
+    corpus may prove too small for workers (a 4-article run would pay ~1 CPU-s for an unused server), so the server
+    starts with the workers, after the listing."""
+    if scheduler.address or (scheduler.workers or 1) <= 1:
         return
-    import multiprocessing
     import multiprocessing.forkserver
 
-    multiprocessing.get_context(LOCAL_PROCESS_CONTEXT).set_forkserver_preload([module])
+    _preload_in_workers(module)
     multiprocessing.forkserver.ensure_running()
 
 
@@ -182,8 +192,6 @@ def run_on_local_processes(work: Callable[..., Any], batches: Sequence[Sequence[
                            workers: int, progress: ProgressCallback | None = None,
                            name_of: Callable[[Batch], str] = str) -> list:
     """`work(batch, *arguments)` for every batch as a dask.bag map on Dask's process scheduler with `workers` processes."""
-    import multiprocessing
-
     import dask
     from dask.callbacks import Callback
 
@@ -199,8 +207,7 @@ def run_on_local_processes(work: Callable[..., Any], batches: Sequence[Sequence[
             done += len(batches[index_of[key]])
             progress(done, total, name_of(batches[index_of[key]][-1]))
 
-    if work.__module__ != "__main__":   # work defined in a script travels by value (cloudpickle)
-        multiprocessing.get_context(LOCAL_PROCESS_CONTEXT).set_forkserver_preload([work.__module__])
+    _preload_in_workers(work.__module__)
     # one batch per hand-out (chunksize 1): the last batches spread over the workers instead of queueing on one
     try:
         with dask.config.set({"multiprocessing.context": LOCAL_PROCESS_CONTEXT}), Callback(posttask=batch_done), \
