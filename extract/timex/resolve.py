@@ -251,10 +251,10 @@ def fill_year(value: str, reference: Day, prefer: str, written_weekday: int = 0)
     day_of_month = re.fullmatch(r"XXXX-XX-(\d\d)", value)
     if day_of_month:  # "on the 20th": the latest one on or before the reference (a cue: the coming one)
         months = [offset_value(reference, "month", shift) for shift in (-2, -1, 0, 1)]
-        candidates = [f"{month}-{day_of_month.group(1)}" for month in months
-                      if interval_of(f"{month}-{day_of_month.group(1)}") is not None]
-        intervals = [interval_of(candidate) for candidate in candidates]
-        return _occurrence(candidates, intervals, reference, "past" if prefer == "this" else prefer, 0)
+        dated = [(candidate, interval_of(candidate)) for candidate in (f"{month}-{day_of_month.group(1)}" for month in months)]
+        real = [(candidate, interval) for candidate, interval in dated if interval is not None]   # no 31 June
+        return _occurrence([candidate for candidate, _ in real], [interval for _, interval in real], reference,
+                           "past" if prefer == "this" else prefer, 0)
     rest = value[4:]
     if re.fullmatch(r"-Q\d|-H\d", rest) and prefer not in ("this", "future", "next"):
         return _reported_period(rest, reference)
