@@ -52,6 +52,10 @@ NAME_BEFORE_MONTH = (r"\b(?!(?:In|By|On|Of|To|And|Or|But|The|Last|Next|This|Earl
                      r"[A-Z][a-z]+\s$")
 # ... and before "Today" an acronym too ("USA Today", "VOA Today").
 NAME_BEFORE_TODAY = NAME_BEFORE_MONTH.replace(r"[A-Z][a-z]+\s$", r"[A-Z](?:[a-z]+|[A-Z]+)\s$")
+# A capitalised "Today" or "Tonight" inside a sentence names a programme or a paper: after "the", a lower-case word,
+# "'s" or a number, with no punctuation between ("the Today programme", "on NBC's Today show", "BBC Radio 4 Today",
+# "appeared on The Tonight Show", "told Today's Savannah Guthrie"); prose writes the day in lower case there.
+NAME_BEFORE_CAPITALISED_DEICTIC = r"(?:" + NAME_BEFORE_TODAY + r")|(?:\b[Tt]he|\b[a-z]+|['’]s|\d)\s+$"
 
 # A capitalised weekday between a name word ("the", "of", "'s", a capitalised word or a number, not "On", "By", ...)
 # and a capitalised word that is no month, weekday or part of the day names a programme or a paper: "the Sunday Times",
@@ -193,7 +197,7 @@ RULES: list[Rule] = [
          ("guests for The Monday Night Club", "Motson on the Saturday Night Show"),
          vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
     Rule("deictic_part_of_day",
-         r"(?P<deictic>[Yy]esterday|[Tt]omorrow|[Tt]oday)\s+<<part_of_day>>|(?P<deictic>[Tt]onight|[Oo]vernight)"
+         r"(?P<deictic>[Yy]esterday|[Tt]omorrow|[Tt]oday)\s+<<part_of_day>>|(?P<deictic>tonight|[Oo]vernight)"
          r"|<<part_of_day>>\s+(?P<deictic>yesterday|tomorrow|today)",
          deictic_day,
          {"yesterday afternoon": ("2025-06-13TAF", "hour"), "tonight": ("2025-06-14TNI", "hour"),
@@ -240,11 +244,19 @@ RULES: list[Rule] = [
          deictic_day,
          {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day"),
           "the day after tomorrow": ("2025-06-16", "day"), "the day before yesterday": ("2025-06-12", "day")}),
-    # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today"
+    # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today";
+    # inside a sentence after "the", a lower-case word, "'s" or a number it names a programme ("the Today programme")
     Rule("deictic_day_capitalised", r"(?P<deictic>Today)", deictic_day,
          {"Today": ("2025-06-14", "day")},
-         ("he told USA Today", "This is VOA Today.", "an article in Psychology Today"),
-         vetoed_after=NAME_BEFORE_TODAY),
+         ("he told USA Today", "This is VOA Today.", "an article in Psychology Today", "He told the Today programme.",
+          "Speaking on BBC Radio 4's Today programme, he said", "The Today programme's editor", "told Today's Savannah Guthrie",
+          "an interview with the breakfast show Today.", "the BBC Radio 4 Today programme"),
+         vetoed_after=NAME_BEFORE_CAPITALISED_DEICTIC),
+    # "Tonight" likewise: "Tonight, the troops left." is the reference day's night, "The Tonight Show" a programme
+    Rule("deictic_night_capitalised", r"(?P<deictic>Tonight)", deictic_day,
+         {"Tonight": ("2025-06-14TNI", "hour")},
+         ("He appeared on The Tonight Show.", "a guest on the Tonight Show", "presenter of BBC Tonight"),
+         vetoed_after=NAME_BEFORE_CAPITALISED_DEICTIC),
     Rule("ago",
          r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
          r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)(?P<half>\s+and\s+a\s+half)?\s+<<unit>>"
