@@ -559,10 +559,12 @@ TENSE_CUES: list[TenseCue] = [
     # or a past verb after the expression in its clause ("The visits on Tuesday were ...") cancels it
     TenseCue("present_schedule",
              r"\b(?:(?:is|are|am|['’]s|['’]re)\s+(?:also\s+|now\s+|still\s+)?(?:" + "|".join(SCHEDULE_VERBS_ING) + r")"
-             r"|(?:" + "|".join(SCHEDULE_VERBS_PRESENT) + r"))\b(?:\s+off)?(?:\s+[A-Za-z'’-]+){0,4}\s+$", 60, "window",
+             r"|(?:" + "|".join(SCHEDULE_VERBS_PRESENT) + r"))\b(?:\s+off)?(?:\s+[\w'’:-]+){0,4}\s+$", 60, "window",
              past_after_cancels=True),
-    # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"
-    TenseCue("modal_verb", r"\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b" + CLAUSE_REST, 120),
+    # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"; so do
+    # "may" and "might" + a bare verb ("might return in the winter"), but not + have ("may have caught it in March")
+    TenseCue("modal_verb", r"\b(?:(?:will|would|shall)\s+(?:not\s+)?[a-z]+"
+             r"|(?:may|might)\s+(?:not\s+|well\s+|also\s+)?(?!have\b|ha(?:s|d)\b)[a-z]+)\b" + CLAUSE_REST, 120),
     # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
     # will be broadcast live", "In March the company is expected to ..." (HeidelTime: the tense of the sentence)
     TenseCue("future_verb_after",
@@ -571,8 +573,10 @@ TENSE_CUES: list[TenseCue] = [
 ]
 # A past-tense verb later in the clause of an expression whose cue has past_after_cancels ("The visits on Tuesday
 # were a success"); "says"/"tells" are present, so "The group, which meets on Tuesday, says" keeps its cue.
+# A participle after has/have ("but has maintained a cautious view") is a present perfect, not a past-tense clause.
 PAST_VERB_AFTER = (r"\b(?:had|was|were|did|ago|said|told|thought|knew|felt|became|began|came|went|saw|made"
-                   r"|(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
+                   r"|(?<!\bhas\s)(?<!\bhave\s)(?<!['’]ve\s)"
+                   r"(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
 # A past-tense verb between an expression and a following future cue, or before the expression in its clause:
 # the cue belongs to reported speech ("On Friday he said he will resign", "said Thursday that troops will stay").
 # "who" opens a clause about a person, not about the date ("On Tuesday his brothers, who will sing, defended it").
@@ -603,6 +607,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("modal_verb", "The split would be paid on a still unspecified date in January.", "January", "2026-01"),
     # ... unless a past-tense verb follows the modal; "since" is never a coming month.
     ContextExample("modal_verb", "He would later say that the deal had closed in January.", "January", "2025-01"),
+    ContextExample("modal_verb", "The virus might return in a more virulent form in the winter.", "the winter", "2025-WI"),
+    ContextExample("modal_verb", "Officials may decide on Monday.", "Monday", "2025-06-16"),
+    ContextExample("modal_verb", "He may have caught the virus in March.", "March", "2025-03"),
     ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
@@ -650,6 +657,11 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("present_schedule", "It drew 2.5 million viewers for its debut on Thursday.", "Thursday", "2010-03-18",
                    FRIDAY_2010),
     ContextExample("present_schedule", "The shop had reopened in June after the flood.", "June", "2009-06", FRIDAY_2010),
+    # A clock time counts as one of the four words; a present perfect after it is no past-tense clause.
+    ContextExample("present_schedule", "Doors open at 16:00 BST for Saturday's show.", "Saturday", "2010-03-20", FRIDAY_2010),
+    ContextExample("present_schedule", "The bank meets on Thursday but has kept a cautious view.", "Thursday", "2010-03-25",
+                   FRIDAY_2010),
+    ContextExample("present_schedule", "The bank meets on Thursday, analysts noted.", "Thursday", "2010-03-18", FRIDAY_2010),
     # The clause's verb after a fronted date decides its direction too ...
     ContextExample("future_verb_after", "On Monday, the ministers will meet in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
     ContextExample("future_verb_after", "Saturday's concert, which will be broadcast live, sold out.", "Saturday",
