@@ -818,4 +818,13 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("part_of_day", "The vote is due tonight.", "tonight", "2025-06-14TNI"),
     ContextExample("part_of_day", "Troops moved in on Friday night.", "Friday night", "2025-06-13TNI"),
     ContextExample("part_of_day", "Troops entered the city on March 3, 2009, at dawn.", "dawn", "2009-03-03TMO"),
+    # A live page opens each entry with its 24-hour time (tagger._live_log_stamps): three or more such line-opening
+    # numbers in time order, one of them no plausible year, are times on the reference date; a chronology keeps years.
+    ContextExample("live_log_stamp", "1410 Aid arrives in Jacmel.\n1249 Ports are shut.\n1122 France asks for help.", "1249",
+                   "2010-01-15T12:49", datetime.date(2010, 1, 15)),
+    ContextExample("live_log_stamp", "2057 The UN appeals.\n2024 Our reporter says: \"Calm.\"\n1858 A curfew is set.", "2057",
+                   "2010-01-13T20:57", datetime.date(2010, 1, 13)),
+    ContextExample("live_log_stamp", "1914 War breaks out.\n1918 Armistice.\n1939 War again.", "1918", "1918",
+                   datetime.date(2010, 1, 13)),
+    ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", "1249", datetime.date(2010, 1, 15)),
 ]

@@ -98,6 +98,7 @@ class TimexDraft:
     rule: str
     draft: Draft
     paragraph: int = 0   # index of its paragraph (text between blank lines)
+    clock: str = ""      # a line-opening four-digit number's reading as a 24-hour clock ("T12:49"): see _live_log_stamps
 
     @property
     def type(self) -> str:
@@ -142,7 +143,7 @@ def find(text: str) -> list[TimexDraft]:
         draft = _as_future_point(text, start, end, draft)
         paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
         found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
-                                paragraph))
+                                paragraph, _clock_reading(text, start, end, draft)))
         previous_end = end
     return _with_shared_years(text, found)
 
@@ -155,6 +156,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
     """
     if isinstance(reference_date, datetime.datetime):  # a datetime or pandas Timestamp: its day
         reference_date = reference_date.date()
+    drafts = _live_log_stamps(drafts, reference_date)
     found: list[Timex] = []
     context_day: tuple[int, datetime.date] | None = None
     mentions: dict[str, tuple[int, str, datetime.date]] = {}  # grain -> the latest date mentioned at that grain
@@ -254,6 +256,54 @@ def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
             continue  # "December to March 2025" crosses a year end: keep the news default
         found[index] = replace(first, draft=draft)
     return found
+
+
+# Live pages ("live text", minute-by-minute reports) open each entry with its 24-hour time and no colon: "1249 Haiti's
+# ports are shut". Such a number opening a line before a capitalised word is a year in a chronology ("2003 Saddam
+# Hussein is captured") and a clock time in a live log; the document decides (_live_log_stamps).
+LINE_OPENING_NUMBER = re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)")
+ENTRY_AFTER_NUMBER = re.compile(r":?[^\S\n]+[\"“‘'(]?[A-Z]")
+MIN_LIVE_LOG_STAMPS = 3        # entries that make a live log
+PLAUSIBLE_YEARS_BACK = 300     # a line-opening year further back than this (or after the reference year) is no year
+
+
+def _clock_reading(text: str, start: int, end: int, draft: Draft) -> str:
+    """"T12:49" when text[start:end] is a bare four-digit year opening its line before a capitalised word, else ""."""
+    clock = LINE_OPENING_NUMBER.fullmatch(text, start, end)
+    if clock is None or draft.value != text[start:end] or text[text.rfind("\n", 0, start) + 1:start].strip() \
+            or not ENTRY_AFTER_NUMBER.match(text, end):
+        return ""
+    return f"T{clock['hour']}:{clock['minute']}"
+
+
+def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[TimexDraft]:
+    """Line-opening numbers that are a live log's entry times become TIMEs on the reference date.
+
+    A live log: at least MIN_LIVE_LOG_STAMPS such numbers (TimexDraft.clock), in time order (rising or falling), at
+    least one of them no plausible year (after the reference year, or more than PLAUSIBLE_YEARS_BACK before it).
+    A chronology's years are all plausible and stay years.
+
+    >>> page = "1602 Aid arrives.\\n1555 Ports shut.\\n1249 The UN appeals."
+    >>> [t.value for t in resolve(find(page), datetime.date(2010, 1, 15))]
+    ['2010-01-15T16:02', '2010-01-15T15:55', '2010-01-15T12:49']
+    >>> [t.value for t in resolve(find("2001 Attacks.\\n2003 Invasion.\\n2008 Crash."), datetime.date(2010, 1, 15))]
+    ['2001', '2003', '2008']
+    """
+    stamps = [index for index, item in enumerate(drafts) if item.clock]
+    if reference_date is None or len(stamps) < MIN_LIVE_LOG_STAMPS:
+        return drafts
+    numbers = [int(drafts[index].text) for index in stamps]
+    in_order = numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
+    implausible = any(number > reference_date.year or number < reference_date.year - PLAUSIBLE_YEARS_BACK
+                      for number in numbers)
+    if not (in_order and implausible):
+        return drafts
+    drafts = list(drafts)
+    for index in stamps:
+        item = drafts[index]
+        drafts[index] = replace(item, rule="live_log_stamp",
+                                draft=Draft(value="XXXX-XX-XX", type="TIME", time=item.clock))
+    return drafts
 
 
 def _with_modifier(text: str, start: int, previous_end: int, rule: Rule, draft: Draft) -> tuple[int, Draft]:
