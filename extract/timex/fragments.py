@@ -79,8 +79,8 @@ _WEEKDAY_FULL = [d for d in WEEKDAYS if d.endswith("day")]
 _NUMBER_WORD_ALT = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "some", "many")])
 _UNIT_ALT = "(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Qq]uarters?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Hh]ours?|[Mm]inutes?)"
 
-# What follows four digits that are a 24-hour clock time, not a year: "2200 GMT", "0600 hours".
-_AFTER_MILITARY_TIME = r"\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs)\b"
+# What follows four digits that are a 24-hour clock time, not a year: "2200 GMT", "0600 hours", "1653 local time".
+_AFTER_MILITARY_TIME = r"\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs|local\s+time)\b"
 FRAGMENTS: dict[str, str] = {
     # months: full names (capitalised), abbreviations with optional dot ("Sept.", "Oct")
     "month": "(?:" + alternation(_MONTH_FULL, capitalised_only=True)
@@ -114,7 +114,7 @@ FRAGMENTS: dict[str, str] = {
     "clock12": r"(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?",
     "ampm": r"(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)",
     "timezone": r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\b",
-    "military_clock": r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs)\b)",
+    "military_clock": r"(?:[01]\d|2[0-3])[0-5]\d(?=" + _AFTER_MILITARY_TIME + ")",
     "this_next_last": r"(?:[Tt]his(?:\s+(?:past|coming))?|[Nn]ext|[Ll]ast|[Pp]ast|[Cc]oming|[Pp]revious|[Tt]he\s+(?:previous|following|next))",
 }
 

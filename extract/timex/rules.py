@@ -416,13 +416,19 @@ RULES: list[Rule] = [
           "Article 1906 of the code", "in Room 1204", "see page 1120"),
          vetoed_after=LABEL_BEFORE_NUMBER),
     Rule("present_ref",
-         r"(?:[Rr]ight\s+)?[Nn]ow(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently"
+         r"(?:[Rr]ight\s+)?now(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently"
          r"|[Cc]urrent(?!\s+(?:account|affairs|events|assets|liabilities))"
          r"|[Aa]t\s+present|[Tt]hese\s+days|[Nn]owadays|[Tt]he\s+present(?!\s+\w)",
          literal("PRESENT_REF"),
          {"now": ("PRESENT_REF", "unknown"), "currently": ("PRESENT_REF", "unknown"),
           "to this day": ("PRESENT_REF", "unknown")},
          ("the current account deficit", "a know-how")),
+    # "Now" after a capitalised word (not one opening a sentence: "By Now", "And Now" stay) ends a name: "the Hope for
+    # Haiti Now telethon", "Apocalypse Now", "Peace Now"
+    Rule("present_ref_capitalised", r"(?:Right\s+)?Now(?![\w-])", literal("PRESENT_REF"),
+         {"Now": ("PRESENT_REF", "unknown"), "Right Now": ("PRESENT_REF", "unknown")},
+         ("the Hope for Haiti Now telethon", "He watched Apocalypse Now.", "the group Peace Now said"),
+         vetoed_after=NAME_BEFORE_TODAY),
     Rule("past_ref",
          r"[Tt]hen[\s-]+current|(?:[Mm]ore\s+)?[Rr]ecently|[Rr]ecent\s+(?:years|days|weeks|months|times)"
          r"|[Pp]ast\s+(?:years|months|decades)(?![\w-])|[Rr]ecent"
@@ -827,4 +833,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("live_log_stamp", "1914 War breaks out.\n1918 Armistice.\n1939 War again.", "1918", "1918",
                    datetime.date(2010, 1, 13)),
     ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", "1249", datetime.date(2010, 1, 15)),
+    ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
+                   "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    # Four digits before "local time" are a 24-hour clock, like before a time zone.
+    ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653", "2025-06-14T16:53"),
 ]

@@ -302,7 +302,7 @@ def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | N
     for index in stamps:
         item = drafts[index]
         drafts[index] = replace(item, rule="live_log_stamp",
-                                draft=Draft(value="XXXX-XX-XX", type="TIME", time=item.clock))
+                                draft=Draft(unit="day", shift=0, type="TIME", time=item.clock))
     return drafts
 
 
