@@ -85,6 +85,13 @@ LABEL_NOUNS = ("[Rr]esolutions?", "[Ff]lights?", "[Rr]ooms?", "[Aa]rticles?", "N
                "[Tt]erminal", "[Bb]lock", "[Ss]eat", "[Ww]ard", "[Ff]orm", "[Pp]atent", "[Dd]ocket", "[Rr]egulation",
                "[Dd]ecree")
 LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")\s+$"
+# A four-digit number before a capitalised name and a street word is a house number, no year ("1600 Pennsylvania Avenue",
+# "at 2015 Washtenaw Avenue"), unless a preposition of time comes before it ("In 1990 Main Street banks failed").
+STREET_WORDS = ("Avenue", "Ave\\.", "Street", "St\\.", "Road", "Rd\\.", "Boulevard", "Blvd\\.", "Drive", "Lane", "Parkway",
+                "Place", "Court", "Terrace", "Highway")
+TIME_PREPOSITIONS = ("[Ii]n", "[Ss]ince", "of", "[Bb]y", "[Ff]rom", "[Uu]ntil", "[Dd]uring", "[Bb]efore", "[Aa]fter")
+HOUSE_NUMBER_AFTER = ("".join(rf"(?<!\b{word}\s\d{{4}})" for word in TIME_PREPOSITIONS)
+                      + r"\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:" + "|".join(STREET_WORDS) + r")(?!\w)")
 # A season before one of these nouns names a thing, not a time: "the Winter Olympics", "a winter coat".
 SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Ff]estivals?", "[Cc]oats?", "[Jj]ackets?", "[Cc]lothes", "[Cc]lothing",
                      "[Tt]yres", "[Tt]ires", "[Ww]heat", "[Ss]ports", "[Cc]amps?", "[Ss]chools?", "[Rr]esidence", "[Rr]esort")
@@ -401,7 +408,7 @@ RULES: list[Rule] = [
          end_of_unit,
          {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")}),
     Rule("year",
-         r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r"))"
+         r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r")|" + HOUSE_NUMBER_AFTER + ")"
          # a spelled number that counts something is no year: "about two thousand people", "two thousand three hundred"
          r"|" + "".join(rf"(?<!\b{word}\s)" for word in QUANTITY_WORDS) + r"<<year_spelled>>"
          r"(?![\w-]|\s+(?:hundred|thousand|million|billion)\b"
@@ -413,7 +420,8 @@ RULES: list[Rule] = [
           "About two thousand people marched.", "The index fell two thousand points.", "more than two thousand",
           "two thousand three hundred soldiers",
           "under UN Security Council Resolution 1441", "resolution 1973 allows it", "US Airways Flight 1549 ditched",
-          "Article 1906 of the code", "in Room 1204", "see page 1120"),
+          "Article 1906 of the code", "in Room 1204", "see page 1120", "the White House at 1600 Pennsylvania Avenue",
+          "a bank at 2015 Washtenaw Avenue", "he lives at 1200 N. Main St. with his wife"),
          vetoed_after=LABEL_BEFORE_NUMBER),
     Rule("present_ref",
          r"(?:[Rr]ight\s+)?now(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently"
@@ -835,6 +843,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", "1249", datetime.date(2010, 1, 15)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    # A house number is no year, but a year after a preposition of time stays one.
+    ContextExample("house_number", "In 1990 Main Street banks failed.", "1990", "1990"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.
     ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653", "2025-06-14T16:53"),
 ]
