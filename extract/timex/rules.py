@@ -135,13 +135,16 @@ RULES: list[Rule] = [
          year_range,
          {"2022–2024": ("2022", "year"), "1998-99": ("1998", "year"), "2024-03": ("2024-03", "month")},
          ("S-300 missiles", "Su-35 jets")),
+    # ... also with the date in brackets after the weekday, as event listings write it: "On Friday (Dec. 12) at 8 p.m."
     Rule("weekday_month_day_year",
-         r"(?:" + REL + r"\s+)?<<weekday>>,?\s+(?:the\s+)?"
+         r"(?:" + REL + r"\s+)?<<weekday>>(?:,?\s+(?:the\s+)?"
          r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>)"
-         r"(?:,?\s+<<year4>>)?",
+         r"(?:,?\s+<<year4>>)?"
+         r"|\s*\(\s*(?:<<month>>\s+<<day>>|<<day>>" + ORDINAL_SUFFIX + r"\s+<<month>>)(?:,?\s+<<year4>>)?\s*\))",
          month_day_year,
          {"Friday, April 25": ("2025-04-25", "day"), "Friday Oct. 13, 1989": ("1989-10-13", "day"),
-          "this coming Sunday, March eighth": ("2026-03-08", "day"), "Monday 16 June": ("2025-06-16", "day")}),
+          "this coming Sunday, March eighth": ("2026-03-08", "day"), "Monday 16 June": ("2025-06-16", "day"),
+          "Saturday (Dec. 13)": ("2025-12-13", "day"), "Friday (25 April 2025)": ("2025-04-25", "day")}),
     Rule("month_day_year",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<any_year4:year4>>"
          r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<any_year4:year4>>",
