@@ -67,6 +67,12 @@ NAME_AFTER_WEEKDAY = (r"\s+(?!(?:January|February|March|April|May|June|July|Augu
                       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                       r"|Sunday|Morning|Afternoon|Evening|Night|Noon|Midnight)\b)[A-Z][a-z]")
 
+# "Half" is a half-year only on its own or as a half of a year ("the second half of this year", "the first half of 1989");
+# a half of anything else is not: a match, a programme, a century, an hour ("the second half of the game", "the first
+# half of the 20th century", "the first half hour", "second-half commentary", "the past half century").
+HALF_OF_SOMETHING_ELSE = (r"(?![\s-]+(?:hours?|century|centuries|decades?|time|commentary|dozen|miles?"
+                          r"|of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+)?(?:fiscal\s+|calendar\s+)?(?:year|\d{4})\b)))")
+
 # --- the table -----------------------------------------------------------------------------------
 # A group name may appear in several alternatives of one pattern (the `regex` package allows it): the
 # production reads `month` whichever way round the date is written.
@@ -285,7 +291,7 @@ RULES: list[Rule] = [
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
          r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-|1\d\d\d|20\d\d)"
          r"\s*)?"
-         r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half)"
+         r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half)" + HALF_OF_SOMETHING_ELSE +
          r"|(?P<two_quarters>first)\s+two\s+quarters)"
          r"(?:\s+(?:of\s+)?(?:fiscal\s+)?<<year4>>)?",
          quarter,
@@ -293,8 +299,10 @@ RULES: list[Rule] = [
           "the fourth quarter of 1990": ("1990-Q4", "quarter"), "the fiscal first quarter": ("2025-Q1", "quarter"),
           "the year-ago third quarter": ("2024-Q3", "quarter"), "the first half of 1989": ("1989-H1", "quarter"),
           "the 1988 second quarter": ("1988-Q2", "quarter"), "the last half of 1989": ("1989-H2", "quarter"),
-          "the first two quarters of 1990": ("1990-H1", "quarter")},
-         ("three-quarters of the vote",)),
+          "the first two quarters of 1990": ("1990-H1", "quarter"),
+          "the first half of fiscal 1990": ("1990-H1", "quarter")},
+         ("three-quarters of the vote", "He scored in the second half of the game.", "during the first half of the programme",
+          "the first half hour of their innings", "uninterrupted first-half commentary", "the first half of the programme")),
     # Narrative time: counted from the date the text mentioned last (tagger.resolve), never the reference date.
     Rule("anaphoric_unit",
          r"[Tt]he\s+(?:(?P<relation>following|previous|prior|preceding|same)\s+(?P<unit_single>day|week|month|year)"
@@ -336,7 +344,7 @@ RULES: list[Rule] = [
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?"
          r"(?P<relation>(?:[Ll]atest|[Cc]urrent|[Rr]ecent|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Pp]revious|[Ff]ollowing"
          r"|[Tt]his(?:\s+(?:past|coming))?)(?:\s+fiscal)?)"
-         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])"
+         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])(?!(?<=half)" + HALF_OF_SOMETHING_ELSE[3:] +
          # "the last week of June", "the last decade of the 20th century": a part of what follows, not last week
          r"(?!(?:" + "|".join(rf"(?<=[Tt]he\slast\s{unit})" for unit in ("week", "month", "year", "decade", "quarter",
                                                                          "century", "weekend", "half"))
@@ -846,6 +854,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", "1249", datetime.date(2010, 1, 15)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    # "Half" of a year is a half-year, of anything else (a century, a match) it is not one.
+    ContextExample("half_year", "Sales will rise in the second half of this year.", "the second half", "2025-H2"),
+    ContextExample("half_year", "Fares rose during the first half of the 20th century.", "the 20th century", "19"),
     # A house number is no year, but a year after a preposition of time stays one.
     ContextExample("house_number", "In 1990 Main Street banks failed.", "1990", "1990"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.
