@@ -107,6 +107,9 @@ GENERIC_SEASON_NOUNS = ("months", "holidays", "vacations?", "breaks?", "recess",
 QUANTITY_WORDS = ("[Aa]bout", "[Ss]ome", "[Nn]early", "[Aa]lmost", "[Rr]oughly", "[Aa]pproximately", "than", "least",
                   "[Oo]nly", "[Jj]ust")
 MODALS = ("will", "could", "might", "would", "may", "can", "should")
+# "May the ..." opening a sentence or a quotation is a wish ("May the world step forward", "May the odds be ever in your
+# favour"); a month there would be written "In May the ..."
+MAY_THE_OPENING_A_WISH = (r"(?!(?:(?<=[.!?]\sMay)|(?<=[\"“‘']May)|(?<=\nMay)|(?<=[:;]\sMay)|(?<![\s\S]{4}))\s+the\b)")
 # A capitalised "May" before one of these words opens a sentence or headline as the modal verb ("May contain nuts").
 MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]e", "[Nn]ot", "[Hh]ave", "[Aa]lso", "[Ww]ell",
                        "[Ss]till", "[Nn]ever", "[Cc]ontain", "[Ii]nclude", "[Cc]ause", "[Nn]eed", "[Ss]eem", "[Hh]elp",
@@ -153,10 +156,12 @@ RULES: list[Rule] = [
           "Saturday (Dec. 13)": ("2025-12-13", "day"), "Friday (25 April 2025)": ("2025-04-25", "day")}),
     Rule("month_day_year",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<any_year4:year4>>"
-         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<any_year4:year4>>",
+         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<any_year4:year4>>"
+         r"|(?:[Tt]he\s+)?<<day_ordinal>>\s+of\s+<<month>>,?\s+<<any_year4:year4>>",
          month_day_year,
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
           "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day"),
+          "the first of June 2009": ("2009-06-01", "day"),
           "12 May 2400": ("2400-05-12", "day")}),  # after a day and month, any four digits are its year
     # "Oct '05", "March '98": a month and its year in two digits after an apostrophe. A bare "Oct 05" stays a day:
     # chronologies write "May 09 - Japan and Australia announce ..." for the 9th.
@@ -165,9 +170,11 @@ RULES: list[Rule] = [
          month_two_digit_year,
          {"Oct '05": ("2005-10", "month"), "March '98": ("1998-03", "month")}),
     Rule("month_day",
-         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>",
+         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
+         r"|(?:[Tt]he\s+)?(?!Fourth\s+of\s+July)<<day_ordinal>>\s+of\s+<<month>>",  # "the first of May" (a named day apart)
          month_day_year,
          {"June 24": ("2025-06-24", "day"), "Sept. 30": ("2024-09-30", "day"), "June 10": ("2025-06-10", "day"),
+          "the first of May": ("2025-05-01", "day"), "the fifth of November": ("2024-11-05", "day"),
           "March eighth": ("2025-03-08", "day"), "13 June": ("2025-06-13", "day"), "June 13": ("2025-06-13", "day")}),
     Rule("month_year", r"<<month>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)",
          month_year,
@@ -495,7 +502,7 @@ RULES: list[Rule] = [
           "Ash Wednesday": ("2025-03-05", "day"), "Palm Sunday": ("2025-04-13", "day"), "Pentecost": ("2025-06-08", "day"),
           "the Fourth of July": ("2025-07-04", "day"), "Father's Day": ("2025-06-15", "day"),
           "Martin Luther King Day": ("2025-01-20", "day"), "Inauguration Day": ("2025-01-20", "day"),
-          "Veterans Day": ("2024-11-11", "day"), "Bastille Day": ("2025-07-14", "day"),
+          "Veterans Day": ("2024-11-11", "day"), "Bastille Day": ("2025-07-14", "day"), "May Day": ("2025-05-01", "day"),
           "Guy Fawkes Night": ("2024-11-05", "day"), "Eid al-Adha 2010": ("2010-11-16", "day"),
           # lunar and lunisolar calendars from libraries (calendars.hebrew_day, calendars.chinese_new_year)
           "Passover": ("2025-04-13", "day"), "Rosh Hashanah": ("2024-10-03", "day"), "Yom Kippur": ("2024-10-12", "day"),
@@ -505,10 +512,13 @@ RULES: list[Rule] = [
          ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter",
           "the Yom Kippur War", "the Good Friday Agreement", "a Christmas tree", "the Easter Rising"),
          vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
-    Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)", month_alone,
+    Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)"
+         + MAY_THE_OPENING_A_WISH, month_alone,
          {"October": ("2024-10", "month"), "June": ("2025-06", "month"), "January": ("2025-01", "month"),
           "May": ("2025-05", "month")},
          ("they may agree", "the march on the capital", "we will march", "Theresa May said", "as Brian May sang",
+          "May the relief reach the people.", 'He said: "May the odds be ever in your favour!"',
+          "Sympathy to the victims. May the world step forward.",
           "THEY MAY AGREE", 'So "May contain nuts" is a fair label.', "May I ask a question?", "Flu May Be Spreading",
           "May God bless you."),
          vetoed_after=NAME_BEFORE_MONTH),
@@ -599,9 +609,10 @@ TENSE_CUES: list[TenseCue] = [
 # A past-tense verb later in the clause of an expression whose cue has past_after_cancels ("The visits on Tuesday
 # were a success"); "says"/"tells" are present, so "The group, which meets on Tuesday, says" keeps its cue.
 # A participle after has/have ("but has maintained a cautious view") is a present perfect, not a past-tense clause.
+# Nor is a participle after be/is/are/been ("begins in May, so camps cannot be placed there"): a passive, not a past.
+NOT_PAST_PARTICIPLE = r"(?<!\bhas\s)(?<!\bhave\s)(?<!['’]ve\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)"
 PAST_VERB_AFTER = (r"\b(?:had|was|were|did|ago|said|told|thought|knew|felt|became|began|came|went|saw|made"
-                   r"|(?<!\bhas\s)(?<!\bhave\s)(?<!['’]ve\s)"
-                   r"(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
+                   r"|" + NOT_PAST_PARTICIPLE + r"(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
 # A past-tense verb between an expression and a following future cue, or before the expression in its clause:
 # the cue belongs to reported speech ("On Friday he said he will resign", "said Thursday that troops will stay").
 # "who" opens a clause about a person, not about the date ("On Tuesday his brothers, who will sing, defended it").
@@ -687,6 +698,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("present_schedule", "The bank meets on Thursday but has kept a cautious view.", "Thursday", "2010-03-25",
                    FRIDAY_2010),
     ContextExample("present_schedule", "The bank meets on Thursday, analysts noted.", "Thursday", "2010-03-18", FRIDAY_2010),
+    ContextExample("present_schedule", "The rainy season begins in May, so camps cannot be placed there.", "May", "2010-05",
+                   FRIDAY_2010),
     # The clause's verb after a fronted date decides its direction too ...
     ContextExample("future_verb_after", "On Monday, the ministers will meet in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
     ContextExample("future_verb_after", "Saturday's concert, which will be broadcast live, sold out.", "Saturday",
