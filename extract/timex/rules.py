@@ -422,9 +422,10 @@ RULES: list[Rule] = [
          {"the year 2000": ("2000", "year"), "the year two thousand": ("2000", "year"), "the year": ("2025", "year")}),
     Rule("year_period", r"[Tt]he\s+<<year4>>\s+(?:period|quarter)", year_period,
          {"the 1988 period": ("1988", "year")}),
-    Rule("year_end", r"(?:[Tt]he\s+end\s+of\s+the\s+(?P<unit_single>year|month|week)|[Yy]ear[\s-]end|[Yy]ear's\s+end)",
+    Rule("year_end", r"(?:[Tt]he\s+end\s+of\s+the\s+(?P<unit_single>year|month|week)(?![\w-])|[Yy]ear[\s-]end|[Yy]ear's\s+end)",
          end_of_unit,
-         {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")}),
+         {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")},
+         ("He spoke at the end of the week-long assembly.",)),
     Rule("year",
          r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r")|" + HOUSE_NUMBER_AFTER + ")"
          # a spelled number that counts something is no year: "about two thousand people", "two thousand three hundred"
