@@ -283,7 +283,8 @@ def clock_time(g: Groups) -> Draft:
     elif g.get("military_clock"):  # "2200 GMT"
         hour, minute = int(g["military_clock"][:2]), int(g["military_clock"][2:])
     else:
-        parts = re.split(r"[:.]", g["clock12"])
+        parts = re.split(r"[:.]", g["clock12"]) if not g["clock12"].isdigit() or len(g["clock12"]) <= 2 \
+            else [g["clock12"][:-2], g["clock12"][-2:]]  # "1209 a.m."
         hour, minute = int(parts[0]) % 12, int(parts[1]) if len(parts) > 1 else 0
         if g["ampm"].lower().startswith("p"):
             hour += 12

@@ -90,7 +90,10 @@ LABEL_NOUNS = ("[Rr]esolutions?", "[Ff]lights?", "[Rr]ooms?", "[Aa]rticles?", "N
                "[Tt]rain", "[Pp]latform", "[Pp]ier", "[Cc]ode", "[Ii]tem", "[Vv]ersion", "[Vv]ol\\.", "[Vv]olume",
                "[Tt]erminal", "[Bb]lock", "[Ss]eat", "[Ww]ard", "[Ff]orm", "[Pp]atent", "[Dd]ocket", "[Rr]egulation",
                "[Dd]ecree")
-LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")\s+$"
+LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")(?:\s+|:\s*)$"  # "Flight 1549", "Freepay number: 1449"
+# A four-digit number is a count, not a year, after another count: "1 in 1000" (odds), "from 297 to 1051" (a rise); and
+# before "of the/them/his ...": "1000 of his bottles".
+QUANTITY_BEFORE_NUMBER = r"(?<![^\d,.]\d\d\d\sto\s)(?!\d\d00\b(?<=\d\sin\s\d\d00))"  # not "aged 17 in 1901"
 # A four-digit number before a capitalised name and a street word is a house number, no year ("1600 Pennsylvania Avenue",
 # "at 2015 Washtenaw Avenue"), unless a preposition of time comes before it ("In 1990 Main Street banks failed").
 STREET_WORDS = ("Avenue", "Ave\\.", "Street", "St\\.", "Road", "Rd\\.", "Boulevard", "Blvd\\.", "Drive", "Lane", "Parkway",
@@ -139,11 +142,11 @@ RULES: list[Rule] = [
          {"2025-06-13": ("2025-06-13", "day"), "6/13/2025": ("2025-06-13", "day"), "13.06.2025": ("2025-06-13", "day")},
          ("open 24/7", "the 9/12 meeting", "version 1.2.2024b")),
     Rule("year_range",
-         r"(?<![\w$£€.,-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)"
-         r"(?![\w%]|[.,]\d)",
+         r"(?<![\w$£€.,:-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)"
+         r"(?![\w%]|[.,]\d|\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs|local\s+time)\b)",
          year_range,
          {"2022–2024": ("2022", "year"), "1998-99": ("1998", "year"), "2024-03": ("2024-03", "month")},
-         ("S-300 missiles", "Su-35 jets")),
+         ("S-300 missiles", "Su-35 jets", "Journal of Oncology 31(8):1039-49")),
     # ... also with the date in brackets after the weekday, as event listings write it: "On Friday (Dec. 12) at 8 p.m."
     Rule("weekday_month_day_year",
          r"(?:" + REL + r"\s+)?<<weekday>>(?:,?\s+(?:the\s+)?"
@@ -188,7 +191,7 @@ RULES: list[Rule] = [
     Rule("clock_time",
          r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|<<military_clock>>(?:\s*(?:hrs|hours))?"
          r"|(?P<special>[Nn]oon|[Mm]idnight))"
-         r"(?:\s+<<timezone>>)?"
+         r"(?:\s+<<timezone>>)?(?:\s*\(\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\s*\))?"
          r"(?:,?\s+(?:on\s+)?(?:<<weekday>>(?:,?\s+(?:the\s+)?(?:<<month>>\s+<<day>>|<<day>>\s+(?:of\s+)?<<month>>)"
          r"(?:,?\s+<<year4>>)?)?"
          r"|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
@@ -427,7 +430,8 @@ RULES: list[Rule] = [
          {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")},
          ("He spoke at the end of the week-long assembly.",)),
     Rule("year",
-         r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r")|" + HOUSE_NUMBER_AFTER + ")"
+         r"(?<![\w$£€#.,/:-])(?:" + QUANTITY_BEFORE_NUMBER + r"<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r")|"
+         + HOUSE_NUMBER_AFTER + r"|\s+of\s+(?:the|them|their|his|her|its|those|these|us)\b)"
          # a spelled number that counts something is no year: "about two thousand people", "two thousand three hundred"
          r"|" + "".join(rf"(?<!\b{word}\s)" for word in QUANTITY_WORDS) + r"<<year_spelled>>"
          r"(?![\w-]|\s+(?:hundred|thousand|million|billion)\b"
@@ -440,7 +444,8 @@ RULES: list[Rule] = [
           "two thousand three hundred soldiers",
           "under UN Security Council Resolution 1441", "resolution 1973 allows it", "US Airways Flight 1549 ditched",
           "Article 1906 of the code", "in Room 1204", "see page 1120", "the White House at 1600 Pennsylvania Avenue",
-          "a bank at 2015 Washtenaw Avenue", "he lives at 1200 N. Main St. with his wife"),
+          "a bank at 2015 Washtenaw Avenue", "he lives at 1200 N. Main St. with his wife", "quoting Freepay number: 1449",
+          "the odds are 1 in 1000", "cases leapt from 297 to 1051", "1000 of his bottles", "see p.12:1039"),
          vetoed_after=LABEL_BEFORE_NUMBER),
     Rule("present_ref",
          r"(?:[Rr]ight\s+)?now(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently"
@@ -873,6 +878,12 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("half_year", "Fares rose during the first half of the 20th century.", "the 20th century", "19"),
     # A house number is no year, but a year after a preposition of time stays one.
     ContextExample("house_number", "In 1990 Main Street banks failed.", "1990", "1990"),
+    ContextExample("quantity", "She died aged 92 in 1938.", "1938", "1938"),
+    ContextExample("quantity", "Prices rose from 1998 to 2003.", "1998 to 2003", "1998"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.
     ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653", "2025-06-14T16:53"),
+    ContextExample("clock_time", "It struck at 1653 (2153 GMT) on Tuesday.", "1653 (2153 GMT) on Tuesday", "2025-06-10T16:53"),
+    ContextExample("clock_time", "It struck at 1653 (2153 GMT).", "1653 (2153 GMT)", "2025-06-14T16:53"),
+    ContextExample("clock_time", "It is broadcast from 1410 to 1430 GMT.", "1410", "2025-06-14T14:10"),
+    ContextExample("clock_time", "At 1209 a.m. on 13 January he tweeted.", "1209 a.m. on 13 January", "2025-01-13T00:09"),
 ]

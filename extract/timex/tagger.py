@@ -98,7 +98,9 @@ class TimexDraft:
     rule: str
     draft: Draft
     paragraph: int = 0   # index of its paragraph (text between blank lines)
-    clock: str = ""      # a line-opening four-digit number's reading as a 24-hour clock ("T12:49"): see _live_log_stamps
+    clock: str = ""      # a bare four-digit year's reading as a 24-hour clock ("T12:49") where it may open a live log's
+                         # entry (a capitalised word follows): see _live_log_stamps
+    opens_line: bool = False  # ... and it opens its line or is followed by a colon ("1249 The UN ...", "1243: Dominic ...")
 
     @property
     def type(self) -> str:
@@ -143,7 +145,7 @@ def find(text: str) -> list[TimexDraft]:
         draft = _as_future_point(text, start, end, draft)
         paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
         found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
-                                paragraph, _clock_reading(text, start, end, draft)))
+                                paragraph, *_clock_reading(text, start, end, draft)))
         previous_end = end
     return _with_shared_years(text, found)
 
@@ -258,30 +260,36 @@ def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
     return found
 
 
-# Live pages ("live text", minute-by-minute reports) open each entry with its 24-hour time and no colon: "1249 Haiti's
-# ports are shut". Such a number opening a line before a capitalised word is a year in a chronology ("2003 Saddam
-# Hussein is captured") and a clock time in a live log; the document decides (_live_log_stamps).
+# Live pages ("live text", minute-by-minute reports) open each entry with its 24-hour time: "1249 Haiti's ports are
+# shut", "1243: Dominic Casciani, BBC News". Such a number before a capitalised word is a year in a chronology ("2003
+# Saddam Hussein is captured") and a clock time in a live log; the document decides (_live_log_stamps).
 LINE_OPENING_NUMBER = re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)")
-ENTRY_AFTER_NUMBER = re.compile(r":?[^\S\n]+[\"“‘'(]?[A-Z]")
+ENTRY_AFTER_NUMBER = re.compile(r"(?P<colon>:)?[^\S\n]+[\"“‘'(]?[A-Z]")
 MIN_LIVE_LOG_STAMPS = 3        # entries that make a live log
 PLAUSIBLE_YEARS_BACK = 300     # a line-opening year further back than this (or after the reference year) is no year
 
 
-def _clock_reading(text: str, start: int, end: int, draft: Draft) -> str:
-    """"T12:49" when text[start:end] is a bare four-digit year opening its line before a capitalised word, else ""."""
+def _clock_reading(text: str, start: int, end: int, draft: Draft) -> tuple[str, bool]:
+    """("T12:49", opens_line) when text[start:end] is a bare four-digit year before a capitalised word, else ("", False).
+
+    `opens_line`: the number opens its line or a colon follows it ("1249 The UN appeals", "1243: Dominic Casciani").
+    """
     clock = LINE_OPENING_NUMBER.fullmatch(text, start, end)
-    if clock is None or draft.value != text[start:end] or text[text.rfind("\n", 0, start) + 1:start].strip() \
-            or not ENTRY_AFTER_NUMBER.match(text, end):
-        return ""
-    return f"T{clock['hour']}:{clock['minute']}"
+    entry = ENTRY_AFTER_NUMBER.match(text, end)
+    if clock is None or draft.value != text[start:end] or entry is None:
+        return "", False
+    opens_line = not text[text.rfind("\n", 0, start) + 1:start].strip() or bool(entry["colon"])
+    return f"T{clock['hour']}:{clock['minute']}", opens_line
 
 
 def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[TimexDraft]:
-    """Line-opening numbers that are a live log's entry times become TIMEs on the reference date.
+    """Numbers that are a live log's entry times become TIMEs on the reference date.
 
-    A live log: at least MIN_LIVE_LOG_STAMPS such numbers (TimexDraft.clock), in time order (rising or falling), at
-    least one of them no plausible year (after the reference year, or more than PLAUSIBLE_YEARS_BACK before it).
-    A chronology's years are all plausible and stay years.
+    A live log: at least MIN_LIVE_LOG_STAMPS numbers opening their line or followed by a colon (TimexDraft.opens_line),
+    in time order (rising or falling), at least one of them no plausible year (after the reference year, or more than
+    PLAUSIBLE_YEARS_BACK before it). In a live log those numbers are times, and so is any other number before a
+    capitalised word that is no plausible year (an entry whose line break the page lost: "... may have been killed 2050
+    Haiti's President says"). A chronology's years are all plausible and stay years.
 
     >>> page = "1602 Aid arrives.\\n1555 Ports shut.\\n1249 The UN appeals."
     >>> [t.value for t in resolve(find(page), datetime.date(2010, 1, 15))]
@@ -289,15 +297,20 @@ def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | N
     >>> [t.value for t in resolve(find("2001 Attacks.\\n2003 Invasion.\\n2008 Crash."), datetime.date(2010, 1, 15))]
     ['2001', '2003', '2008']
     """
-    stamps = [index for index, item in enumerate(drafts) if item.clock]
-    if reference_date is None or len(stamps) < MIN_LIVE_LOG_STAMPS:
+    if reference_date is None:
+        return drafts
+
+    def implausible(item: TimexDraft) -> bool:
+        return not reference_date.year - PLAUSIBLE_YEARS_BACK <= int(item.text) <= reference_date.year
+
+    stamps = [index for index, item in enumerate(drafts) if item.clock and item.opens_line]
+    if len(stamps) < MIN_LIVE_LOG_STAMPS:
         return drafts
     numbers = [int(drafts[index].text) for index in stamps]
-    in_order = numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
-    implausible = any(number > reference_date.year or number < reference_date.year - PLAUSIBLE_YEARS_BACK
-                      for number in numbers)
-    if not (in_order and implausible):
+    if not (numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)) \
+            or not any(implausible(drafts[index]) for index in stamps):
         return drafts
+    stamps += [index for index, item in enumerate(drafts) if item.clock and not item.opens_line and implausible(item)]
     drafts = list(drafts)
     for index in stamps:
         item = drafts[index]
