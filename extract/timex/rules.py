@@ -558,7 +558,12 @@ class TenseCue:
     past_after_cancels: bool = False  # a past-tense verb later in the expression's clause (AFTER_CUE_CANCELS) cancels it
 
 
+# A past reporting verb between a cue and the expression cancels any cue: the date is the report's ('"We will win," he said
+# on Friday', 'They will stay, officials told reporters on Monday').
+REPORTED_PAST = ("said", "told", "added", "announced", "reported", "stated", "explained", "warned", "noted", "wrote",
+                 "insisted", "argued", "claimed", "confirmed", "revealed", "disclosed", "admitted", "declared", "predicted")
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
+REPORTED_PAST_WORDS = r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bhas\s)(?<!\bhave\s)(?:" + "|".join(REPORTED_PAST) + r")\b"
 # Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
 SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
                   "expire": "expires", "meet": "meets", "convene": "convenes", "arrive": "arrives", "depart": "departs",
@@ -604,8 +609,8 @@ TENSE_CUES: list[TenseCue] = [
              past_after_cancels=True),
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"; so do
     # "may" and "might" + a bare verb ("might return in the winter"), but not + have ("may have caught it in March")
-    TenseCue("modal_verb", r"\b(?:(?:will|would|shall)\s+(?:not\s+)?[a-z]+"
-             r"|(?:may|might)\s+(?:not\s+|well\s+|also\s+)?(?!have\b|ha(?:s|d)\b)[a-z]+)\b" + CLAUSE_REST, 120),
+    TenseCue("modal_verb", r"(?:(?:\b(?:will|would|shall)|['’]ll)\s+(?:not\s+)?[a-z]+"
+             r"|\b(?:may|might)\s+(?:not\s+|well\s+|also\s+)?(?!have\b|ha(?:s|d)\b)[a-z]+)\b" + CLAUSE_REST, 120),
     # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
     # will be broadcast live", "In March the company is expected to ..." (HeidelTime: the tense of the sentence)
     TenseCue("future_verb_after",
@@ -652,6 +657,16 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("modal_verb", "The virus might return in a more virulent form in the winter.", "the winter", "2025-WI"),
     ContextExample("modal_verb", "Officials may decide on Monday.", "Monday", "2025-06-16"),
     ContextExample("modal_verb", "He may have caught the virus in March.", "March", "2025-03"),
+    ContextExample("modal_verb", '"We will win," he said on Friday.', "Friday", "2025-06-13"),
+    ContextExample("modal_verb", "We'll have to react, one trader told Reuters on Friday.", "Friday", "2025-06-13"),
+    ContextExample("modal_verb", "He said the ministers will meet on Monday.", "Monday", "2025-06-16"),
+    ContextExample("modal_verb", "The winner will be announced in Oslo on Oct. 10.", "Oct. 10", "2025-10-10"),
+    ContextExample("modal_verb", "It could be that we'll see a resurgence of the virus in the autumn and winter.", "winter",
+                   "2025-WI"),
+    ContextExample("deadline", "By Monday she had a high temperature.", "Monday", "2025-06-09"),
+    # A year-less expression joined to the one before by and/or/to takes its direction.
+    ContextExample("shared_direction", "The vaccine will be ready in September or October.", "October", "2025-10"),
+    ContextExample("shared_direction", "Sales fell in September and October.", "October", "2024-10"),
     ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),

@@ -24,7 +24,7 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
-from .rules import AFTER_CUE_CANCELS, PAST_VERB_AFTER, PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
+from .rules import AFTER_CUE_CANCELS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ MODIFIER_WINDOW = 30
 # Tense cues (rules.TENSE_CUES): words before a year-less expression that make it the coming occurrence.
 TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
 PAST_CUE = re.compile(PAST_WORDS)
+REPORTED_PAST_CUE = re.compile(REPORTED_PAST_WORDS)
 PAST_VERB = re.compile(AFTER_CUE_CANCELS)
 PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
@@ -147,7 +148,7 @@ def find(text: str) -> list[TimexDraft]:
         found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
                                 paragraph, *_clock_reading(text, start, end, draft)))
         previous_end = end
-    return _with_shared_years(text, found)
+    return _with_shared_direction(text, _with_shared_years(text, found))
 
 
 def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[Timex]:
@@ -319,6 +320,21 @@ def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | N
     return drafts
 
 
+def _with_shared_direction(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
+    """"in the autumn and winter", "in May or June": a year-less expression joined to the one before takes its direction.
+
+    >>> [d.draft.prefer for d in find("It will be ready in September or October.")]
+    ['future', 'future']
+    """
+    for index in range(1, len(found)):
+        first, second = found[index - 1], found[index]
+        if first.draft.prefer != "past" and second.draft.prefer == "past" and first.draft.unit is None \
+                and second.draft.unit is None and YEARLESS.fullmatch(first.draft.value) \
+                and YEARLESS.fullmatch(second.draft.value) and RANGE_CONNECTOR.fullmatch(text, first.end, second.start):
+            found[index] = replace(second, draft=replace(second.draft, prefer=first.draft.prefer))
+    return found
+
+
 def _with_modifier(text: str, start: int, previous_end: int, rule: Rule, draft: Draft) -> tuple[int, Draft]:
     """Widen the span over "early"/"the end of"/"around"... just before it, narrowing the interval accordingly."""
     if not rule.takes_modifier or draft.type != "DATE" and draft.type != "TIME":
@@ -419,7 +435,7 @@ def _tense_cue(text: str, start: int, end: int) -> TenseCue | None:
         if found is None:
             continue
         past_from = window_start if cue.past_cancels == "window" else found.start() + 1  # after its first word
-        if PAST_CUE.search(text, past_from, start):
+        if PAST_CUE.search(text, past_from, start) or REPORTED_PAST_CUE.search(text, found.start() + 1, start):
             continue
         if cue.past_after_cancels and PAST_VERB_LATER.search(text, end, _clause_end(text, end, cue.reach)):
             continue
