@@ -185,6 +185,15 @@ def weekday(g: Groups) -> Draft:
     return draft
 
 
+def weekday_any(g: Groups) -> Draft:
+    """"a Sunday", "one Monday": some such day, not a particular one (TIMEX3 leaves its week unknown).
+
+    >>> weekday_any({"weekday": "Sunday"}).value
+    'XXXX-WXX-7'
+    """
+    return replace(weekday(g), prefer="generic")
+
+
 def part_of_date(g: Groups) -> Draft:
     """"the morning of March 3", "the night of Friday": that day's part (a TIME, TIMEX3 MO/AF/EV/NI).
 

@@ -16,7 +16,7 @@ from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
-from .productions import (Groups, ago, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
@@ -61,7 +61,7 @@ NAME_BEFORE_CAPITALISED_DEICTIC = r"(?:" + NAME_BEFORE_TODAY + r")|(?:\b[Tt]he|\
 # and a capitalised word that is no month, weekday or part of the day names a programme or a paper: "the Sunday Times",
 # "edition of Sunday Sequence", "The Monday Night Club", "BBC Radio 3 Sunday Feature". "On Thursday European ministers
 # met" and "said Friday France24" stay dates.
-NAME_BEFORE_WEEKDAY = (r"(?:\b[Tt]he|['’]s|\bof|" + NAME_BEFORE_MONTH[:NAME_BEFORE_MONTH.index("[A-Z]")]
+NAME_BEFORE_WEEKDAY = (r"(?:\b[Tt]he|\b[Aa]n?|['’]s|\bof|" + NAME_BEFORE_MONTH[:NAME_BEFORE_MONTH.index("[A-Z]")]
                        + r"(?:[A-Z][A-Za-z]*|\d+))\s+$")
 NAME_AFTER_WEEKDAY = (r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
                       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
@@ -262,9 +262,15 @@ RULES: list[Rule] = [
          # "last Friday" written on a Saturday is the Friday of the week before: the day before is "yesterday"
          {"last Friday": ("2025-06-06", "day"), "last Thursday": ("2025-06-12", "day"), "next Monday": ("2025-06-16", "day"),
           "the previous Friday": ("2025-06-06", "day"), "last Saturday": ("2025-06-07", "day")}),
+    # "It's a Sunday in late fall", "one Monday morning": some such day, not a particular one (XXXX-WXX-7)
+    Rule("weekday_any", r"(?:[Aa]|[Oo]ne|[Aa]ny)\s+<<weekday>>(?:\s+<<part_of_day>>)?(?!['’]s\b|\s+[A-Z])",
+         weekday_any,
+         {"a Sunday": ("XXXX-WXX-7", "unknown"), "one Monday morning": ("XXXX-WXX-1TMO", "unknown")},
+         takes_modifier=False),
     Rule("weekday", r"<<weekday>>", weekday,
          {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")},
-         ("a reporter for The Sunday Times", "an edition of Sunday Sequence", "this BBC Radio 3 Sunday Feature"),
+         ("a reporter for The Sunday Times", "an edition of Sunday Sequence", "this BBC Radio 3 Sunday Feature",
+          "She writes a Sunday Times column."),
          vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
     Rule("deictic_day", r"(?:[Tt]he\s+day\s+(?P<beyond>after|before)\s+)?(?P<deictic>today|[Yy]esterday|[Tt]omorrow)",
          deictic_day,
@@ -893,6 +899,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("half_year", "Fares rose during the first half of the 20th century.", "the 20th century", "19"),
     # A house number is no year, but a year after a preposition of time stays one.
     ContextExample("house_number", "In 1990 Main Street banks failed.", "1990", "1990"),
+    ContextExample("weekday_any", "It's a Sunday in late fall.", "a Sunday", "XXXX-WXX-7"),
+    ContextExample("weekday_any", "It was a Sunday's paper.", "Sunday", "2025-06-08"),
     ContextExample("quantity", "She died aged 92 in 1938.", "1938", "1938"),
     ContextExample("quantity", "Prices rose from 1998 to 2003.", "1998 to 2003", "1998"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.
