@@ -160,7 +160,7 @@ RULES: list[Rule] = [
     Rule("month_day_year",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<any_year4:year4>>"
          r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<any_year4:year4>>"
-         r"|(?:[Tt]he\s+)?<<day_ordinal>>\s+of\s+<<month>>,?\s+<<any_year4:year4>>",
+         r"|(?=(?:[Tt]he\s+)?[A-Za-z-]+\s+of\s+[A-Z])(?:[Tt]he\s+)?<<day_ordinal>>\s+of\s+<<month>>,?\s+<<any_year4:year4>>",
          month_day_year,
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
           "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day"),
@@ -174,7 +174,8 @@ RULES: list[Rule] = [
          {"Oct '05": ("2005-10", "month"), "March '98": ("1998-03", "month")}),
     Rule("month_day",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
-         r"|(?:[Tt]he\s+)?(?!Fourth\s+of\s+July)<<day_ordinal>>\s+of\s+<<month>>",  # "the first of May" (a named day apart)
+         # "the first of May" (a named day apart); the lookahead only saves time: most words are no ordinal of a month
+         r"|(?=(?:[Tt]he\s+)?[A-Za-z-]+\s+of\s+[A-Z])(?:[Tt]he\s+)?(?!Fourth\s+of\s+July)<<day_ordinal>>\s+of\s+<<month>>",
          month_day_year,
          {"June 24": ("2025-06-24", "day"), "Sept. 30": ("2024-09-30", "day"), "June 10": ("2025-06-10", "day"),
           "the first of May": ("2025-05-01", "day"), "the fifth of November": ("2024-11-05", "day"),
