@@ -111,7 +111,10 @@ def numeric_date(g: Groups) -> Draft:
         return Draft(value=f"{g['dotted_year']}-{int(g['dotted_month']):02d}-{int(g['dotted_day']):02d}")
     first, second = int(g["first"]), int(g["second"])
     month, day = (second, first) if first > 12 else (first, second)
-    return Draft(value=f"{g['numeric_year']}-{month:02d}-{day:02d}")
+    year = g["numeric_year"]
+    if len(year) == 2:  # "03/06/98"
+        year = ("20" if int(year) < TWO_DIGIT_YEAR_PIVOT else "19") + year
+    return Draft(value=f"{year}-{month:02d}-{day:02d}")
 
 
 def month_year(g: Groups) -> Draft:

@@ -136,11 +136,12 @@ RULES: list[Rule] = [
           "24–25 August 1940": ("1940-08-24", "day")}),
     Rule("numeric_date",
          r"(?<![\w./-])(?:(?P<iso_year>(?:1[0-9]|20)\d\d)-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01])"
-         r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<numeric_year>(?:1[0-9]|20)\d\d)"
+         r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<numeric_year>(?:1[0-9]|20)\d\d|\d\d)"
          r"|(?P<dotted_day>\d{1,2})\.(?P<dotted_month>\d{1,2})\.(?P<dotted_year>(?:1[0-9]|20)\d\d))(?![\w/.-]?\d)",
          numeric_date,
-         {"2025-06-13": ("2025-06-13", "day"), "6/13/2025": ("2025-06-13", "day"), "13.06.2025": ("2025-06-13", "day")},
-         ("open 24/7", "the 9/12 meeting", "version 1.2.2024b")),
+         {"2025-06-13": ("2025-06-13", "day"), "6/13/2025": ("2025-06-13", "day"), "13.06.2025": ("2025-06-13", "day"),
+          "03/06/98": ("1998-03-06", "day"), "6/13/05": ("2005-06-13", "day")},
+         ("open 24/7", "the 9/12 meeting", "version 1.2.2024b", "a ratio of 3/4/5")),
     Rule("year_range",
          r"(?<![\w$£€.,:-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)"
          r"(?![\w%]|[.,]\d|\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs|local\s+time)\b)",
@@ -306,7 +307,8 @@ RULES: list[Rule] = [
           "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year")}),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
-         r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-|1\d\d\d|20\d\d)"
+         r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-"
+         r"|(?:1\d\d\d|20\d\d)(?:['’]s)?)"
          r"\s*)?"
          r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half)" + HALF_OF_SOMETHING_ELSE +
          r"|(?P<two_quarters>first)\s+two\s+quarters)"
@@ -316,7 +318,7 @@ RULES: list[Rule] = [
           "the fourth quarter of 1990": ("1990-Q4", "quarter"), "the fiscal first quarter": ("2025-Q1", "quarter"),
           "the year-ago third quarter": ("2024-Q3", "quarter"), "the first half of 1989": ("1989-H1", "quarter"),
           "the 1988 second quarter": ("1988-Q2", "quarter"), "the last half of 1989": ("1989-H2", "quarter"),
-          "the first two quarters of 1990": ("1990-H1", "quarter"),
+          "the first two quarters of 1990": ("1990-H1", "quarter"), "1999's first quarter": ("1999-Q1", "quarter"),
           "the first half of fiscal 1990": ("1990-H1", "quarter")},
          ("three-quarters of the vote", "He scored in the second half of the game.", "during the first half of the programme",
           "the first half hour of their innings", "uninterrupted first-half commentary", "the first half of the programme")),
@@ -590,6 +592,10 @@ TENSE_CUES: list[TenseCue] = [
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
     TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
              unless_followed_by=r"['’]s\b"),
+    # a period that "ended" on a date ended before the reference ("the year ended March 31" written on March 6 is last
+    # year's March 31); one "ending" on it ends at the nearest ("the fiscal year ending June 30" written in March)
+    TenseCue("period_ended", r"\b(?:ended|closed)\s+$", 8, prefer="last"),
+    TenseCue("period_ending", r"\b(?:ending|ends)\s+$", 8, prefer="nearest"),
     # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
@@ -671,6 +677,11 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("modal_verb", "It could be that we'll see a resurgence of the virus in the autumn and winter.", "winter",
                    "2025-WI"),
     ContextExample("deadline", "By Monday she had a high temperature.", "Monday", "2025-06-09"),
+    ContextExample("period_ended", "Net rose in the year ended March 31.", "March 31", "1997-03-31", datetime.date(1998, 3, 6)),
+    ContextExample("period_ending", "Sales will rise in the fiscal year ending June 30.", "June 30", "1998-06-30",
+                   datetime.date(1998, 3, 6)),
+    ContextExample("period_ended", "Net rose in the nine months ended Sept. 30.", "Sept. 30", "1997-09-30",
+                   datetime.date(1998, 3, 6)),
     # A year-less expression joined to the one before by and/or/to takes its direction.
     ContextExample("shared_direction", "The vaccine will be ready in September or October.", "October", "2025-10"),
     ContextExample("shared_direction", "Sales fell in September and October.", "October", "2024-10"),
