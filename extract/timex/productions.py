@@ -488,14 +488,16 @@ def quarter(g: Groups) -> Draft:
     index = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2, "latter": 2}.get(ordinal) or int(ordinal[0])
     if written_year(g):
         return Draft(value=f"{written_year(g)}-{kind}{index}")
-    relation = g.get("relation") or ""
+    relation = f"{g.get('relation') or ''} {g.get('of_relation') or ''}"  # "last year's third quarter", "... of next year"
     year_before = re.search(r"\d{4}", relation)
     if year_before:  # "the 1988 third quarter"
         return Draft(value=f"{year_before.group(0)}-{kind}{index}")
     if re.search(r"last year|year-(?:ago|earlier)|previous year|prior year", relation, re.I):
         return Draft(unit="year", shift=-1, value=f"-{kind}{index}")
-    if re.search(r"next year", relation, re.I):
+    if re.search(r"next year|following year", relation, re.I):
         return Draft(unit="year", shift=1, value=f"-{kind}{index}")
+    if re.search(r"this year|current", relation, re.I):
+        return Draft(unit="year", shift=0, value=f"-{kind}{index}")
     return Draft(value=f"XXXX-{kind}{index}")
 
 

@@ -312,13 +312,16 @@ RULES: list[Rule] = [
          r"\s*)?"
          r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half)" + HALF_OF_SOMETHING_ELSE +
          r"|(?P<two_quarters>first)\s+two\s+quarters)"
-         r"(?:\s+(?:of\s+)?(?:fiscal\s+)?<<year4>>)?",
+         r"(?:\s+(?:of\s+)?(?:fiscal\s+)?<<year4>>"
+         r"|\s+of\s+(?P<of_relation>(?:this|last|next|the\s+(?:current|previous|prior|following))\s+(?:fiscal\s+)?year))?",
          quarter,
          {"the third quarter": ("2025-Q3", "quarter"), "third-quarter": ("2025-Q3", "quarter"),
           "the fourth quarter of 1990": ("1990-Q4", "quarter"), "the fiscal first quarter": ("2025-Q1", "quarter"),
           "the year-ago third quarter": ("2024-Q3", "quarter"), "the first half of 1989": ("1989-H1", "quarter"),
           "the 1988 second quarter": ("1988-Q2", "quarter"), "the last half of 1989": ("1989-H2", "quarter"),
           "the first two quarters of 1990": ("1990-H1", "quarter"), "1999's first quarter": ("1999-Q1", "quarter"),
+          "the second half of next year": ("2026-H2", "quarter"), "the fourth quarter of last year": ("2024-Q4", "quarter"),
+          "the first quarter of this year": ("2025-Q1", "quarter"),
           "the first half of fiscal 1990": ("1990-H1", "quarter")},
          ("three-quarters of the vote", "He scored in the second half of the game.", "during the first half of the programme",
           "the first half hour of their innings", "uninterrupted first-half commentary", "the first half of the programme")),
@@ -907,7 +910,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
     # "Half" of a year is a half-year, of anything else (a century, a match) it is not one.
-    ContextExample("half_year", "Sales will rise in the second half of this year.", "the second half", "2025-H2"),
+    ContextExample("half_year", "Sales will rise in the second half of this year.", "the second half of this year", "2025-H2"),
     ContextExample("half_year", "Fares rose during the first half of the 20th century.", "the 20th century", "19"),
     # A house number is no year, but a year after a preposition of time stays one.
     ContextExample("house_number", "In 1990 Main Street banks failed.", "1990", "1990"),
