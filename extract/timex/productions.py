@@ -292,6 +292,8 @@ def clock_time(g: Groups) -> Draft:
         hour, minute = (12, 0) if g["special"].lower() == "noon" else (24, 0)
     elif g.get("clock"):
         hour, minute = (int(x) for x in re.split(r"[:.]", g["clock"]))
+        if g.get("ampm") and g["ampm"].lower().startswith("p") and hour < 12:  # "00:45 am", "13:30 pm", "9:30 pm"
+            hour += 12
     elif g.get("military_clock"):  # "2200 GMT"
         hour, minute = int(g["military_clock"][:2]), int(g["military_clock"][2:])
     else:

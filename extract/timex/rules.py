@@ -160,12 +160,12 @@ RULES: list[Rule] = [
           "Saturday (Dec. 13)": ("2025-12-13", "day"), "Friday (25 April 2025)": ("2025-04-25", "day")}),
     Rule("month_day_year",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<any_year4:year4>>"
-         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<any_year4:year4>>"
+         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>(?:,\s*|\s+)<<any_year4:year4>>"
          r"|(?=(?:[Tt]he\s+)?[A-Za-z-]+\s+of\s+[A-Z])(?:[Tt]he\s+)?<<day_ordinal>>\s+of\s+<<month>>,?\s+<<any_year4:year4>>",
          month_day_year,
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
           "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day"),
-          "the first of June 2009": ("2009-06-01", "day"),
+          "the first of June 2009": ("2009-06-01", "day"), "23rd December,1815": ("1815-12-23", "day"),
           "12 May 2400": ("2400-05-12", "day")}),  # after a day and month, any four digits are its year
     # "Oct '05", "March '98": a month and its year in two digits after an apostrophe. A bare "Oct 05" stays a day:
     # chronologies write "May 09 - Japan and Australia announce ..." for the 9th.
@@ -191,7 +191,7 @@ RULES: list[Rule] = [
           "July last year": ("2024-07", "month"), "January this year": ("2025-01", "month"),
           "January of last year": ("2024-01", "month"), "March of next year": ("2026-03", "month")}),
     Rule("clock_time",
-         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|<<military_clock>>(?:\s*(?:hrs|hours))?"
+         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours)|\s*<<ampm>>)?|<<military_clock>>(?:\s*(?:hrs|hours))?"
          r"|(?P<special>[Nn]oon|[Mm]idnight))"
          r"(?:\s+<<timezone>>)?(?:\s*\(\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\s*\))?"
          r"(?:,?\s+(?:on\s+)?(?:<<weekday>>(?:,?\s+(?:the\s+)?(?:<<month>>\s+<<day>>|<<day>>\s+(?:of\s+)?<<month>>)"
@@ -924,4 +924,6 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("clock_time", "It struck at 1653 (2153 GMT).", "1653 (2153 GMT)", "2025-06-14T16:53"),
     ContextExample("clock_time", "It is broadcast from 1410 to 1430 GMT.", "1410", "2025-06-14T14:10"),
     ContextExample("clock_time", "At 1209 a.m. on 13 January he tweeted.", "1209 a.m. on 13 January", "2025-01-13T00:09"),
+    ContextExample("clock_time", "At 00:45 am on 21 Jan 2010, Alice wrote:", "00:45 am on 21 Jan 2010", "2010-01-21T00:45"),
+    ContextExample("clock_time", "At 13:30 pm on 21 Jan 2010, Alice wrote:", "13:30 pm on 21 Jan 2010", "2010-01-21T13:30"),
 ]
