@@ -574,7 +574,7 @@ class TenseCue:
 # on Friday', 'They will stay, officials told reporters on Monday').
 REPORTED_PAST = ("said", "told", "added", "announced", "reported", "stated", "explained", "warned", "noted", "wrote",
                  "insisted", "argued", "claimed", "confirmed", "revealed", "disclosed", "admitted", "declared", "predicted")
-PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
+PAST_WORDS = r"\b(?:had|was|were|did|previously|ago|(?:did|was|were|had)n['’]t)\b"
 REPORTED_PAST_WORDS = r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bhas\s)(?<!\bhave\s)(?:" + "|".join(REPORTED_PAST) + r")\b"
 # Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
 SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
@@ -680,6 +680,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("modal_verb", "It could be that we'll see a resurgence of the virus in the autumn and winter.", "winter",
                    "2025-WI"),
     ContextExample("deadline", "By Monday she had a high temperature.", "Monday", "2025-06-09"),
+    ContextExample("deadline", "I didn't hear about it until Friday night.", "Friday night", "2025-06-13TNI"),
     ContextExample("period_ended", "Net rose in the year ended March 31.", "March 31", "1997-03-31", datetime.date(1998, 3, 6)),
     ContextExample("period_ending", "Sales will rise in the fiscal year ending June 30.", "June 30", "1998-06-30",
                    datetime.date(1998, 3, 6)),
