@@ -15,8 +15,8 @@ from extract.schema import DATE_DTYPE, DOCUMENT_COLUMNS, STATEMENT_COLUMNS
 OLD_AND_FAR = {
     "centuries.txt": "Rome, 3 May 2024\nThe order was founded in the 14th century. Churches from the 11th "
                      "century survive in the valley.\n",
-    "westphalia.txt": "Münster, 9 March 2023\nThe Peace of Westphalia (1648) ended the war. Its office at "
-                      "1625 K Street opened on Monday.\n",
+    "westphalia.txt": "Münster, 9 March 2023\nThe Peace of Westphalia (1648) ended the war. Its archive, begun in "
+                      "1625, opened on Monday. Its office at 1625 K Street is a house number, not a year.\n",
     "future.txt": "Geneva, 2 February 2025\nThe vault is sealed until the 25th century. Some say the 1st century "
                   "was quieter.\n",
     "roman.txt": "The census was taken in March 1500 and again on Friday.\n",

@@ -10,8 +10,17 @@ Conventions (news):
   (a month-day up to 60 days ahead, a month up to 35 days ahead, counts as meant); a future cue just
   before it ("will", "due", "by"), or a modal/prospective verb earlier in its clause ("would be paid on a
   date in January", "agreed to buy ... in February") with no past-tense cue after it, picks the next one
-  instead, and so does the present tense of a timetable verb ("The summit opens on Tuesday"); "since March"
-  never does. "last"/"next"/"this" as written ("last Tuesday" is never the day before: that is "yesterday").
+  instead, and so does the present tense of a timetable verb ("The summit opens on Tuesday") or "may/might" + a
+  bare verb; a past reporting verb between the cue and the expression cancels it ('"We will win," he said on
+  Friday'); "since March" never does. A year-less expression joined by and/or/to to the one before takes its
+  direction ("ready in September or October"). "last"/"next"/"this" as written ("last Tuesday" is never the day
+  before: that is "yesterday").
+- Names are no dates: "the Today programme", "USA Today", "The Tonight Show", "Hope for Haiti Now", "The Sunday
+  Times"; nor are house numbers ("1600 Pennsylvania Avenue"), counts ("1 in 1000", "1000 of his bottles"), a half
+  of anything but a year ("the second half of the game") or a wish ("May the world step forward").
+- A live page's entry times ("1249 Ports are shut", "1243: Dominic Casciani") are TIMEs on the reference date when
+  the page is a live log (three or more in time order, one no plausible year); four digits before a time zone,
+  "local time" or a bracketed zoned time are a 24-hour clock ("at 1653 (2153 GMT) on Tuesday").
 - A season with no article before a time noun is generic and keeps no year ("in winter months" = XXXX-WI).
 - A year-less quarter or half is the reference year's, unless it has not begun and last year's ended at most a
   quarter ago ("profit fell in the fourth quarter" written in February = last year's Q4).

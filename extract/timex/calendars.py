@@ -168,6 +168,7 @@ NAMED_DAYS: list[NamedDay] = [
     NamedDay("christmas_eve", r"Christmas\s+Eve", "christmas", fixed(12, 24)),
     NamedDay("christmas", r"Christmas(?:\s+Day)?", "christmas", fixed(12, 25)),
     NamedDay("boxing_day", r"Boxing\s+Day", "day", fixed(12, 26)),
+    NamedDay("may_day", r"May\s+Day", "day", fixed(5, 1)),
     NamedDay("valentines_day", r"(?:St\.?\s+)?Valentine's\s+Day", "day", fixed(2, 14)),
     NamedDay("halloween", r"Halloween", "halloween", fixed(10, 31)),
     NamedDay("thanksgiving", r"Thanksgiving(?:\s+Day)?", "thanksgiving", nth_weekday(11, 4, 4)),  # US

@@ -79,8 +79,13 @@ _WEEKDAY_FULL = [d for d in WEEKDAYS if d.endswith("day")]
 _NUMBER_WORD_ALT = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "some", "many")])
 _UNIT_ALT = "(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Qq]uarters?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Hh]ours?|[Mm]inutes?)"
 
-# What follows four digits that are a 24-hour clock time, not a year: "2200 GMT", "0600 hours".
-_AFTER_MILITARY_TIME = r"\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs)\b"
+# What follows four digits that are a 24-hour clock time, not a year: "2200 GMT", "0600 hours", "1653 local time".
+_ZONES = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"
+# ... and before the same time in another zone in brackets: "at 1653 (2153 GMT)", "by 1100 (1600 GMT)"
+# ... or as the start of a range whose end has the zone: "from 1410 to 1430 GMT"
+_AFTER_MILITARY_TIME = (r"\s*(?:" + _ZONES + r"|hours|hrs|local\s+time)\b"
+                        r"|\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*" + _ZONES + r"\s*\)"
+                        r"|\s*(?:[-–]|to|and|until)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + _ZONES + r"|local\s+time)\b")
 FRAGMENTS: dict[str, str] = {
     # months: full names (capitalised), abbreviations with optional dot ("Sept.", "Oct")
     "month": "(?:" + alternation(_MONTH_FULL, capitalised_only=True)
@@ -111,10 +116,10 @@ FRAGMENTS: dict[str, str] = {
     "quarter_ordinal": alternation(["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]),
     "half_ordinal": alternation(["first", "second", "1st", "2nd", "last", "latter"]),
     "clock": r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|[.,]\d)",
-    "clock12": r"(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?",
+    "clock12": r"(?:1[0-2]|0?[1-9])(?:[:.]?[0-5]\d)?",  # "4", "4:15", "11.50", and "1209" (before a.m./p.m. only)
     "ampm": r"(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)",
     "timezone": r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\b",
-    "military_clock": r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs)\b)",
+    "military_clock": r"(?:[01]\d|2[0-3])[0-5]\d(?=" + _AFTER_MILITARY_TIME + ")",
     "this_next_last": r"(?:[Tt]his(?:\s+(?:past|coming))?|[Nn]ext|[Ll]ast|[Pp]ast|[Cc]oming|[Pp]revious|[Tt]he\s+(?:previous|following|next))",
 }
 

@@ -111,7 +111,10 @@ def numeric_date(g: Groups) -> Draft:
         return Draft(value=f"{g['dotted_year']}-{int(g['dotted_month']):02d}-{int(g['dotted_day']):02d}")
     first, second = int(g["first"]), int(g["second"])
     month, day = (second, first) if first > 12 else (first, second)
-    return Draft(value=f"{g['numeric_year']}-{month:02d}-{day:02d}")
+    year = g["numeric_year"]
+    if len(year) == 2:  # "03/06/98"
+        year = ("20" if int(year) < TWO_DIGIT_YEAR_PIVOT else "19") + year
+    return Draft(value=f"{year}-{month:02d}-{day:02d}")
 
 
 def month_year(g: Groups) -> Draft:
@@ -183,6 +186,15 @@ def weekday(g: Groups) -> Draft:
     if g.get("part_of_day"):
         draft = Draft(value=draft.value, type="TIME", time="T" + _part_code(g["part_of_day"]), prefer=draft.prefer)
     return draft
+
+
+def weekday_any(g: Groups) -> Draft:
+    """"a Sunday", "one Monday": some such day, not a particular one (TIMEX3 leaves its week unknown).
+
+    >>> weekday_any({"weekday": "Sunday"}).value
+    'XXXX-WXX-7'
+    """
+    return replace(weekday(g), prefer="generic")
 
 
 def part_of_date(g: Groups) -> Draft:
@@ -280,10 +292,13 @@ def clock_time(g: Groups) -> Draft:
         hour, minute = (12, 0) if g["special"].lower() == "noon" else (24, 0)
     elif g.get("clock"):
         hour, minute = (int(x) for x in re.split(r"[:.]", g["clock"]))
+        if g.get("ampm") and g["ampm"].lower().startswith("p") and hour < 12:  # "00:45 am", "13:30 pm", "9:30 pm"
+            hour += 12
     elif g.get("military_clock"):  # "2200 GMT"
         hour, minute = int(g["military_clock"][:2]), int(g["military_clock"][2:])
     else:
-        parts = re.split(r"[:.]", g["clock12"])
+        parts = re.split(r"[:.]", g["clock12"]) if not g["clock12"].isdigit() or len(g["clock12"]) <= 2 \
+            else [g["clock12"][:-2], g["clock12"][-2:]]  # "1209 a.m."
         hour, minute = int(parts[0]) % 12, int(parts[1]) if len(parts) > 1 else 0
         if g["ampm"].lower().startswith("p"):
             hour += 12
@@ -475,14 +490,16 @@ def quarter(g: Groups) -> Draft:
     index = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2, "latter": 2}.get(ordinal) or int(ordinal[0])
     if written_year(g):
         return Draft(value=f"{written_year(g)}-{kind}{index}")
-    relation = g.get("relation") or ""
+    relation = f"{g.get('relation') or ''} {g.get('of_relation') or ''}"  # "last year's third quarter", "... of next year"
     year_before = re.search(r"\d{4}", relation)
     if year_before:  # "the 1988 third quarter"
         return Draft(value=f"{year_before.group(0)}-{kind}{index}")
     if re.search(r"last year|year-(?:ago|earlier)|previous year|prior year", relation, re.I):
         return Draft(unit="year", shift=-1, value=f"-{kind}{index}")
-    if re.search(r"next year", relation, re.I):
+    if re.search(r"next year|following year", relation, re.I):
         return Draft(unit="year", shift=1, value=f"-{kind}{index}")
+    if re.search(r"this year|current", relation, re.I):
+        return Draft(unit="year", shift=0, value=f"-{kind}{index}")
     return Draft(value=f"XXXX-{kind}{index}")
 
 

@@ -16,7 +16,7 @@ from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import build
-from .productions import (Groups, ago, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
@@ -52,16 +52,26 @@ NAME_BEFORE_MONTH = (r"\b(?!(?:In|By|On|Of|To|And|Or|But|The|Last|Next|This|Earl
                      r"[A-Z][a-z]+\s$")
 # ... and before "Today" an acronym too ("USA Today", "VOA Today").
 NAME_BEFORE_TODAY = NAME_BEFORE_MONTH.replace(r"[A-Z][a-z]+\s$", r"[A-Z](?:[a-z]+|[A-Z]+)\s$")
+# A capitalised "Today" or "Tonight" inside a sentence names a programme or a paper: after "the", a lower-case word,
+# "'s" or a number, with no punctuation between ("the Today programme", "on NBC's Today show", "BBC Radio 4 Today",
+# "appeared on The Tonight Show", "told Today's Savannah Guthrie"); prose writes the day in lower case there.
+NAME_BEFORE_CAPITALISED_DEICTIC = r"(?:" + NAME_BEFORE_TODAY + r")|(?:\b[Tt]he|\b[a-z]+|['’]s|\d)\s+$"
 
 # A capitalised weekday between a name word ("the", "of", "'s", a capitalised word or a number, not "On", "By", ...)
 # and a capitalised word that is no month, weekday or part of the day names a programme or a paper: "the Sunday Times",
 # "edition of Sunday Sequence", "The Monday Night Club", "BBC Radio 3 Sunday Feature". "On Thursday European ministers
 # met" and "said Friday France24" stay dates.
-NAME_BEFORE_WEEKDAY = (r"(?:\b[Tt]he|['’]s|\bof|" + NAME_BEFORE_MONTH[:NAME_BEFORE_MONTH.index("[A-Z]")]
+NAME_BEFORE_WEEKDAY = (r"(?:\b[Tt]he|\b[Aa]n?|['’]s|\bof|" + NAME_BEFORE_MONTH[:NAME_BEFORE_MONTH.index("[A-Z]")]
                        + r"(?:[A-Z][A-Za-z]*|\d+))\s+$")
 NAME_AFTER_WEEKDAY = (r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
                       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                       r"|Sunday|Morning|Afternoon|Evening|Night|Noon|Midnight)\b)[A-Z][a-z]")
+
+# "Half" is a half-year only on its own or as a half of a year ("the second half of this year", "the first half of 1989");
+# a half of anything else is not: a match, a programme, a century, an hour ("the second half of the game", "the first
+# half of the 20th century", "the first half hour", "second-half commentary", "the past half century").
+HALF_OF_SOMETHING_ELSE = (r"(?![\s-]+(?:hours?|century|centuries|decades?|time|commentary|dozen|miles?"
+                          r"|of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+)?(?:fiscal\s+|calendar\s+)?(?:year|\d{4})\b)))")
 
 # --- the table -----------------------------------------------------------------------------------
 # A group name may appear in several alternatives of one pattern (the `regex` package allows it): the
@@ -80,7 +90,17 @@ LABEL_NOUNS = ("[Rr]esolutions?", "[Ff]lights?", "[Rr]ooms?", "[Aa]rticles?", "N
                "[Tt]rain", "[Pp]latform", "[Pp]ier", "[Cc]ode", "[Ii]tem", "[Vv]ersion", "[Vv]ol\\.", "[Vv]olume",
                "[Tt]erminal", "[Bb]lock", "[Ss]eat", "[Ww]ard", "[Ff]orm", "[Pp]atent", "[Dd]ocket", "[Rr]egulation",
                "[Dd]ecree")
-LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")\s+$"
+LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")(?:\s+|:\s*)$"  # "Flight 1549", "Freepay number: 1449"
+# A four-digit number is a count, not a year, after another count: "1 in 1000" (odds), "from 297 to 1051" (a rise); and
+# before "of the/them/his ...": "1000 of his bottles".
+QUANTITY_BEFORE_NUMBER = r"(?<![^\d,.]\d\d\d\sto\s)(?!\d\d00\b(?<=\d\sin\s\d\d00))"  # not "aged 17 in 1901"
+# A four-digit number before a capitalised name and a street word is a house number, no year ("1600 Pennsylvania Avenue",
+# "at 2015 Washtenaw Avenue"), unless a preposition of time comes before it ("In 1990 Main Street banks failed").
+STREET_WORDS = ("Avenue", "Ave\\.", "Street", "St\\.", "Road", "Rd\\.", "Boulevard", "Blvd\\.", "Drive", "Lane", "Parkway",
+                "Place", "Court", "Terrace", "Highway")
+TIME_PREPOSITIONS = ("[Ii]n", "[Ss]ince", "of", "[Bb]y", "[Ff]rom", "[Uu]ntil", "[Dd]uring", "[Bb]efore", "[Aa]fter")
+HOUSE_NUMBER_AFTER = ("".join(rf"(?<!\b{word}\s\d{{4}})" for word in TIME_PREPOSITIONS)
+                      + r"\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:" + "|".join(STREET_WORDS) + r")(?!\w)")
 # A season before one of these nouns names a thing, not a time: "the Winter Olympics", "a winter coat".
 SEASON_NAME_NOUNS = ("[Oo]lympics", "[Gg]ames", "[Pp]alace", "[Ff]estivals?", "[Cc]oats?", "[Jj]ackets?", "[Cc]lothes", "[Cc]lothing",
                      "[Tt]yres", "[Tt]ires", "[Ww]heat", "[Ss]ports", "[Cc]amps?", "[Ss]chools?", "[Rr]esidence", "[Rr]esort")
@@ -90,6 +110,9 @@ GENERIC_SEASON_NOUNS = ("months", "holidays", "vacations?", "breaks?", "recess",
 QUANTITY_WORDS = ("[Aa]bout", "[Ss]ome", "[Nn]early", "[Aa]lmost", "[Rr]oughly", "[Aa]pproximately", "than", "least",
                   "[Oo]nly", "[Jj]ust")
 MODALS = ("will", "could", "might", "would", "may", "can", "should")
+# "May the ..." opening a sentence or a quotation is a wish ("May the world step forward", "May the odds be ever in your
+# favour"); a month there would be written "In May the ..."
+MAY_THE_OPENING_A_WISH = (r"(?!(?:(?<=[.!?]\sMay)|(?<=[\"“‘']May)|(?<=\nMay)|(?<=[:;]\sMay)|(?<![\s\S]{4}))\s+the\b)")
 # A capitalised "May" before one of these words opens a sentence or headline as the modal verb ("May contain nuts").
 MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]e", "[Nn]ot", "[Hh]ave", "[Aa]lso", "[Ww]ell",
                        "[Ss]till", "[Nn]ever", "[Cc]ontain", "[Ii]nclude", "[Cc]ause", "[Nn]eed", "[Ss]eem", "[Hh]elp",
@@ -113,30 +136,36 @@ RULES: list[Rule] = [
           "24–25 August 1940": ("1940-08-24", "day")}),
     Rule("numeric_date",
          r"(?<![\w./-])(?:(?P<iso_year>(?:1[0-9]|20)\d\d)-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01])"
-         r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<numeric_year>(?:1[0-9]|20)\d\d)"
+         r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<numeric_year>(?:1[0-9]|20)\d\d|\d\d)"
          r"|(?P<dotted_day>\d{1,2})\.(?P<dotted_month>\d{1,2})\.(?P<dotted_year>(?:1[0-9]|20)\d\d))(?![\w/.-]?\d)",
          numeric_date,
-         {"2025-06-13": ("2025-06-13", "day"), "6/13/2025": ("2025-06-13", "day"), "13.06.2025": ("2025-06-13", "day")},
-         ("open 24/7", "the 9/12 meeting", "version 1.2.2024b")),
+         {"2025-06-13": ("2025-06-13", "day"), "6/13/2025": ("2025-06-13", "day"), "13.06.2025": ("2025-06-13", "day"),
+          "03/06/98": ("1998-03-06", "day"), "6/13/05": ("2005-06-13", "day")},
+         ("open 24/7", "the 9/12 meeting", "version 1.2.2024b", "a ratio of 3/4/5")),
     Rule("year_range",
-         r"(?<![\w$£€.,-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)"
-         r"(?![\w%]|[.,]\d)",
+         r"(?<![\w$£€.,:-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)"
+         r"(?![\w%]|[.,]\d|\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs|local\s+time)\b)",
          year_range,
          {"2022–2024": ("2022", "year"), "1998-99": ("1998", "year"), "2024-03": ("2024-03", "month")},
-         ("S-300 missiles", "Su-35 jets")),
+         ("S-300 missiles", "Su-35 jets", "Journal of Oncology 31(8):1039-49")),
+    # ... also with the date in brackets after the weekday, as event listings write it: "On Friday (Dec. 12) at 8 p.m."
     Rule("weekday_month_day_year",
-         r"(?:" + REL + r"\s+)?<<weekday>>,?\s+(?:the\s+)?"
+         r"(?:" + REL + r"\s+)?<<weekday>>(?:,?\s+(?:the\s+)?"
          r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>)"
-         r"(?:,?\s+<<year4>>)?",
+         r"(?:,?\s+<<year4>>)?"
+         r"|\s*\(\s*(?:<<month>>\s+<<day>>|<<day>>" + ORDINAL_SUFFIX + r"\s+<<month>>)(?:,?\s+<<year4>>)?\s*\))",
          month_day_year,
          {"Friday, April 25": ("2025-04-25", "day"), "Friday Oct. 13, 1989": ("1989-10-13", "day"),
-          "this coming Sunday, March eighth": ("2026-03-08", "day"), "Monday 16 June": ("2025-06-16", "day")}),
+          "this coming Sunday, March eighth": ("2026-03-08", "day"), "Monday 16 June": ("2025-06-16", "day"),
+          "Saturday (Dec. 13)": ("2025-12-13", "day"), "Friday (25 April 2025)": ("2025-04-25", "day")}),
     Rule("month_day_year",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?:,\s*|\s+)<<any_year4:year4>>"
-         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>,?\s+<<any_year4:year4>>",
+         r"|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>(?:,\s*|\s+)<<any_year4:year4>>"
+         r"|(?=(?:[Tt]he\s+)?[A-Za-z-]+\s+of\s+[A-Z])(?:[Tt]he\s+)?<<day_ordinal>>\s+of\s+<<month>>,?\s+<<any_year4:year4>>",
          month_day_year,
          {"Sept. 27, 1989": ("1989-09-27", "day"), "March 26 1996": ("1996-03-26", "day"),
           "15 June 2025": ("2025-06-15", "day"), "3rd of May, 2020": ("2020-05-03", "day"),
+          "the first of June 2009": ("2009-06-01", "day"), "23rd December,1815": ("1815-12-23", "day"),
           "12 May 2400": ("2400-05-12", "day")}),  # after a day and month, any four digits are its year
     # "Oct '05", "March '98": a month and its year in two digits after an apostrophe. A bare "Oct 05" stays a day:
     # chronologies write "May 09 - Japan and Australia announce ..." for the 9th.
@@ -145,9 +174,12 @@ RULES: list[Rule] = [
          month_two_digit_year,
          {"Oct '05": ("2005-10", "month"), "March '98": ("1998-03", "month")}),
     Rule("month_day",
-         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>",
+         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
+         # "the first of May" (a named day apart); the lookahead only saves time: most words are no ordinal of a month
+         r"|(?=(?:[Tt]he\s+)?[A-Za-z-]+\s+of\s+[A-Z])(?:[Tt]he\s+)?(?!Fourth\s+of\s+July)<<day_ordinal>>\s+of\s+<<month>>",
          month_day_year,
          {"June 24": ("2025-06-24", "day"), "Sept. 30": ("2024-09-30", "day"), "June 10": ("2025-06-10", "day"),
+          "the first of May": ("2025-05-01", "day"), "the fifth of November": ("2024-11-05", "day"),
           "March eighth": ("2025-03-08", "day"), "13 June": ("2025-06-13", "day"), "June 13": ("2025-06-13", "day")}),
     Rule("month_year", r"<<month>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)",
          month_year,
@@ -159,9 +191,9 @@ RULES: list[Rule] = [
           "July last year": ("2024-07", "month"), "January this year": ("2025-01", "month"),
           "January of last year": ("2024-01", "month"), "March of next year": ("2026-03", "month")}),
     Rule("clock_time",
-         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours))?|<<military_clock>>(?:\s*(?:hrs|hours))?"
+         r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours)|\s*<<ampm>>)?|<<military_clock>>(?:\s*(?:hrs|hours))?"
          r"|(?P<special>[Nn]oon|[Mm]idnight))"
-         r"(?:\s+<<timezone>>)?"
+         r"(?:\s+<<timezone>>)?(?:\s*\(\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\s*\))?"
          r"(?:,?\s+(?:on\s+)?(?:<<weekday>>(?:,?\s+(?:the\s+)?(?:<<month>>\s+<<day>>|<<day>>\s+(?:of\s+)?<<month>>)"
          r"(?:,?\s+<<year4>>)?)?"
          r"|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
@@ -193,7 +225,7 @@ RULES: list[Rule] = [
          ("guests for The Monday Night Club", "Motson on the Saturday Night Show"),
          vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
     Rule("deictic_part_of_day",
-         r"(?P<deictic>[Yy]esterday|[Tt]omorrow|[Tt]oday)\s+<<part_of_day>>|(?P<deictic>[Tt]onight|[Oo]vernight)"
+         r"(?P<deictic>[Yy]esterday|[Tt]omorrow|[Tt]oday)\s+<<part_of_day>>|(?P<deictic>tonight|[Oo]vernight)"
          r"|<<part_of_day>>\s+(?P<deictic>yesterday|tomorrow|today)",
          deictic_day,
          {"yesterday afternoon": ("2025-06-13TAF", "hour"), "tonight": ("2025-06-14TNI", "hour"),
@@ -232,19 +264,33 @@ RULES: list[Rule] = [
          # "last Friday" written on a Saturday is the Friday of the week before: the day before is "yesterday"
          {"last Friday": ("2025-06-06", "day"), "last Thursday": ("2025-06-12", "day"), "next Monday": ("2025-06-16", "day"),
           "the previous Friday": ("2025-06-06", "day"), "last Saturday": ("2025-06-07", "day")}),
+    # "It's a Sunday in late fall", "one Monday morning": some such day, not a particular one (XXXX-WXX-7)
+    Rule("weekday_any", r"(?:[Aa]|[Oo]ne|[Aa]ny)\s+<<weekday>>(?:\s+<<part_of_day>>)?(?!['’]s\b|\s+[A-Z])",
+         weekday_any,
+         {"a Sunday": ("XXXX-WXX-7", "unknown"), "one Monday morning": ("XXXX-WXX-1TMO", "unknown")},
+         takes_modifier=False),
     Rule("weekday", r"<<weekday>>", weekday,
          {"Friday": ("2025-06-13", "day"), "Saturday": ("2025-06-14", "day"), "Sunday": ("2025-06-08", "day")},
-         ("a reporter for The Sunday Times", "an edition of Sunday Sequence", "this BBC Radio 3 Sunday Feature"),
+         ("a reporter for The Sunday Times", "an edition of Sunday Sequence", "this BBC Radio 3 Sunday Feature",
+          "She writes a Sunday Times column."),
          vetoed_after=NAME_BEFORE_WEEKDAY, vetoed_only_before=NAME_AFTER_WEEKDAY),
     Rule("deictic_day", r"(?:[Tt]he\s+day\s+(?P<beyond>after|before)\s+)?(?P<deictic>today|[Yy]esterday|[Tt]omorrow)",
          deictic_day,
          {"today": ("2025-06-14", "day"), "yesterday": ("2025-06-13", "day"), "Tomorrow": ("2025-06-15", "day"),
           "the day after tomorrow": ("2025-06-16", "day"), "the day before yesterday": ("2025-06-12", "day")}),
-    # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today"
+    # "Today" after a capitalised word is the end of a name: "USA Today", "This is VOA Today", "Psychology Today";
+    # inside a sentence after "the", a lower-case word, "'s" or a number it names a programme ("the Today programme")
     Rule("deictic_day_capitalised", r"(?P<deictic>Today)", deictic_day,
          {"Today": ("2025-06-14", "day")},
-         ("he told USA Today", "This is VOA Today.", "an article in Psychology Today"),
-         vetoed_after=NAME_BEFORE_TODAY),
+         ("he told USA Today", "This is VOA Today.", "an article in Psychology Today", "He told the Today programme.",
+          "Speaking on BBC Radio 4's Today programme, he said", "The Today programme's editor", "told Today's Savannah Guthrie",
+          "an interview with the breakfast show Today.", "the BBC Radio 4 Today programme"),
+         vetoed_after=NAME_BEFORE_CAPITALISED_DEICTIC),
+    # "Tonight" likewise: "Tonight, the troops left." is the reference day's night, "The Tonight Show" a programme
+    Rule("deictic_night_capitalised", r"(?P<deictic>Tonight)", deictic_day,
+         {"Tonight": ("2025-06-14TNI", "hour")},
+         ("He appeared on The Tonight Show.", "a guest on the Tonight Show", "presenter of BBC Tonight"),
+         vetoed_after=NAME_BEFORE_CAPITALISED_DEICTIC),
     Rule("ago",
          r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
          r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)(?P<half>\s+and\s+a\s+half)?\s+<<unit>>"
@@ -261,18 +307,24 @@ RULES: list[Rule] = [
           "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year")}),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
-         r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-|1\d\d\d|20\d\d)"
+         r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-"
+         r"|(?:1\d\d\d|20\d\d)(?:['’]s)?)"
          r"\s*)?"
-         r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half)"
+         r"(?:<<quarter_ordinal>>[\s-](?P<quarter>quarter)|<<half_ordinal>>[\s-](?P<half>half)" + HALF_OF_SOMETHING_ELSE +
          r"|(?P<two_quarters>first)\s+two\s+quarters)"
-         r"(?:\s+(?:of\s+)?(?:fiscal\s+)?<<year4>>)?",
+         r"(?:\s+(?:of\s+)?(?:fiscal\s+)?<<year4>>"
+         r"|\s+of\s+(?P<of_relation>(?:this|last|next|the\s+(?:current|previous|prior|following))\s+(?:fiscal\s+)?year))?",
          quarter,
          {"the third quarter": ("2025-Q3", "quarter"), "third-quarter": ("2025-Q3", "quarter"),
           "the fourth quarter of 1990": ("1990-Q4", "quarter"), "the fiscal first quarter": ("2025-Q1", "quarter"),
           "the year-ago third quarter": ("2024-Q3", "quarter"), "the first half of 1989": ("1989-H1", "quarter"),
           "the 1988 second quarter": ("1988-Q2", "quarter"), "the last half of 1989": ("1989-H2", "quarter"),
-          "the first two quarters of 1990": ("1990-H1", "quarter")},
-         ("three-quarters of the vote",)),
+          "the first two quarters of 1990": ("1990-H1", "quarter"), "1999's first quarter": ("1999-Q1", "quarter"),
+          "the second half of next year": ("2026-H2", "quarter"), "the fourth quarter of last year": ("2024-Q4", "quarter"),
+          "the first quarter of this year": ("2025-Q1", "quarter"),
+          "the first half of fiscal 1990": ("1990-H1", "quarter")},
+         ("three-quarters of the vote", "He scored in the second half of the game.", "during the first half of the programme",
+          "the first half hour of their innings", "uninterrupted first-half commentary", "the first half of the programme")),
     # Narrative time: counted from the date the text mentioned last (tagger.resolve), never the reference date.
     Rule("anaphoric_unit",
          r"[Tt]he\s+(?:(?P<relation>following|previous|prior|preceding|same)\s+(?P<unit_single>day|week|month|year)"
@@ -314,7 +366,7 @@ RULES: list[Rule] = [
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?"
          r"(?P<relation>(?:[Ll]atest|[Cc]urrent|[Rr]ecent|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Pp]revious|[Ff]ollowing"
          r"|[Tt]his(?:\s+(?:past|coming))?)(?:\s+fiscal)?)"
-         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])"
+         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])(?!(?<=half)" + HALF_OF_SOMETHING_ELSE[3:] +
          # "the last week of June", "the last decade of the 20th century": a part of what follows, not last week
          r"(?!(?:" + "|".join(rf"(?<=[Tt]he\slast\s{unit})" for unit in ("week", "month", "year", "decade", "quarter",
                                                                          "century", "weekend", "half"))
@@ -385,11 +437,13 @@ RULES: list[Rule] = [
          {"the year 2000": ("2000", "year"), "the year two thousand": ("2000", "year"), "the year": ("2025", "year")}),
     Rule("year_period", r"[Tt]he\s+<<year4>>\s+(?:period|quarter)", year_period,
          {"the 1988 period": ("1988", "year")}),
-    Rule("year_end", r"(?:[Tt]he\s+end\s+of\s+the\s+(?P<unit_single>year|month|week)|[Yy]ear[\s-]end|[Yy]ear's\s+end)",
+    Rule("year_end", r"(?:[Tt]he\s+end\s+of\s+the\s+(?P<unit_single>year|month|week)(?![\w-])|[Yy]ear[\s-]end|[Yy]ear's\s+end)",
          end_of_unit,
-         {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")}),
+         {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")},
+         ("He spoke at the end of the week-long assembly.",)),
     Rule("year",
-         r"(?<![\w$£€#.,/-])(?:<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r"))"
+         r"(?<![\w$£€#.,/:-])(?:" + QUANTITY_BEFORE_NUMBER + r"<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r")|"
+         + HOUSE_NUMBER_AFTER + r"|\s+of\s+(?:the|them|their|his|her|its|those|these|us)\b)"
          # a spelled number that counts something is no year: "about two thousand people", "two thousand three hundred"
          r"|" + "".join(rf"(?<!\b{word}\s)" for word in QUANTITY_WORDS) + r"<<year_spelled>>"
          r"(?![\w-]|\s+(?:hundred|thousand|million|billion)\b"
@@ -401,16 +455,24 @@ RULES: list[Rule] = [
           "About two thousand people marched.", "The index fell two thousand points.", "more than two thousand",
           "two thousand three hundred soldiers",
           "under UN Security Council Resolution 1441", "resolution 1973 allows it", "US Airways Flight 1549 ditched",
-          "Article 1906 of the code", "in Room 1204", "see page 1120"),
+          "Article 1906 of the code", "in Room 1204", "see page 1120", "the White House at 1600 Pennsylvania Avenue",
+          "a bank at 2015 Washtenaw Avenue", "he lives at 1200 N. Main St. with his wife", "quoting Freepay number: 1449",
+          "the odds are 1 in 1000", "cases leapt from 297 to 1051", "1000 of his bottles", "see p.12:1039"),
          vetoed_after=LABEL_BEFORE_NUMBER),
     Rule("present_ref",
-         r"(?:[Rr]ight\s+)?[Nn]ow(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently"
+         r"(?:[Rr]ight\s+)?now(?![\w-])|[Tt]o\s+this\s+day|[Cc]urrently"
          r"|[Cc]urrent(?!\s+(?:account|affairs|events|assets|liabilities))"
          r"|[Aa]t\s+present|[Tt]hese\s+days|[Nn]owadays|[Tt]he\s+present(?!\s+\w)",
          literal("PRESENT_REF"),
          {"now": ("PRESENT_REF", "unknown"), "currently": ("PRESENT_REF", "unknown"),
           "to this day": ("PRESENT_REF", "unknown")},
          ("the current account deficit", "a know-how")),
+    # "Now" after a capitalised word (not one opening a sentence: "By Now", "And Now" stay) ends a name: "the Hope for
+    # Haiti Now telethon", "Apocalypse Now", "Peace Now"
+    Rule("present_ref_capitalised", r"(?:Right\s+)?Now(?![\w-])", literal("PRESENT_REF"),
+         {"Now": ("PRESENT_REF", "unknown"), "Right Now": ("PRESENT_REF", "unknown")},
+         ("the Hope for Haiti Now telethon", "He watched Apocalypse Now.", "the group Peace Now said"),
+         vetoed_after=NAME_BEFORE_TODAY),
     Rule("past_ref",
          r"[Tt]hen[\s-]+current|(?:[Mm]ore\s+)?[Rr]ecently|[Rr]ecent\s+(?:years|days|weeks|months|times)"
          r"|[Pp]ast\s+(?:years|months|decades)(?![\w-])|[Rr]ecent"
@@ -458,7 +520,7 @@ RULES: list[Rule] = [
           "Ash Wednesday": ("2025-03-05", "day"), "Palm Sunday": ("2025-04-13", "day"), "Pentecost": ("2025-06-08", "day"),
           "the Fourth of July": ("2025-07-04", "day"), "Father's Day": ("2025-06-15", "day"),
           "Martin Luther King Day": ("2025-01-20", "day"), "Inauguration Day": ("2025-01-20", "day"),
-          "Veterans Day": ("2024-11-11", "day"), "Bastille Day": ("2025-07-14", "day"),
+          "Veterans Day": ("2024-11-11", "day"), "Bastille Day": ("2025-07-14", "day"), "May Day": ("2025-05-01", "day"),
           "Guy Fawkes Night": ("2024-11-05", "day"), "Eid al-Adha 2010": ("2010-11-16", "day"),
           # lunar and lunisolar calendars from libraries (calendars.hebrew_day, calendars.chinese_new_year)
           "Passover": ("2025-04-13", "day"), "Rosh Hashanah": ("2024-10-03", "day"), "Yom Kippur": ("2024-10-12", "day"),
@@ -468,10 +530,13 @@ RULES: list[Rule] = [
          ("Easter Island", "Christmas Island", "Christmases past", "a visit from Father Christmas", "in Operation Easter",
           "the Yom Kippur War", "the Good Friday Agreement", "a Christmas tree", "the Easter Rising"),
          vetoed_after=NAME_BEFORE_MONTH),  # a capitalised word before it makes it a name
-    Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)", month_alone,
+    Rule("month_alone", r"<<month_full:month>>(?!(?<=May)\s+(?:" + "|".join(MODAL_MAY_FOLLOWERS) + r")\b)"
+         + MAY_THE_OPENING_A_WISH, month_alone,
          {"October": ("2024-10", "month"), "June": ("2025-06", "month"), "January": ("2025-01", "month"),
           "May": ("2025-05", "month")},
          ("they may agree", "the march on the capital", "we will march", "Theresa May said", "as Brian May sang",
+          "May the relief reach the people.", 'He said: "May the odds be ever in your favour!"',
+          "Sympathy to the victims. May the world step forward.",
           "THEY MAY AGREE", 'So "May contain nuts" is a fair label.', "May I ask a question?", "Flu May Be Spreading",
           "May God bless you."),
          vetoed_after=NAME_BEFORE_MONTH),
@@ -505,7 +570,12 @@ class TenseCue:
     past_after_cancels: bool = False  # a past-tense verb later in the expression's clause (AFTER_CUE_CANCELS) cancels it
 
 
+# A past reporting verb between a cue and the expression cancels any cue: the date is the report's ('"We will win," he said
+# on Friday', 'They will stay, officials told reporters on Monday').
+REPORTED_PAST = ("said", "told", "added", "announced", "reported", "stated", "explained", "warned", "noted", "wrote",
+                 "insisted", "argued", "claimed", "confirmed", "revealed", "disclosed", "admitted", "declared", "predicted")
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago)\b"
+REPORTED_PAST_WORDS = r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bhas\s)(?<!\bhave\s)(?:" + "|".join(REPORTED_PAST) + r")\b"
 # Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
 SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
                   "expire": "expires", "meet": "meets", "convene": "convenes", "arrive": "arrives", "depart": "departs",
@@ -525,6 +595,10 @@ TENSE_CUES: list[TenseCue] = [
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
     TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
              unless_followed_by=r"['’]s\b"),
+    # a period that "ended" on a date ended before the reference ("the year ended March 31" written on March 6 is last
+    # year's March 31); one "ending" on it ends at the nearest ("the fiscal year ending June 30" written in March)
+    TenseCue("period_ended", r"\b(?:ended|closed)\s+$", 8, prefer="last"),
+    TenseCue("period_ending", r"\b(?:ending|ends)\s+$", 8, prefer="nearest"),
     # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
@@ -547,10 +621,12 @@ TENSE_CUES: list[TenseCue] = [
     # or a past verb after the expression in its clause ("The visits on Tuesday were ...") cancels it
     TenseCue("present_schedule",
              r"\b(?:(?:is|are|am|['’]s|['’]re)\s+(?:also\s+|now\s+|still\s+)?(?:" + "|".join(SCHEDULE_VERBS_ING) + r")"
-             r"|(?:" + "|".join(SCHEDULE_VERBS_PRESENT) + r"))\b(?:\s+off)?(?:\s+[A-Za-z'’-]+){0,4}\s+$", 60, "window",
+             r"|(?:" + "|".join(SCHEDULE_VERBS_PRESENT) + r"))\b(?:\s+off)?(?:\s+[\w'’:-]+){0,4}\s+$", 60, "window",
              past_after_cancels=True),
-    # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"
-    TenseCue("modal_verb", r"\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b" + CLAUSE_REST, 120),
+    # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"; so do
+    # "may" and "might" + a bare verb ("might return in the winter"), but not + have ("may have caught it in March")
+    TenseCue("modal_verb", r"(?:(?:\b(?:will|would|shall)|['’]ll)\s+(?:not\s+)?[a-z]+"
+             r"|\b(?:may|might)\s+(?:not\s+|well\s+|also\s+)?(?!have\b|ha(?:s|d)\b)[a-z]+)\b" + CLAUSE_REST, 120),
     # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
     # will be broadcast live", "In March the company is expected to ..." (HeidelTime: the tense of the sentence)
     TenseCue("future_verb_after",
@@ -559,8 +635,11 @@ TENSE_CUES: list[TenseCue] = [
 ]
 # A past-tense verb later in the clause of an expression whose cue has past_after_cancels ("The visits on Tuesday
 # were a success"); "says"/"tells" are present, so "The group, which meets on Tuesday, says" keeps its cue.
+# A participle after has/have ("but has maintained a cautious view") is a present perfect, not a past-tense clause.
+# Nor is a participle after be/is/are/been ("begins in May, so camps cannot be placed there"): a passive, not a past.
+NOT_PAST_PARTICIPLE = r"(?<!\bhas\s)(?<!\bhave\s)(?<!['’]ve\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)"
 PAST_VERB_AFTER = (r"\b(?:had|was|were|did|ago|said|told|thought|knew|felt|became|began|came|went|saw|made"
-                   r"|(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
+                   r"|" + NOT_PAST_PARTICIPLE + r"(?!(?:scheduled|expected|planned|proposed|delayed|postponed)\b)[a-z]{2,}ed)\b")
 # A past-tense verb between an expression and a following future cue, or before the expression in its clause:
 # the cue belongs to reported speech ("On Friday he said he will resign", "said Thursday that troops will stay").
 # "who" opens a clause about a person, not about the date ("On Tuesday his brothers, who will sing, defended it").
@@ -591,6 +670,24 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("modal_verb", "The split would be paid on a still unspecified date in January.", "January", "2026-01"),
     # ... unless a past-tense verb follows the modal; "since" is never a coming month.
     ContextExample("modal_verb", "He would later say that the deal had closed in January.", "January", "2025-01"),
+    ContextExample("modal_verb", "The virus might return in a more virulent form in the winter.", "the winter", "2025-WI"),
+    ContextExample("modal_verb", "Officials may decide on Monday.", "Monday", "2025-06-16"),
+    ContextExample("modal_verb", "He may have caught the virus in March.", "March", "2025-03"),
+    ContextExample("modal_verb", '"We will win," he said on Friday.', "Friday", "2025-06-13"),
+    ContextExample("modal_verb", "We'll have to react, one trader told Reuters on Friday.", "Friday", "2025-06-13"),
+    ContextExample("modal_verb", "He said the ministers will meet on Monday.", "Monday", "2025-06-16"),
+    ContextExample("modal_verb", "The winner will be announced in Oslo on Oct. 10.", "Oct. 10", "2025-10-10"),
+    ContextExample("modal_verb", "It could be that we'll see a resurgence of the virus in the autumn and winter.", "winter",
+                   "2025-WI"),
+    ContextExample("deadline", "By Monday she had a high temperature.", "Monday", "2025-06-09"),
+    ContextExample("period_ended", "Net rose in the year ended March 31.", "March 31", "1997-03-31", datetime.date(1998, 3, 6)),
+    ContextExample("period_ending", "Sales will rise in the fiscal year ending June 30.", "June 30", "1998-06-30",
+                   datetime.date(1998, 3, 6)),
+    ContextExample("period_ended", "Net rose in the nine months ended Sept. 30.", "Sept. 30", "1997-09-30",
+                   datetime.date(1998, 3, 6)),
+    # A year-less expression joined to the one before by and/or/to takes its direction.
+    ContextExample("shared_direction", "The vaccine will be ready in September or October.", "October", "2025-10"),
+    ContextExample("shared_direction", "Sales fell in September and October.", "October", "2024-10"),
     ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
@@ -638,6 +735,13 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("present_schedule", "It drew 2.5 million viewers for its debut on Thursday.", "Thursday", "2010-03-18",
                    FRIDAY_2010),
     ContextExample("present_schedule", "The shop had reopened in June after the flood.", "June", "2009-06", FRIDAY_2010),
+    # A clock time counts as one of the four words; a present perfect after it is no past-tense clause.
+    ContextExample("present_schedule", "Doors open at 16:00 BST for Saturday's show.", "Saturday", "2010-03-20", FRIDAY_2010),
+    ContextExample("present_schedule", "The bank meets on Thursday but has kept a cautious view.", "Thursday", "2010-03-25",
+                   FRIDAY_2010),
+    ContextExample("present_schedule", "The bank meets on Thursday, analysts noted.", "Thursday", "2010-03-18", FRIDAY_2010),
+    ContextExample("present_schedule", "The rainy season begins in May, so camps cannot be placed there.", "May", "2010-05",
+                   FRIDAY_2010),
     # The clause's verb after a fronted date decides its direction too ...
     ContextExample("future_verb_after", "On Monday, the ministers will meet in Geneva.", "Monday", "2010-03-22", FRIDAY_2010),
     ContextExample("future_verb_after", "Saturday's concert, which will be broadcast live, sold out.", "Saturday",
@@ -794,4 +898,32 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("part_of_day", "The vote is due tonight.", "tonight", "2025-06-14TNI"),
     ContextExample("part_of_day", "Troops moved in on Friday night.", "Friday night", "2025-06-13TNI"),
     ContextExample("part_of_day", "Troops entered the city on March 3, 2009, at dawn.", "dawn", "2009-03-03TMO"),
+    # A live page opens each entry with its 24-hour time (tagger._live_log_stamps): three or more such line-opening
+    # numbers in time order, one of them no plausible year, are times on the reference date; a chronology keeps years.
+    ContextExample("live_log_stamp", "1410 Aid arrives in Jacmel.\n1249 Ports are shut.\n1122 France asks for help.", "1249",
+                   "2010-01-15T12:49", datetime.date(2010, 1, 15)),
+    ContextExample("live_log_stamp", "2057 The UN appeals.\n2024 Our reporter says: \"Calm.\"\n1858 A curfew is set.", "2057",
+                   "2010-01-13T20:57", datetime.date(2010, 1, 13)),
+    ContextExample("live_log_stamp", "1914 War breaks out.\n1918 Armistice.\n1939 War again.", "1918", "1918",
+                   datetime.date(2010, 1, 13)),
+    ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", "1249", datetime.date(2010, 1, 15)),
+    ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
+                   "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    # "Half" of a year is a half-year, of anything else (a century, a match) it is not one.
+    ContextExample("half_year", "Sales will rise in the second half of this year.", "the second half of this year", "2025-H2"),
+    ContextExample("half_year", "Fares rose during the first half of the 20th century.", "the 20th century", "19"),
+    # A house number is no year, but a year after a preposition of time stays one.
+    ContextExample("house_number", "In 1990 Main Street banks failed.", "1990", "1990"),
+    ContextExample("weekday_any", "It's a Sunday in late fall.", "a Sunday", "XXXX-WXX-7"),
+    ContextExample("weekday_any", "It was a Sunday's paper.", "Sunday", "2025-06-08"),
+    ContextExample("quantity", "She died aged 92 in 1938.", "1938", "1938"),
+    ContextExample("quantity", "Prices rose from 1998 to 2003.", "1998 to 2003", "1998"),
+    # Four digits before "local time" are a 24-hour clock, like before a time zone.
+    ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653", "2025-06-14T16:53"),
+    ContextExample("clock_time", "It struck at 1653 (2153 GMT) on Tuesday.", "1653 (2153 GMT) on Tuesday", "2025-06-10T16:53"),
+    ContextExample("clock_time", "It struck at 1653 (2153 GMT).", "1653 (2153 GMT)", "2025-06-14T16:53"),
+    ContextExample("clock_time", "It is broadcast from 1410 to 1430 GMT.", "1410", "2025-06-14T14:10"),
+    ContextExample("clock_time", "At 1209 a.m. on 13 January he tweeted.", "1209 a.m. on 13 January", "2025-01-13T00:09"),
+    ContextExample("clock_time", "At 00:45 am on 21 Jan 2010, Alice wrote:", "00:45 am on 21 Jan 2010", "2010-01-21T00:45"),
+    ContextExample("clock_time", "At 13:30 pm on 21 Jan 2010, Alice wrote:", "13:30 pm on 21 Jan 2010", "2010-01-21T13:30"),
 ]

@@ -24,7 +24,7 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
-from .rules import AFTER_CUE_CANCELS, PAST_VERB_AFTER, PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
+from .rules import AFTER_CUE_CANCELS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ MODIFIER_WINDOW = 30
 # Tense cues (rules.TENSE_CUES): words before a year-less expression that make it the coming occurrence.
 TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
 PAST_CUE = re.compile(PAST_WORDS)
+REPORTED_PAST_CUE = re.compile(REPORTED_PAST_WORDS)
 PAST_VERB = re.compile(AFTER_CUE_CANCELS)
 PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
@@ -98,6 +99,9 @@ class TimexDraft:
     rule: str
     draft: Draft
     paragraph: int = 0   # index of its paragraph (text between blank lines)
+    clock: str = ""      # a bare four-digit year's reading as a 24-hour clock ("T12:49") where it may open a live log's
+                         # entry (a capitalised word follows): see _live_log_stamps
+    opens_line: bool = False  # ... and it opens its line or is followed by a colon ("1249 The UN ...", "1243: Dominic ...")
 
     @property
     def type(self) -> str:
@@ -142,9 +146,9 @@ def find(text: str) -> list[TimexDraft]:
         draft = _as_future_point(text, start, end, draft)
         paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
         found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
-                                paragraph))
+                                paragraph, *_clock_reading(text, start, end, draft)))
         previous_end = end
-    return _with_shared_years(text, found)
+    return _with_shared_direction(text, _with_shared_years(text, found))
 
 
 def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[Timex]:
@@ -155,6 +159,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
     """
     if isinstance(reference_date, datetime.datetime):  # a datetime or pandas Timestamp: its day
         reference_date = reference_date.date()
+    drafts = _live_log_stamps(drafts, reference_date)
     found: list[Timex] = []
     context_day: tuple[int, datetime.date] | None = None
     mentions: dict[str, tuple[int, str, datetime.date]] = {}  # grain -> the latest date mentioned at that grain
@@ -253,6 +258,80 @@ def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
         if first_start is not None and second_start is not None and as_date(first_start) > as_date(second_start):
             continue  # "December to March 2025" crosses a year end: keep the news default
         found[index] = replace(first, draft=draft)
+    return found
+
+
+# Live pages ("live text", minute-by-minute reports) open each entry with its 24-hour time: "1249 Haiti's ports are
+# shut", "1243: Dominic Casciani, BBC News". Such a number before a capitalised word is a year in a chronology ("2003
+# Saddam Hussein is captured") and a clock time in a live log; the document decides (_live_log_stamps).
+LINE_OPENING_NUMBER = re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)")
+ENTRY_AFTER_NUMBER = re.compile(r"(?P<colon>:)?[^\S\n]+[\"“‘'(]?[A-Z]")
+MIN_LIVE_LOG_STAMPS = 3        # entries that make a live log
+PLAUSIBLE_YEARS_BACK = 300     # a line-opening year further back than this (or after the reference year) is no year
+
+
+def _clock_reading(text: str, start: int, end: int, draft: Draft) -> tuple[str, bool]:
+    """("T12:49", opens_line) when text[start:end] is a bare four-digit year before a capitalised word, else ("", False).
+
+    `opens_line`: the number opens its line or a colon follows it ("1249 The UN appeals", "1243: Dominic Casciani").
+    """
+    clock = LINE_OPENING_NUMBER.fullmatch(text, start, end)
+    entry = ENTRY_AFTER_NUMBER.match(text, end)
+    if clock is None or draft.value != text[start:end] or entry is None:
+        return "", False
+    opens_line = not text[text.rfind("\n", 0, start) + 1:start].strip() or bool(entry["colon"])
+    return f"T{clock['hour']}:{clock['minute']}", opens_line
+
+
+def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[TimexDraft]:
+    """Numbers that are a live log's entry times become TIMEs on the reference date.
+
+    A live log: at least MIN_LIVE_LOG_STAMPS numbers opening their line or followed by a colon (TimexDraft.opens_line),
+    in time order (rising or falling), at least one of them no plausible year (after the reference year, or more than
+    PLAUSIBLE_YEARS_BACK before it). In a live log those numbers are times, and so is any other number before a
+    capitalised word that is no plausible year (an entry whose line break the page lost: "... may have been killed 2050
+    Haiti's President says"). A chronology's years are all plausible and stay years.
+
+    >>> page = "1602 Aid arrives.\\n1555 Ports shut.\\n1249 The UN appeals."
+    >>> [t.value for t in resolve(find(page), datetime.date(2010, 1, 15))]
+    ['2010-01-15T16:02', '2010-01-15T15:55', '2010-01-15T12:49']
+    >>> [t.value for t in resolve(find("2001 Attacks.\\n2003 Invasion.\\n2008 Crash."), datetime.date(2010, 1, 15))]
+    ['2001', '2003', '2008']
+    """
+    if reference_date is None:
+        return drafts
+
+    def implausible(item: TimexDraft) -> bool:
+        return not reference_date.year - PLAUSIBLE_YEARS_BACK <= int(item.text) <= reference_date.year
+
+    stamps = [index for index, item in enumerate(drafts) if item.clock and item.opens_line]
+    if len(stamps) < MIN_LIVE_LOG_STAMPS:
+        return drafts
+    numbers = [int(drafts[index].text) for index in stamps]
+    if not (numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)) \
+            or not any(implausible(drafts[index]) for index in stamps):
+        return drafts
+    stamps += [index for index, item in enumerate(drafts) if item.clock and not item.opens_line and implausible(item)]
+    drafts = list(drafts)
+    for index in stamps:
+        item = drafts[index]
+        drafts[index] = replace(item, rule="live_log_stamp",
+                                draft=Draft(unit="day", shift=0, type="TIME", time=item.clock))
+    return drafts
+
+
+def _with_shared_direction(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
+    """"in the autumn and winter", "in May or June": a year-less expression joined to the one before takes its direction.
+
+    >>> [d.draft.prefer for d in find("It will be ready in September or October.")]
+    ['future', 'future']
+    """
+    for index in range(1, len(found)):
+        first, second = found[index - 1], found[index]
+        if first.draft.prefer != "past" and second.draft.prefer == "past" and first.draft.unit is None \
+                and second.draft.unit is None and YEARLESS.fullmatch(first.draft.value) \
+                and YEARLESS.fullmatch(second.draft.value) and RANGE_CONNECTOR.fullmatch(text, first.end, second.start):
+            found[index] = replace(second, draft=replace(second.draft, prefer=first.draft.prefer))
     return found
 
 
@@ -356,7 +435,7 @@ def _tense_cue(text: str, start: int, end: int) -> TenseCue | None:
         if found is None:
             continue
         past_from = window_start if cue.past_cancels == "window" else found.start() + 1  # after its first word
-        if PAST_CUE.search(text, past_from, start):
+        if PAST_CUE.search(text, past_from, start) or REPORTED_PAST_CUE.search(text, found.start() + 1, start):
             continue
         if cue.past_after_cancels and PAST_VERB_LATER.search(text, end, _clause_end(text, end, cue.reach)):
             continue
