@@ -180,6 +180,14 @@ def test_the_history_and_add_articles_pages_do_not_import_the_extractor_to_draw(
     assert result.stdout.strip() == "[]"
 
 
+def test_the_file_uploader_announces_and_enforces_the_same_limit_as_the_caption(curation_db, monkeypatch, tmp_path):
+    monkeypatch.setenv("TIMELINE_DESK_CORPUS", str(tmp_path / "corpus"))
+    app = run_app("pages/add_articles.py")
+    [uploader] = app.get("file_uploader")
+    assert uploader.proto.max_upload_size_mb == 10        # the widget shows "10MB per file", not Streamlit's 200MB
+    assert any("up to 10 MB each" in caption.value for caption in app.caption)
+
+
 def test_the_upload_limit_is_the_extractors_default():
     from extract.curation.articles import MAX_UPLOAD_BYTES
     from extract.documents import DEFAULT_MAX_BYTES
