@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from desk.loading import read_event_memo, statements_path
+from desk.loading import read_event_memo, read_inputs_manifest, statements_path
 from desk.ui.add_articles_panel import render_add_articles
 from desk.ui.app_entry import run_through_app
 from desk.ui.caching import load_desk, load_extracted_frames
@@ -23,7 +23,8 @@ def extract_into_data(paths, sources_csv, progress):
 
     statements, documents = load_extracted_frames()
     path = statements_path()
-    extraction = extract_added(paths, statements, documents, sources_csv, progress, read_event_memo(path))
+    extraction = extract_added(paths, statements, documents, sources_csv, progress, read_event_memo(path),
+                               read_inputs_manifest(path))  # the next `python -m extract` redoes only what changed
     write_outputs(extraction, path)
     return extraction
 

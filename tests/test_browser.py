@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browsers import running_dashboard
+from tests.support.browsers import rerun_caused_by, running_dashboard, wait_until_the_app_is_idle
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
@@ -65,6 +65,7 @@ def _dated_events_naming(statements, country: str) -> int:
 def _wait_for_statement_count(page, expected: int) -> None:
     page.wait_for_selector(".js-plotly-plot")
     page.wait_for_function(f"({COUNT_TIMELINE_STATEMENTS})() === {expected}", timeout=30_000)
+    wait_until_the_app_is_idle(page)
 
 
 def test_link_with_a_country_shows_exactly_its_statements(page, dashboard_url, seeds_extraction):
@@ -75,7 +76,6 @@ def test_link_with_a_country_shows_exactly_its_statements(page, dashboard_url, s
     assert page.evaluate(COUNT_TIMELINE_STATEMENTS) == expected
     assert "country=Israel" in page.url
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "timeline_israel.png"), full_page=True)
 
 
@@ -103,7 +103,7 @@ def test_every_page_renders_in_the_browser(page, dashboard_url, seeds_extraction
     first_event = statements.loc[statements["kind"] == "event", "statement_id"].iloc[0]
     page.goto(dashboard_url + path.replace("__first__", first_event))
     page.wait_for_selector(ready)
-    page.wait_for_timeout(1500)  # let plotly and the data grid finish drawing before the screenshot
+    wait_until_the_app_is_idle(page)  # an error drawn later in the run counts too
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -128,12 +128,10 @@ FIRST_VISIBLE_POINT = """() => {
 def test_clicking_a_point_opens_its_statement_below_the_chart(page, dashboard_url, seeds_extraction):
     statements, _ = seeds_extraction
     page.goto(f"{dashboard_url}/?view=statements&country=Syria")
-    _wait_for_statement_count(page, _dated_events_naming(statements, "Syria"))
-    page.wait_for_timeout(1000)
+    _wait_for_statement_count(page, _dated_events_naming(statements, "Syria"))  # and the run is over: the chart is final
     point = page.evaluate(FIRST_VISIBLE_POINT)
     assert point is not None, "no point of the Syria timeline is inside the default window"
-    page.mouse.click(point["x"], point["y"])
-    page.wait_for_selector("text=Date as written")
+    rerun_caused_by(page, lambda: page.mouse.click(point["x"], point["y"]))  # the detail is drawn whole, links too
     statement = statements.set_index("statement_id").loc[point["id"]]
     facts = page.locator("table").filter(has_text="Date as written").first.inner_text()
     assert statement["rule"] in facts and statement["date_text"] in facts
@@ -144,18 +142,23 @@ def test_clicking_a_point_opens_its_statement_below_the_chart(page, dashboard_ur
 def test_filters_follow_the_analyst_to_another_page(page, dashboard_url, seeds_extraction):
     page.goto(f"{dashboard_url}/?country=Israel")
     page.wait_for_selector(".js-plotly-plot")
+    wait_until_the_app_is_idle(page)
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Statements").click()
     page.wait_for_selector('[data-testid="stDataFrame"]')
     page.wait_for_function("() => window.location.pathname.endsWith('/statements') "
                            "&& window.location.search.includes('country=Israel')")
+    wait_until_the_app_is_idle(page)
     assert page.get_by_text("Country: Israel").count() >= 1
 
 
 def test_one_month_button_zooms_into_the_june_escalation_day_by_day(page, dashboard_url):
     page.goto(f"{dashboard_url}/?view=statements")
     page.wait_for_selector(".js-plotly-plot .updatemenu-button")
+    wait_until_the_app_is_idle(page)  # a chart still being (re)drawn by the run would undo the zoom
+    before = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range.join()")
     page.locator(".js-plotly-plot .updatemenu-button").filter(has_text="1m").click()
-    page.wait_for_timeout(1000)
+    page.wait_for_function("before => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range.join() !== before",
+                           arg=before)
     start, end = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range")
     assert start[:10] <= "2025-06-13" and end[:10] >= "2025-06-25", "the 13-24 June escalation should be in view"
     assert "2025-05-01" <= start[:10] and end[:10] <= "2025-07-31", "the window should be about one month"
@@ -169,7 +172,7 @@ def test_a_hostile_link_renders_as_plain_text_and_the_session_keeps_working(page
     page.goto(f"{dashboard_url}/statements?" + urlencode({"statement": statement, "country": country,
                                                            "from": "99999-01-01"}))
     page.wait_for_selector("text=Statement in full")
-    page.wait_for_timeout(1500)
+    wait_until_the_app_is_idle(page)
     alerts = [text.replace("\u2060", "") for text in page.locator('[data-testid="stAlert"]').all_inner_texts()]
     assert any(statement in text for text in alerts) and any(country in text for text in alerts)  # as typed
     assert any("99999-01-01" in text for text in alerts)                  # the unreadable date is named, not fatal
@@ -177,6 +180,7 @@ def test_a_hostile_link_renders_as_plain_text_and_the_session_keeps_working(page
     page.screenshot(path=str(SCREENSHOTS / "statements_hostile_link.png"), full_page=True)
     page.goto(f"{dashboard_url}/?" + urlencode({"view": "statements", "q": "$$x^2$$ **b**", "to": "0001-01-01"}))
     page.wait_for_selector("text=No statement matches these filters")
+    wait_until_the_app_is_idle(page)
     captions = page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
     assert any("$$x^2$$ **b**" in text for text in captions), captions
     for _ in (1, 2):
@@ -184,7 +188,7 @@ def test_a_hostile_link_renders_as_plain_text_and_the_session_keeps_working(page
         assert page.locator('a[href*="evil.example"]').count() == 0       # no link made from the URL
         assert page.locator(".katex").count() == 0                         # no formula typeset
         assert "b" not in page.locator("strong, em").all_inner_texts()    # no emphasis made from the URL
-        page.locator('[data-testid="stSidebar"]').get_by_text("Reset filters").click()
+        rerun_caused_by(page, page.locator('[data-testid="stSidebar"]').get_by_text("Reset filters").click)
         page.wait_for_selector(".js-plotly-plot")
 FIRST_EVENT_POINT = """() => {
     const plot = document.querySelector('.js-plotly-plot');
@@ -208,12 +212,12 @@ def test_clicking_an_event_opens_its_evidence_below_the_chart(page, dashboard_ur
     page.goto(f"{dashboard_url}/?country=Iran")
     page.wait_for_function("() => { const p = document.querySelector('.js-plotly-plot');"
                            " return p && p._fullData && p._fullData.some(t => t.type === 'scatter'); }", timeout=30_000)
-    page.wait_for_timeout(1000)
+    wait_until_the_app_is_idle(page)  # the chart is final: no redraw moves the marks under the click
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "timeline_key_events_iran.png"), full_page=True)
     point = page.evaluate(FIRST_EVENT_POINT)
     assert point is not None, "no day event of the Iran story is drawn"
-    page.mouse.click(point["x"], point["y"])
+    rerun_caused_by(page, lambda: page.mouse.click(point["x"], point["y"]))  # the evidence panel is drawn whole
     page.wait_for_selector("text=Reported by")
     event = events.loc[point["id"]]
     assert page.locator("h4").filter(has_text=event["label"]).count() == 1     # the panel's heading
@@ -231,6 +235,7 @@ def test_a_fresh_servers_first_visit_to_a_page_link_goes_through_the_apps_naviga
         try:
             first.goto(f"{fresh}/statements?country=Iran")
             first.wait_for_selector('[data-testid="stDataFrame"]')
+            wait_until_the_app_is_idle(first)
             navigation = first.locator('[data-testid="stSidebarNav"]').inner_text()
             assert "Add articles" in navigation and "add articles" not in navigation   # app.py's titles, not file names
             sidebar = first.locator('[data-testid="stSidebar"]')

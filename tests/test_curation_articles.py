@@ -102,3 +102,25 @@ def test_adding_an_article_reuses_the_runs_event_memo_and_keeps_one_for_the_next
     only_new = extract_added([path], before.statements, before.documents, sources, event_memo=marked)
     members = {sid for ids in only_new.events.loc[only_new.events["kind"] == "event", "statement_ids"] for sid in ids}
     assert members and {sid.split(":")[0] for sid in members} == {path.stem}
+
+
+def test_after_adding_an_article_the_command_line_extracts_only_what_is_new(tmp_path, capsys):
+    from desk.loading import read_event_memo, read_inputs_manifest
+    from extract.__main__ import main, write_outputs
+    from extract.output_set import read_output_set
+
+    corpus, sources, out = tmp_path / "corpus", tmp_path / "sources.csv", tmp_path / "data" / "statements.parquet"
+    shutil.copytree(REPO / "seeds", corpus)
+    shutil.copy(REPO / "data" / "sources.csv", sources)
+    assert main([str(corpus), "--out", str(out), "--sources", str(sources)]) == 0
+    capsys.readouterr()
+    frames = read_output_set(out.parent, ["statements.parquet", "documents.parquet"]).frames
+    path = store_upload(corpus, "hamas_attack.txt", ARTICLE)           # as the Add articles page does it
+    record_reference_date(sources, path.stem, dt.date(2023, 10, 8))
+    write_outputs(extract_added([path], frames["statements.parquet"], frames["documents.parquet"], sources,
+                                event_memo=read_event_memo(out), inputs_manifest=read_inputs_manifest(out)), out)
+    assert main([str(corpus), "--out", str(out), "--sources", str(sources)]) == 0
+    assert "5 document(s) unchanged since the previous run were not extracted again (0 extracted" in capsys.readouterr().out
+    (corpus / "hamas_attack.txt").write_bytes(ARTICLE + b"Israel struck Gaza on Monday.\n")   # changed since: redone
+    assert main([str(corpus), "--out", str(out), "--sources", str(sources)]) == 0
+    assert "4 document(s) unchanged since the previous run were not extracted again (1 extracted" in capsys.readouterr().out

@@ -1,6 +1,6 @@
 """Curation in a real browser (Playwright + Debian's Chromium) on a writable copy of the seeds:
 fix the October 7 date, hide the Germany mention (the 1941 Barbarossa aside, 'not news'), add an event by hand, upload an article and see
-what it adds, then reload and find every change still there. Screenshots in artifacts/screenshots/.
+what it adds (a file over the size limit beside it is refused, named), then reload and find every change still there. Screenshots in artifacts/screenshots/.
 
 "The Hamas-led October 7 attacks" was machine-dated 2024-10-07 when this was written; once the tagger
 dates it 2023-10-07 itself, the analyst still narrows nothing wrong: the test then records the
@@ -113,9 +113,15 @@ def test_an_analyst_corrects_adds_and_uploads_and_everything_survives_a_reload(d
     article = root / "upload" / "hamas_attack.txt"
     article.parent.mkdir()
     article.write_text(ARTICLE, encoding="utf-8")
+    too_large = root / "upload" / "whole_archive.txt"
+    too_large.write_bytes(b"a" * 10_300_000)   # over the 10 MB limit: refused by the uploader, named, the article goes on
     page.goto(f"{base}/add_articles")
-    page.locator("input[type=file]").set_input_files(str(article))
+    page.locator("input[type=file]").set_input_files([str(article), str(too_large)])
     expect(page.get_by_text("inferred: dateline")).to_be_visible()
+    refused = page.locator('[data-testid="stFileChip"][aria-invalid="true"]')
+    expect(refused).to_have_count(1)
+    expect(refused).to_contain_text("whole_archive.txt")
+    expect(refused.get_by_text("File must be 10.0MB or smaller.")).to_be_visible()   # shown, not only on hover
     page.get_by_role("button", name="Add and extract 1 article(s)").click()
     expect(page.get_by_text("2 statement(s), reference date 2023-10-08")).to_be_visible()
     _shot(page, "4_article_uploaded")

@@ -5,6 +5,7 @@ Each test has its own curation database (TIMELINE_DESK_CURATION), so edits never
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -178,6 +179,23 @@ def test_the_history_and_add_articles_pages_do_not_import_the_extractor_to_draw(
              " if name in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_file_uploader_announces_and_enforces_the_same_limit_as_the_caption(curation_db, monkeypatch, tmp_path):
+    monkeypatch.setenv("TIMELINE_DESK_CORPUS", str(tmp_path / "corpus"))
+    app = run_app("pages/add_articles.py")
+    [uploader] = app.get("file_uploader")
+    assert uploader.proto.max_upload_size_mb == 10        # the widget shows "10MB per file", not Streamlit's 200MB
+    assert any("up to 10 MB each" in caption.value for caption in app.caption)
+
+
+def test_the_app_run_bare_without_data_ends_with_a_message_not_a_traceback(tmp_path):
+    missing = tmp_path / "nothing" / "statements.parquet"
+    result = subprocess.run([sys.executable, str(REPO / "app.py")], cwd=REPO, capture_output=True, text=True,
+                            env={**os.environ, "TIMELINE_DESK_STATEMENTS": str(missing)}, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "UnboundLocalError" not in result.stderr
+    assert str(missing) in result.stderr and "streamlit run app.py" in result.stderr
 
 
 def test_the_upload_limit_is_the_extractors_default():

@@ -24,6 +24,19 @@ CORPUS_ENV_VAR = "TIMELINE_DESK_CORPUS"
 SOURCES_ENV_VAR = "TIMELINE_DESK_SOURCES"
 ADDED_KEY = "articles_added"
 ADDED_COLUMNS = ("date_text", "value", "sentence")
+UPLOAD_LIMIT_MB = round(MAX_UPLOAD_BYTES / 1e6)  # the widget's own "10MB per file" and its refusal say the same limit
+# The uploader refuses a file over the limit in the browser (it never reaches the page) and marks its chip red; the
+# reason ("File must be 10.0MB or smaller.") is only in a hover tooltip and a screen-reader alert. Show that alert
+# under the file's name, so the refused file is named with its problem while the others go on.
+REFUSED_FILE_REASON_CSS = """<style>
+[data-testid="stFileChips"]:has([aria-invalid="true"]) { max-height: none !important; }
+[data-testid="stFileChip"][aria-invalid="true"] { flex-wrap: wrap; }
+[data-testid="stFileChip"][aria-invalid="true"] [role="alert"] {
+  position: static !important; width: auto !important; height: auto !important; clip: auto !important;
+  clip-path: none !important; overflow: visible !important; white-space: normal !important; margin: 0.15rem 0 0 0 !important;
+  flex-basis: 100%; font-size: 0.8rem; color: rgb(189, 65, 65);
+}
+</style>"""
 
 
 def _sources_csv() -> Path:
@@ -46,7 +59,8 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
                f"`{statements_path().parent}`. Accepted: {', '.join(UPLOAD_SUFFIXES)}, up to "
                f"{MAX_UPLOAD_BYTES / 1e6:g} MB each.")
     uploads = st.file_uploader("Articles", type=[suffix.lstrip(".") for suffix in UPLOAD_SUFFIXES],
-                               accept_multiple_files=True, key="articles_upload")
+                               accept_multiple_files=True, key="articles_upload", max_upload_size=UPLOAD_LIMIT_MB)
+    st.html(REFUSED_FILE_REASON_CSS)
     ready = []
     if uploads:
         from extract.curation.articles import check_upload   # reads like the extractor: imports it (~1-2 s, once)

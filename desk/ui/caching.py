@@ -13,6 +13,7 @@ article is added (the event stage rebuilds the events over every statement), nev
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -49,6 +50,15 @@ def _view(signature: tuple[str, str], log_key: tuple, _run: RunFiles, _edits: ob
     return open_desk_view(_run, _edits(), key=(signature, log_key))
 
 
+def _stop_with(problem: Exception) -> NoReturn:
+    """Show the problem and stop the page; outside a Streamlit run (`python app.py`), where st.stop() returns,
+    exit with the problem and how to start the dashboard instead of a traceback."""
+    st.error(markdown_literal(problem))
+    st.stop()
+    raise SystemExit(f"Timeline Desk: {problem}\nStart the dashboard with: streamlit run app.py "
+                     "(or bash scripts/dashboard.sh)")
+
+
 def load_desk() -> DeskView:
     """The curated view every page reads; st.error and stop when the data is unusable."""
     from desk.ui.curation import edit_log
@@ -60,8 +70,7 @@ def load_desk() -> DeskView:
     try:
         run = _run(signature)
     except DataProblem as problem:
-        st.error(markdown_literal(problem))
-        st.stop()
+        _stop_with(problem)
     log = edit_log()
     try:
         log_key, edits = (str(log.path), log.version()), log.edits
@@ -71,8 +80,7 @@ def load_desk() -> DeskView:
     try:
         view = _view(signature, log_key, run, edits)
     except DataProblem as problem:
-        st.error(markdown_literal(problem))
-        st.stop()
+        _stop_with(problem)
     if run.documents is None:
         st.warning(markdown_literal(f"{run.documents_problem} Until then, sources are listed without their article text."))
     return view

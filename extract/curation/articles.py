@@ -127,20 +127,24 @@ def corpus_folder(documents: pd.DataFrame, configured: str = "") -> Path | None:
 
 
 def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.DataFrame,
-                  sources_csv: Path | None, progress=None, event_memo: pd.DataFrame | None = None) -> "Extraction":
+                  sources_csv: Path | None, progress=None, event_memo: pd.DataFrame | None = None,
+                  inputs_manifest: pd.DataFrame | None = None) -> "Extraction":
     """The extracted frames with `paths` extracted and added (a doc_id extracted again is replaced).
 
     `progress(done, total, file_name)` is called after each file (`extract_corpus`'s progress callback); the
     events are then built again over all statements (an added article can join an existing event), reusing
     `event_memo` (the run's `extract.event_memo` frame, None when it has none) for the sentences already there;
     the result carries the memo for the next run. It is what `python -m extract` on the whole corpus would give
-    (same doc_ids, same statement ids, same events).
+    (same doc_ids, same statement ids, same events). Its inputs manifest is the run's (`inputs_manifest`, None when
+    it has none) with the added files' rows put in, so the next `python -m extract` on the corpus extracts only what
+    is new or changed since (without it, the set written lacked a manifest and the next run extracted everything).
     """
     from extract.events import build_events_with_memo
     from extract.pipeline import Extraction, extract_corpus
-    from extract.schema import conform_documents, conform_statements
+    from extract.schema import conform_documents, conform_input_manifest, conform_statements, empty_input_manifest
 
     warnings = []
+    manifest = conform_input_manifest(inputs_manifest) if inputs_manifest is not None else empty_input_manifest()
     if paths:
         added = extract_corpus(list(paths), sources_csv=sources_csv, with_events=False, progress=progress)
         replaced = {path.stem for path in paths} | set(added.documents["doc_id"])
@@ -149,5 +153,7 @@ def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.Dat
         documents = conform_documents(pd.concat([documents[~documents["doc_id"].isin(replaced)], added.documents],
                                                 ignore_index=True))
         warnings = added.warnings
+        manifest = conform_input_manifest(pd.concat([manifest[~manifest["doc_id"].isin(replaced)], added.manifest],
+                                                    ignore_index=True))
     events, memo = build_events_with_memo(statements, documents, event_memo)
-    return Extraction(statements, documents, warnings, events, event_memo=memo)
+    return Extraction(statements, documents, warnings, events, manifest, event_memo=memo)
