@@ -302,32 +302,30 @@ def read_data(statements_file: Path) -> LoadedData:
     return LoadedData(statements, loaded["documents"], problems["documents"], loaded["events"], problems["events"])
 
 
+def _kept_frame(statements_file: Path, file_name: str) -> pd.DataFrame | None:
+    """One frame the output set at `statements_file` keeps beside it, or None when it has none or it cannot be read."""
+    folder = statements_file.parent
+    try:
+        current = current_output_set(folder)
+        if current is None or file_name not in current.paths:
+            return None
+        return read_output_set(folder, [file_name]).frames.get(file_name)
+    except (OutputSetError, OSError, ValueError):   # pyarrow's read errors are OSError or ValueError
+        return None
+
+
 def read_inputs_manifest(statements_file: Path) -> pd.DataFrame | None:
     """The inputs manifest (`extract.manifest`) kept with the run at `statements_file`; None when the run has none or
     it cannot be read (the next `python -m extract` then extracts every file, as it would anyway)."""
     from extract.__main__ import INPUTS_FILE_NAME   # only when an article is added: it imports the extractor
 
-    folder = statements_file.parent
-    try:
-        current = current_output_set(folder)
-        if current is None or INPUTS_FILE_NAME not in current.paths:
-            return None
-        return read_output_set(folder, [INPUTS_FILE_NAME]).frames.get(INPUTS_FILE_NAME)
-    except (OutputSetError, OSError, ValueError):   # pyarrow's read errors are OSError or ValueError
-        return None
+    return _kept_frame(statements_file, INPUTS_FILE_NAME)
 
 
 def read_event_memo(statements_file: Path) -> pd.DataFrame | None:
     """The event stage's memo (`extract.event_memo`) kept with the run at `statements_file`; None when the run has none
     or it cannot be read: the memo only saves work, the events are the same without it."""
-    folder = statements_file.parent
-    try:
-        current = current_output_set(folder)
-        if current is None or MEMO_FILE_NAME not in current.paths:
-            return None
-        return read_output_set(folder, [MEMO_FILE_NAME]).frames.get(MEMO_FILE_NAME)
-    except (OutputSetError, OSError, ValueError):   # pyarrow's read errors are OSError or ValueError
-        return None
+    return _kept_frame(statements_file, MEMO_FILE_NAME)
 
 
 @dataclass(frozen=True)
