@@ -80,12 +80,13 @@ _NUMBER_WORD_ALT = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", 
 _UNIT_ALT = "(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Qq]uarters?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Hh]ours?|[Mm]inutes?)"
 
 # What follows four digits that are a 24-hour clock time, not a year: "2200 GMT", "0600 hours", "1653 local time".
-_ZONES = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"
+TIME_ZONES = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"
+CLOCK_WORDS_AFTER = r"\s*(?:" + TIME_ZONES + r"|hours|hrs|local\s+time)\b"
 # ... and before the same time in another zone in brackets: "at 1653 (2153 GMT)", "by 1100 (1600 GMT)"
 # ... or as the start of a range whose end has the zone: "from 1410 to 1430 GMT"
-_AFTER_MILITARY_TIME = (r"\s*(?:" + _ZONES + r"|hours|hrs|local\s+time)\b"
-                        r"|\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*" + _ZONES + r"\s*\)"
-                        r"|\s*(?:[-–]|to|and|until)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + _ZONES + r"|local\s+time)\b")
+_AFTER_MILITARY_TIME = (CLOCK_WORDS_AFTER
+                        + r"|\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*" + TIME_ZONES + r"\s*\)"
+                        r"|\s*(?:[-–]|to|and|until)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + TIME_ZONES + r"|local\s+time)\b")
 FRAGMENTS: dict[str, str] = {
     # months: full names (capitalised), abbreviations with optional dot ("Sept.", "Oct")
     "month": "(?:" + alternation(_MONTH_FULL, capitalised_only=True)
@@ -118,7 +119,7 @@ FRAGMENTS: dict[str, str] = {
     "clock": r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|[.,]\d)",
     "clock12": r"(?:1[0-2]|0?[1-9])(?:[:.]?[0-5]\d)?",  # "4", "4:15", "11.50", and "1209" (before a.m./p.m. only)
     "ampm": r"(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)",
-    "timezone": r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\b",
+    "timezone": TIME_ZONES + r"\b",
     "military_clock": r"(?:[01]\d|2[0-3])[0-5]\d(?=" + _AFTER_MILITARY_TIME + ")",
     "this_next_last": r"(?:[Tt]his(?:\s+(?:past|coming))?|[Nn]ext|[Ll]ast|[Pp]ast|[Cc]oming|[Pp]revious|[Tt]he\s+(?:previous|following|next))",
 }

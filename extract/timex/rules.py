@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
-from .fragments import build
+from .fragments import CLOCK_WORDS_AFTER, TIME_ZONES, build
 from .productions import (Groups, ago, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
@@ -70,8 +70,9 @@ NAME_AFTER_WEEKDAY = (r"\s+(?!(?:January|February|March|April|May|June|July|Augu
 # "Half" is a half-year only on its own or as a half of a year ("the second half of this year", "the first half of 1989");
 # a half of anything else is not: a match, a programme, a century, an hour ("the second half of the game", "the first
 # half of the 20th century", "the first half hour", "second-half commentary", "the past half century").
-HALF_OF_SOMETHING_ELSE = (r"(?![\s-]+(?:hours?|century|centuries|decades?|time|commentary|dozen|miles?"
-                          r"|of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+)?(?:fiscal\s+|calendar\s+)?(?:year|\d{4})\b)))")
+HALF_OF_SOMETHING_ELSE_AFTER = (r"[\s-]+(?:hours?|century|centuries|decades?|time|commentary|dozen|miles?"
+                          r"|of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+)?(?:fiscal\s+|calendar\s+)?(?:year|\d{4})\b))")
+HALF_OF_SOMETHING_ELSE = "(?!" + HALF_OF_SOMETHING_ELSE_AFTER + ")"
 
 # --- the table -----------------------------------------------------------------------------------
 # A group name may appear in several alternatives of one pattern (the `regex` package allows it): the
@@ -144,7 +145,7 @@ RULES: list[Rule] = [
          ("open 24/7", "the 9/12 meeting", "version 1.2.2024b", "a ratio of 3/4/5")),
     Rule("year_range",
          r"(?<![\w$£€.,:-])<<year4>>\s*(?:[-–—/]|\s+to\s+|\s+through\s+)\s*(?P<end_year>(?:1[0-9]|20)\d\d|\d\d)"
-         r"(?![\w%]|[.,]\d|\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|hours|hrs|local\s+time)\b)",
+         r"(?![\w%]|[.,]\d|" + CLOCK_WORDS_AFTER + ")",
          year_range,
          {"2022–2024": ("2022", "year"), "1998-99": ("1998", "year"), "2024-03": ("2024-03", "month")},
          ("S-300 missiles", "Su-35 jets", "Journal of Oncology 31(8):1039-49")),
@@ -193,7 +194,7 @@ RULES: list[Rule] = [
     Rule("clock_time",
          r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours)|\s*<<ampm>>)?|<<military_clock>>(?:\s*(?:hrs|hours))?"
          r"|(?P<special>[Nn]oon|[Mm]idnight))"
-         r"(?:\s+<<timezone>>)?(?:\s*\(\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\s*\))?"
+         r"(?:\s+<<timezone>>)?(?:\s*\(\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*" + TIME_ZONES + r"\s*\))?"
          r"(?:,?\s+(?:on\s+)?(?:<<weekday>>(?:,?\s+(?:the\s+)?(?:<<month>>\s+<<day>>|<<day>>\s+(?:of\s+)?<<month>>)"
          r"(?:,?\s+<<year4>>)?)?"
          r"|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
@@ -366,7 +367,7 @@ RULES: list[Rule] = [
          r"(?:(?:[Tt]he|[Ii]ts)\s+)?"
          r"(?P<relation>(?:[Ll]atest|[Cc]urrent|[Rr]ecent|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Pp]revious|[Ff]ollowing"
          r"|[Tt]his(?:\s+(?:past|coming))?)(?:\s+fiscal)?)"
-         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])(?!(?<=half)" + HALF_OF_SOMETHING_ELSE[3:] +
+         r"\s+(?:(?!day|hour|minute)<<unit_single>>|(?P<period>period))(?![\w-])(?!(?<=half)" + HALF_OF_SOMETHING_ELSE_AFTER + ")" +
          # "the last week of June", "the last decade of the 20th century": a part of what follows, not last week
          r"(?!(?:" + "|".join(rf"(?<=[Tt]he\slast\s{unit})" for unit in ("week", "month", "year", "decade", "quarter",
                                                                          "century", "weekend", "half"))

@@ -264,7 +264,7 @@ def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
 # Live pages ("live text", minute-by-minute reports) open each entry with its 24-hour time: "1249 Haiti's ports are
 # shut", "1243: Dominic Casciani, BBC News". Such a number before a capitalised word is a year in a chronology ("2003
 # Saddam Hussein is captured") and a clock time in a live log; the document decides (_live_log_stamps).
-LINE_OPENING_NUMBER = re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)")
+CLOCK_DIGITS = re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)")  # a four-digit year that reads as a clock
 ENTRY_AFTER_NUMBER = re.compile(r"(?P<colon>:)?[^\S\n]+[\"“‘'(]?[A-Z]")
 MIN_LIVE_LOG_STAMPS = 3        # entries that make a live log
 PLAUSIBLE_YEARS_BACK = 300     # a line-opening year further back than this (or after the reference year) is no year
@@ -275,9 +275,11 @@ def _clock_reading(text: str, start: int, end: int, draft: Draft) -> tuple[str, 
 
     `opens_line`: the number opens its line or a colon follows it ("1249 The UN appeals", "1243: Dominic Casciani").
     """
-    clock = LINE_OPENING_NUMBER.fullmatch(text, start, end)
+    clock = CLOCK_DIGITS.fullmatch(text, start, end)
+    if clock is None or draft.value != text[start:end]:
+        return "", False
     entry = ENTRY_AFTER_NUMBER.match(text, end)
-    if clock is None or draft.value != text[start:end] or entry is None:
+    if entry is None:
         return "", False
     opens_line = not text[text.rfind("\n", 0, start) + 1:start].strip() or bool(entry["colon"])
     return f"T{clock['hour']}:{clock['minute']}", opens_line
