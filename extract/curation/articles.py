@@ -148,12 +148,13 @@ def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.Dat
     if paths:
         added = extract_corpus(list(paths), sources_csv=sources_csv, with_events=False, progress=progress)
         replaced = {path.stem for path in paths} | set(added.documents["doc_id"])
-        statements = conform_statements(pd.concat([statements[~statements["doc_id"].isin(replaced)],
-                                                   added.statements], ignore_index=True))
-        documents = conform_documents(pd.concat([documents[~documents["doc_id"].isin(replaced)], added.documents],
-                                                ignore_index=True))
+
+        def with_added(frame: pd.DataFrame, new_rows: pd.DataFrame, conform) -> pd.DataFrame:
+            return conform(pd.concat([frame[~frame["doc_id"].isin(replaced)], new_rows], ignore_index=True))
+
+        statements = with_added(statements, added.statements, conform_statements)
+        documents = with_added(documents, added.documents, conform_documents)
+        manifest = with_added(manifest, added.manifest, conform_input_manifest)
         warnings = added.warnings
-        manifest = conform_input_manifest(pd.concat([manifest[~manifest["doc_id"].isin(replaced)], added.manifest],
-                                                    ignore_index=True))
     events, memo = build_events_with_memo(statements, documents, event_memo)
     return Extraction(statements, documents, warnings, events, manifest, event_memo=memo)
