@@ -28,7 +28,15 @@ def test_an_unusable_upload_is_refused_with_its_name_and_the_problem(name, raw, 
 
 
 def test_a_too_large_upload_is_refused():
-    assert "over the" in check_upload("big.txt", b"a" * 2_000, max_bytes=1_000).problem
+    assert "over this page's limit" in check_upload("big.txt", b"a" * 2_000, max_bytes=1_000).problem
+
+
+@pytest.mark.parametrize("size", [10_000_001, 10_240_000, 10_485_760])   # a browser on Windows counts 10 MB as 10 MiB
+def test_an_upload_just_over_the_pages_limit_says_what_the_analyst_can_do_in_the_browser(size):
+    problem = check_upload("long report.html", b"a" * size).problem
+    assert problem.startswith("long report.html: file is ") and f"({size:,} bytes)" in problem
+    assert "over this page's limit of 10 MB (10,000,000 bytes)" in problem and "split it into smaller files" in problem
+    assert "raise --max-mb" not in problem and "with --max-mb 11" in problem and "Nothing was added" in problem
 
 
 def test_an_upload_gets_the_reference_date_the_extractor_would_infer():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import os
 import re
 import tempfile
@@ -54,6 +55,19 @@ def safe_file_name(name: str) -> str:
     return f"{_UNSAFE.sub('_', stem).strip('.') or 'article'}{suffix}"
 
 
+def over_the_page_limit(size: int, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
+    """Why an upload of `size` bytes is refused, and what the analyst can do instead (the page's limit is fixed).
+
+    >>> over_the_page_limit(10_300_000)
+    "file is 10.3 MB (10,300,000 bytes), over this page's limit of 10 MB (10,000,000 bytes) per file; split it into \
+smaller files and upload those, or copy it into the corpus folder and run python -m extract on that folder \
+with --max-mb 11"
+    """
+    return (f"file is {size / 1e6:.1f} MB ({size:,} bytes), over this page's limit of {max_bytes / 1e6:g} MB "
+            f"({max_bytes:,} bytes) per file; split it into smaller files and upload those, or copy it into the corpus "
+            f"folder and run python -m extract on that folder with --max-mb {math.ceil(size / 1e6 + 1e-9):g}")
+
+
 def check_upload(name: str, raw: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> UploadCheck:
     """Read the uploaded bytes as the extractor would, and infer the reference date it would use."""
     from extract.documents import Document, read_document_bytes
@@ -63,6 +77,9 @@ def check_upload(name: str, raw: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> Up
     if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
         document = Document(Path(name).stem, name, "", f"unsupported file type {Path(name).suffix or '(none)'!r}; "
                             f"upload one of {', '.join(UPLOAD_SUFFIXES)}", readable=False)
+        return UploadCheck(name, document, None, "")
+    if len(raw) > max_bytes:   # the browser's own check lets through up to 10 MiB on Windows (it counts 1 MB = 1024²)
+        document = Document(Path(name).stem, name, "", over_the_page_limit(len(raw), max_bytes), readable=False)
         return UploadCheck(name, document, None, "")
     document = read_document_bytes(safe_file_name(name), raw, max_bytes)
     if not document.readable:
