@@ -482,3 +482,18 @@ def test_an_event_of_one_statement_follows_that_statements_fixed_date(fresh_log,
     moved = current(fresh_log, seed_frames).events.set_index("event_id").loc[single["event_id"]]
     assert (moved["value"], moved["grain"], moved["machine_value"]) == ("1999", "year", single["value"])
     assert "on its statement" in moved["curation_note"]
+
+
+def test_an_edited_event_whose_article_was_removed_is_orphaned_naming_the_article(fresh_log, corpus_copy):
+    curated = curate(*_extract(corpus_copy), [])
+    only_002 = curated.events[curated.events["doc_ids"].map(lambda docs: list(docs) == ["002_3d55fe1a66942adb"])]
+    event = only_002.iloc[0]
+    label_edit = fresh_log.append(relabel(event, "Analyst's label"))
+    star_edit = fresh_log.append(star(curated.events[curated.events["event_id"] != event["event_id"]].iloc[0]))
+    (corpus_copy / "002_3d55fe1a66942adb.txt").unlink()
+    after = curate(*_extract(corpus_copy), fresh_log.edits())
+    assert after.orphans["edit_id"].tolist() == [label_edit.edit_id] and star_edit.edit_id in after.in_force
+    assert after.orphans.iloc[0]["reason"] == (f"none of the event's {len(event['statement_ids'])} statement(s) is in "
+                                               "the data any more: its article(s) 002_3d55fe1a66942adb changed or "
+                                               "were removed")
+    assert json.loads(after.orphans.iloc[0]["content"])["new_value"] == "Analyst's label"

@@ -92,7 +92,8 @@ class _Curation:
     def statement(self, edit: Edit, statement_id: str | None = None) -> str:
         statement_id = statement_id or edit.target_id
         if statement_id not in self.statements.index:
-            raise _Orphaned("the statement no longer exists: its article changed or was removed")
+            raise _Orphaned(f"the statement no longer exists: its article {self._doc_of(statement_id)} changed or was "
+                            "removed")
         row = self.statements.loc[statement_id]
         expected = edit.context if edit.target_type == "statement" else {}
         for name in ("date_text", "sentence"):
@@ -114,7 +115,14 @@ class _Curation:
             if best is not None and overlap[best] * 2 >= len(evidence) and overlap[best] > 0:
                 self.reattached[edit.edit_id] = str(best)
                 return str(best)
-        raise _Orphaned("the event no longer exists after re-extraction and none holds most of its evidence")
+        remaining = evidence.intersection(self.statements.index)
+        if evidence and not remaining:
+            articles = sorted({self._doc_of(statement_id) for statement_id in evidence})
+            named = ", ".join(articles[:3]) + (f" and {len(articles) - 3} more" if len(articles) > 3 else "")
+            raise _Orphaned(f"none of the event's {len(evidence)} statement(s) is in the data any more: its article(s) "
+                            f"{named} changed or were removed")
+        raise _Orphaned("the event no longer exists after re-extraction and none holds most of its evidence"
+                        + (f" ({len(remaining)} of its {len(evidence)} statements remain)" if evidence else ""))
 
     def target(self, edit: Edit) -> tuple[pd.DataFrame, str]:
         if edit.target_type == "statement":
