@@ -322,3 +322,22 @@ def test_an_upload_of_bad_and_good_files_names_each_refused_file_and_adds_the_ot
     assert not app.get("file_uploader")[0].value and not [b for b in app.button if b.key == "articles_extract"]
     documents = pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")
     assert {path.stem for path in (REPO / "seeds").iterdir()} | {"x.org_report", "hamas_attack"} == set(documents["doc_id"])
+
+
+def test_add_articles_refuses_to_guess_the_corpus_when_the_articles_paths_do_not_resolve_here(curation_db, monkeypatch,
+                                                                                              tmp_path):
+    from extract.__main__ import main as extract_main
+
+    monkeypatch.chdir(tmp_path)                        # `python -m extract corpus` here, the dashboard started elsewhere
+    shutil.copytree(REPO / "seeds", tmp_path / "corpus")
+    assert extract_main(["corpus", "--out", str(tmp_path / "data" / "statements.parquet")]) == 0
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(tmp_path / "data" / "statements.parquet"))
+    monkeypatch.delenv("TIMELINE_DESK_CORPUS", raising=False)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    app = run_app("pages/add_articles.py")
+    assert not app.exception and not app.get("file_uploader")
+    [error] = [markdown_unescaped(error.value) for error in app.error]
+    assert error.startswith("The corpus folder is not known: the articles were extracted from corpus, which is not "
+                            f"found from the dashboard's working folder {tmp_path / 'elsewhere'}")
+    assert "TIMELINE_DESK_CORPUS" in error and not (tmp_path / "elsewhere" / "corpus").exists()

@@ -17,8 +17,8 @@ import streamlit as st
 from desk.literal import markdown_literal
 from desk.loading import statements_path
 from desk.query import DeskView
-from extract.curation.articles import (MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES, corpus_folder, record_reference_date,
-                                       store_upload)
+from extract.curation.articles import (MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES, corpus_folder, corpus_folder_problem,
+                                       record_reference_date, store_upload)
 
 CORPUS_ENV_VAR = "TIMELINE_DESK_CORPUS"
 SOURCES_ENV_VAR = "TIMELINE_DESK_SOURCES"
@@ -55,8 +55,8 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
     """
     corpus = corpus_folder(desk.documents, os.environ.get(CORPUS_ENV_VAR, ""))
     if corpus is None:
-        st.error(f"The corpus folder is not known (the documents come from several folders, or none). Set "
-                 f"{CORPUS_ENV_VAR} to the folder the articles were extracted from.")
+        st.error(markdown_literal(f"The corpus folder is not known: {corpus_folder_problem(desk.documents)}. Set "
+                                  f"{CORPUS_ENV_VAR} to the folder the articles were extracted from."))
         st.stop()
     st.caption(f"Uploaded files are kept in the corpus folder `{corpus}` (never overwritten) and extracted into "
                f"`{statements_path().parent}`. Accepted: {', '.join(UPLOAD_SUFFIXES)}, up to "

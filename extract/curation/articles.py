@@ -135,12 +135,36 @@ def record_reference_date(sources_csv: Path, doc_id: str, published: dt.date, ba
 
 
 def corpus_folder(documents: pd.DataFrame, configured: str = "") -> Path | None:
-    """The folder the articles were extracted from: `configured`, else the one folder of the documents' paths."""
+    """The folder the articles were extracted from: `configured`, else the one folder of the documents' paths, when
+    their files are there (None otherwise: `corpus_folder_problem` says why)."""
     if configured.strip():
         return Path(configured.strip()).expanduser()
-    paths = [Path(path) for path in documents.get("path", pd.Series(dtype=str)).dropna() if str(path)]
-    folders = {path.parent.resolve() for path in paths}
-    return folders.pop() if len(folders) == 1 else None
+    return None if corpus_folder_problem(documents) else _document_folders(documents)[0].resolve()
+
+
+def _document_paths(documents: pd.DataFrame) -> list[Path]:
+    return [Path(path) for path in documents.get("path", pd.Series(dtype=str)).dropna() if str(path)]
+
+
+def _document_folders(documents: pd.DataFrame) -> list[Path]:
+    return list(dict.fromkeys(path.parent for path in _document_paths(documents)))
+
+
+def corpus_folder_problem(documents: pd.DataFrame) -> str:
+    """Why the documents name no corpus folder to add articles to ('' when they do).
+
+    >>> corpus_folder_problem(pd.DataFrame({"path": ["nowhere-7f3a/a.txt"]}))[:60]
+    'the articles were extracted from nowhere-7f3a, which is not '
+    """
+    folders = _document_folders(documents)
+    if not folders:
+        return "the data lists no article file"
+    if len({folder.resolve() for folder in folders}) > 1:
+        return f"the articles come from {len(folders)} folders ({', '.join(map(str, folders[:3]))}, …)"
+    if not any(path.is_file() for path in _document_paths(documents)):
+        return (f"the articles were extracted from {folders[0]}, which is not found from the dashboard's working folder "
+                f"{Path.cwd()} (start the dashboard from the folder python -m extract ran in)")
+    return ""
 
 
 def _run_folders(documents: pd.DataFrame) -> list[str]:
