@@ -440,7 +440,7 @@ def ago(g: Groups) -> Draft:
     >>> ago({"amount": "five", "unit": "months"}).shift
     -5
     """
-    amount = number_value(g["amount"])
+    amount = number_value(g["amount"]) if g.get("amount") else None
     unit = g["unit"].lower().rstrip("s")
     unit = "century" if unit.startswith("centur") else unit
     direction = re.sub(r"\s+", " ", (g.get("direction") or "ago").lower())
@@ -573,14 +573,24 @@ def literal(value: str, type_: str = "DATE") -> Callable[[Groups], Draft]:
     return lambda g: Draft(value=value, type=type_)
 
 
+# Half a unit in the next smaller one: half a year is 6 months, half an hour 30 minutes ("a year and a half" is 3 halves).
+HALF_UNIT_IN_SMALLER: dict[str, tuple[str, int]] = {
+    "Y": ("M", 6), "M": ("D", 15), "W": ("D", 3.5), "D": ("H", 12), "H": ("MIN", 30), "MIN": ("S", 30),
+    "DE": ("Y", 5), "CE": ("Y", 50),
+}
+
+
 def duration(g: Groups) -> Draft:
     """three years -> P3Y.
 
     >>> duration({"amount": "three", "unit": "years"}).value
     'P3Y'
     """
-    amount = number_value(g["amount"])
+    amount = number_value(g["amount"]) if g.get("amount") else None
     letter = unit_letter(g["unit"])
+    if amount == 1 and (g.get("half_of") or g.get("and_a_half")):  # "half an hour", "a year and a half": in the next unit
+        smaller, count = HALF_UNIT_IN_SMALLER[letter]
+        letter, amount = smaller, count * (3 if g.get("and_a_half") else 1)
     letter = {"DE": "E", "CE": "C"}.get(letter, letter)
     if letter in ("H", "MIN", "S"):
         return Draft(value=f"PT{amount if amount is not None else 'X'}{letter[0]}", type="DURATION")

@@ -124,6 +124,16 @@ PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as",
                   "have", "will", "would", "when", "with", "by", "that", "which", "we", "they", "he", "she", "it", "I",
                   "you", "this")
 
+# A word after which "a week" or "weeks" is a time span: "for a week", "within weeks", "took a year" (fixed-width
+# lookbehinds, one per word, so the span starts at the duration).
+DURATION_TAKER = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
+    "for", "For", "over", "Over", "within", "Within", "in", "after", "After", "lasted", "lasts", "last", "took", "take",
+    "takes", "taking", "spent", "spend", "spends", "spending")) + ")"
+# A word that measures a span: "about a week", "more than a year" (inside the expression, as TimeBank marks it).
+DURATION_MEASURE = (r"(?:[Aa]bout|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Jj]ust|[Oo]nly"
+                    r"|[Uu]nder|[Bb]arely)\s+")
+
+
 RULES: list[Rule] = [
     Rule("named_event", "|".join(f"(?P<{event.key}>{event.names})" for event in NAMED_EVENTS), named_event,
          {"9/11": ("2001-09-11", "day")},  # "the October 7 attacks": CONTEXT_EXAMPLES
@@ -294,7 +304,9 @@ RULES: list[Rule] = [
          vetoed_after=NAME_BEFORE_CAPITALISED_DEICTIC),
     Rule("ago",
          r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
-         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)(?P<half>\s+and\s+a\s+half)?\s+<<unit>>"
+         # "many years ago", and bare "Years ago" / "weeks later": some units back or on (PAST_REF / FUTURE_REF)
+         r"(?:(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>|[Mm]any)(?P<half>\s+and\s+a\s+half)?\s+"
+         r"<<unit>>|(?<![Tt]he\s)(?<![Tt]hose\s)(?<![Tt]hese\s)(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades))"
          r"(?P<half>\s+and\s+a\s+half)?\s+(?:or\s+so\s+)?"
          r"(?P<direction>ago|earlier|later|from\s+(?:now|today|tomorrow)(?![\w-])"
          r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
@@ -305,7 +317,9 @@ RULES: list[Rule] = [
           "a year and a half ago": ("2023-12", "month"), "two and a half years ago": ("2022-12", "month"),
           # "a week from today", "two weeks from now": that far after the reference date, the mirror of "ago"
           "a week from today": ("2025-06-21", "day"), "two weeks from now": ("2025-06-28", "day"),
-          "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year")}),
+          "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year"),
+          "many years ago": ("PAST_REF", "unknown"), "Years ago": ("PAST_REF", "unknown")},
+         ("the years later chronicled", "those days ago")),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
          r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-"
@@ -502,11 +516,36 @@ RULES: list[Rule] = [
          r"(?:(?:[Tt]he\s+)?(?:[Pp]ast|[Ll]ast|[Nn]ext|[Ff]irst|[Cc]oming)\s+|[Tt]he\s+|[Aa]t\s+least\s+|[Nn]early\s+"
          r"|[Aa]lmost\s+|[Mm]ore\s+than\s+|[Ll]ess\s+than\s+|[Oo]ver\s+)?"
          r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,3})|<<number>>)[\s-]+(?:more\s+|additional\s+|trading\s+)?"
-         r"<<unit>>(?![\w-]|\s+old|\s+of\b)",
+         # "ten years of boom" is a duration (TimeBank tags it); "three-quarters of its food" is a share, not nine months,
+         # "six months of base pay" an amount of money and "17 years of age" an age, like "52 years old"
+         r"(?!quarters?\s+of\s+(?:the|its|his|her|their|our|all|them|those|these|a|an)\b)<<unit>>"
+         r"(?![\w-]|\s+old|\s+of\s+(?:age|(?:\w+\s+)?(?:pay|salary|salaries|wages?|rent|severance|earnings|income))\b)",
          duration,
          {"three years": ("P3Y", "unknown"), "the past two months": ("P2M", "unknown"),
           "30-day": ("P30D", "unknown"), "several years": ("PXY", "unknown")},
-         ("a 52 years old man",)),
+         ("a 52 years old man", "students between 14 and 17 years of age", "Iraq imports about three-quarters of its food",
+          "a bonus equal to six months of base pay")),
+    # "for a week", "within an hour", "took about a year", "more than a year and a half": one unit is a duration after a
+    # word that takes one or a word that measures one (TimeML DURATION; TimeBank: "last over a week"). Elsewhere "a day" is
+    # no time span: "100 flights a day", "a day of mourning", "a day after the funeral", "a year ago" (rule ago).
+    Rule("duration_one_unit",
+         r"(?:" + DURATION_TAKER + r"(?:" + DURATION_MEASURE + r")?|" + DURATION_MEASURE + r"|(?=[Hh]alf\s))"
+         r"(?P<half_of>[Hh]alf\s+)?(?P<amount>an?)\s+(?P<unit>year|month|week|day|decade|century|hour|minute)"
+         r"(?P<and_a_half>\s+and\s+a\s+half)?(?![\w-]|\s+or\s+(?:two|so)\b|(?<=day)\s+of\b)",
+         duration,
+         {"about an hour": ("PT1H", "unknown"), "nearly half an hour": ("PT30M", "unknown"),
+          "more than a year and a half": ("P18M", "unknown"), "over a week": ("P1W", "unknown"),
+          "almost a decade": ("P1E", "unknown"), "half a day": ("PT12H", "unknown")},
+         ("100 flights a day", "in a day of mourning", "a day after the funeral", "a week before he died",
+          "in a year or two", "half the day")),
+    # "for weeks", "within days", "after years of war", "for many months": a duration of some units (TimeBank: "for
+    # centuries" PXE, "within weeks" PXW)
+    Rule("duration_some_units",
+         r"(?:" + DURATION_TAKER + r"(?:(?P<amount>[Mm]any)\s+)?|(?P<amount>[Mm]any)\s+)"
+         r"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?![\w-]|\s+(?:old|of\s+age)\b)",
+         duration,
+         {"many months": ("PXM", "unknown"), "Many years": ("PXY", "unknown")},
+         ("in the early days of the war", "those years", "the years that followed", "how many days old")),
     Rule("named_day",
          r"(?:" + REL + r"\s+)?(?:" + "|".join(f"(?P<{day.key}>{day.names})" for day in NAMED_DAYS) + r")"
          # a named day before one of these nouns names the thing: "Easter Island", "the Yom Kippur War", "the Good Friday
@@ -920,6 +959,18 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("weekday_any", "It was a Sunday's paper.", "Sunday", "2025-06-08"),
     ContextExample("quantity", "She died aged 92 in 1938.", "1938", "1938"),
     ContextExample("quantity", "Prices rose from 1998 to 2003.", "1998 to 2003", "1998"),
+    # A counted duration before "of" + what filled it is still a duration: "ten years of boom", "six hours of questioning".
+    ContextExample("duration_of", "After ten years of boom, they're talking about layoffs.", "ten years", "P10Y"),
+    ContextExample("duration_of", "Jurors were picked after less than six hours of questioning.", "less than six hours", "PT6H"),
+    # A word that takes a duration makes one of "a week" or "weeks" (DURATION_TAKER).
+    ContextExample("duration_taker", "The school will close for a week.", "a week", "P1W"),
+    ContextExample("duration_taker", "Cases doubled in a week.", "a week", "P1W"),
+    ContextExample("duration_taker", "She spent half an hour at the gate.", "half an hour", "PT30M"),
+    ContextExample("duration_taker", "He was freed within a year and a half.", "a year and a half", "P18M"),
+    ContextExample("duration_taker", "Ukraine was ruled from Moscow for centuries.", "centuries", "PXC"),
+    ContextExample("duration_taker", "Troops will be committed within weeks.", "weeks", "PXW"),
+    ContextExample("duration_taker", "It may take months to reopen the port.", "months", "PXM"),
+    ContextExample("duration_taker", "It was released after years of house arrest.", "years", "PXY"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.
     ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653", "2025-06-14T16:53"),
     ContextExample("clock_time", "It struck at 1653 (2153 GMT) on Tuesday.", "1653 (2153 GMT) on Tuesday", "2025-06-10T16:53"),
