@@ -434,6 +434,9 @@ def named_event(g: Groups) -> Draft:
     return Draft(value=next(event.value for event in NAMED_EVENTS if g.get(event.key)))
 
 
+UNIT_ABBREVIATIONS: dict[str, str] = {"hr": "hour", "min": "minute", "yr": "year"}  # "8 hrs ago", "40yrs ago"
+
+
 def ago(g: Groups) -> Draft:
     """N units ago / earlier / later / from now.
 
@@ -442,7 +445,7 @@ def ago(g: Groups) -> Draft:
     """
     amount = number_value(g["amount"]) if g.get("amount") else None
     unit = g["unit"].lower().rstrip("s")
-    unit = "century" if unit.startswith("centur") else unit
+    unit = "century" if unit.startswith("centur") else UNIT_ABBREVIATIONS.get(unit, unit)
     direction = re.sub(r"\s+", " ", (g.get("direction") or "ago").lower())
     from_now = direction.startswith("from")  # "two weeks from now": ahead of the reference date
     anchor = "reference" if direction == "ago" or from_now else "mention"  # "two days later": after the date just mentioned

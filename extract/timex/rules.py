@@ -303,7 +303,8 @@ RULES: list[Rule] = [
          ("He appeared on The Tonight Show.", "a guest on the Tonight Show", "presenter of BBC Tonight"),
          vetoed_after=NAME_BEFORE_CAPITALISED_DEICTIC),
     Rule("ago",
-         r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
+         r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Ll]ess\s+than|[Ff]ewer\s+than|[Aa]round"
+         r"|[Oo]ver|[Uu]nder)\s+)?"
          # "many years ago", and bare "Years ago" / "weeks later": some units back or on (PAST_REF / FUTURE_REF)
          r"(?:(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>|[Mm]any)(?P<half>\s+and\s+a\s+half)?\s+"
          r"<<unit>>|(?<![Tt]he\s)(?<![Tt]hose\s)(?<![Tt]hese\s)(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades))"
@@ -318,7 +319,9 @@ RULES: list[Rule] = [
           # "a week from today", "two weeks from now": that far after the reference date, the mirror of "ago"
           "a week from today": ("2025-06-21", "day"), "two weeks from now": ("2025-06-28", "day"),
           "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year"),
-          "many years ago": ("PAST_REF", "unknown"), "Years ago": ("PAST_REF", "unknown")},
+          "many years ago": ("PAST_REF", "unknown"), "Years ago": ("PAST_REF", "unknown"),
+          "less than a month ago": ("2025-05", "month"), "8 hrs ago": ("2025-06-14", "day"),
+          "15 mins ago": ("2025-06-14", "day")},
          ("the years later chronicled", "those days ago")),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
@@ -424,13 +427,15 @@ RULES: list[Rule] = [
          + "".join(rf"(?<!\b{word}\s\w{{6}})" for word in ("their", "his", "her", "its", "our", "my", "your"))
          + r"(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
          r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)"
-         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b)",
+         # ... nor a Capitalised one before a Capitalised word: "the Summer Sundae festival", "Winter Willow" are names
+         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b|(?<=[SW]\w{5})\s+[A-Z])",
          season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
           "the summer": ("2025-SU", "season"), "winter": ("2024-WI", "season")},
          ("the prices fall", "a hot spring water", "the fall of the city", "the Winter Olympics", "a winter coat",
-          "at summer camp", "the Summer Palace", "at the Indian Summer festival")),
+          "at summer camp", "the Summer Palace", "at the Indian Summer festival", "at the Summer Sundae festival",
+          "exercises such as Winter Willow")),
     Rule("quarter_code",
          r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
          r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
@@ -457,7 +462,7 @@ RULES: list[Rule] = [
          {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")},
          ("He spoke at the end of the week-long assembly.",)),
     Rule("year",
-         r"(?<![\w$£€#.,/:-])(?:" + QUANTITY_BEFORE_NUMBER + r"<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r")|"
+         r"(?<![\w$£€#.,/:-])(?:" + QUANTITY_BEFORE_NUMBER + r"<<year4>>(?!s\b|(?<=0)['’]s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r")|"
          + HOUSE_NUMBER_AFTER + r"|\s+of\s+(?:the|them|their|his|her|its|those|these|us)\b)"
          # a spelled number that counts something is no year: "about two thousand people", "two thousand three hundred"
          r"|" + "".join(rf"(?<!\b{word}\s)" for word in QUANTITY_WORDS) + r"<<year_spelled>>"
@@ -531,7 +536,7 @@ RULES: list[Rule] = [
     Rule("duration_one_unit",
          r"(?:" + DURATION_TAKER + r"(?:" + DURATION_MEASURE + r")?|" + DURATION_MEASURE + r"|(?=[Hh]alf\s))"
          r"(?P<half_of>[Hh]alf\s+)?(?P<amount>an?)\s+(?P<unit>year|month|week|day|decade|century|hour|minute)"
-         r"(?P<and_a_half>\s+and\s+a\s+half)?(?![\w-]|\s+or\s+(?:two|so)\b|(?<=day)\s+of\b)",
+         r"(?P<and_a_half>\s+and\s+a\s+half)?(?![\w-]|\s+or\s+(?:two|so)\b|(?<=day)\s+of\b|\s+(?:ago|earlier|later)\b)",
          duration,
          {"about an hour": ("PT1H", "unknown"), "nearly half an hour": ("PT30M", "unknown"),
           "more than a year and a half": ("P18M", "unknown"), "over a week": ("P1W", "unknown"),
@@ -890,6 +895,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # a Friday); when no nearby year agrees, the date decides as if no weekday were written.
     ContextExample("weekday_agrees", "The vote is on Saturday, April 25.", "Saturday, April 25", "2026-04-25"),
     ContextExample("weekday_agrees", "It happened on Friday, April 25.", "Friday, April 25", "2025-04-25"),
+    ContextExample("weekday_agrees", "Music recorded live in 2017. On Saturday 14 June, a new show.", "Saturday 14 June",
+                   "2025-06-14"),  # the year mentioned before (2017) does not carry: its 14 June was a Wednesday
     ContextExample("weekday_agrees", "It happened on Monday, December 7.", "Monday, December 7", "2020-12-07",
                    datetime.date(2021, 1, 10)),
     ContextExample("weekday_agrees", "Talks end on Wednesday, June 11.", "Wednesday, June 11", "2025-06-11"),
@@ -958,6 +965,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("weekday_any", "It's a Sunday in late fall.", "a Sunday", "XXXX-WXX-7"),
     ContextExample("weekday_any", "It was a Sunday's paper.", "Sunday", "2025-06-08"),
     ContextExample("quantity", "She died aged 92 in 1938.", "1938", "1938"),
+    # A year with 's is that year's (a decade only when it ends in 0: "the 1960's", rule decade).
+    ContextExample("possessive_year", "It was the biggest upset of 2007's election.", "2007", "2007"),
+    ContextExample("possessive_year", "She starred in 2003's Love, Actually.", "2003", "2003"),
     ContextExample("quantity", "Prices rose from 1998 to 2003.", "1998 to 2003", "1998"),
     # A counted duration before "of" + what filled it is still a duration: "ten years of boom", "six hours of questioning".
     ContextExample("duration_of", "After ten years of boom, they're talking about layoffs.", "ten years", "P10Y"),

@@ -168,7 +168,8 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
         draft, start, end = item.draft, item.start, item.end
         if narrative_year and YEARLESS.fullmatch(draft.value) and draft.unit is None and draft.prefer == "past" \
                 and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW and item.paragraph == narrative_year[1] \
-                and (reference_date is None or narrative_year[2] < reference_date.year):
+                and (reference_date is None or narrative_year[2] < reference_date.year) \
+                and _weekday_agrees(f"{narrative_year[2]:04d}{draft.value[4:]}", draft.weekday):
             draft = replace(draft, value=f"{narrative_year[2]:04d}{draft.value[4:]}")  # "In 2007 ... in October"
         looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
@@ -190,6 +191,18 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
             if resolution.grain == "quarter" and (reference_date is None or as_date(resolution.interval_start) <= reference_date):
                 mentions["reported_quarter"] = mentions["quarter"]  # a quarter still to come is a forecast, not what is reported
     return found
+
+
+def _weekday_agrees(value: str, written_weekday: int) -> bool:
+    """Whether a date written with its weekday (ISO 1-7; 0 = none written) falls on it.
+
+    >>> _weekday_agrees("2007-10-23", 5), _weekday_agrees("2009-10-23", 5), _weekday_agrees("2007-10", 0)
+    (False, True, True)
+    """
+    if not written_weekday:
+        return True
+    interval = interval_of(value)
+    return interval is None or as_date(interval[0]).isoweekday() == written_weekday
 
 
 def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
