@@ -968,6 +968,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # A year with 's is that year's (a decade only when it ends in 0: "the 1960's", rule decade).
     ContextExample("possessive_year", "It was the biggest upset of 2007's election.", "2007", "2007"),
     ContextExample("possessive_year", "She starred in 2003's Love, Actually.", "2003", "2003"),
+    # A typed dash "--" is a dash: the expression before it ends there.
+    ContextExample("typed_dash", "The WHO raised its alert level this week--the last step before a pandemic.", "this week",
+                   "2025-W24"),
     ContextExample("quantity", "Prices rose from 1998 to 2003.", "1998 to 2003", "1998"),
     # A counted duration before "of" + what filled it is still a duration: "ten years of boom", "six hours of questioning".
     ContextExample("duration_of", "After ten years of boom, they're talking about layoffs.", "ten years", "P10Y"),

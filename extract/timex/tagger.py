@@ -124,6 +124,8 @@ def find(text: str) -> list[TimexDraft]:
     >>> [(d.text, d.value) for d in find("From March to June 2024, and on Friday.")]
     [('March', '2024-03'), ('June 2024', '2024-06'), ('Friday', 'XXXX-WXX-5')]
     """
+    written = text
+    text = text.replace("--", "\u2014\u2014")  # a typed dash "--" is a dash, not a hyphen: "this week--the last step"
     found: list[TimexDraft] = []
     previous_end = 0
     paragraph, counted_to = 0, 0
@@ -145,7 +147,7 @@ def find(text: str) -> list[TimexDraft]:
         draft = _with_cues(text, start, end, draft)
         draft = _as_future_point(text, start, end, draft)
         paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
-        found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
+        found.append(TimexDraft(start, end, written[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
                                 paragraph, *_clock_reading(text, start, end, draft)))
         previous_end = end
     return _with_shared_direction(text, _with_shared_years(text, found))
