@@ -536,13 +536,13 @@ RULES: list[Rule] = [
     Rule("duration_one_unit",
          r"(?:" + DURATION_TAKER + r"(?:" + DURATION_MEASURE + r")?|" + DURATION_MEASURE + r"|(?=[Hh]alf\s))"
          r"(?P<half_of>[Hh]alf\s+)?(?P<amount>an?)\s+(?P<unit>year|month|week|day|decade|century|hour|minute)"
-         r"(?P<and_a_half>\s+and\s+a\s+half)?(?![\w-]|\s+or\s+(?:two|so)\b|(?<=day)\s+of\b|\s+(?:ago|earlier|later)\b)",
+         r"(?P<and_a_half>\s+and\s+a\s+half)?(?![\w-]|\s+or\s+(?:two|so)\b|(?<=day)\s+of\b|\s+(?:ago|earlier|later|old)\b)",
          duration,
          {"about an hour": ("PT1H", "unknown"), "nearly half an hour": ("PT30M", "unknown"),
           "more than a year and a half": ("P18M", "unknown"), "over a week": ("P1W", "unknown"),
           "almost a decade": ("P1E", "unknown"), "half a day": ("PT12H", "unknown")},
          ("100 flights a day", "in a day of mourning", "a day after the funeral", "a week before he died",
-          "in a year or two", "half the day")),
+          "in a year or two", "half the day", "when she was about a month old")),
     # "for weeks", "within days", "after years of war", "for many months": a duration of some units (TimeBank: "for
     # centuries" PXE, "within weeks" PXW)
     Rule("duration_some_units",
