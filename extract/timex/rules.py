@@ -534,7 +534,7 @@ RULES: list[Rule] = [
     # word that takes one or a word that measures one (TimeML DURATION; TimeBank: "last over a week"). Elsewhere "a day" is
     # no time span: "100 flights a day", "a day of mourning", "a day after the funeral", "a year ago" (rule ago).
     Rule("duration_one_unit",
-         r"(?:" + DURATION_TAKER + r"(?:" + DURATION_MEASURE + r")?|" + DURATION_MEASURE + r"|(?=[Hh]alf\s))"
+         r"(?=[AaNnOoMmLlJjUuBbHh])(?:" + DURATION_TAKER + r"(?:" + DURATION_MEASURE + r")?|" + DURATION_MEASURE + r"|(?=[Hh]alf\s))"
          r"(?P<half_of>[Hh]alf\s+)?(?P<amount>an?)\s+(?P<unit>year|month|week|day|decade|century|hour|minute)"
          r"(?P<and_a_half>\s+and\s+a\s+half)?(?![\w-]|\s+or\s+(?:two|so)\b|(?<=day)\s+of\b|\s+(?:ago|earlier|later|old)\b)",
          duration,
@@ -546,7 +546,7 @@ RULES: list[Rule] = [
     # "for weeks", "within days", "after years of war", "for many months": a duration of some units (TimeBank: "for
     # centuries" PXE, "within weeks" PXW)
     Rule("duration_some_units",
-         r"(?:" + DURATION_TAKER + r"(?:(?P<amount>[Mm]any)\s+)?|(?P<amount>[Mm]any)\s+)"
+         r"(?=[MmYyWwDdCcHh])(?:" + DURATION_TAKER + r"(?:(?P<amount>[Mm]any)\s+)?|(?P<amount>[Mm]any)\s+)"
          r"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?![\w-]|\s+(?:old|of\s+age)\b)",
          duration,
          {"many months": ("PXM", "unknown"), "Many years": ("PXY", "unknown")},
