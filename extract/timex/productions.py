@@ -257,6 +257,8 @@ def part_of_day_alone(g: Groups) -> Draft:
     >>> part_of_day_alone({"part_of_day": "dawn", "weekday": "Friday"}).value
     'XXXX-WXX-5'
     """
+    if g.get("month"):  # "at dawn on 6 June 1944": that day's
+        return replace(month_day_year(g), type="TIME", time="T" + _part_code(g["part_of_day"]))
     day = f"XXXX-WXX-{weekday_number(g['weekday'])}" if g.get("weekday") else "XXXX-XX-XX"
     return Draft(value=day, type="TIME", time="T" + _part_code(g["part_of_day"]))
 
@@ -531,7 +533,7 @@ def century(g: Groups) -> Draft:
     """
     ordinal = g["ordinal"].lower()
     number = int(re.match(r"\d+", ordinal).group(0)) if ordinal[0].isdigit() else ORDINALS[ordinal]
-    return Draft(value=f"{number - 1:02d}")
+    return Draft(value=f"{'BC' if g.get('before_christ') else ''}{number - 1:02d}")  # "the 5th century BC": BC04
 
 
 def season(g: Groups) -> Draft:
@@ -549,6 +551,17 @@ def season(g: Groups) -> Draft:
     if relation:
         return Draft(unit="year", shift=_shift_word(relation), value=f"-{code}")
     return Draft(value=f"XXXX-{code}")
+
+
+def era_year(g: Groups) -> Draft:
+    """49 BC -> BC0049 (TIMEX3's form; no calendar date), AD 79 -> 0079.
+
+    >>> era_year({"year_bc": "49"}).value, era_year({"year_ad": "79"}).value
+    ('BC0049', '0079')
+    """
+    if g.get("year_bc"):
+        return Draft(value=f"BC{int(g['year_bc'].replace(',', '')):04d}")
+    return Draft(value=f"{int(g['year_ad']):04d}")
 
 
 def year(g: Groups) -> Draft:

@@ -173,6 +173,10 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
                 and (reference_date is None or narrative_year[2] < reference_date.year) \
                 and _weekday_agrees(f"{narrative_year[2]:04d}{draft.value[4:]}", draft.weekday):
             draft = replace(draft, value=f"{narrative_year[2]:04d}{draft.value[4:]}")  # "In 2007 ... in October"
+        elif narrative_year and draft.named_day and not draft.value and draft.prefer == "past" \
+                and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW and item.paragraph == narrative_year[1] \
+                and (reference_date is None or narrative_year[2] < reference_date.year):
+            draft = replace(draft, value=f"{narrative_year[2]:04d}")  # "In 1066 ... On Christmas Day": that year's
         looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
         day = context_day[1] if context_day and start - context_day[0] <= CONTEXT_DAY_GAP else None
