@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from desk.labels import day_label, source_labels
+from desk.literal import listed, shortened
 from desk.story import (DEFAULT_KEY_EVENTS, KEY_EVENT_CHOICES, KeyEvents, events_with_evidence_in, key_event_mask,
                         select_key_events)
 from extract.schema import EARLIEST_DATE, GRAINS, KINDS, LATEST_DATE, STATEMENT_COLUMNS
@@ -112,6 +113,13 @@ class FilterDefinition:
     def from_url(self, raw: list[str], warnings: list[str]) -> Any:
         """The value a link carries (`raw` = its values for `url_key`), appending a warning for anything ignored."""
         raise NotImplementedError
+
+    def last_given(self, raw: list[str], warnings: list[str]) -> str:
+        """The one value a single-valued setting takes from the link: the last, with a warning when it gives others."""
+        if len(set(raw)) > 1:
+            warnings.append(f"The link gives '{self.url_key}' {len(raw)} times ({listed(raw)}): used the last, "
+                            f"'{shortened(raw[-1])}'")
+        return raw[-1]
 
     def add_cli_argument(self, parser: argparse.ArgumentParser) -> None:
         """Add `cli_flag` to the export command."""
@@ -212,7 +220,7 @@ class ValuesFilter(FilterDefinition):
         if self.vocabulary is not None:
             unknown = [value for value in raw if value not in self.vocabulary]
             if unknown:
-                warnings.append(f"Ignored unknown {self.noun} in the link: {', '.join(unknown)} "
+                warnings.append(f"Ignored unknown {self.noun} in the link: {listed(unknown)} "
                                 f"(known: {', '.join(self.vocabulary)})")
             raw = [value for value in raw if value in self.vocabulary]
             if not raw and unknown:
@@ -277,10 +285,12 @@ class DayFilter(FilterDefinition):
     def from_url(self, raw: list[str], warnings: list[str]) -> date | None:
         if not raw:
             return None
+        given = self.last_given(raw, warnings)
         try:
-            return _parse_day(raw[-1])
+            return _parse_day(given)
         except ValueError:
-            warnings.append(f"Ignored the '{self.url_key}' date in the link: {raw[-1]!r} is not a date like 2025-06-13")
+            warnings.append(f"Ignored the '{self.url_key}' date in the link: '{shortened(given)}' is not a date like "
+                            f"2025-06-13 (years 1 to 9999)")
             return None
 
     def add_cli_argument(self, parser: argparse.ArgumentParser) -> None:
@@ -336,7 +346,7 @@ class TextFilter(FilterDefinition):
         return value.strip() or None
 
     def from_url(self, raw: list[str], warnings: list[str]) -> str:
-        return raw[-1] if raw else ""
+        return self.last_given(raw, warnings) if raw else ""
 
     def add_cli_argument(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument(self.cli_flag, dest=self.field, help=self.cli_help)
@@ -346,7 +356,7 @@ class TextFilter(FilterDefinition):
 
     def describe(self, filters: Any, labels: Labels) -> str | None:
         text = getattr(filters, self.field).strip()
-        return f"Text: “{text}”" if text else None
+        return f"Text: “{shortened(text)}”" if text else None
 
     def file_name_parts(self, value: str) -> list[str]:
         return [value.strip()] if value.strip() else []
@@ -387,11 +397,12 @@ class KeyEventsFilter(FilterDefinition):
     def from_url(self, raw: list[str], warnings: list[str]) -> int:
         if not raw:
             return self.default
-        if raw[-1] == "all":
+        given = self.last_given(raw, warnings)
+        if given == "all":
             return 0
-        if raw[-1].isdigit():
-            return int(raw[-1])
-        warnings.append(f"Ignored key={raw[-1]!r} in the link: give a number of key events or 'all'")
+        if given.isdigit():
+            return int(given)
+        warnings.append(f"Ignored key='{shortened(given)}' in the link: give a number of key events or 'all'")
         return self.default
 
     def add_cli_argument(self, parser: argparse.ArgumentParser) -> None:
@@ -413,7 +424,7 @@ class KeyEventsFilter(FilterDefinition):
         return "Events: all" if value == 0 else f"Events: the {value} most salient"
 
     def to_widget(self, value: int) -> int:
-        return value if value in self.choices else self.default
+        return value   # a count not among `choices` (?key=7, as the export command takes it) joins them in the sidebar
 
     def from_widget(self, state: Any) -> int:
         return int(state) if state is not None else self.default
@@ -640,12 +651,12 @@ def filters_from_query_params(params: dict[str, str | list[str]]) -> tuple[Filte
     """Filters read from URL query params, plus a warning for every value that was ignored. Never raises.
 
     >>> filters_from_query_params({"from": "june"})[1]
-    ["Ignored the 'from' date in the link: 'june' is not a date like 2025-06-13"]
+    ["Ignored the 'from' date in the link: 'june' is not a date like 2025-06-13 (years 1 to 9999)"]
     """
     warnings: list[str] = []
     unknown_keys = sorted(key for key in params if key not in FILTER_PARAM_KEYS + PAGE_PARAM_KEYS)
     if unknown_keys:
-        warnings.append(f"Ignored unknown setting(s) in the link: {', '.join(unknown_keys)}")
+        warnings.append(f"Ignored unknown setting(s) in the link: {listed(unknown_keys)}")
     values = {definition.field: definition.from_url(_values(params.get(definition.url_key)), warnings)
               for definition in FILTERS}
     filters = Filters(**values)
@@ -682,7 +693,7 @@ def restrict_to_options(filters: Filters, options: dict[str, list[str]]) -> tupl
         values = getattr(filters, definition.field)
         missing = [value for value in values if value not in known]
         if missing:
-            warnings.append(f"No statement in the data has the {definition.noun} {', '.join(missing)}: ignored it")
+            warnings.append(f"No statement in the data has the {definition.noun} {listed(missing)}: ignored it")
         chosen[definition.field] = tuple(value for value in values if value in known)
     return replace(filters, **chosen), warnings
 

@@ -24,6 +24,9 @@ from __future__ import annotations
 import re
 import string
 
+SHORTENED_CHARS = 60     # a value from input quoted in a message: at most this many characters of it
+LISTED_VALUES = 5        # and at most this many values of a list
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 _ASCII_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 WORD_JOINER = "\u2060"
 _AUTOLINK_STARTS = re.compile(r"(\\:)(?=\\/\\/)|(?i:(www))(?=\\\.)|(\\@)")
@@ -66,3 +69,24 @@ def is_markdown_literal(markdown: str) -> bool:
     punctuation = re.escape(string.punctuation)
     unlinked = not re.search(r"(?i)(?:\\:\\/\\/|www\\\.|\\@(?!\u2060))", markdown)
     return unlinked and re.fullmatch(rf"(?:\\[{punctuation}]|[^{punctuation}])*", markdown, flags=re.S) is not None
+
+
+def shortened(value: object, limit: int = SHORTENED_CHARS) -> str:
+    r"""A value from input (the link, a file name) as a message quotes it: control characters written as escapes, and
+    at most `limit` characters with the length of the rest said (a 100,000-character link value stays one line).
+
+    >>> shortened("Iran"), shortened("a\x00b"), shortened("x" * 100, limit=5)
+    ('Iran', 'a\\x00b', 'xxxxx… (100 characters)')
+    """
+    text = _CONTROL_CHARS.sub(lambda match: f"\\x{ord(match.group(0)):02x}", str(value))
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def listed(values: list, limit: int = LISTED_VALUES) -> str:
+    """Values from input joined for a message: each `shortened`, at most `limit` of them and how many more.
+
+    >>> listed(["Atlantis"]), listed([str(n) for n in range(8)], limit=3)
+    ('Atlantis', '0, 1, 2 and 5 more')
+    """
+    shown = ", ".join(shortened(value) for value in values[:limit])
+    return shown if len(values) <= limit else f"{shown} and {len(values) - limit:,} more"

@@ -58,7 +58,10 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16", errors="replace"), "UTF-16 text (byte-order mark); decoded as UTF-16"
     if b"\x00" in raw:
-        raise UnicodeError("binary file (contains NUL bytes), not text")
+        byte_order = _utf16_without_bom(raw)
+        if byte_order is None:
+            raise UnicodeError("binary file (contains NUL bytes), not text")
+        return raw.decode(byte_order, errors="replace"), f"UTF-16 text without a byte-order mark; decoded as {byte_order.upper()}"
     try:
         return raw.decode("utf-8"), ""
     except UnicodeDecodeError:
@@ -67,6 +70,23 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         return raw.decode("cp1252"), "not valid UTF-8; decoded as Windows-1252"
     except UnicodeDecodeError:
         return raw.decode("latin-1"), "not valid UTF-8; decoded as Latin-1"
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes read as mostly-ASCII UTF-16 (every other byte NUL), else None.
+
+    >>> _utf16_without_bom("Iran, 24 June".encode("utf-16-le")), _utf16_without_bom(b"\\x89PNG\\x00\\x00\\x01\\x02")
+    ('utf-16-le', None)
+    """
+    sample = raw[:20000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_share = (lambda half: half.count(0) / len(half))
+    for byte_order, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nul_share(high) > 0.9 and nul_share(low) < 0.01:
+            return byte_order
+    return None
 
 
 def _looks_binary(text: str) -> bool:

@@ -108,7 +108,7 @@ def read_web_page(html: str) -> ReadPage:
 def read_pdf(raw: bytes) -> ReadPage:
     """Text and document information of a PDF; ValueError with a clear reason for encrypted or image-only files."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
@@ -122,6 +122,9 @@ def read_pdf(raw: bytes) -> ReadPage:
         information = reader.metadata or {}
     except ValueError:
         raise
+    except LimitReachedError as error:   # a small file whose streams inflate to hundreds of MB: pypdf stops, so do we
+        raise ValueError(f"PDF content expands beyond the reader's safety limit ({error}); not read (a decompression "
+                         "bomb, or a very large scan: split it or save it as text)") from error
     except (PdfReadError, Exception) as error:  # pypdf raises many types on damaged files
         raise ValueError(f"damaged PDF, cannot be read ({type(error).__name__}: {error})") from error
     text = "\n\n".join(page.strip() for page in pages if page.strip())

@@ -5,11 +5,11 @@ import streamlit as st
 
 from desk.highlight import actor_spans, article_header_html, date_spans, highlight_html, legend_html, styled_block
 from desk.labels import document_label
-from desk.literal import markdown_literal
+from desk.literal import markdown_literal, shortened
 from desk.tables import needs_a_date, sources_table_from_counts
 from desk.ui.app_entry import run_through_app
 from desk.ui.caching import document_kind_counts, load_actor_gazetteer, load_desk
-from desk.ui.sidebar import filters_from_widgets, write_query_params
+from desk.ui.sidebar import filters_from_widgets, link_value, write_query_params
 from extract.inputs import hidden_entries_warning, is_hidden_entry_problem
 
 run_through_app()   # a fresh server's first link to this page: go through app.py (desk.ui.app_entry)
@@ -41,15 +41,27 @@ if readable.empty:
 
 doc_ids = readable["doc_id"].tolist()
 labels = {doc_id: document_label(row) for doc_id, (_, row) in zip(doc_ids, readable.iterrows())}
-requested = st.query_params.get("doc")
+requested, linked_statement = link_value("doc"), link_value("statement")
+linked = desk.store.rows_with_ids([linked_statement], ("statement_id", "doc_id")) if linked_statement else None
+if linked is not None and linked.empty:
+    st.warning(markdown_literal(f"The link names statement '{shortened(linked_statement)}', which is not in the data "
+                                "(was it re-extracted?)."))
+elif linked is not None and not requested:
+    requested = str(linked["doc_id"].iloc[0])   # ?statement= alone: open the article the statement is in
+elif linked is not None and str(linked["doc_id"].iloc[0]) != requested:
+    st.warning(markdown_literal(f"The link's statement '{shortened(linked_statement)}' is not in the article "
+                                f"'{shortened(requested)}' but in '{linked['doc_id'].iloc[0]}'."))
 if "article_choice" not in st.session_state or (requested in labels and st.session_state.get("_doc_from_url") != requested):
     if requested and requested not in labels:
-        st.warning(markdown_literal(f"The link names article {requested!r}, which is not among the readable sources."))
+        st.warning(markdown_literal(f"The link names article '{shortened(requested)}', which is not among the readable "
+                                    "sources."))
     st.session_state["article_choice"] = requested if requested in labels else doc_ids[0]
     st.session_state["_doc_from_url"] = requested
 doc_id = st.selectbox("Article", doc_ids, key="article_choice", format_func=labels.get)
 st.session_state["_doc_from_url"] = doc_id
-write_query_params({"doc": doc_id}, ("doc",))
+if linked is not None and (linked.empty or str(linked["doc_id"].iloc[0]) != doc_id):
+    linked_statement = None   # said above, or another article was chosen since: the link stops naming it
+write_query_params({"doc": doc_id, **({"statement": linked_statement} if linked_statement else {})}, ("doc", "statement"))
 
 document = readable[readable["doc_id"] == doc_id].iloc[0]
 st.html(article_header_html(document))
@@ -57,7 +69,7 @@ text = str(document["text"])
 if not text:
     st.info(markdown_literal(document["problem"] or "The article text is not available."))
 else:
-    selected = st.query_params.get("statement")
+    selected = linked_statement
     gazetteer = load_actor_gazetteer()
     own = desk.store.rows_of_document(doc_id, ("statement_id", "doc_id", "date_start_char", "date_end_char", "value",
                                                "grain", "kind", "rule"))

@@ -4,12 +4,12 @@ from __future__ import annotations
 import streamlit as st
 
 from desk.filters import describe_filters
-from desk.literal import markdown_literal
+from desk.literal import markdown_literal, shortened
 from desk.tables import TABLE_COLUMNS, TABLE_ROWS, statements_table
 from desk.ui.app_entry import run_through_app
 from desk.ui.caching import filtered_rows, load_desk, shown_counts
 from desk.ui.detail import render_statement_detail
-from desk.ui.sidebar import filters_from_widgets, write_query_params
+from desk.ui.sidebar import filters_from_widgets, link_value, write_query_params
 
 run_through_app()   # a fresh server's first link to this page: go through app.py (desk.ui.app_entry)
 
@@ -43,7 +43,7 @@ if selected_rows:
     statement_id = str(table.loc[selected_rows[0], "statement_id"])
     write_query_params({"statement": statement_id}, ("statement",))
 else:
-    statement_id = st.query_params.get("statement")
+    statement_id = link_value("statement")
 
 st.subheader("Statement in full")
 if not statement_id:
@@ -51,7 +51,7 @@ if not statement_id:
 else:
     matches = desk.store.rows_with_ids([statement_id])
     if matches.empty:
-        st.warning(markdown_literal(f"The link names statement {statement_id!r}, which is not in the data "
+        st.warning(markdown_literal(f"The link names statement '{shortened(statement_id)}', which is not in the data "
                                     "(was it re-extracted?)."))
     else:
         if not desk.store.matches(filters, statement_id):

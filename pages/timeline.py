@@ -11,7 +11,7 @@ from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_time
 from desk.event_chart import event_ids_from_selection, show_everything_label
 from desk.event_layout import LANE_BY_CHOICES
 from desk.filters import describe_filters, filename_for_filters
-from desk.literal import markdown_literal
+from desk.literal import listed, markdown_literal
 from desk.labels import MACHINE_DATE_COLUMNS
 from desk.marks import MARK_COLUMNS
 from desk.period_chart import MARK_BUDGET, build_period_chart
@@ -66,10 +66,17 @@ if view == "events":
                       icon=":material/history:")
         selection = st.plotly_chart(chart.figure, key="event_chart", on_select="rerun", selection_mode="points",
                                     theme=None, config=plotly_config(filename_for_filters(filters, "key_events")))
-        selected = event_ids_from_selection(selection) or ([st.query_params["event"]] if "event" in st.query_params else [])
+        selected = event_ids_from_selection(selection)
+        by_id = events.set_index("event_id", drop=False)  # a linked (?event=) event may be hidden or not key
+        if not selected and "event" in st.query_params:
+            linked = list(dict.fromkeys(st.query_params.get_all("event")))
+            unknown = [event_id for event_id in linked if event_id not in by_id.index]
+            if unknown:
+                st.warning(markdown_literal(f"The link names event(s) {listed(unknown)}, not in the data (re-extracted, "
+                                            "or merged into another event since?)."))
+            selected = [event_id for event_id in linked if event_id in by_id.index]
         if not selected:
             st.caption("Click an event's mark to read every sentence behind it here (Shift+click to add more).")
-        by_id = events.set_index("event_id", drop=False)  # a linked (?event=) event may be hidden or not key
         for event_id in selected[:MAX_DETAILS]:
             if event_id in by_id.index:
                 event = by_id.loc[event_id]

@@ -28,7 +28,15 @@ def test_an_unusable_upload_is_refused_with_its_name_and_the_problem(name, raw, 
 
 
 def test_a_too_large_upload_is_refused():
-    assert "over the" in check_upload("big.txt", b"a" * 2_000, max_bytes=1_000).problem
+    assert "over this page's limit" in check_upload("big.txt", b"a" * 2_000, max_bytes=1_000).problem
+
+
+@pytest.mark.parametrize("size", [10_000_001, 10_240_000, 10_485_760])   # a browser on Windows counts 10 MB as 10 MiB
+def test_an_upload_just_over_the_pages_limit_says_what_the_analyst_can_do_in_the_browser(size):
+    problem = check_upload("long report.html", b"a" * size).problem
+    assert problem.startswith("long report.html: file is ") and f"({size:,} bytes)" in problem
+    assert "over this page's limit of 10 MB (10,000,000 bytes)" in problem and "split it into smaller files" in problem
+    assert "raise --max-mb" not in problem and "with --max-mb 11" in problem and "Nothing was added" in problem
 
 
 def test_an_upload_gets_the_reference_date_the_extractor_would_infer():
@@ -124,3 +132,27 @@ def test_after_adding_an_article_the_command_line_extracts_only_what_is_new(tmp_
     (corpus / "hamas_attack.txt").write_bytes(ARTICLE + b"Israel struck Gaza on Monday.\n")   # changed since: redone
     assert main([str(corpus), "--out", str(out), "--sources", str(sources)]) == 0
     assert "4 document(s) unchanged since the previous run were not extracted again (1 extracted" in capsys.readouterr().out
+
+
+def test_an_article_added_after_a_relative_command_line_run_is_not_extracted_again(tmp_path, capsys, monkeypatch):
+    from desk.loading import read_event_memo, read_inputs_manifest
+    from extract.__main__ import main, write_outputs
+    from extract.output_set import read_output_set
+
+    monkeypatch.chdir(tmp_path)                          # `python -m extract corpus` from the folder above the corpus
+    shutil.copytree(REPO / "seeds", "corpus")
+    shutil.copy(REPO / "data" / "sources.csv", "sources.csv")
+    out = Path("data") / "statements.parquet"
+    assert main(["corpus", "--out", str(out), "--sources", "sources.csv"]) == 0
+    capsys.readouterr()
+    frames = read_output_set(out.parent, ["statements.parquet", "documents.parquet"]).frames
+    corpus = corpus_folder(frames["documents.parquet"])   # as the Add articles page finds it: an absolute path
+    assert corpus.is_absolute()
+    path = store_upload(corpus, "hamas_attack.txt", ARTICLE)
+    added = extract_added([path], frames["statements.parquet"], frames["documents.parquet"], tmp_path / "sources.csv",
+                          event_memo=read_event_memo(out), inputs_manifest=read_inputs_manifest(out))
+    assert set(added.manifest["path"]) == set(added.documents["path"]) == {
+        str(Path("corpus") / name) for name in ["hamas_attack.txt", *(p.name for p in (REPO / "seeds").iterdir())]}
+    write_outputs(added, out)
+    assert main(["corpus", "--out", str(out), "--sources", "sources.csv"]) == 0
+    assert "5 document(s) unchanged since the previous run were not extracted again (0 extracted" in capsys.readouterr().out

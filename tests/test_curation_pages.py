@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from desk.literal import markdown_literal, markdown_unescaped
 from extract.curation import EditLog
 from tests.test_pages import run_app
 
@@ -283,3 +285,40 @@ def test_merging_and_splitting_events_on_the_detail(curation_db, app_on_seeds):
     app.button(key=event_key(event["event_id"], "split-save")).click().run()
     assert [(edit.kind, edit.new_value.get("statement_id")) for edit in curation_db.edits()][1] == ("split", moved)
     assert "split out of" in texts(on_event(f"split:{moved}"))
+
+
+@pytest.fixture
+def desk_to_add_to(curation_db, seeds_data_dir, monkeypatch, tmp_path) -> Path:
+    """The app on a copy of the seeds' extraction that an upload may change, its corpus and sources.csv in tmp_path."""
+    shutil.copytree(seeds_data_dir, tmp_path / "data")
+    shutil.copytree(REPO / "seeds", tmp_path / "corpus")
+    shutil.copy(REPO / "data" / "sources.csv", tmp_path / "sources.csv")
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(tmp_path / "data" / "statements.parquet"))
+    monkeypatch.setenv("TIMELINE_DESK_CORPUS", str(tmp_path / "corpus"))
+    monkeypatch.setenv("TIMELINE_DESK_SOURCES", str(tmp_path / "sources.csv"))
+    return tmp_path
+
+
+def test_an_upload_of_bad_and_good_files_names_each_refused_file_and_adds_the_others(desk_to_add_to):
+    article = "Gaza, 8 October 2023\n\nHamas fighters attacked southern Israel yesterday.\n"
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([
+        ("empty.html", b"", "text/html"), ("scan.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "application/pdf"),
+        ("**[Gaza](http://x.org)** report.txt", article.encode("utf-16"), "text/plain"),
+        ("hamas_attack.txt", article.encode(), "text/plain")])
+    app.run()
+    assert not app.exception
+    refusals = [markdown_unescaped(error.value) for error in app.error]
+    assert [refusal.split(":")[0] for refusal in refusals] == ["empty.html", "scan.pdf"]
+    headings = [m.value for m in app.markdown]   # each kept file's name as given, no link and no bold formed from it
+    assert any(heading.startswith(f"**{markdown_literal('**[Gaza](http://x.org)** report.txt')}** — ")
+               for heading in headings)
+    app.button(key="articles_extract").click().run()
+    assert not app.exception
+    assert [markdown_unescaped(error.value) for error in app.error] == refusals   # still named after the extraction
+    added = [markdown_unescaped(success.value) for success in app.success]
+    assert added[0].startswith("**[Gaza](http://x.org)** report.txt (kept as x.org_report.txt): ")
+    assert added[1].startswith("hamas_attack.txt: ") and "reference date 2023-10-08" in added[1]
+    assert not app.get("file_uploader")[0].value and not [b for b in app.button if b.key == "articles_extract"]
+    documents = pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")
+    assert {path.stem for path in (REPO / "seeds").iterdir()} | {"x.org_report", "hamas_attack"} == set(documents["doc_id"])

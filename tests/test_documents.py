@@ -29,6 +29,13 @@ def test_utf16_with_bom_is_decoded_and_reported(encoding):
     assert "UTF-16" in document.problem
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_decoded_and_reported_not_called_binary(encoding):
+    document = read_document_bytes("a.txt", (ARTICLE + "Café.\n").encode(encoding))
+    assert document.readable and document.text == ARTICLE + "Café.\n"
+    assert f"UTF-16 text without a byte-order mark; decoded as {encoding.upper()}" == document.problem
+
+
 def test_latin1_text_is_decoded_and_reported():
     document = read_document_bytes("a.txt", "Araghchi’s visit to Moscow, café, 23 juin".encode("cp1252"))
     assert document.readable and "café" in document.text and "’" in document.text

@@ -318,3 +318,77 @@ def test_sources_page_warns_about_an_unknown_article_in_the_link(app_on_seeds):
     app = run_app("pages/sources.py", params={"doc": "no_such_article"})
     assert any("no_such_article" in shown(warning) for warning in app.warning)
     assert not app.exception
+
+
+@pytest.mark.parametrize("page, key", [("pages/timeline.py", "from"), ("pages/timeline.py", "country"),
+                                       ("pages/timeline.py", "lane"), ("pages/timeline.py", "key"),
+                                       ("pages/timeline.py", "zzz"), ("pages/statements.py", "statement"),
+                                       ("pages/sources.py", "doc"), ("pages/sources.py", "statement"),
+                                       ("pages/statements.py", "kind")])
+def test_a_very_long_link_value_is_quoted_shortened_in_its_warning(app_on_seeds, page, key):
+    value = "x" * 100_000
+    app = run_app(page, params={("x" * 100_000 if key == "zzz" else key): value})
+    assert not app.exception
+    [warning] = [shown(warning) for warning in app.warning]
+    assert "x" * 60 + "… (100,000 characters)" in warning and len(warning) < 400
+
+
+def test_control_characters_of_a_link_value_are_shown_as_escapes(app_on_seeds):
+    app = run_app("pages/statements.py", params={"kind": "a\x00\x01b"})
+    [warning] = [shown(warning) for warning in app.warning]
+    assert "a\\x00\\x01b" in warning and "\x00" not in warning
+
+
+@pytest.mark.parametrize("params, said, link", [
+    ({"from": ["2025-06-13", "2025-06-20"]}, "The link gives 'from' 2 times (2025-06-13, 2025-06-20): used the last, "
+                                             "'2025-06-20'", {"from": "2025-06-20"}),
+    ({"key": ["5", "7"]}, "The link gives 'key' 2 times (5, 7): used the last, '7'", {"key": "7"}),
+    ({"q": ["Iran", "Russia"]}, "The link gives 'q' 2 times (Iran, Russia): used the last, 'Russia'", {"q": "Russia"}),
+    ({"lane": ["actor", "source"]}, "The link gives 'lane' 2 times (actor, source): used the last, 'source'",
+     {"lane": "source"}),
+])
+def test_a_setting_given_twice_in_the_link_says_which_value_it_used(app_on_seeds, params, said, link):
+    app = run_app(params=params)
+    assert not app.exception
+    assert said in [shown(warning) for warning in app.warning]
+    assert link_without_view(app) == link
+
+
+def test_an_unknown_event_in_the_link_is_named_and_the_known_one_still_opens(app_on_seeds):
+    events = pd.read_parquet(app_on_seeds.with_name("events.parquet"))
+    known = events.loc[events["kind"] == "event", "event_id"].iloc[0]
+    app = run_app(params={"view": "events", "event": [known, "ev-000000000000"]})
+    assert not app.exception
+    assert [shown(warning) for warning in app.warning] == [
+        "The link names event(s) ev-000000000000, not in the data (re-extracted, or merged into another event since?)."]
+    assert app.text_input(key=f"curate-e-{known}-date")   # the known event's detail and its corrections are open
+
+
+def test_sources_page_opens_the_article_of_a_statement_linked_alone(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    statement = statements[statements["doc_id"] == "004_d66b8ea05d2f980a"].iloc[2]
+    app = run_app("pages/sources.py", params={"statement": statement["statement_id"]})
+    assert not app.exception and not app.warning
+    assert app.selectbox(key="article_choice").value == "004_d66b8ea05d2f980a"
+    assert html_bodies(app).count('<mark class="td-selected"') == 1
+
+
+def test_sources_page_names_a_linked_statement_that_is_unknown_or_of_another_article(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    statement = statements[statements["doc_id"] == "004_d66b8ea05d2f980a"].iloc[2]
+    app = run_app("pages/sources.py", params={"doc": "000_6b2388c66c13b699", "statement": statement["statement_id"]})
+    assert [shown(warning) for warning in app.warning] == [
+        f"The link's statement '{statement['statement_id']}' is not in the article '000_6b2388c66c13b699' but in "
+        "'004_d66b8ea05d2f980a'."]
+    assert app.selectbox(key="article_choice").value == "000_6b2388c66c13b699" and "statement" not in app.query_params
+    app = run_app("pages/sources.py", params={"statement": "no_such:1-2"})
+    assert [shown(warning) for warning in app.warning] == [
+        "The link names statement 'no_such:1-2', which is not in the data (was it re-extracted?)."]
+    assert not app.exception
+
+
+def test_a_number_of_key_events_not_among_the_sidebar_choices_is_kept_from_the_link(app_on_seeds):
+    app = run_app(params={"view": "events", "key": "7"})
+    assert not app.exception and not app.warning
+    assert app.selectbox(key=WIDGET_KEYS["key_events"]).value == 7 and app.query_params.get("key") == "7"
+    assert "7 key events of" in " ".join(caption.value for caption in app.caption)

@@ -6,7 +6,7 @@ import pytest
 from extract import extract_corpus
 from extract.documents import read_document_bytes
 from extract.webpage import read_pdf, read_web_page
-from tests.support.pdfs import encrypted_pdf, image_only_pdf, text_pdf
+from tests.support.pdfs import encrypted_pdf, image_only_pdf, inflating_pdf, text_pdf
 
 BODY = ("<p>The talks in Brussels resumed on Friday after a long pause, officials said on Saturday. " * 3 + "</p>"
         "<p>Ministers first met on March 18, 2011, and agreed to meet again within a month. " * 2 + "</p>")
@@ -63,6 +63,14 @@ def test_pdf_text_and_metadata_are_read():
 def test_unreadable_pdfs_say_why(raw, reason):
     document = read_document_bytes("scan.pdf", raw)
     assert not document.readable and reason in document.problem
+
+
+def test_a_pdf_that_inflates_beyond_the_readers_limit_is_refused_as_such_not_called_damaged():
+    raw = inflating_pdf(100_000_000)
+    assert len(raw) < 1_000_000
+    document = read_document_bytes("report.pdf", raw)
+    assert not document.readable and "damaged" not in document.problem
+    assert document.problem.startswith("PDF content expands beyond the reader's safety limit")
 
 
 def test_read_pdf_raises_a_clear_error():

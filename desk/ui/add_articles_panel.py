@@ -23,6 +23,9 @@ from extract.curation.articles import (MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES, corpus
 CORPUS_ENV_VAR = "TIMELINE_DESK_CORPUS"
 SOURCES_ENV_VAR = "TIMELINE_DESK_SOURCES"
 ADDED_KEY = "articles_added"
+ADDED_NAMES_KEY = "articles_added_names"   # doc id -> the name the file was uploaded under
+REFUSED_KEY = "articles_refused"   # the problems of the files refused in the upload that was extracted
+UPLOADS_ROUND_KEY = "articles_upload_round"   # a new uploader after each extraction: the files added leave it
 ADDED_COLUMNS = ("date_text", "value", "sentence")
 UPLOAD_LIMIT_MB = round(MAX_UPLOAD_BYTES / 1e6)  # the widget's own "10MB per file" and its refusal say the same limit
 # The uploader refuses a file over the limit in the browser (it never reaches the page) and marks its chip red; the
@@ -59,9 +62,10 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
                f"`{statements_path().parent}`. Accepted: {', '.join(UPLOAD_SUFFIXES)}, up to "
                f"{MAX_UPLOAD_BYTES / 1e6:g} MB each.")
     uploads = st.file_uploader("Articles", type=[suffix.lstrip(".") for suffix in UPLOAD_SUFFIXES],
-                               accept_multiple_files=True, key="articles_upload", max_upload_size=UPLOAD_LIMIT_MB)
+                               accept_multiple_files=True, max_upload_size=UPLOAD_LIMIT_MB,
+                               key=f"articles_upload-{st.session_state.get(UPLOADS_ROUND_KEY, 0)}")
     st.html(REFUSED_FILE_REASON_CSS)
-    ready = []
+    ready, refused = [], []
     if uploads:
         from extract.curation.articles import check_upload   # reads like the extractor: imports it (~1-2 s, once)
     for upload in uploads or []:
@@ -69,10 +73,11 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
         check = check_upload(upload.name, raw)
         if check.problem:
             st.error(markdown_literal(check.problem), icon=":material/block:")
+            refused.append(check.problem)
             continue
         with st.container(border=True):
             first_line = next((line.strip() for line in check.document.text.splitlines() if line.strip()), "")
-            st.markdown(f"**{upload.name}** — {len(check.document.text):,} characters")
+            st.markdown(f"**{markdown_literal(upload.name)}** — {len(check.document.text):,} characters")
             st.text(first_line[:200])
             reference = st.date_input("Reference date (relative dates like “yesterday” count from it)",
                                       value=check.reference_date, key=f"reference-{upload.file_id}",
@@ -99,6 +104,9 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
         extract_into_data(paths, _sources_csv(), advance)
         progress.progress(1.0, text="Done")
         st.session_state[ADDED_KEY] = [path.stem for path in paths]
+        st.session_state[ADDED_NAMES_KEY] = {path.stem: upload.name for path, (upload, *_) in zip(paths, ready)}
+        st.session_state[REFUSED_KEY] = refused
+        st.session_state[UPLOADS_ROUND_KEY] = st.session_state.get(UPLOADS_ROUND_KEY, 0) + 1
         st.rerun()
     _render_added(desk)
 
@@ -109,11 +117,14 @@ def _render_added(desk: DeskView) -> None:
     if not doc_ids:
         return
     st.subheader("Just added")
+    for problem in st.session_state.get(REFUSED_KEY) or []:
+        st.error(markdown_literal(problem), icon=":material/block:")
     documents = desk.documents
+    uploaded_as = st.session_state.get(ADDED_NAMES_KEY) or {}
     for doc_id in doc_ids:
         rows = documents[documents["doc_id"] == doc_id]
         if rows.empty:
-            st.warning(f"{doc_id}: not in the data yet.")
+            st.warning(markdown_literal(f"{uploaded_as.get(doc_id, doc_id)}: not in the data yet."))
             continue
         document = rows.iloc[0]
         if document["status"] != "ok":
@@ -121,8 +132,11 @@ def _render_added(desk: DeskView) -> None:
             continue
         found = desk.store.rows_of_document(doc_id, ADDED_COLUMNS)
         published = document["published"]
-        st.success(markdown_literal(f"{document['title']}: {len(found)} statement(s), reference date "
-                   f"{published.date() if published is not None and published == published else 'none'}"))
+        kept_as = Path(str(document["path"])).name
+        named = uploaded_as.get(doc_id, kept_as)
+        st.success(markdown_literal(f"{named}{'' if named == kept_as else f' (kept as {kept_as})'}: "
+                                    f"{document['title']} — {len(found)} statement(s), reference date "
+                                    f"{published.date() if published is not None and published == published else 'none'}"))
         st.dataframe(found[list(ADDED_COLUMNS)], hide_index=True, key=f"added-{doc_id}")
         st.page_link("pages/timeline.py", label="See it on the timeline", icon=":material/timeline:",
                      query_params={"source": doc_id})

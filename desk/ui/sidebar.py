@@ -27,7 +27,7 @@ from desk.filters import (
     filters_to_query_params,
     restrict_to_options,
 )
-from desk.literal import markdown_literal
+from desk.literal import listed, markdown_literal, shortened
 
 WIDGET_KEYS = {definition.field: f"filter_{definition.field}" for definition in FILTERS}
 _INITIALISED = "_filters_initialised"
@@ -52,7 +52,10 @@ def _text(container: Any, definition: FilterDefinition, options: list[str], labe
 
 
 def _select(container: Any, definition: KeyEventsFilter, options: list[str], labels: dict[str, str]) -> None:
-    container.selectbox(definition.label, list(definition.choices), key=WIDGET_KEYS[definition.field],
+    choices, chosen = list(definition.choices), st.session_state.get(WIDGET_KEYS[definition.field])
+    if isinstance(chosen, int) and chosen not in choices:   # a link's ?key=7 (as the export command takes it) is kept
+        choices = sorted([*choices, chosen], key=lambda count: (count == 0, count))
+    container.selectbox(definition.label, choices, key=WIDGET_KEYS[definition.field],
                         format_func=definition.display, help=definition.help)
 
 
@@ -156,6 +159,18 @@ def _draw_filter_widgets(options: dict[str, list[str]], labels: dict[str, str]) 
             WIDGETS[definition.widget](container, definition, choices, labels)
 
 
+def link_value(param: str) -> str | None:
+    """The one value the link gives for `param` (None when absent); the last when it gives several, with a warning.
+
+    `link_value("doc")` gives "002" for ?doc=001&doc=002 and says that 001 was not used.
+    """
+    values = st.query_params.get_all(param)
+    if len(set(values)) > 1:
+        st.warning(markdown_literal(f"The link gives '{param}' {len(values)} times ({listed(values)}): used the last, "
+                                    f"'{shortened(values[-1])}'"))
+    return values[-1] if values else None
+
+
 def url_synced_radio(label: str, options: dict[str, str], param: str, default: str) -> str:
     """A horizontal radio whose choice lives in the URL under `param` (and survives a visit to another page).
 
@@ -163,9 +178,10 @@ def url_synced_radio(label: str, options: dict[str, str], param: str, default: s
     """
     key, kept = f"view_{param}", f"_kept_view_{param}"  # widget state is dropped on other pages; `kept` is not
     if key not in st.session_state:
-        from_url = st.query_params.get(param, st.session_state.get(kept, default))
+        from_url = link_value(param) if param in st.query_params else st.session_state.get(kept, default)
         if from_url not in options:
-            st.warning(markdown_literal(f"Ignored {param}={from_url!r} in the link: choose one of {', '.join(options)}"))
+            st.warning(markdown_literal(f"Ignored {param}='{shortened(from_url)}' in the link: choose one of "
+                                        f"{', '.join(options)}"))
             from_url = default
         st.session_state[key] = from_url
     choice = st.radio(label, list(options), key=key, format_func=options.get, horizontal=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import os
 import re
 import tempfile
@@ -54,6 +55,19 @@ def safe_file_name(name: str) -> str:
     return f"{_UNSAFE.sub('_', stem).strip('.') or 'article'}{suffix}"
 
 
+def over_the_page_limit(size: int, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
+    """Why an upload of `size` bytes is refused, and what the analyst can do instead (the page's limit is fixed).
+
+    >>> over_the_page_limit(10_300_000)
+    "file is 10.3 MB (10,300,000 bytes), over this page's limit of 10 MB (10,000,000 bytes) per file; split it into \
+smaller files and upload those, or copy it into the corpus folder and run python -m extract on that folder \
+with --max-mb 11"
+    """
+    return (f"file is {size / 1e6:.1f} MB ({size:,} bytes), over this page's limit of {max_bytes / 1e6:g} MB "
+            f"({max_bytes:,} bytes) per file; split it into smaller files and upload those, or copy it into the corpus "
+            f"folder and run python -m extract on that folder with --max-mb {math.ceil(size / 1e6 + 1e-9):g}")
+
+
 def check_upload(name: str, raw: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> UploadCheck:
     """Read the uploaded bytes as the extractor would, and infer the reference date it would use."""
     from extract.documents import Document, read_document_bytes
@@ -63,6 +77,9 @@ def check_upload(name: str, raw: bytes, max_bytes: int = MAX_UPLOAD_BYTES) -> Up
     if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
         document = Document(Path(name).stem, name, "", f"unsupported file type {Path(name).suffix or '(none)'!r}; "
                             f"upload one of {', '.join(UPLOAD_SUFFIXES)}", readable=False)
+        return UploadCheck(name, document, None, "")
+    if len(raw) > max_bytes:   # the browser's own check lets through up to 10 MiB on Windows (it counts 1 MB = 1024²)
+        document = Document(Path(name).stem, name, "", over_the_page_limit(len(raw), max_bytes), readable=False)
         return UploadCheck(name, document, None, "")
     document = read_document_bytes(safe_file_name(name), raw, max_bytes)
     if not document.readable:
@@ -126,6 +143,35 @@ def corpus_folder(documents: pd.DataFrame, configured: str = "") -> Path | None:
     return folders.pop() if len(folders) == 1 else None
 
 
+def _run_folders(documents: pd.DataFrame) -> list[str]:
+    """The folders the run that read `documents` was given, as it wrote them (a doc id is the path below one)."""
+    folders = []
+    for doc_id, path in zip(documents.get("doc_id", []), documents.get("path", [])):
+        if not isinstance(path, str) or not path or not isinstance(doc_id, str):
+            continue
+        parents = Path(path).parents
+        folder = str(parents[min(doc_id.count("/"), len(parents) - 1)])
+        if folder not in folders:
+            folders.append(folder)
+    return folders
+
+
+def recorded_path(path: Path, documents: pd.DataFrame) -> str:
+    """`path` written the way the run that read `documents` wrote its files' paths (relative to where it ran, or
+    absolute), so the next `python -m extract` of that folder finds the file recorded under the same key.
+
+    >>> recorded_path(Path("/nowhere/new.txt"), pd.DataFrame({"doc_id": ["a"], "path": ["corpus/a.txt"]}))
+    '/nowhere/new.txt'
+    """
+    for folder in _run_folders(documents):
+        try:
+            if os.path.samefile(folder, path.parent):
+                return str(Path(folder) / path.name)
+        except OSError:
+            continue
+    return str(path)
+
+
 def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.DataFrame,
                   sources_csv: Path | None, progress=None, event_memo: pd.DataFrame | None = None,
                   inputs_manifest: pd.DataFrame | None = None) -> "Extraction":
@@ -137,7 +183,9 @@ def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.Dat
     the result carries the memo for the next run. It is what `python -m extract` on the whole corpus would give
     (same doc_ids, same statement ids, same events). Its inputs manifest is the run's (`inputs_manifest`, None when
     it has none) with the added files' rows put in, so the next `python -m extract` on the corpus extracts only what
-    is new or changed since (without it, the set written lacked a manifest and the next run extracted everything).
+    is new or changed since (without it, the set written lacked a manifest and the next run extracted everything);
+    the added files' paths are written as the run wrote its own (`recorded_path`: `seeds/new.txt` after
+    `python -m extract seeds`, not the absolute path the page stored it at), the key that run compares.
     """
     from extract.events import build_events_with_memo
     from extract.pipeline import Extraction, extract_corpus
@@ -147,6 +195,9 @@ def extract_added(paths: list[Path], statements: pd.DataFrame, documents: pd.Dat
     manifest = conform_input_manifest(inputs_manifest) if inputs_manifest is not None else empty_input_manifest()
     if paths:
         added = extract_corpus(list(paths), sources_csv=sources_csv, with_events=False, progress=progress)
+        recorded = {str(path): recorded_path(Path(path), documents) for path in paths}
+        for frame in (added.documents, added.manifest):
+            frame["path"] = frame["path"].map(lambda path: recorded.get(path, path))
         replaced = {path.stem for path in paths} | set(added.documents["doc_id"])
 
         def with_added(frame: pd.DataFrame, new_rows: pd.DataFrame, conform) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 
 
 def text_pdf(lines: list[str], info: str = "/Title (Talks) /Author (Ann Lee) /CreationDate (D:20240503120000Z)") -> bytes:
@@ -42,4 +43,26 @@ def image_only_pdf() -> bytes:
     writer.add_blank_page(612, 792)
     out = io.BytesIO()
     writer.write(out)
+    return out.getvalue()
+
+
+def inflating_pdf(inflated_bytes: int = 100_000_000) -> bytes:
+    """A one-page PDF of a few hundred KB whose compressed content stream inflates to `inflated_bytes` of text."""
+    text = b"BT /F1 12 Tf 72 720 Td (" + b"On 24 June 2025 the ceasefire held. " * (inflated_bytes // 36) + b") Tj ET"
+    stream = zlib.compress(text, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    out.write("".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
