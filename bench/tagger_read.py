@@ -7,6 +7,7 @@ each span in its context. Used by the tagger rounds (bench/tagger_rounds.md, rou
     .venv/bin/python bench/tagger_read.py --sample 150 --seed 7          # random spans, one per line, in context
     .venv/bin/python bench/tagger_read.py --against d1a3565              # spans that differ from that revision's tagger
     .venv/bin/python bench/tagger_read.py --against d1a3565 --summary    # ... counted by rule
+    .venv/bin/python bench/tagger_read.py --misses 150 --seed 7          # time words no span covers, to read for recall
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import collections
 import datetime as dt
 import importlib
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -29,6 +31,13 @@ from extract.timex import tag  # noqa: E402
 
 CORPORA = REPO.parent / "shared" / "corpora"
 CONTEXT = 90
+# Words that often sit in a temporal expression; one no span covers may be a missed date (or no date at all).
+TIME_WORDS = re.compile(
+    r"\b(?:(?:1[5-9]|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?!\s+[A-Z])|"
+    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|today|tonight|yesterday|tomorrow|now|ago|later|earlier|"
+    r"(?:morning|afternoon|evening|night|day|week|weekend|month|year|decade|century|quarter|season|"
+    r"spring|summer|autumn|winter|hour|minute)s?))\b")
 
 
 def news(corpora: Path) -> list[tuple[str, dt.date, str]]:
@@ -69,6 +78,18 @@ def sample(documents, size: int, seed: int) -> None:
         print(f"{number:3} {day} {day:%a} {timex.value:18} {timex.rule:24} | {in_context(text, timex.start, timex.end)}")
 
 
+def misses(documents, size: int, seed: int) -> None:
+    words = []
+    for name, day, text in documents:
+        spans = [(timex.start, timex.end) for timex in tag(text, day)]
+        words.extend((name, day, text, match) for match in TIME_WORDS.finditer(text)
+                     if not any(start <= match.start() < end for start, end in spans))
+    print(f"{len(words)} time words outside every span in {len(documents)} documents; {size} at random (seed {seed})",
+          file=sys.stderr)
+    for number, (name, day, text, match) in enumerate(random.Random(seed).sample(words, min(size, len(words)))):
+        print(f"{number:3} {day} {day:%a} {match.group():12} | {in_context(text, match.start(), match.end())}")
+
+
 def against(documents, revision: str, summary: bool) -> None:
     old_tag = tagger_at(revision)
     added, dropped = collections.Counter(), collections.Counter()
@@ -92,15 +113,18 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=CORPORA, help="folder holding Timeline17-dev and html-dev")
     parser.add_argument("--sample", type=int, metavar="N", help="print N random spans")
+    parser.add_argument("--misses", type=int, metavar="N", help="print N random time words that no span covers")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--against", metavar="REV", help="print the spans that differ from the tagger at git revision REV")
     parser.add_argument("--summary", action="store_true", help="with --against: only the counts by rule")
     options = parser.parse_args(argv)
-    if not options.sample and not options.against:
-        parser.error("give --sample N or --against REV")
+    if not (options.sample or options.misses or options.against):
+        parser.error("give --sample N, --misses N or --against REV")
     documents = news(options.corpora)
     if options.sample:
         sample(documents, options.sample, options.seed)
+    if options.misses:
+        misses(documents, options.misses, options.seed)
     if options.against:
         against(documents, options.against, options.summary)
     return 0

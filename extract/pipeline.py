@@ -141,13 +141,14 @@ def is_impossible_date(value: str) -> bool:
 
 
 def is_off_calendar(timex: Timex) -> bool:
-    """True for a concrete (numeric) value that got no interval: a year the calendar (1-9999) cannot hold.
+    """True for a concrete value that got no interval: a year the calendar (1-9999) cannot hold, or one before Christ.
 
     >>> from extract.timex import tag
-    >>> [is_off_calendar(t) for t in tag("the 1st century and the 14th century", None)]
-    [True, False]
+    >>> [is_off_calendar(t) for t in tag("the 1st century, the 14th century and 49 BC", None)]
+    [True, False, True]
     """
-    return timex.interval_start is None and timex.value[:1].isdigit() and not is_impossible_date(timex.value)
+    concrete = timex.value[:1].isdigit() or timex.value.startswith("BC")
+    return timex.interval_start is None and concrete and not is_impossible_date(timex.value)
 
 
 def calendar_warnings(document: Document, timexes: list[Timex]) -> list[str]:

@@ -19,6 +19,8 @@ OLD_AND_FAR = {
                       "1625, opened on Monday. Its office at 1625 K Street is a house number, not a year.\n",
     "future.txt": "Geneva, 2 February 2025\nThe vault is sealed until the 25th century. Some say the 1st century "
                   "was quieter.\n",
+    "ancient.txt": "Naples, 24 August 2024\nVesuvius buried Pompeii in AD 79. Caesar crossed the Rubicon in 49 BC; "
+                   "Athens rose in the 5th century BC.\n",
     "roman.txt": "The census was taken in March 1500 and again on Friday.\n",
 }
 SOURCES_CSV = "doc_id,title,outlet,author,published,url,reference_date_basis\nroman,Roman census,Annals,,0202-05-01,,sources.csv\n"
@@ -84,6 +86,19 @@ def test_a_year_the_calendar_cannot_hold_is_one_warning_with_file_and_line_and_k
     assert kept["grain"].tolist() == ["unknown"] and kept["start"].isna().all()
 
 
+def test_years_of_an_era_are_placed_from_ad_1_and_before_christ_kept_unknown_with_a_warning(old_and_far_folder,
+                                                                                                old_and_far_extraction):
+    statements = old_and_far_extraction.statements.query("doc_id == 'ancient'").set_index("date_text")
+    assert statements.loc["AD 79", "value"] == "0079"
+    assert statements.loc["AD 79", "start"] == pd.Timestamp(dt.date(79, 1, 1))
+    for text, value in (("49 BC", "BC0049"), ("the 5th century BC", "BC04")):
+        assert (statements.loc[text, "value"], statements.loc[text, "grain"]) == (value, "unknown")
+        assert pd.isna(statements.loc[text, "start"])
+        warnings = [w for w in old_and_far_extraction.warnings if repr(text) in w]
+        assert len(warnings) == 1 and warnings[0].startswith(f"{old_and_far_folder / 'ancient.txt'}: ")
+        assert "outside the calendar" in warnings[0]
+
+
 def test_old_and_far_dates_survive_the_files_and_the_loader(old_and_far_folder, tmp_path):
     from desk.loading import read_documents, read_statements
 
@@ -108,7 +123,7 @@ def test_old_dates_are_filtered_and_drawn(old_and_far_extraction):
     figure = json.loads(build_timeline_figure(statements).to_json())
     bases = {base[:10] for trace in figure["data"] for base in (trace.get("base") or [])}
     assert {"1000-01-01", "1300-01-01", "1648-01-01", "2400-01-01"} <= bases
-    assert figure["layout"]["xaxis"]["rangeslider"]["range"][0].startswith("0202-04-30")
+    assert figure["layout"]["xaxis"]["rangeslider"]["range"][0].startswith("0079-01-01")  # AD 79, the earliest
 
 
 def test_date_widgets_accept_any_year_on_the_timeline_page(navigation_app, old_and_far_folder, tmp_path, monkeypatch):

@@ -45,7 +45,7 @@ ORDINALS: dict[str, int] = {
 }
 UNITS: dict[str, str] = {  # unit word -> TIMEX3 duration letter
     "year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "decade": "DE",
-    "century": "CE", "hour": "H", "minute": "MIN", "second": "S", "weekend": "WE",
+    "century": "CE", "hour": "H", "minute": "MIN", "second": "S", "weekend": "WE", "hr": "H", "min": "MIN", "yr": "Y",
 }
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -77,7 +77,9 @@ _MONTH_FULL = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _MONTH_ABBR = [m for m in MONTHS if m not in _MONTH_FULL]
 _WEEKDAY_FULL = [d for d in WEEKDAYS if d.endswith("day")]
 _NUMBER_WORD_ALT = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "some", "many")])
-_UNIT_ALT = "(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Qq]uarters?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Hh]ours?|[Mm]inutes?)"
+# the abbreviations of news feeds' stamps count too: "8 hrs ago", "15 mins ago", "40yrs ago"
+_UNIT_ALT = ("(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Qq]uarters?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Hh]ours?|[Mm]inutes?"
+             "|hrs?|mins?|yrs?)")
 
 # What follows four digits that are a 24-hour clock time, not a year: "2200 GMT", "0600 hours", "1653 local time".
 TIME_ZONES = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"
@@ -131,7 +133,7 @@ TRIGGER_WORDS: frozenset[str] = frozenset(
     + ["today", "yesterday", "tomorrow", "tonight", "overnight", "now", "currently", "current", "recently", "recent",
        "present", "nowadays", "days", "day", "past", "future", "term", "later", "date", "year", "years", "month", "months",
        "week", "weeks", "weekend", "weekends", "quarter", "quarters", "half", "decade", "decades", "century", "centuries",
-       "hour", "hours", "minute", "minutes", "period", "morning", "afternoon", "evening", "night", "noon", "midnight",
+       "hour", "hours", "minute", "minutes", "hr", "hrs", "min", "mins", "yr", "yrs", "period", "morning", "afternoon", "evening", "night", "noon", "midnight",
        "midafternoon", "midday", "dawn", "daybreak", "light", "dusk", "nightfall", "fiscal", "fy", "someday", "soon", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"])
 
 _REFERENCE = re.compile(r"<<(?P<fragment>\w+)(?::(?P<group>\w+))?>>")

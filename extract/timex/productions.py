@@ -257,6 +257,8 @@ def part_of_day_alone(g: Groups) -> Draft:
     >>> part_of_day_alone({"part_of_day": "dawn", "weekday": "Friday"}).value
     'XXXX-WXX-5'
     """
+    if g.get("month"):  # "at dawn on 6 June 1944": that day's
+        return replace(month_day_year(g), type="TIME", time="T" + _part_code(g["part_of_day"]))
     day = f"XXXX-WXX-{weekday_number(g['weekday'])}" if g.get("weekday") else "XXXX-XX-XX"
     return Draft(value=day, type="TIME", time="T" + _part_code(g["part_of_day"]))
 
@@ -434,15 +436,18 @@ def named_event(g: Groups) -> Draft:
     return Draft(value=next(event.value for event in NAMED_EVENTS if g.get(event.key)))
 
 
+UNIT_ABBREVIATIONS: dict[str, str] = {"hr": "hour", "min": "minute", "yr": "year"}  # "8 hrs ago", "40yrs ago"
+
+
 def ago(g: Groups) -> Draft:
     """N units ago / earlier / later / from now.
 
     >>> ago({"amount": "five", "unit": "months"}).shift
     -5
     """
-    amount = number_value(g["amount"])
+    amount = number_value(g["amount"]) if g.get("amount") else None
     unit = g["unit"].lower().rstrip("s")
-    unit = "century" if unit.startswith("centur") else unit
+    unit = "century" if unit.startswith("centur") else UNIT_ABBREVIATIONS.get(unit, unit)
     direction = re.sub(r"\s+", " ", (g.get("direction") or "ago").lower())
     from_now = direction.startswith("from")  # "two weeks from now": ahead of the reference date
     anchor = "reference" if direction == "ago" or from_now else "mention"  # "two days later": after the date just mentioned
@@ -528,7 +533,7 @@ def century(g: Groups) -> Draft:
     """
     ordinal = g["ordinal"].lower()
     number = int(re.match(r"\d+", ordinal).group(0)) if ordinal[0].isdigit() else ORDINALS[ordinal]
-    return Draft(value=f"{number - 1:02d}")
+    return Draft(value=f"{'BC' if g.get('before_christ') else ''}{number - 1:02d}")  # "the 5th century BC": BC04
 
 
 def season(g: Groups) -> Draft:
@@ -546,6 +551,17 @@ def season(g: Groups) -> Draft:
     if relation:
         return Draft(unit="year", shift=_shift_word(relation), value=f"-{code}")
     return Draft(value=f"XXXX-{code}")
+
+
+def era_year(g: Groups) -> Draft:
+    """49 BC -> BC0049 (TIMEX3's form; no calendar date), AD 79 -> 0079.
+
+    >>> era_year({"year_bc": "49"}).value, era_year({"year_ad": "79"}).value
+    ('BC0049', '0079')
+    """
+    if g.get("year_bc"):
+        return Draft(value=f"BC{int(g['year_bc'].replace(',', '')):04d}")
+    return Draft(value=f"{int(g['year_ad']):04d}")
 
 
 def year(g: Groups) -> Draft:
@@ -573,14 +589,24 @@ def literal(value: str, type_: str = "DATE") -> Callable[[Groups], Draft]:
     return lambda g: Draft(value=value, type=type_)
 
 
+# Half a unit in the next smaller one: half a year is 6 months, half an hour 30 minutes ("a year and a half" is 3 halves).
+HALF_UNIT_IN_SMALLER: dict[str, tuple[str, int]] = {
+    "Y": ("M", 6), "M": ("D", 15), "W": ("D", 3.5), "D": ("H", 12), "H": ("MIN", 30), "MIN": ("S", 30),
+    "DE": ("Y", 5), "CE": ("Y", 50),
+}
+
+
 def duration(g: Groups) -> Draft:
     """three years -> P3Y.
 
     >>> duration({"amount": "three", "unit": "years"}).value
     'P3Y'
     """
-    amount = number_value(g["amount"])
+    amount = number_value(g["amount"]) if g.get("amount") else None
     letter = unit_letter(g["unit"])
+    if amount == 1 and (g.get("half_of") or g.get("and_a_half")):  # "half an hour", "a year and a half": in the next unit
+        smaller, count = HALF_UNIT_IN_SMALLER[letter]
+        letter, amount = smaller, count * (3 if g.get("and_a_half") else 1)
     letter = {"DE": "E", "CE": "C"}.get(letter, letter)
     if letter in ("H", "MIN", "S"):
         return Draft(value=f"PT{amount if amount is not None else 'X'}{letter[0]}", type="DURATION")

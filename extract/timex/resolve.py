@@ -151,7 +151,9 @@ def _dated_named_day(draft: Draft, reference: Day | None) -> Draft | None:
     else:
         years = [reference.year - 1, reference.year, reference.year + 1]
         intervals = [named_day_dates(named.key, year) or (None, None) for year in years]
-        year = _occurrence(years, intervals, reference, draft.prefer, NEAR_FUTURE_DAYS)
+        # "this Christmas": the reference year's, as "this summer"; else the occurrence the tense picks
+        year = reference.year if draft.prefer == "this" else _occurrence(years, intervals, reference, draft.prefer,
+                                                                           NEAR_FUTURE_DAYS)
         dates = named_day_dates(named.key, year)
     if dates is None:
         return None

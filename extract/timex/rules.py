@@ -16,7 +16,7 @@ from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import CLOCK_WORDS_AFTER, TIME_ZONES, build
-from .productions import (Groups, ago, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, era_year, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
@@ -48,7 +48,8 @@ class Rule:
 # A capitalised word right before a month name makes it a surname ("Theresa May"), unless it is a
 # word that often starts a sentence or introduces a date.
 NAME_BEFORE_MONTH = (r"\b(?!(?:In|By|On|Of|To|And|Or|But|The|Last|Next|This|Early|Late|Since|Until|From|During|Before"
-                     r"|After|Through|Each|Every|Between|Around|Earlier|Later|Mid|Since|Until|Till|Back|Then|Also)\s)"
+                     r"|After|Through|Each|Every|Between|Around|Earlier|Later|Mid|Since|Until|Till|Back|Then|Also|At|For"
+                     r"|Over|Throughout|Ahead|Near|Like|Unlike|Despite|Within|Without)\s)"
                      r"[A-Z][a-z]+\s$")
 # ... and before "Today" an acronym too ("USA Today", "VOA Today").
 NAME_BEFORE_TODAY = NAME_BEFORE_MONTH.replace(r"[A-Z][a-z]+\s$", r"[A-Z](?:[a-z]+|[A-Z]+)\s$")
@@ -123,6 +124,17 @@ MODAL_MAY_FOLLOWERS = ("I", "we", "you", "he", "she", "it", "they", "God", "[Bb]
 PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as", "is", "was", "were", "has", "had",
                   "have", "will", "would", "when", "with", "by", "that", "which", "we", "they", "he", "she", "it", "I",
                   "you", "this")
+
+# A word after which "a week" or "weeks" is a time span: "for a week", "within weeks", "took a year" (fixed-width
+# lookbehinds, one per word, so the span starts at the duration).
+DURATION_TAKER = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
+    "for", "For", "over", "Over", "within", "Within", "in", "after", "After", "lasted", "lasts", "last", "took", "take",
+    "takes", "taking", "spent", "spend", "spends", "spending")) + ")"
+BEFORE_CHRIST = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w|\.\w)"  # "49 BC", "2500 BCE", "the 5th century B.C."
+# A word that measures a span: "about a week", "more than a year" (inside the expression, as TimeBank marks it).
+DURATION_MEASURE = (r"(?:[Aa]bout|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Jj]ust|[Oo]nly"
+                    r"|[Uu]nder|[Bb]arely)\s+")
+
 
 RULES: list[Rule] = [
     Rule("named_event", "|".join(f"(?P<{event.key}>{event.names})" for event in NAMED_EVENTS), named_event,
@@ -237,9 +249,13 @@ RULES: list[Rule] = [
     # "at dawn", "by midday", "before dusk (on Friday)": a part of the day in context (TIMEX3 MO/MI/EV codes)
     Rule("part_of_day_alone",
          r"(?:" + "|".join(rf"(?<=\b{word}\s)" for word in ("at", "by", "before", "after", "until", "around", "from"))
-         + r"|^)(?P<part_of_day>dawn|daybreak|first\s+light|dusk|nightfall|midday|mid-day)(?:\s+(?:on\s+)?<<weekday>>)?",
+         + r"|^)(?P<part_of_day>dawn|daybreak|first\s+light|dusk|nightfall|midday|mid-day)(?:\s+(?:on\s+)?"
+         # ... and its date after it: "at dawn on 6 June 1944" is one TIME, that day's morning
+         r"(?:<<weekday>>,?\s+)?(?:<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?)"
+         r"|\s+(?:on\s+)?<<weekday>>)?",
          part_of_day_alone,
-         {"dawn": ("2025-06-14TMO", "hour"), "midday": ("2025-06-14TMI", "hour"), "dusk on Friday": ("2025-06-13TEV", "hour")},
+         {"dawn": ("2025-06-14TMO", "hour"), "midday": ("2025-06-14TMI", "hour"), "dusk on Friday": ("2025-06-13TEV", "hour"),
+          "dawn on 6 June 1944": ("1944-06-06TMO", "hour"), "dusk on March 12": ("2025-03-12TEV", "hour")},
          ("the dawn of a new era", "a midday meal")),
     # "that Saturday", "the following Monday": the weekday on or after (strictly after) the day mentioned last; with no
     # day mentioned, as written ("the following Monday" = next Monday)
@@ -293,8 +309,11 @@ RULES: list[Rule] = [
          ("He appeared on The Tonight Show.", "a guest on the Tonight Show", "presenter of BBC Tonight"),
          vetoed_after=NAME_BEFORE_CAPITALISED_DEICTIC),
     Rule("ago",
-         r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Aa]round|[Oo]ver)\s+)?"
-         r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>)(?P<half>\s+and\s+a\s+half)?\s+<<unit>>"
+         r"(?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore\s+than|[Ll]ess\s+than|[Ff]ewer\s+than|[Aa]round"
+         r"|[Oo]ver|[Uu]nder)\s+)?"
+         # "many years ago", and bare "Years ago" / "weeks later": some units back or on (PAST_REF / FUTURE_REF)
+         r"(?:(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>|[Mm]any)(?P<half>\s+and\s+a\s+half)?\s+"
+         r"<<unit>>|(?<![Tt]he\s)(?<![Tt]hose\s)(?<![Tt]hese\s)(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades))"
          r"(?P<half>\s+and\s+a\s+half)?\s+(?:or\s+so\s+)?"
          r"(?P<direction>ago|earlier|later|from\s+(?:now|today|tomorrow)(?![\w-])"
          r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
@@ -305,7 +324,11 @@ RULES: list[Rule] = [
           "a year and a half ago": ("2023-12", "month"), "two and a half years ago": ("2022-12", "month"),
           # "a week from today", "two weeks from now": that far after the reference date, the mirror of "ago"
           "a week from today": ("2025-06-21", "day"), "two weeks from now": ("2025-06-28", "day"),
-          "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year")}),
+          "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year"),
+          "many years ago": ("PAST_REF", "unknown"), "Years ago": ("PAST_REF", "unknown"),
+          "less than a month ago": ("2025-05", "month"), "8 hrs ago": ("2025-06-14", "day"),
+          "15 mins ago": ("2025-06-14", "day")},
+         ("the years later chronicled", "those days ago")),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
          r"(?P<relation>(?:(?:this|last|next)\s+year's|(?:comparable\s+)?year-(?:ago|earlier)|fiscal|fiscal-"
@@ -400,9 +423,21 @@ RULES: list[Rule] = [
           "the 2000s": ("200", "decade"), "the late 1980s": ("198", "decade"), "early 1990s": ("199", "decade"),
           "the late '80s": ("198", "decade"), "the 1800s": ("18", "century"), "the early 1900s": ("19", "century")},
          ("in their 90s", "a man in his 40s"), takes_modifier=False),
-    Rule("century", r"(?:[Tt]he\s+)?<<ordinal>>[\s-]+[Cc]entury", century,
+    # A year of an era: "49 BC", "2500 BCE", "AD 79", "79 AD" (TIMEX3 writes years before Christ "BC0049"; the timeline's
+    # calendar, years 1-9999, cannot hold them, so the pipeline keeps them unplaced with a warning)
+    Rule("era_year",
+         r"(?P<year_bc>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,5}))\s*" + BEFORE_CHRIST
+         + r"|(?:AD\s+|A\.D\.\s*)(?P<year_ad>\d{2,4})(?![\d,.]?\d)|(?P<year_ad>(?<![\d,.])\d{1,4})\s+(?:AD|A\.D\.|CE|C\.E\.)(?!\w|\.\w)",
+         era_year,
+         {"49 BC": ("BC0049", "unknown"), "2500 BCE": ("BC2500", "unknown"), "10,000 BC": ("BC10000", "unknown"),
+          "AD 79": ("0079", "year"),
+          "79 A.D.": ("0079", "year"), "1066 AD": ("1066", "year")},
+         ("the BC government", "Vitamin AD 3 drops", "a 3CE engine", "the AD100 architects list")),
+    Rule("century", r"(?:[Tt]he\s+)?<<ordinal>>[\s-]+[Cc]entury(?:\s+(?P<before_christ>" + BEFORE_CHRIST + r")"
+         r"|\s+(?:AD|A\.D\.|CE|C\.E\.)(?![\w.]))?", century,
          {"the 20th century": ("19", "century"), "11th century": ("10", "century"),
-          "the twentieth century": ("19", "century")}),
+          "the twentieth century": ("19", "century"), "the 5th century BC": ("BC04", "unknown"),
+          "the 3rd century AD": ("02", "century")}),
     Rule("season",
          r"(?:(?:[Tt]he\s+)?" + REL + r"\s+)<<season>>(?:\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>))?"
          r"|(?:[Tt]he\s+)?<<season>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)"
@@ -410,13 +445,15 @@ RULES: list[Rule] = [
          + "".join(rf"(?<!\b{word}\s\w{{6}})" for word in ("their", "his", "her", "its", "our", "my", "your"))
          + r"(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
          r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)"
-         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b)",
+         # ... nor a Capitalised one before a Capitalised word: "the Summer Sundae festival", "Winter Willow" are names
+         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b|(?<=[SW]\w{5})\s+[A-Z])",
          season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
           "the summer": ("2025-SU", "season"), "winter": ("2024-WI", "season")},
          ("the prices fall", "a hot spring water", "the fall of the city", "the Winter Olympics", "a winter coat",
-          "at summer camp", "the Summer Palace", "at the Indian Summer festival")),
+          "at summer camp", "the Summer Palace", "at the Indian Summer festival", "at the Summer Sundae festival",
+          "exercises such as Winter Willow")),
     Rule("quarter_code",
          r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
          r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
@@ -443,7 +480,7 @@ RULES: list[Rule] = [
          {"year-end": ("2025", "year"), "the end of the month": ("2025-06", "month")},
          ("He spoke at the end of the week-long assembly.",)),
     Rule("year",
-         r"(?<![\w$£€#.,/:-])(?:" + QUANTITY_BEFORE_NUMBER + r"<<year4>>(?!['’]?s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r")|"
+         r"(?<![\w$£€#.,/:-])(?:" + QUANTITY_BEFORE_NUMBER + r"<<year4>>(?!s\b|(?<=0)['’]s\b|\s*(?:" + "|".join(COUNTED_NOUNS) + r")|"
          + HOUSE_NUMBER_AFTER + r"|\s+of\s+(?:the|them|their|his|her|its|those|these|us)\b)"
          # a spelled number that counts something is no year: "about two thousand people", "two thousand three hundred"
          r"|" + "".join(rf"(?<!\b{word}\s)" for word in QUANTITY_WORDS) + r"<<year_spelled>>"
@@ -502,11 +539,36 @@ RULES: list[Rule] = [
          r"(?:(?:[Tt]he\s+)?(?:[Pp]ast|[Ll]ast|[Nn]ext|[Ff]irst|[Cc]oming)\s+|[Tt]he\s+|[Aa]t\s+least\s+|[Nn]early\s+"
          r"|[Aa]lmost\s+|[Mm]ore\s+than\s+|[Ll]ess\s+than\s+|[Oo]ver\s+)?"
          r"(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,3})|<<number>>)[\s-]+(?:more\s+|additional\s+|trading\s+)?"
-         r"<<unit>>(?![\w-]|\s+old|\s+of\b)",
+         # "ten years of boom" is a duration (TimeBank tags it); "three-quarters of its food" is a share, not nine months,
+         # "six months of base pay" an amount of money and "17 years of age" an age, like "52 years old"
+         r"(?!quarters?\s+of\s+(?:the|its|his|her|their|our|all|them|those|these|a|an)\b)<<unit>>"
+         r"(?![\w-]|\s+old|\s+of\s+(?:age|(?:\w+\s+)?(?:pay|salary|salaries|wages?|rent|severance|earnings|income))\b)",
          duration,
          {"three years": ("P3Y", "unknown"), "the past two months": ("P2M", "unknown"),
           "30-day": ("P30D", "unknown"), "several years": ("PXY", "unknown")},
-         ("a 52 years old man",)),
+         ("a 52 years old man", "students between 14 and 17 years of age", "Iraq imports about three-quarters of its food",
+          "a bonus equal to six months of base pay")),
+    # "for a week", "within an hour", "took about a year", "more than a year and a half": one unit is a duration after a
+    # word that takes one or a word that measures one (TimeML DURATION; TimeBank: "last over a week"). Elsewhere "a day" is
+    # no time span: "100 flights a day", "a day of mourning", "a day after the funeral", "a year ago" (rule ago).
+    Rule("duration_one_unit",
+         r"(?=[AaNnOoMmLlJjUuBbHh])(?:" + DURATION_TAKER + r"(?:" + DURATION_MEASURE + r")?|" + DURATION_MEASURE + r"|(?=[Hh]alf\s))"
+         r"(?P<half_of>[Hh]alf\s+)?(?P<amount>an?)\s+(?P<unit>year|month|week|day|decade|century|hour|minute)"
+         r"(?P<and_a_half>\s+and\s+a\s+half)?(?![\w-]|\s+or\s+(?:two|so)\b|(?<=day)\s+of\b|\s+(?:ago|earlier|later|old)\b)",
+         duration,
+         {"about an hour": ("PT1H", "unknown"), "nearly half an hour": ("PT30M", "unknown"),
+          "more than a year and a half": ("P18M", "unknown"), "over a week": ("P1W", "unknown"),
+          "almost a decade": ("P1E", "unknown"), "half a day": ("PT12H", "unknown")},
+         ("100 flights a day", "in a day of mourning", "a day after the funeral", "a week before he died",
+          "in a year or two", "half the day", "when she was about a month old")),
+    # "for weeks", "within days", "after years of war", "for many months": a duration of some units (TimeBank: "for
+    # centuries" PXE, "within weeks" PXW)
+    Rule("duration_some_units",
+         r"(?=[MmYyWwDdCcHh])(?:" + DURATION_TAKER + r"(?:(?P<amount>[Mm]any)\s+)?|(?P<amount>[Mm]any)\s+)"
+         r"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?![\w-]|\s+(?:old|of\s+age)\b)",
+         duration,
+         {"many months": ("PXM", "unknown"), "Many years": ("PXY", "unknown")},
+         ("in the early days of the war", "those years", "the years that followed", "how many days old")),
     Rule("named_day",
          r"(?:" + REL + r"\s+)?(?:" + "|".join(f"(?P<{day.key}>{day.names})" for day in NAMED_DAYS) + r")"
          # a named day before one of these nouns names the thing: "Easter Island", "the Yom Kippur War", "the Good Friday
@@ -851,6 +913,13 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # a Friday); when no nearby year agrees, the date decides as if no weekday were written.
     ContextExample("weekday_agrees", "The vote is on Saturday, April 25.", "Saturday, April 25", "2026-04-25"),
     ContextExample("weekday_agrees", "It happened on Friday, April 25.", "Friday, April 25", "2025-04-25"),
+    # A named day after a year written just before is that year's ("In 1066 ... On Christmas Day"); "this Christmas" is the
+    # reference year's; a capitalised preposition before it is no name ("At Easter they fled").
+    ContextExample("narrative_year", "In 1066 William invaded. On Christmas Day he was crowned.", "Christmas Day", "1066-12-25"),
+    ContextExample("named_day_this", "This Christmas will be different.", "This Christmas", "2025-12-25"),
+    ContextExample("named_day_this", "At Easter they fled.", "Easter", "2025-04-20"),
+    ContextExample("weekday_agrees", "Music recorded live in 2017. On Saturday 14 June, a new show.", "Saturday 14 June",
+                   "2025-06-14"),  # the year mentioned before (2017) does not carry: its 14 June was a Wednesday
     ContextExample("weekday_agrees", "It happened on Monday, December 7.", "Monday, December 7", "2020-12-07",
                    datetime.date(2021, 1, 10)),
     ContextExample("weekday_agrees", "Talks end on Wednesday, June 11.", "Wednesday, June 11", "2025-06-11"),
@@ -919,7 +988,25 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("weekday_any", "It's a Sunday in late fall.", "a Sunday", "XXXX-WXX-7"),
     ContextExample("weekday_any", "It was a Sunday's paper.", "Sunday", "2025-06-08"),
     ContextExample("quantity", "She died aged 92 in 1938.", "1938", "1938"),
+    # A year with 's is that year's (a decade only when it ends in 0: "the 1960's", rule decade).
+    ContextExample("possessive_year", "It was the biggest upset of 2007's election.", "2007", "2007"),
+    ContextExample("possessive_year", "She starred in 2003's Love, Actually.", "2003", "2003"),
+    # A typed dash "--" is a dash: the expression before it ends there.
+    ContextExample("typed_dash", "The WHO raised its alert level this week--the last step before a pandemic.", "this week",
+                   "2025-W24"),
     ContextExample("quantity", "Prices rose from 1998 to 2003.", "1998 to 2003", "1998"),
+    # A counted duration before "of" + what filled it is still a duration: "ten years of boom", "six hours of questioning".
+    ContextExample("duration_of", "After ten years of boom, they're talking about layoffs.", "ten years", "P10Y"),
+    ContextExample("duration_of", "Jurors were picked after less than six hours of questioning.", "less than six hours", "PT6H"),
+    # A word that takes a duration makes one of "a week" or "weeks" (DURATION_TAKER).
+    ContextExample("duration_taker", "The school will close for a week.", "a week", "P1W"),
+    ContextExample("duration_taker", "Cases doubled in a week.", "a week", "P1W"),
+    ContextExample("duration_taker", "She spent half an hour at the gate.", "half an hour", "PT30M"),
+    ContextExample("duration_taker", "He was freed within a year and a half.", "a year and a half", "P18M"),
+    ContextExample("duration_taker", "Ukraine was ruled from Moscow for centuries.", "centuries", "PXC"),
+    ContextExample("duration_taker", "Troops will be committed within weeks.", "weeks", "PXW"),
+    ContextExample("duration_taker", "It may take months to reopen the port.", "months", "PXM"),
+    ContextExample("duration_taker", "It was released after years of house arrest.", "years", "PXY"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.
     ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653", "2025-06-14T16:53"),
     ContextExample("clock_time", "It struck at 1653 (2153 GMT) on Tuesday.", "1653 (2153 GMT) on Tuesday", "2025-06-10T16:53"),

@@ -124,6 +124,8 @@ def find(text: str) -> list[TimexDraft]:
     >>> [(d.text, d.value) for d in find("From March to June 2024, and on Friday.")]
     [('March', '2024-03'), ('June 2024', '2024-06'), ('Friday', 'XXXX-WXX-5')]
     """
+    written = text
+    text = text.replace("--", "\u2014\u2014")  # a typed dash "--" is a dash, not a hyphen: "this week--the last step"
     found: list[TimexDraft] = []
     previous_end = 0
     paragraph, counted_to = 0, 0
@@ -145,7 +147,7 @@ def find(text: str) -> list[TimexDraft]:
         draft = _with_cues(text, start, end, draft)
         draft = _as_future_point(text, start, end, draft)
         paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
-        found.append(TimexDraft(start, end, text[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
+        found.append(TimexDraft(start, end, written[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
                                 paragraph, *_clock_reading(text, start, end, draft)))
         previous_end = end
     return _with_shared_direction(text, _with_shared_years(text, found))
@@ -168,8 +170,13 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
         draft, start, end = item.draft, item.start, item.end
         if narrative_year and YEARLESS.fullmatch(draft.value) and draft.unit is None and draft.prefer == "past" \
                 and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW and item.paragraph == narrative_year[1] \
-                and (reference_date is None or narrative_year[2] < reference_date.year):
+                and (reference_date is None or narrative_year[2] < reference_date.year) \
+                and _weekday_agrees(f"{narrative_year[2]:04d}{draft.value[4:]}", draft.weekday):
             draft = replace(draft, value=f"{narrative_year[2]:04d}{draft.value[4:]}")  # "In 2007 ... in October"
+        elif narrative_year and draft.named_day and not draft.value and draft.prefer == "past" \
+                and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW and item.paragraph == narrative_year[1] \
+                and (reference_date is None or narrative_year[2] < reference_date.year):
+            draft = replace(draft, value=f"{narrative_year[2]:04d}")  # "In 1066 ... On Christmas Day": that year's
         looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
         day = context_day[1] if context_day and start - context_day[0] <= CONTEXT_DAY_GAP else None
@@ -190,6 +197,18 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
             if resolution.grain == "quarter" and (reference_date is None or as_date(resolution.interval_start) <= reference_date):
                 mentions["reported_quarter"] = mentions["quarter"]  # a quarter still to come is a forecast, not what is reported
     return found
+
+
+def _weekday_agrees(value: str, written_weekday: int) -> bool:
+    """Whether a date written with its weekday (ISO 1-7; 0 = none written) falls on it.
+
+    >>> _weekday_agrees("2007-10-23", 5), _weekday_agrees("2009-10-23", 5), _weekday_agrees("2007-10", 0)
+    (False, True, True)
+    """
+    if not written_weekday:
+        return True
+    interval = interval_of(value)
+    return interval is None or as_date(interval[0]).isoweekday() == written_weekday
 
 
 def tag(text: str, reference_date: datetime.date | None) -> list[Timex]:
