@@ -341,3 +341,15 @@ def test_add_articles_refuses_to_guess_the_corpus_when_the_articles_paths_do_not
     assert error.startswith("The corpus folder is not known: the articles were extracted from corpus, which is not "
                             f"found from the dashboard's working folder {tmp_path / 'elsewhere'}")
     assert "TIMELINE_DESK_CORPUS" in error and not (tmp_path / "elsewhere" / "corpus").exists()
+
+
+def test_a_file_the_browser_let_through_over_the_pages_limit_is_named_with_what_to_do(desk_to_add_to):
+    app = run_app("pages/add_articles.py")   # a browser on Windows counts the uploader's 10 MB as 10 MiB
+    app.get("file_uploader")[0].set_value([("whole archive.txt", b"In 2007 the embargo began. " * 381_482, "text/plain"),
+                                           ("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+    app.run()
+    assert [markdown_unescaped(error.value) for error in app.error] == [
+        "whole archive.txt: file is 10.3 MB (10,300,014 bytes), over this page's limit of 10 MB (10,000,000 bytes) per "
+        "file; split it into smaller files and upload those, or copy it into the corpus folder and run python -m extract "
+        "on that folder with --max-mb 11. Nothing was added."]
+    assert app.button(key="articles_extract").label == "Add and extract 1 article(s)"
