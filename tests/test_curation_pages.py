@@ -353,3 +353,47 @@ def test_a_file_the_browser_let_through_over_the_pages_limit_is_named_with_what_
         "file; split it into smaller files and upload those, or copy it into the corpus folder and run python -m extract "
         "on that folder with --max-mb 11. Nothing was added."]
     assert app.button(key="articles_extract").label == "Add and extract 1 article(s)"
+
+
+def test_an_upload_with_a_very_long_name_is_kept_under_a_shorter_one(desk_to_add_to):
+    name = "é" * 300 + ".txt"
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([(name, b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+    app.run().button(key="articles_extract").click().run()
+    assert not app.exception and not app.error
+    [added] = [markdown_unescaped(success.value) for success in app.success]
+    assert added.startswith(f"{name} (kept as {'é' * 80}.txt): ")
+    assert (desk_to_add_to / "corpus" / f"{'é' * 80}.txt").is_file()
+
+
+def test_a_file_that_cannot_be_kept_is_named_and_the_desk_is_unchanged(desk_to_add_to, monkeypatch):
+    (desk_to_add_to / "not_a_folder").write_text("a file where the corpus folder should be")
+    monkeypatch.setenv("TIMELINE_DESK_CORPUS", str(desk_to_add_to / "not_a_folder"))
+    before = pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+    app.run().button(key="articles_extract").click().run()
+    assert not app.exception
+    [error] = [markdown_unescaped(error.value) for error in app.error]
+    assert error.startswith(f"hamas_attack.txt: could not be kept in the corpus folder {desk_to_add_to / 'not_a_folder'} (")
+    pd.testing.assert_frame_equal(pd.read_parquet(desk_to_add_to / "data" / "documents.parquet"), before)
+
+
+def test_an_extraction_that_cannot_be_saved_says_so_and_keeps_the_files_and_the_desk(desk_to_add_to, monkeypatch):
+    import extract.__main__
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(extract.__main__, "write_outputs", disk_full)
+    before = pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+    app.run().button(key="articles_extract").click().run()
+    assert not app.exception
+    [error] = [markdown_unescaped(error.value) for error in app.error]
+    assert error.startswith(f"hamas_attack.txt: kept in the corpus folder {desk_to_add_to / 'corpus'}, but the "
+                            "extraction could not be saved ([Errno 28] No space left on device). The desk is unchanged")
+    assert (desk_to_add_to / "corpus" / "hamas_attack.txt").is_file()
+    pd.testing.assert_frame_equal(pd.read_parquet(desk_to_add_to / "data" / "documents.parquet"), before)
+    assert app.button(key="articles_extract")   # the upload is still there to try again

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_UPLOAD_BYTES = 10_000_000   # the extractor's default limit, extract.documents.DEFAULT_MAX_BYTES (a test checks)
 CONFIRMED_BASIS = "analyst: confirmed on upload"
+MAX_STEM_CHARS = 80    # the stem is the article's doc id: kept readable
+MAX_STEM_BYTES = 200   # a file system refuses a name over 255 bytes; room for the suffix and a taken-name number
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -49,10 +51,18 @@ class UploadCheck:
 
 
 def safe_file_name(name: str) -> str:
-    """The upload's base name with only letters, digits, '.', '_' and '-' (lower-case suffix)."""
+    """The upload's base name with only letters, digits, '.', '_' and '-' (lower-case suffix), its stem at most
+    MAX_STEM_CHARS characters and MAX_STEM_BYTES bytes in UTF-8 (a file system refuses a name over 255 bytes).
+
+    >>> len(safe_file_name("é" * 300 + ".txt"))
+    84
+    """
     base = Path(name.replace("\\", "/")).name or "article.txt"
     stem, suffix = Path(base).stem, Path(base).suffix.lower()
-    return f"{_UNSAFE.sub('_', stem).strip('.') or 'article'}{suffix}"
+    stem = _UNSAFE.sub("_", stem).strip(".")[:MAX_STEM_CHARS]
+    while len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        stem = stem[:-1]
+    return f"{stem.rstrip('.') or 'article'}{suffix[:12]}"
 
 
 def over_the_page_limit(size: int, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
