@@ -497,3 +497,25 @@ def test_an_edited_event_whose_article_was_removed_is_orphaned_naming_the_articl
                                                "the data any more: its article(s) 002_3d55fe1a66942adb changed or "
                                                "were removed")
     assert json.loads(after.orphans.iloc[0]["content"])["new_value"] == "Analyst's label"
+
+
+def test_an_event_edit_follows_its_evidence_to_an_event_not_to_the_episode_that_also_holds_it(fresh_log):
+    from tests.support.event_factory import events_frame, make_event
+
+    before = events_frame([make_event("Israel, the United States and Iran ended their conflict", "2025-06-24",
+                                      event_id="ev-aaaaaaaaaaaa", statement_ids=("a:1-2",))])
+    fresh_log.append(relabel(before.iloc[0], "Ceasefire takes hold"))
+    fresh_log.append(star(before.iloc[0]))
+    after = events_frame([   # an added article joined the event (new id); the episode lists every statement of its days
+        make_event("Iran–United States–Israel war", "2025-06-13", end="2025-06-25", kind="episode",
+                   event_id="ep-bbbbbbbbbbbb", statement_ids=("a:1-2", "a:5-6", "c:1-2")),
+        make_event("Israel, the United States and Iran ended their conflict", "2025-06-24", event_id="ev-cccccccccccc",
+                   statement_ids=("a:1-2", "b:7-8"), episode_id="ep-bbbbbbbbbbbb")])
+    from extract.schema import empty_statements
+
+    curated = curate(empty_statements(), after, fresh_log.edits())
+    assert curated.orphans.empty and set(curated.reattached.values()) == {"ev-cccccccccccc"}
+    by_id = curated.events.set_index("event_id")
+    assert by_id.loc["ev-cccccccccccc", "label"] == "Ceasefire takes hold" and by_id.loc["ev-cccccccccccc", "starred"]
+    assert by_id.loc["ep-bbbbbbbbbbbb", "label"] == "Iran–United States–Israel war" and not by_id.loc["ep-bbbbbbbbbbbb",
+                                                                                                     "starred"]
