@@ -519,3 +519,24 @@ def test_an_event_edit_follows_its_evidence_to_an_event_not_to_the_episode_that_
     assert by_id.loc["ev-cccccccccccc", "label"] == "Ceasefire takes hold" and by_id.loc["ev-cccccccccccc", "starred"]
     assert by_id.loc["ep-bbbbbbbbbbbb", "label"] == "Iran–United States–Israel war" and not by_id.loc["ep-bbbbbbbbbbbb",
                                                                                                      "starred"]
+
+
+@pytest.mark.parametrize("command, said", [
+    (["log", "--csv", "{tmp}/missing/dir/edits.csv"], "edits.csv: cannot write the log there (No such file or directory)"),
+    (["backup", "{tmp}/notes.txt"], "notes.txt exists and is not a curation database"),
+    (["backup", "{db}"], "is the curation database itself; back it up to another file"),
+    (["backup", "{tmp}"], "is a folder; give the backup a file name"),
+    (["export", "--out", "{tmp}/notes.txt", "--data", "{data}"], "notes.txt: cannot make the output folder there"),
+])
+def test_the_command_line_names_a_destination_it_cannot_use_and_overwrites_nothing(fresh_log, seed_frames, tmp_path,
+                                                                                    seeds_data_dir, capsys, command,
+                                                                                    said):
+    from extract.curation.__main__ import main
+
+    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), QATAR_STRIKE), "2023-10-07"))
+    (tmp_path / "notes.txt").write_text("the analyst's notes")
+    arguments = [part.format(tmp=tmp_path, db=fresh_log.path, data=seeds_data_dir) for part in command]
+    assert main(["--db", str(fresh_log.path), *arguments]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and said in error and "Traceback" not in error
+    assert (tmp_path / "notes.txt").read_text() == "the analyst's notes" and len(fresh_log.edits()) == 1
