@@ -89,7 +89,8 @@ def test_fixing_an_event_date_moves_the_event(fresh_log, seed_frames):
     ("", "Enter a date"),
     ("after the talks", "not a date the tagger can place"),
     ("October 7", "not one calendar period"),
-    ("2023-02-30", "not one calendar period"),
+    ("2023-02-30", r"'2023-02-30' is not a day of the calendar \(2023-02-30\); check the day and the month"),
+    ("June 31 2025", r"'June 31 2025' is not a day of the calendar \(2025-06-31\)"),
     ("2022 or 2023", "holds 2 dates"),
     ("October 2023 when Hamas attacked", "only 'October 2023' is a date"),
 ])
@@ -97,6 +98,15 @@ def test_an_unusable_date_is_rejected_with_a_message_and_changes_nothing(fresh_l
     row = statement(current(fresh_log, seed_frames), QATAR_STRIKE)
     with pytest.raises(EditRejected, match=message):
         fresh_log.append(fix_date(row, entered))
+    assert fresh_log.edits() == []
+
+
+def test_a_label_longer_than_a_headline_is_rejected_by_relabel_and_by_add_event(fresh_log, seed_frames):
+    event = event_holding(current(fresh_log, seed_frames), QATAR_STRIKE)
+    for make in (lambda label: relabel(event, label), lambda label: add_event("2025-06-20", label, source_note="x")):
+        with pytest.raises(EditRejected, match="The label has 201 characters; keep it to a headline of at most 200"):
+            make("L" * 201)
+        assert make("L" * 200).new_value
     assert fresh_log.edits() == []
 
 
