@@ -142,11 +142,12 @@ RULES: list[Rule] = [
          ("open 24/7", "it scored 9/110")),
     Rule("month_day_range",
          r"<<month>>\s+<<day_bare:day>>\s*(?:[-–—]|to|until|through)\s*<<day:end_day>>(?:,?\s+<<year4>>)?"
-         r"|<<day_bare:day>>\s*(?:[-–—]|to)\s*<<day:end_day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
-         r"(?:,?\s+<<year4>>)?",
+         # "Monday 20 to Friday 24 September" (a schedule's week): the month written once, at the end
+         r"|(?:<<weekday>>,?\s+)?<<day_bare:day>>\s*(?:[-–—]|to|until)\s*(?:<<weekday:end_weekday>>,?\s+)?<<day:end_day>>"
+         + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?",
          month_day_range,
          {"June 13–24": ("2025-06-13", "day"), "Sept. 3-5, 2024": ("2024-09-03", "day"),
-          "24–25 August 1940": ("1940-08-24", "day")}),
+          "24–25 August 1940": ("1940-08-24", "day"), "Monday 20 to Friday 24 September 2010": ("2010-09-20", "day")}),
     Rule("numeric_date",
          r"(?<![\w./-])(?:(?P<iso_year>(?:1[0-9]|20)\d\d)-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01])"
          r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<numeric_year>(?:1[0-9]|20)\d\d|\d\d)"
