@@ -207,7 +207,7 @@ RULES: list[Rule] = [
     Rule("clock_time",
          r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours)|\s*<<ampm>>)?|<<military_clock>>(?:\s*(?:hrs|hours))?"
          r"|(?P<special>[Nn]oon|[Mm]idnight))"
-         r"(?:\s+<<timezone>>)?(?:\s*\(\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*" + TIME_ZONES + r"\s*\))?"
+         r"(?:\s+(?:<<timezone>>|local\s+time))?(?:\s*\(\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*" + TIME_ZONES + r"\s*\))?"
          r"(?:,?\s+(?:on\s+)?(?:<<weekday>>(?:,?\s+(?:the\s+)?(?:<<month>>\s+<<day>>|<<day>>\s+(?:of\s+)?<<month>>)"
          r"(?:,?\s+<<year4>>)?)?"
          r"|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
@@ -219,7 +219,8 @@ RULES: list[Rule] = [
           "6:14 pm on 05 May 2009": ("2009-05-05T18:14", "hour"), "10:30 on 12 June": ("2025-06-12T10:30", "hour"),
           "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour"),
           # a weekday and its date after the clock time are one TIME: the date decides
-          "9am on Tuesday 2 February": ("2025-02-02T09:00", "hour"), "9 a.m. Tuesday, June 10": ("2025-06-10T09:00", "hour")},
+          "9am on Tuesday 2 February": ("2025-02-02T09:00", "hour"), "9 a.m. Tuesday, June 10": ("2025-06-10T09:00", "hour"),
+          "16:53 local time on Tuesday": ("2025-06-10T16:53", "hour")},
          ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
     # "the morning of March 3", "the night of Friday": one TIME, that day's part
     Rule("part_of_date",
@@ -914,6 +915,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # a Friday); when no nearby year agrees, the date decides as if no weekday were written.
     ContextExample("weekday_agrees", "The vote is on Saturday, April 25.", "Saturday, April 25", "2026-04-25"),
     ContextExample("weekday_agrees", "It happened on Friday, April 25.", "Friday, April 25", "2025-04-25"),
+    # A clock time soon after a day written with a part of it is on that day ("on Tuesday evening at 7pm").
+    ContextExample("context_day", "The rally began on Tuesday evening at 7pm.", "7pm", "2025-06-10T19:00"),
     # A named day after a year written just before is that year's ("In 1066 ... On Christmas Day"); "this Christmas" is the
     # reference year's; a capitalised preposition before it is no name ("At Easter they fled").
     ContextExample("narrative_year", "In 1066 William invaded. On Christmas Day he was crowned.", "Christmas Day", "1066-12-25"),
@@ -1009,7 +1012,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("duration_taker", "It may take months to reopen the port.", "months", "PXM"),
     ContextExample("duration_taker", "It was released after years of house arrest.", "years", "PXY"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.
-    ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653", "2025-06-14T16:53"),
+    ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653 local time on Tuesday",
+                   "2025-06-10T16:53"),
     ContextExample("clock_time", "It struck at 1653 (2153 GMT) on Tuesday.", "1653 (2153 GMT) on Tuesday", "2025-06-10T16:53"),
     ContextExample("clock_time", "It struck at 1653 (2153 GMT).", "1653 (2153 GMT)", "2025-06-14T16:53"),
     ContextExample("clock_time", "It is broadcast from 1410 to 1430 GMT.", "1410", "2025-06-14T14:10"),

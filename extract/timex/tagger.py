@@ -183,8 +183,9 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
         resolution = resolve_draft(draft, resolve_against, day)
         found.append(Timex(start, end, item.text, resolution.value, draft.type, resolution.grain,
                            resolution.interval_start, resolution.interval_end, item.rule))
-        if resolution.grain == "day":
-            context_day = (end, resolution.interval_start)
+        if resolution.grain == "day" or resolution.grain == "hour" and item.draft.value != "XXXX-XX-XX" \
+                and resolution.interval_start is not None:  # "on Tuesday evening at 7pm": 7pm of that Tuesday
+            context_day = (end, as_date(resolution.interval_start))
         if draft.type == "DATE" and item.draft.unit is None and not item.draft.anchor and item.draft.value[:4].isdigit() \
                 and not item.draft.until_reference \
                 and resolution.grain in ("day", "month", "season", "quarter", "year"):
