@@ -16,7 +16,7 @@ from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import CLOCK_WORDS_AFTER, TIME_ZONES, build
-from .productions import (Groups, ago, era_year, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, era_year, clock_spelled, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
@@ -130,6 +130,10 @@ PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as",
 DURATION_TAKER = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
     "for", "For", "over", "Over", "within", "Within", "in", "after", "After", "lasted", "lasts", "last", "took", "take",
     "takes", "taking", "spent", "spend", "spends", "spending")) + ")"
+# a clock time in words without "o'clock" only after a preposition of time: "at half past ten", not "five to ten years"
+AFTER_CLOCK_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
+    "at", "At", "by", "By", "until", "from", "before", "after", "around")) + ")"
+CLOCK_HOUR = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|1[0-2]|[1-9])"
 BEFORE_CHRIST = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w|\.\w)"  # "49 BC", "2500 BCE", "the 5th century B.C."
 # A word that measures a span: "about a week", "more than a year" (inside the expression, as TimeBank marks it).
 DURATION_MEASURE = (r"(?:[Aa]bout|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Jj]ust|[Oo]nly"
@@ -222,6 +226,26 @@ RULES: list[Rule] = [
           "9am on Tuesday 2 February": ("2025-02-02T09:00", "hour"), "9 a.m. Tuesday, June 10": ("2025-06-10T09:00", "hour"),
           "16:53 local time on Tuesday": ("2025-06-10T16:53", "hour")},
          ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
+    # a clock time in words: "ten o'clock", "half past ten", "a quarter to five", and after at/by/until/from/before/after/
+    # around/about a bare hour with its part of the day: "at 11 in the morning", "by 8 tonight", "at 5 this afternoon"
+    Rule("clock_spelled",
+         r"(?:(?P<minute_word>[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en|[Ff]ive|\d{1,2})"
+         r"(?:\s+minutes)?\s+(?P<direction>past|to|after|before)\s+)?"
+         r"(?P<hour_word>" + CLOCK_HOUR + r")\s+o['’]\s?clock"
+         r"(?:\s+(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)|at\s+(?P<part_of_day>night)"
+         r"|(?P<deictic>tonight|last\s+night|yesterday|tomorrow)|this\s+(?P<part_of_day>morning|afternoon|evening)))?"
+         r"|" + AFTER_CLOCK_PREPOSITION + r"(?P<minute_word>[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en"
+         r"|[Ff]ive)\s+(?P<direction>past|to)\s+"
+         r"(?P<hour_word>" + CLOCK_HOUR + r")(?![\w-]|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per|times)\b)"
+         r"(?:\s+(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)|at\s+(?P<part_of_day>night)"
+         r"|(?P<deictic>tonight|last\s+night|yesterday|tomorrow)|this\s+(?P<part_of_day>morning|afternoon|evening)))?"
+         r"|" + AFTER_CLOCK_PREPOSITION + r"(?P<hour_word>" + CLOCK_HOUR + r")\s+(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)"
+         r"|at\s+(?P<part_of_day>night)|(?P<deictic>tonight|last\s+night)|this\s+(?P<part_of_day>morning|afternoon|evening))(?![\w-])",
+         clock_spelled,
+         {"ten o'clock": ("2025-06-14T10:00", "hour"), "a quarter to five o'clock": ("2025-06-14T04:45", "hour"),
+          "10 o'clock at night": ("2025-06-14T22:00", "hour"), "twenty past two o'clock": ("2025-06-14T02:20", "hour")},
+         ("half past the hour", "killed 5 in the morning raid", "ten to one odds", "sentenced to five to ten",
+          "he got half past his rivals", "a gap of about five to 10")),
     # "the morning of March 3", "the night of Friday": one TIME, that day's part
     Rule("part_of_date",
          r"[Tt]he\s+<<part_of_day>>\s+of\s+(?:<<weekday>>,?\s+(?:the\s+)?)?"
@@ -915,6 +939,13 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # a Friday); when no nearby year agrees, the date decides as if no weekday were written.
     ContextExample("weekday_agrees", "The vote is on Saturday, April 25.", "Saturday, April 25", "2026-04-25"),
     ContextExample("weekday_agrees", "It happened on Friday, April 25.", "Friday, April 25", "2025-04-25"),
+    # A bare hour after "at" with its part of the day is a clock time ("at 11 in the morning", "by 8 tonight").
+    ContextExample("clock_spelled", "The rally will start at 11 in the morning.", "11 in the morning", "2025-06-14T11:00"),
+    ContextExample("clock_spelled", "Results are due by 8 tonight.", "8 tonight", "2025-06-14T20:00"),
+    ContextExample("clock_spelled", "They met at half past ten.", "half past ten", "2025-06-14T10:30"),
+    ContextExample("clock_spelled", "When I got home at nine o'clock last night I heard.", "nine o'clock last night",
+                   "2025-06-13T21:00"),
+    ContextExample("clock_spelled", "The meeting on Friday ended at ten o'clock.", "ten o'clock", "2025-06-13T10:00"),
     # A clock time soon after a day written with a part of it is on that day ("on Tuesday evening at 7pm").
     ContextExample("context_day", "The rally began on Tuesday evening at 7pm.", "7pm", "2025-06-10T19:00"),
     # A named day after a year written just before is that year's ("In 1066 ... On Christmas Day"); "this Christmas" is the
