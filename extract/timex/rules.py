@@ -131,8 +131,11 @@ DURATION_TAKER = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
     "for", "For", "over", "Over", "within", "Within", "in", "after", "After", "lasted", "lasts", "last", "took", "take",
     "takes", "taking", "spent", "spend", "spends", "spending")) + ")"
 # a clock time in words without "o'clock" only after a preposition of time: "at half past ten", not "five to ten years"
-AFTER_CLOCK_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
-    "at", "At", "by", "By", "until", "from", "before", "after", "around")) + ")"
+# (one look-behind per word length)
+AFTER_CLOCK_PREPOSITION = r"(?:(?<=\b(?:at|At|by|By)\s)|(?<=\bfrom\s)|(?<=\b(?:until|after)\s)|(?<=\b(?:before|around)\s))"
+CLOCK_MINUTE = r"(?:[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en|[Ff]ive)"
+CLOCK_DAY_PART = (r"(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)|at\s+(?P<part_of_day>night)"
+                  r"|(?P<deictic>tonight|last\s+night|yesterday|tomorrow)|this\s+(?P<part_of_day>morning|afternoon|evening))")
 CLOCK_HOUR = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|1[0-2]|[1-9])"
 BEFORE_CHRIST = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w|\.\w)"  # "49 BC", "2500 BCE", "the 5th century B.C."
 # A word that measures a span: "about a week", "more than a year" (inside the expression, as TimeBank marks it).
@@ -229,18 +232,13 @@ RULES: list[Rule] = [
     # a clock time in words: "ten o'clock", "half past ten", "a quarter to five", and after at/by/until/from/before/after/
     # around/about a bare hour with its part of the day: "at 11 in the morning", "by 8 tonight", "at 5 this afternoon"
     Rule("clock_spelled",
-         r"(?:(?P<minute_word>[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en|[Ff]ive|\d{1,2})"
+         r"(?=[HhAaQqTtFfOoSsEeNn1-9])(?:(?:(?P<minute_word>" + CLOCK_MINUTE + r"|\d{1,2})"
          r"(?:\s+minutes)?\s+(?P<direction>past|to|after|before)\s+)?"
-         r"(?P<hour_word>" + CLOCK_HOUR + r")\s+o['’]\s?clock"
-         r"(?:\s+(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)|at\s+(?P<part_of_day>night)"
-         r"|(?P<deictic>tonight|last\s+night|yesterday|tomorrow)|this\s+(?P<part_of_day>morning|afternoon|evening)))?"
-         r"|" + AFTER_CLOCK_PREPOSITION + r"(?P<minute_word>[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en"
-         r"|[Ff]ive)\s+(?P<direction>past|to)\s+"
+         r"(?P<hour_word>" + CLOCK_HOUR + r")\s+o['’]\s?clock(?:\s+" + CLOCK_DAY_PART + r")?"
+         r"|" + AFTER_CLOCK_PREPOSITION + r"(?:(?P<minute_word>" + CLOCK_MINUTE + r")\s+(?P<direction>past|to)\s+"
          r"(?P<hour_word>" + CLOCK_HOUR + r")(?![\w-]|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per|times)\b)"
-         r"(?:\s+(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)|at\s+(?P<part_of_day>night)"
-         r"|(?P<deictic>tonight|last\s+night|yesterday|tomorrow)|this\s+(?P<part_of_day>morning|afternoon|evening)))?"
-         r"|" + AFTER_CLOCK_PREPOSITION + r"(?P<hour_word>" + CLOCK_HOUR + r")\s+(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)"
-         r"|at\s+(?P<part_of_day>night)|(?P<deictic>tonight|last\s+night)|this\s+(?P<part_of_day>morning|afternoon|evening))(?![\w-])",
+         r"(?:\s+" + CLOCK_DAY_PART + r")?"
+         r"|(?P<hour_word>" + CLOCK_HOUR + r")\s+" + CLOCK_DAY_PART.replace("|yesterday|tomorrow", "") + r"(?![\w-])))",
          clock_spelled,
          {"ten o'clock": ("2025-06-14T10:00", "hour"), "a quarter to five o'clock": ("2025-06-14T04:45", "hour"),
           "10 o'clock at night": ("2025-06-14T22:00", "hour"), "twenty past two o'clock": ("2025-06-14T02:20", "hour")},
@@ -339,7 +337,8 @@ RULES: list[Rule] = [
          r"|[Oo]ver|[Uu]nder)\s+)?"
          # "many years ago", and bare "Years ago" / "weeks later": some units back or on (PAST_REF / FUTURE_REF)
          r"(?:(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>|[Mm]any)(?P<half>\s+and\s+a\s+half)?\s+"
-         r"<<unit>>|(?<![Tt]he\s)(?<![Tt]hose\s)(?<![Tt]hese\s)(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades))"
+         r"<<unit>>|(?=[YyMmWwDd])(?<![Tt]he\s)(?<![Tt]hose\s)(?<![Tt]hese\s)(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays"
+         r"|[Dd]ecades))"
          r"(?P<half>\s+and\s+a\s+half)?\s+(?:or\s+so\s+)?"
          r"(?P<direction>ago|earlier|later|from\s+(?:now|today|tomorrow)(?![\w-])"
          r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
@@ -943,6 +942,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("clock_spelled", "The rally will start at 11 in the morning.", "11 in the morning", "2025-06-14T11:00"),
     ContextExample("clock_spelled", "Results are due by 8 tonight.", "8 tonight", "2025-06-14T20:00"),
     ContextExample("clock_spelled", "They met at half past ten.", "half past ten", "2025-06-14T10:30"),
+    ContextExample("clock_spelled", "Cases rose to 15, up from 10 yesterday.", "yesterday", "2025-06-13"),  # a count
     ContextExample("clock_spelled", "When I got home at nine o'clock last night I heard.", "nine o'clock last night",
                    "2025-06-13T21:00"),
     ContextExample("clock_spelled", "The meeting on Friday ended at ten o'clock.", "ten o'clock", "2025-06-13T10:00"),
