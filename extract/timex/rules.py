@@ -1013,6 +1013,12 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("live_log_stamp", "1914 War breaks out.\n1918 Armistice.\n1939 War again.", "1918", "1918",
                    datetime.date(2010, 1, 13)),
     ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", "1249", datetime.date(2010, 1, 15)),
+    # A four-digit number after "at" / "shortly after" that is no plausible year (as for live logs) is a 24-hour clock.
+    ContextExample("clock_after_at", "On returning shortly after 1100, he found the singer had stopped breathing.", "1100",
+                   "2011-01-11T11:00", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "The king was crowned at 1066 Westminster Abbey.", "1066", "1066", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "The archive has records until 1850.", "1850", "1850", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "The grace period was extended until 2019.", "2019", "2019", datetime.date(2015, 1, 14)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
     # "Half" of a year is a half-year, of anything else (a century, a match) it is not one.
