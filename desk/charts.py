@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from desk.labels import machine_date_notes, period_labels, shorten, source_labels
+from desk.labels import machine_date_notes, period_labels, shorten, source_labels, whole_day_ticks
 from desk.literal import plotly_literal
 from desk.marks import COLOR_CHOICES, LANE_CHOICES, OTHER_LANE_PREFIX, color_of, default_window, source_colors, timeline_marks
 
@@ -26,7 +26,7 @@ ASSUMED_PLOT_PIXELS = 900      # plot-area width used to decide which bars get a
 LANE_PIXELS = 44
 CAMERA_FORMATS = {"png": "PNG", "svg": "SVG"}  # what the chart's own camera button saves
 _DAY_TICKS = [
-    dict(dtickrange=[None, 86_400_000], value="%d %b %H:%M"),
+    dict(dtickrange=[None, 86_399_999], value="%d %b %H:%M"),   # hours only below a day: a 1-day tick is a day
     dict(dtickrange=[86_400_000, 604_800_000], value="%a %d %b"),
     dict(dtickrange=[604_800_000, "M1"], value="%d %b %Y"),
     dict(dtickrange=["M1", "M12"], value="%b %Y"),
@@ -162,6 +162,7 @@ def build_timeline_figure(statements: pd.DataFrame, *, lane_by: str = "country",
         xaxis=dict(
             type="date", range=[window_start, window_end], tickformatstops=_DAY_TICKS, showgrid=True,
             gridcolor="#e3e6ec", rangeslider=dict(visible=True, thickness=0.07, range=[full_start, full_end]),
+            **({} if (placed["grain"] == "hour").any() else whole_day_ticks(window_start, window_end)),
         ),
         yaxis=dict(tickvals=list(range(len(lanes))), ticktext=[plotly_literal(_lane_tick(lane)) for lane in lanes],
                    range=[len(lanes) - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,

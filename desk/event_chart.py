@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 
 from desk.event_layout import (LABEL_FONT_FAMILY, LABEL_HEIGHT, LANE_BY_CHOICES, MAX_POINT_PX, SEPARATOR, Geometry,
                                layout_events, text_width_px, wrap_to_width)
-from desk.labels import interval_label
+from desk.labels import interval_label, whole_day_ticks
 from desk.literal import plotly_literal
 from desk.story import KeyEvents, StoryWindow, story_window
 
@@ -38,7 +38,7 @@ MAX_ROWS = 300                  # "all events" beyond this shows the most salien
 AXIS_PX, NOTE_LINE_PX, TITLE_PX = 30, 17, 38   # screen heights above the plot: tick labels, a note line, the title
 CONTEXT_ITEMS = 6               # outside-window events named in the context line
 TICKS = [
-    dict(dtickrange=[None, 86_400_000], value="%d %b %H:%M"),
+    dict(dtickrange=[None, 86_399_999], value="%d %b %H:%M"),   # hours only below a day: a 1-day tick is a day
     dict(dtickrange=[86_400_000, 604_800_000], value="%a %d %b"),
     dict(dtickrange=[604_800_000, "M1"], value="%d %b %Y"),
     dict(dtickrange=["M1", "M12"], value="%b %Y"),
@@ -305,7 +305,7 @@ def build_event_chart(shown: pd.DataFrame, *, window: str = "story", lane_by: st
         barmode="overlay", hovermode="closest", dragmode="zoom", clickmode="event+select",
         showlegend=False,
         xaxis=dict(type="date", range=[story.start, story.end], side="top", tickformatstops=TICKS, showgrid=True,
-                   zeroline=False),
+                   zeroline=False, **whole_day_ticks(story.start, story.end)),   # an event is a day at finest
         yaxis=dict(range=[rows - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
                    tickvals=tick_values, ticktext=tick_texts, showticklabels=bool(tick_texts)),
     ))

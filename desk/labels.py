@@ -49,6 +49,17 @@ def day_label(moment: date | pd.Timestamp | None, separator: str = " ", *, missi
     return f"{moment.day}{separator}{MONTH_ABBREVIATIONS[moment.month - 1]}{separator}{moment.year}"
 
 
+def whole_day_ticks(start: pd.Timestamp, end: pd.Timestamp) -> dict:
+    """Plotly date-axis settings that keep the ticks of a window under 8 days on whole days (at most one tick a day):
+    left alone, plotly marks a 3-day window every 12 hours ("24 Oct 12:00"), times no day-dated mark has.
+
+    >>> whole_day_ticks(pd.Timestamp("1648-10-23"), pd.Timestamp("1648-10-26")), whole_day_ticks(pd.Timestamp("2025-06-01"), pd.Timestamp("2025-07-01"))
+    ({'nticks': 4}, {})
+    """
+    days = (end - start) / pd.Timedelta(days=1)
+    return {"nticks": max(2, int(days) + 1)} if days < 8 else {}
+
+
 def shorten(text: str, limit: int, *, at_word: bool = False) -> str:
     """`text` in at most `limit` characters, ending with '…' when cut; `at_word` cuts at a word boundary.
 

@@ -37,7 +37,11 @@ _DATELINE_RESIDUE = re.compile(
     re.I)
 # A dateline's place and agency before the date: "BRUSSELS |", "NAIROBI, Kenya (AP) _", "WASHINGTON (Reuters) -",
 # "Gaza,", "New York,".
-_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?"
+# Place names are any script's letters ("Münster,", "SÃO PAULO -", "Zürich,"), capitalised as in ASCII.
+_UPPER = "[" + re.escape("".join(sorted({chr(code) for code in range(0x3000) if chr(code).isupper()}))) + "]"
+_LOWER = "[" + re.escape("".join(sorted({chr(code) for code in range(0x3000) if chr(code).islower()}))) + "]"
+_PLACE_WORD = rf"{_UPPER}(?:[^\W\d_]|[.'-])+"
+_DATELINE_PLACE = re.compile(rf"^\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_UPPER}{_LOWER}+(?:\s+{_UPPER}{_LOWER}+)*)?"
                              r"\s*(?:\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg)\))?\s*[|_—–-]?")
 # A page's own stamp: a full date with a clock time or a stamp word beside it ("Page last updated at 08:58 GMT,
 # Thursday, 24 June 2010", "Saturday 25 April 2009 23.24 BST", "6 January 2011 Last updated at 04:46 GMT").

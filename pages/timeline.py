@@ -69,7 +69,7 @@ if view == "events":
         selected = event_ids_from_selection(selection)
         by_id = events.set_index("event_id", drop=False)  # a linked (?event=) event may be hidden or not key
         if not selected and "event" in st.query_params:
-            linked = list(dict.fromkeys(st.query_params.get_all("event")))
+            linked = list(dict.fromkeys(event_id for event_id in st.query_params.get_all("event") if event_id))
             unknown = [event_id for event_id in linked if event_id not in by_id.index]
             if unknown:
                 st.warning(markdown_literal(f"The link names event(s) {listed(unknown)}, not in the data (re-extracted, "

@@ -482,3 +482,40 @@ def test_an_event_of_one_statement_follows_that_statements_fixed_date(fresh_log,
     moved = current(fresh_log, seed_frames).events.set_index("event_id").loc[single["event_id"]]
     assert (moved["value"], moved["grain"], moved["machine_value"]) == ("1999", "year", single["value"])
     assert "on its statement" in moved["curation_note"]
+
+
+def test_an_edited_event_whose_article_was_removed_is_orphaned_naming_the_article(fresh_log, corpus_copy):
+    curated = curate(*_extract(corpus_copy), [])
+    only_002 = curated.events[curated.events["doc_ids"].map(lambda docs: list(docs) == ["002_3d55fe1a66942adb"])]
+    event = only_002.iloc[0]
+    label_edit = fresh_log.append(relabel(event, "Analyst's label"))
+    star_edit = fresh_log.append(star(curated.events[curated.events["event_id"] != event["event_id"]].iloc[0]))
+    (corpus_copy / "002_3d55fe1a66942adb.txt").unlink()
+    after = curate(*_extract(corpus_copy), fresh_log.edits())
+    assert after.orphans["edit_id"].tolist() == [label_edit.edit_id] and star_edit.edit_id in after.in_force
+    assert after.orphans.iloc[0]["reason"] == (f"none of the event's {len(event['statement_ids'])} statement(s) is in "
+                                               "the data any more: its article(s) 002_3d55fe1a66942adb changed or "
+                                               "were removed")
+    assert json.loads(after.orphans.iloc[0]["content"])["new_value"] == "Analyst's label"
+
+
+def test_an_event_edit_follows_its_evidence_to_an_event_not_to_the_episode_that_also_holds_it(fresh_log):
+    from tests.support.event_factory import events_frame, make_event
+
+    before = events_frame([make_event("Israel, the United States and Iran ended their conflict", "2025-06-24",
+                                      event_id="ev-aaaaaaaaaaaa", statement_ids=("a:1-2",))])
+    fresh_log.append(relabel(before.iloc[0], "Ceasefire takes hold"))
+    fresh_log.append(star(before.iloc[0]))
+    after = events_frame([   # an added article joined the event (new id); the episode lists every statement of its days
+        make_event("Iran–United States–Israel war", "2025-06-13", end="2025-06-25", kind="episode",
+                   event_id="ep-bbbbbbbbbbbb", statement_ids=("a:1-2", "a:5-6", "c:1-2")),
+        make_event("Israel, the United States and Iran ended their conflict", "2025-06-24", event_id="ev-cccccccccccc",
+                   statement_ids=("a:1-2", "b:7-8"), episode_id="ep-bbbbbbbbbbbb")])
+    from extract.schema import empty_statements
+
+    curated = curate(empty_statements(), after, fresh_log.edits())
+    assert curated.orphans.empty and set(curated.reattached.values()) == {"ev-cccccccccccc"}
+    by_id = curated.events.set_index("event_id")
+    assert by_id.loc["ev-cccccccccccc", "label"] == "Ceasefire takes hold" and by_id.loc["ev-cccccccccccc", "starred"]
+    assert by_id.loc["ep-bbbbbbbbbbbb", "label"] == "Iran–United States–Israel war" and not by_id.loc["ep-bbbbbbbbbbbb",
+                                                                                                     "starred"]

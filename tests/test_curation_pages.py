@@ -322,3 +322,78 @@ def test_an_upload_of_bad_and_good_files_names_each_refused_file_and_adds_the_ot
     assert not app.get("file_uploader")[0].value and not [b for b in app.button if b.key == "articles_extract"]
     documents = pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")
     assert {path.stem for path in (REPO / "seeds").iterdir()} | {"x.org_report", "hamas_attack"} == set(documents["doc_id"])
+
+
+def test_add_articles_refuses_to_guess_the_corpus_when_the_articles_paths_do_not_resolve_here(curation_db, monkeypatch,
+                                                                                              tmp_path):
+    from extract.__main__ import main as extract_main
+
+    monkeypatch.chdir(tmp_path)                        # `python -m extract corpus` here, the dashboard started elsewhere
+    shutil.copytree(REPO / "seeds", tmp_path / "corpus")
+    assert extract_main(["corpus", "--out", str(tmp_path / "data" / "statements.parquet")]) == 0
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(tmp_path / "data" / "statements.parquet"))
+    monkeypatch.delenv("TIMELINE_DESK_CORPUS", raising=False)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    app = run_app("pages/add_articles.py")
+    assert not app.exception and not app.get("file_uploader")
+    [error] = [markdown_unescaped(error.value) for error in app.error]
+    assert error.startswith("The corpus folder is not known: the articles were extracted from corpus, which is not "
+                            f"found from the dashboard's working folder {tmp_path / 'elsewhere'}")
+    assert "TIMELINE_DESK_CORPUS" in error and not (tmp_path / "elsewhere" / "corpus").exists()
+
+
+def test_a_file_the_browser_let_through_over_the_pages_limit_is_named_with_what_to_do(desk_to_add_to):
+    app = run_app("pages/add_articles.py")   # a browser on Windows counts the uploader's 10 MB as 10 MiB
+    app.get("file_uploader")[0].set_value([("whole archive.txt", b"In 2007 the embargo began. " * 381_482, "text/plain"),
+                                           ("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+    app.run()
+    assert [markdown_unescaped(error.value) for error in app.error] == [
+        "whole archive.txt: file is 10.3 MB (10,300,014 bytes), over this page's limit of 10 MB (10,000,000 bytes) per "
+        "file; split it into smaller files and upload those, or copy it into the corpus folder and run python -m extract "
+        "on that folder with --max-mb 11. Nothing was added."]
+    assert app.button(key="articles_extract").label == "Add and extract 1 article(s)"
+
+
+def test_an_upload_with_a_very_long_name_is_kept_under_a_shorter_one(desk_to_add_to):
+    name = "é" * 300 + ".txt"
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([(name, b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+    app.run().button(key="articles_extract").click().run()
+    assert not app.exception and not app.error
+    [added] = [markdown_unescaped(success.value) for success in app.success]
+    assert added.startswith(f"{name} (kept as {'é' * 80}.txt): ")
+    assert (desk_to_add_to / "corpus" / f"{'é' * 80}.txt").is_file()
+
+
+def test_a_file_that_cannot_be_kept_is_named_and_the_desk_is_unchanged(desk_to_add_to, monkeypatch):
+    (desk_to_add_to / "not_a_folder").write_text("a file where the corpus folder should be")
+    monkeypatch.setenv("TIMELINE_DESK_CORPUS", str(desk_to_add_to / "not_a_folder"))
+    before = pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+    app.run().button(key="articles_extract").click().run()
+    assert not app.exception
+    [error] = [markdown_unescaped(error.value) for error in app.error]
+    assert error.startswith(f"hamas_attack.txt: could not be kept in the corpus folder {desk_to_add_to / 'not_a_folder'} (")
+    pd.testing.assert_frame_equal(pd.read_parquet(desk_to_add_to / "data" / "documents.parquet"), before)
+
+
+def test_an_extraction_that_cannot_be_saved_says_so_and_keeps_the_files_and_the_desk(desk_to_add_to, monkeypatch):
+    import extract.__main__
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(extract.__main__, "write_outputs", disk_full)
+    before = pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+    app.run().button(key="articles_extract").click().run()
+    assert not app.exception
+    [error] = [markdown_unescaped(error.value) for error in app.error]
+    assert error.startswith(f"hamas_attack.txt: kept in the corpus folder {desk_to_add_to / 'corpus'}, but the "
+                            "extraction could not be saved ([Errno 28] No space left on device). The desk is unchanged")
+    assert (desk_to_add_to / "corpus" / "hamas_attack.txt").is_file()
+    pd.testing.assert_frame_equal(pd.read_parquet(desk_to_add_to / "data" / "documents.parquet"), before)
+    assert app.button(key="articles_extract")   # the upload is still there to try again

@@ -203,3 +203,17 @@ def test_timelinejs_source_line_skips_a_missing_outlet_and_repeats_no_name():
     statements = conform_statements(pd.DataFrame([_statement(outlet="", actors=["Iran", "IAEA"], countries=["Iran"])]))
     text = statements_to_timelinejs(statements, title="t")["events"][0]["text"]["text"]
     assert "<p>“Iran stands “alone””, 27 June 2025. Date as written: “June 13” (2025-06-13, day). Names: Iran; IAEA.</p>" in text
+
+
+def test_excel_writes_a_date_before_1900_as_text_excel_can_show_and_reads_it_back():
+    from openpyxl import load_workbook
+
+    statements = conform_statements(pd.DataFrame([_statement(
+        statement_id="doc_w:75-90", value="1648-10-24", date_text="24 October 1648", start=pd.Timestamp("1648-10-24"),
+        end=pd.Timestamp("1648-10-25"), published=pd.Timestamp("2025-06-20"))]))
+    data = statements_to_excel(statements)
+    sheet = load_workbook(pd.io.common.BytesIO(data))["statements"]
+    row = dict(zip([cell.value for cell in sheet[1]], sheet[2]))
+    assert (row["start"].data_type, row["start"].value) == ("s", "1648-10-24T00:00:00")   # not a negative serial: "####"
+    assert row["published"].data_type == "d"                                             # 2025 stays a real date
+    pd.testing.assert_frame_equal(read_statements_excel(data), statements)

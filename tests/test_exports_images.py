@@ -120,3 +120,25 @@ def test_a_failed_render_is_reported_and_the_next_export_gets_a_fresh_browser(mo
         render_image(slide_figure, image_format="svg", width=400, height=300)
     assert render_image(slide_figure, image_format="png", width=400, height=300, scale=1).startswith(b"\x89PNG")
     assert image_export._server._kaleido is not broken_session
+
+
+def _axis_tick_texts(svg: str) -> list[str]:
+    return re.findall(r'<g class="xtick"><text[^>]*>([^<]*)</text>', svg)
+
+
+@needs_browser
+@pytest.mark.parametrize("chart", ["key events", "raw statements"])
+def test_a_one_day_chart_ticks_whole_days_not_hours(chart):
+    from desk.event_chart import build_event_chart
+    from desk.story import select_key_events
+    from tests.support.event_factory import events_frame, make_event
+    from tests.support.rows import statement_row, statements_of
+
+    if chart == "key events":
+        figure = build_event_chart(select_key_events(events_frame([
+            make_event("Peace of Westphalia signed in Münster", "1648-10-24")]), key=0).shown).figure
+    else:
+        figure = build_timeline_figure(statements_of(statement_row(
+            value="1648-10-24", start="1648-10-24", end="1648-10-25", countries=["Germany"], published=None)))
+    ticks = _axis_tick_texts(render_image(figure, image_format="svg", width=1600, height=900).decode("utf-8"))
+    assert "Sat 24 Oct" in ticks and not any(":" in tick for tick in ticks), ticks

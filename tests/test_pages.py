@@ -392,3 +392,10 @@ def test_a_number_of_key_events_not_among_the_sidebar_choices_is_kept_from_the_l
     assert not app.exception and not app.warning
     assert app.selectbox(key=WIDGET_KEYS["key_events"]).value == 7 and app.query_params.get("key") == "7"
     assert "7 key events of" in " ".join(caption.value for caption in app.caption)
+
+
+def test_empty_values_in_the_link_are_no_choice_and_need_no_warning(app_on_seeds):
+    app = run_app(params={"view": "", "window": "", "event": "", "country": "", "from": "", "key": ""})
+    assert not app.exception and not app.warning
+    app = run_app("pages/sources.py", params={"doc": "", "statement": ""})
+    assert not app.exception and not app.warning

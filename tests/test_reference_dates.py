@@ -21,9 +21,17 @@ def inferred(text: str) -> tuple[dt.date | None, str, str]:
     ("Aug. 7, 1998\nBombs exploded outside two embassies today.", dt.date(1998, 8, 7)),
     ("WASHINGTON (Reuters) - Friday, March 18, 2011\nOfficials met.", dt.date(2011, 3, 18)),
     ("Updated: Friday 18 March 2011 12:45 GMT\nThe talks went on.", dt.date(2011, 3, 18)),
+    ("Münster, 24 October 1648\nThe Peace of Westphalia was signed today.", dt.date(1648, 10, 24)),
+    ("ZÜRICH, Switzerland (Reuters) - June 3, 2025\nTalks went on.", dt.date(2025, 6, 3)),
+    ("São Paulo, 3 June 2025\nProtests went on.", dt.date(2025, 6, 3)),
 ])
 def test_a_dateline_with_a_full_date_is_the_reference_date_with_high_confidence(text, day):
     assert inferred(text)[0] == day and inferred(text)[2] == "high"
+
+
+def test_a_sentence_with_a_date_on_the_first_line_is_not_a_dateline_whatever_its_letters():
+    assert inferred("Hamas attacked 7 October 2023\nIsrael answered.")[0] is None
+    assert inferred("Élysée talks began 3 June 2025\nThey went on.")[0] is None
 
 
 def test_a_dateline_without_a_year_takes_the_texts_latest_year_with_medium_confidence():

@@ -81,9 +81,13 @@ def _excel_cell_text(value: Any) -> Any:
     return value
 
 
+EXCEL_EARLIEST_DATE = pd.Timestamp("1900-03-01")   # Excel's 1900 date system shows "#####" before (and 1900 is off)
+
+
 def _excel_column(column: pd.Series) -> list[Any]:
-    if column.dtype.kind == "M":
-        return [None if pd.isna(moment) else moment.to_pydatetime() for moment in column]
+    if column.dtype.kind == "M":   # an earlier date (the Peace of Westphalia, 1648) is written as its ISO text
+        return [None if pd.isna(moment) else moment.isoformat() if moment < EXCEL_EARLIEST_DATE else moment.to_pydatetime()
+                for moment in column]
     return [_excel_cell_text(value) for value in column.astype(object).where(column.notna(), None).tolist()]
 
 

@@ -17,8 +17,9 @@ import streamlit as st
 from desk.literal import markdown_literal
 from desk.loading import statements_path
 from desk.query import DeskView
-from extract.curation.articles import (MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES, corpus_folder, record_reference_date,
-                                       store_upload)
+from extract.output_set import OutputSetError
+from extract.curation.articles import (MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES, corpus_folder, corpus_folder_problem,
+                                       record_reference_date, store_upload)
 
 CORPUS_ENV_VAR = "TIMELINE_DESK_CORPUS"
 SOURCES_ENV_VAR = "TIMELINE_DESK_SOURCES"
@@ -55,8 +56,8 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
     """
     corpus = corpus_folder(desk.documents, os.environ.get(CORPUS_ENV_VAR, ""))
     if corpus is None:
-        st.error(f"The corpus folder is not known (the documents come from several folders, or none). Set "
-                 f"{CORPUS_ENV_VAR} to the folder the articles were extracted from.")
+        st.error(markdown_literal(f"The corpus folder is not known: {corpus_folder_problem(desk.documents)}. Set "
+                                  f"{CORPUS_ENV_VAR} to the folder the articles were extracted from."))
         st.stop()
     st.caption(f"Uploaded files are kept in the corpus folder `{corpus}` (never overwritten) and extracted into "
                f"`{statements_path().parent}`. Accepted: {', '.join(UPLOAD_SUFFIXES)}, up to "
@@ -89,23 +90,43 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
     if ready and st.button(f"Add and extract {len(ready)} article(s)", key="articles_extract", type="primary",
                            icon=":material/upload_file:"):
         progress = st.progress(0.0, text="Keeping the files in the corpus folder…")
-        paths = []
+        paths, uploaded_as, problems = [], {}, list(refused)
         for upload, raw, reference, check in ready:
-            path = store_upload(corpus, upload.name, raw)
+            try:
+                path = store_upload(corpus, upload.name, raw)
+            except OSError as error:   # a full disk, a folder the app may not write to: this file only
+                problems.append(f"{upload.name}: could not be kept in the corpus folder {corpus} "
+                                f"({error.strerror or error}). Nothing was added.")
+                continue
             if reference:
                 basis = ("analyst: confirmed on upload" if reference == check.reference_date
                          else f"analyst: set on upload (inferred {check.reference_date or 'none'})")
-                record_reference_date(_sources_csv(), path.stem, reference, basis)
+                try:
+                    record_reference_date(_sources_csv(), path.stem, reference, basis)
+                except OSError as error:
+                    problems.append(f"{upload.name}: kept, but its reference date could not be recorded in "
+                                    f"{_sources_csv()} ({error.strerror or error}); relative dates count from the one "
+                                    "inferred from the text.")
             paths.append(path)
+            uploaded_as[path.stem] = upload.name
 
         def advance(done: int, total: int, name: str) -> None:
             progress.progress(done / (total + 1), text=f"Extracted {done} of {total}: {name}")
 
-        extract_into_data(paths, _sources_csv(), advance)
+        if paths:
+            try:
+                extract_into_data(paths, _sources_csv(), advance)
+            except (OSError, OutputSetError) as error:   # the files are kept; the data the app reads is unchanged
+                progress.empty()
+                st.error(markdown_literal(
+                    f"{', '.join(uploaded_as.values())}: kept in the corpus folder {corpus}, but the extraction could not "
+                    f"be saved ({error}). The desk is unchanged; press the button again, or run python -m extract on "
+                    f"{corpus}."), icon=":material/error:")
+                return
         progress.progress(1.0, text="Done")
         st.session_state[ADDED_KEY] = [path.stem for path in paths]
-        st.session_state[ADDED_NAMES_KEY] = {path.stem: upload.name for path, (upload, *_) in zip(paths, ready)}
-        st.session_state[REFUSED_KEY] = refused
+        st.session_state[ADDED_NAMES_KEY] = uploaded_as
+        st.session_state[REFUSED_KEY] = problems
         st.session_state[UPLOADS_ROUND_KEY] = st.session_state.get(UPLOADS_ROUND_KEY, 0) + 1
         st.rerun()
     _render_added(desk)
@@ -114,7 +135,7 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
 def _render_added(desk: DeskView) -> None:
     """What each article just added: its statements (read from the store, that article's rows only)."""
     doc_ids = st.session_state.get(ADDED_KEY) or []
-    if not doc_ids:
+    if not doc_ids and not st.session_state.get(REFUSED_KEY):
         return
     st.subheader("Just added")
     for problem in st.session_state.get(REFUSED_KEY) or []:

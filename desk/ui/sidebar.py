@@ -160,11 +160,12 @@ def _draw_filter_widgets(options: dict[str, list[str]], labels: dict[str, str]) 
 
 
 def link_value(param: str) -> str | None:
-    """The one value the link gives for `param` (None when absent); the last when it gives several, with a warning.
+    """The one value the link gives for `param` (None when absent or empty); the last when it gives several, with a
+    warning.
 
     `link_value("doc")` gives "002" for ?doc=001&doc=002 and says that 001 was not used.
     """
-    values = st.query_params.get_all(param)
+    values = [value for value in st.query_params.get_all(param) if value]   # ?doc= (empty) is no choice, as for filters
     if len(set(values)) > 1:
         st.warning(markdown_literal(f"The link gives '{param}' {len(values)} times ({listed(values)}): used the last, "
                                     f"'{shortened(values[-1])}'"))
@@ -178,7 +179,7 @@ def url_synced_radio(label: str, options: dict[str, str], param: str, default: s
     """
     key, kept = f"view_{param}", f"_kept_view_{param}"  # widget state is dropped on other pages; `kept` is not
     if key not in st.session_state:
-        from_url = link_value(param) if param in st.query_params else st.session_state.get(kept, default)
+        from_url = link_value(param) or st.session_state.get(kept, default)
         if from_url not in options:
             st.warning(markdown_literal(f"Ignored {param}='{shortened(from_url)}' in the link: choose one of "
                                         f"{', '.join(options)}"))

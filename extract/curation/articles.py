@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_UPLOAD_BYTES = 10_000_000   # the extractor's default limit, extract.documents.DEFAULT_MAX_BYTES (a test checks)
 CONFIRMED_BASIS = "analyst: confirmed on upload"
+MAX_STEM_CHARS = 80    # the stem is the article's doc id: kept readable
+MAX_STEM_BYTES = 200   # a file system refuses a name over 255 bytes; room for the suffix and a taken-name number
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -49,10 +51,18 @@ class UploadCheck:
 
 
 def safe_file_name(name: str) -> str:
-    """The upload's base name with only letters, digits, '.', '_' and '-' (lower-case suffix)."""
+    """The upload's base name with only letters, digits, '.', '_' and '-' (lower-case suffix), its stem at most
+    MAX_STEM_CHARS characters and MAX_STEM_BYTES bytes in UTF-8 (a file system refuses a name over 255 bytes).
+
+    >>> len(safe_file_name("é" * 300 + ".txt"))
+    84
+    """
     base = Path(name.replace("\\", "/")).name or "article.txt"
     stem, suffix = Path(base).stem, Path(base).suffix.lower()
-    return f"{_UNSAFE.sub('_', stem).strip('.') or 'article'}{suffix}"
+    stem = _UNSAFE.sub("_", stem).strip(".")[:MAX_STEM_CHARS]
+    while len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        stem = stem[:-1]
+    return f"{stem.rstrip('.') or 'article'}{suffix[:12]}"
 
 
 def over_the_page_limit(size: int, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
@@ -135,12 +145,36 @@ def record_reference_date(sources_csv: Path, doc_id: str, published: dt.date, ba
 
 
 def corpus_folder(documents: pd.DataFrame, configured: str = "") -> Path | None:
-    """The folder the articles were extracted from: `configured`, else the one folder of the documents' paths."""
+    """The folder the articles were extracted from: `configured`, else the one folder of the documents' paths, when
+    their files are there (None otherwise: `corpus_folder_problem` says why)."""
     if configured.strip():
         return Path(configured.strip()).expanduser()
-    paths = [Path(path) for path in documents.get("path", pd.Series(dtype=str)).dropna() if str(path)]
-    folders = {path.parent.resolve() for path in paths}
-    return folders.pop() if len(folders) == 1 else None
+    return None if corpus_folder_problem(documents) else _document_folders(documents)[0].resolve()
+
+
+def _document_paths(documents: pd.DataFrame) -> list[Path]:
+    return [Path(path) for path in documents.get("path", pd.Series(dtype=str)).dropna() if str(path)]
+
+
+def _document_folders(documents: pd.DataFrame) -> list[Path]:
+    return list(dict.fromkeys(path.parent for path in _document_paths(documents)))
+
+
+def corpus_folder_problem(documents: pd.DataFrame) -> str:
+    """Why the documents name no corpus folder to add articles to ('' when they do).
+
+    >>> corpus_folder_problem(pd.DataFrame({"path": ["nowhere-7f3a/a.txt"]}))[:60]
+    'the articles were extracted from nowhere-7f3a, which is not '
+    """
+    folders = _document_folders(documents)
+    if not folders:
+        return "the data lists no article file"
+    if len({folder.resolve() for folder in folders}) > 1:
+        return f"the articles come from {len(folders)} folders ({', '.join(map(str, folders[:3]))}, …)"
+    if not any(path.is_file() for path in _document_paths(documents)):
+        return (f"the articles were extracted from {folders[0]}, which is not found from the dashboard's working folder "
+                f"{Path.cwd()} (start the dashboard from the folder python -m extract ran in)")
+    return ""
 
 
 def _run_folders(documents: pd.DataFrame) -> list[str]:

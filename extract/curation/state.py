@@ -26,6 +26,7 @@ from extract.schema import CURATION_COLUMNS
 
 ORPHAN_COLUMNS = ("edit_id", "kind", "target_type", "target_id", "created_at", "author", "note", "reason", "content")
 LABEL_MAX_CHARS = 70
+EPISODE_ID_PREFIX = "ep-"   # extract.events gives an episode the id stable_id("ep-", ...), an event "ev-"
 
 
 @dataclass
@@ -92,7 +93,8 @@ class _Curation:
     def statement(self, edit: Edit, statement_id: str | None = None) -> str:
         statement_id = statement_id or edit.target_id
         if statement_id not in self.statements.index:
-            raise _Orphaned("the statement no longer exists: its article changed or was removed")
+            raise _Orphaned(f"the statement no longer exists: its article {self._doc_of(statement_id)} changed or was "
+                            "removed")
         row = self.statements.loc[statement_id]
         expected = edit.context if edit.target_type == "statement" else {}
         for name in ("date_text", "sentence"):
@@ -109,12 +111,24 @@ class _Curation:
             raise _Orphaned(f"the event was merged into {self.absorbed_into[event_id]}")
         evidence = set(edit.context.get("statement_ids", []) if evidence is None else evidence)
         if evidence and not self.events.empty:
-            overlap = self.events["statement_ids"].map(lambda ids: len(evidence.intersection(ids)))
-            best = overlap.idxmax() if len(overlap) else None
-            if best is not None and overlap[best] * 2 >= len(evidence) and overlap[best] > 0:
+            # the same kind only (an episode holds its events' evidence too: an event's label must not go to it), and
+            # of those the one holding most of the evidence, then the one most like it (shared / all statements)
+            kind = "episode" if str(event_id).startswith(EPISODE_ID_PREFIX) else "event"
+            candidates = self.events[self.events["kind"] == kind] if "kind" in self.events else self.events
+            scores = {row_id: (len(evidence.intersection(ids)), len(evidence.intersection(ids)) / len(evidence.union(ids)))
+                      for row_id, ids in candidates["statement_ids"].items()}
+            best = max(scores, key=scores.get, default=None)
+            if best is not None and scores[best][0] * 2 >= len(evidence) and scores[best][0] > 0:
                 self.reattached[edit.edit_id] = str(best)
                 return str(best)
-        raise _Orphaned("the event no longer exists after re-extraction and none holds most of its evidence")
+        remaining = evidence.intersection(self.statements.index)
+        if evidence and not remaining:
+            articles = sorted({self._doc_of(statement_id) for statement_id in evidence})
+            named = ", ".join(articles[:3]) + (f" and {len(articles) - 3} more" if len(articles) > 3 else "")
+            raise _Orphaned(f"none of the event's {len(evidence)} statement(s) is in the data any more: its article(s) "
+                            f"{named} changed or were removed")
+        raise _Orphaned("the event no longer exists after re-extraction and none holds most of its evidence"
+                        + (f" ({len(remaining)} of its {len(evidence)} statements remain)" if evidence else ""))
 
     def target(self, edit: Edit) -> tuple[pd.DataFrame, str]:
         if edit.target_type == "statement":
