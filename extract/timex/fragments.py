@@ -133,7 +133,7 @@ TRIGGER_WORDS: frozenset[str] = frozenset(
     + ["today", "yesterday", "tomorrow", "tonight", "overnight", "now", "currently", "current", "recently", "recent",
        "present", "nowadays", "days", "day", "past", "future", "term", "later", "date", "year", "years", "month", "months",
        "week", "weeks", "weekend", "weekends", "quarter", "quarters", "half", "decade", "decades", "century", "centuries",
-       "hour", "hours", "minute", "minutes", "hr", "hrs", "min", "mins", "yr", "yrs", "period", "morning", "afternoon", "evening", "night", "noon", "midnight",
+       "hour", "hours", "minute", "minutes", "hr", "hrs", "min", "mins", "yr", "yrs", "clock", "period", "morning", "afternoon", "evening", "night", "noon", "midnight",
        "midafternoon", "midday", "dawn", "daybreak", "light", "dusk", "nightfall", "fiscal", "fy", "someday", "soon", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"])
 
 _REFERENCE = re.compile(r"<<(?P<fragment>\w+)(?::(?P<group>\w+))?>>")

@@ -315,6 +315,37 @@ def clock_time(g: Groups) -> Draft:
     return Draft(value=day, type="TIME", time=f"T{hour:02d}:{minute:02d}", weekday=weekday_written)
 
 
+CLOCK_HOUR_WORDS: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                                    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+CLOCK_MINUTE_WORDS: dict[str, int] = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20,
+                                      "twenty-five": 25, "twenty five": 25, "half": 30}
+
+
+def clock_spelled(g: Groups) -> Draft:
+    """ten o'clock / half past ten / a quarter to five / 11 in the morning / 8 tonight: a clock time in words.
+
+    >>> clock_spelled({"hour_word": "five", "minute_word": "quarter", "direction": "to", "part_of_day": "afternoon"}).time
+    'T16:45'
+    """
+    word = g["hour_word"].lower()
+    hour = int(word) if word.isdigit() else CLOCK_HOUR_WORDS[word]
+    minute = 0
+    if g.get("minute_word"):
+        minutes_word = re.sub(r"\s+", " ", g["minute_word"].lower())
+        minute = int(minutes_word) if minutes_word.isdigit() else CLOCK_MINUTE_WORDS[minutes_word]
+        if g["direction"].lower() in ("to", "before"):
+            hour, minute = hour - 1, 60 - minute
+    deictic = re.sub(r"\s+", " ", (g.get("deictic") or "").lower())
+    part = (g.get("part_of_day") or ("night" if deictic in ("tonight", "last night") else "")).lower()
+    hour %= 12 if part or hour == 12 else 24
+    if part in ("afternoon", "evening") or part == "night" and hour >= 6:
+        hour += 12
+    if deictic:  # "8 tonight", "nine o'clock last night", "ten o'clock tomorrow"
+        shift = -1 if deictic in ("last night", "yesterday") else 1 if deictic == "tomorrow" else 0
+        return Draft(unit="day", shift=shift, type="TIME", time=f"T{hour:02d}:{minute:02d}")
+    return Draft(value="XXXX-XX-XX", type="TIME", time=f"T{hour:02d}:{minute:02d}")
+
+
 def relative_unit(g: Groups) -> Draft:
     """last year / this week / the latest quarter.
 

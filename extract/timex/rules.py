@@ -16,7 +16,7 @@ from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import CLOCK_WORDS_AFTER, TIME_ZONES, build
-from .productions import (Groups, ago, era_year, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, era_year, clock_spelled, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
@@ -130,6 +130,13 @@ PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as",
 DURATION_TAKER = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
     "for", "For", "over", "Over", "within", "Within", "in", "after", "After", "lasted", "lasts", "last", "took", "take",
     "takes", "taking", "spent", "spend", "spends", "spending")) + ")"
+# a clock time in words without "o'clock" only after a preposition of time: "at half past ten", not "five to ten years"
+# (one look-behind per word length)
+AFTER_CLOCK_PREPOSITION = r"(?:(?<=\b(?:at|At|by|By)\s)|(?<=\bfrom\s)|(?<=\b(?:until|after)\s)|(?<=\b(?:before|around)\s))"
+CLOCK_MINUTE = r"(?:[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en|[Ff]ive)"
+CLOCK_DAY_PART = (r"(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)|at\s+(?P<part_of_day>night)"
+                  r"|(?P<deictic>tonight|last\s+night|yesterday|tomorrow)|this\s+(?P<part_of_day>morning|afternoon|evening))")
+CLOCK_HOUR = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|1[0-2]|[1-9])"
 BEFORE_CHRIST = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w|\.\w)"  # "49 BC", "2500 BCE", "the 5th century B.C."
 # A word that measures a span: "about a week", "more than a year" (inside the expression, as TimeBank marks it).
 DURATION_MEASURE = (r"(?:[Aa]bout|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Jj]ust|[Oo]nly"
@@ -142,11 +149,12 @@ RULES: list[Rule] = [
          ("open 24/7", "it scored 9/110")),
     Rule("month_day_range",
          r"<<month>>\s+<<day_bare:day>>\s*(?:[-–—]|to|until|through)\s*<<day:end_day>>(?:,?\s+<<year4>>)?"
-         r"|<<day_bare:day>>\s*(?:[-–—]|to)\s*<<day:end_day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
-         r"(?:,?\s+<<year4>>)?",
+         # "Monday 20 to Friday 24 September" (a schedule's week): the month written once, at the end
+         r"|(?:<<weekday>>,?\s+)?<<day_bare:day>>\s*(?:[-–—]|to|until)\s*(?:<<weekday:end_weekday>>,?\s+)?<<day:end_day>>"
+         + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?",
          month_day_range,
          {"June 13–24": ("2025-06-13", "day"), "Sept. 3-5, 2024": ("2024-09-03", "day"),
-          "24–25 August 1940": ("1940-08-24", "day")}),
+          "24–25 August 1940": ("1940-08-24", "day"), "Monday 20 to Friday 24 September 2010": ("2010-09-20", "day")}),
     Rule("numeric_date",
          r"(?<![\w./-])(?:(?P<iso_year>(?:1[0-9]|20)\d\d)-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01])"
          r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<numeric_year>(?:1[0-9]|20)\d\d|\d\d)"
@@ -206,7 +214,7 @@ RULES: list[Rule] = [
     Rule("clock_time",
          r"(?:(?:<<clock12>>\s*<<ampm>>|<<clock>>(?:\s*(?:[hH]|hrs|hours)|\s*<<ampm>>)?|<<military_clock>>(?:\s*(?:hrs|hours))?"
          r"|(?P<special>[Nn]oon|[Mm]idnight))"
-         r"(?:\s+<<timezone>>)?(?:\s*\(\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*" + TIME_ZONES + r"\s*\))?"
+         r"(?:\s+(?:<<timezone>>|local\s+time))?(?:\s*\(\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*" + TIME_ZONES + r"\s*\))?"
          r"(?:,?\s+(?:on\s+)?(?:<<weekday>>(?:,?\s+(?:the\s+)?(?:<<month>>\s+<<day>>|<<day>>\s+(?:of\s+)?<<month>>)"
          r"(?:,?\s+<<year4>>)?)?"
          r"|<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?"
@@ -218,8 +226,24 @@ RULES: list[Rule] = [
           "6:14 pm on 05 May 2009": ("2009-05-05T18:14", "hour"), "10:30 on 12 June": ("2025-06-12T10:30", "hour"),
           "2200 GMT": ("2025-06-14T22:00", "hour"), "0600 hours": ("2025-06-14T06:00", "hour"),
           # a weekday and its date after the clock time are one TIME: the date decides
-          "9am on Tuesday 2 February": ("2025-02-02T09:00", "hour"), "9 a.m. Tuesday, June 10": ("2025-06-10T09:00", "hour")},
+          "9am on Tuesday 2 February": ("2025-02-02T09:00", "hour"), "9 a.m. Tuesday, June 10": ("2025-06-10T09:00", "hour"),
+          "16:53 local time on Tuesday": ("2025-06-10T16:53", "hour")},
          ("a 4.5 magnitude", "scored 3:1", "at 12.50 dollars", "a 2200 km range", "2400 hours of work")),
+    # a clock time in words: "ten o'clock", "half past ten", "a quarter to five", and after at/by/until/from/before/after/
+    # around/about a bare hour with its part of the day: "at 11 in the morning", "by 8 tonight", "at 5 this afternoon"
+    Rule("clock_spelled",
+         r"(?=[HhAaQqTtFfOoSsEeNn1-9])(?:(?:(?P<minute_word>" + CLOCK_MINUTE + r"|\d{1,2})"
+         r"(?:\s+minutes)?\s+(?P<direction>past|to|after|before)\s+)?"
+         r"(?P<hour_word>" + CLOCK_HOUR + r")\s+o['’]\s?clock(?:\s+" + CLOCK_DAY_PART + r")?"
+         r"|" + AFTER_CLOCK_PREPOSITION + r"(?:(?P<minute_word>" + CLOCK_MINUTE + r")\s+(?P<direction>past|to)\s+"
+         r"(?P<hour_word>" + CLOCK_HOUR + r")(?![\w-]|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per|times)\b)"
+         r"(?:\s+" + CLOCK_DAY_PART + r")?"
+         r"|(?P<hour_word>" + CLOCK_HOUR + r")\s+" + CLOCK_DAY_PART.replace("|yesterday|tomorrow", "") + r"(?![\w-])))",
+         clock_spelled,
+         {"ten o'clock": ("2025-06-14T10:00", "hour"), "a quarter to five o'clock": ("2025-06-14T04:45", "hour"),
+          "10 o'clock at night": ("2025-06-14T22:00", "hour"), "twenty past two o'clock": ("2025-06-14T02:20", "hour")},
+         ("half past the hour", "killed 5 in the morning raid", "ten to one odds", "sentenced to five to ten",
+          "he got half past his rivals", "a gap of about five to 10")),
     # "the morning of March 3", "the night of Friday": one TIME, that day's part
     Rule("part_of_date",
          r"[Tt]he\s+<<part_of_day>>\s+of\s+(?:<<weekday>>,?\s+(?:the\s+)?)?"
@@ -313,7 +337,8 @@ RULES: list[Rule] = [
          r"|[Oo]ver|[Uu]nder)\s+)?"
          # "many years ago", and bare "Years ago" / "weeks later": some units back or on (PAST_REF / FUTURE_REF)
          r"(?:(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>|[Mm]any)(?P<half>\s+and\s+a\s+half)?\s+"
-         r"<<unit>>|(?<![Tt]he\s)(?<![Tt]hose\s)(?<![Tt]hese\s)(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades))"
+         r"<<unit>>|(?=[YyMmWwDd])(?<![Tt]he\s)(?<![Tt]hose\s)(?<![Tt]hese\s)(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays"
+         r"|[Dd]ecades))"
          r"(?P<half>\s+and\s+a\s+half)?\s+(?:or\s+so\s+)?"
          r"(?P<direction>ago|earlier|later|from\s+(?:now|today|tomorrow)(?![\w-])"
          r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
@@ -913,6 +938,16 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # a Friday); when no nearby year agrees, the date decides as if no weekday were written.
     ContextExample("weekday_agrees", "The vote is on Saturday, April 25.", "Saturday, April 25", "2026-04-25"),
     ContextExample("weekday_agrees", "It happened on Friday, April 25.", "Friday, April 25", "2025-04-25"),
+    # A bare hour after "at" with its part of the day is a clock time ("at 11 in the morning", "by 8 tonight").
+    ContextExample("clock_spelled", "The rally will start at 11 in the morning.", "11 in the morning", "2025-06-14T11:00"),
+    ContextExample("clock_spelled", "Results are due by 8 tonight.", "8 tonight", "2025-06-14T20:00"),
+    ContextExample("clock_spelled", "They met at half past ten.", "half past ten", "2025-06-14T10:30"),
+    ContextExample("clock_spelled", "Cases rose to 15, up from 10 yesterday.", "yesterday", "2025-06-13"),  # a count
+    ContextExample("clock_spelled", "When I got home at nine o'clock last night I heard.", "nine o'clock last night",
+                   "2025-06-13T21:00"),
+    ContextExample("clock_spelled", "The meeting on Friday ended at ten o'clock.", "ten o'clock", "2025-06-13T10:00"),
+    # A clock time soon after a day written with a part of it is on that day ("on Tuesday evening at 7pm").
+    ContextExample("context_day", "The rally began on Tuesday evening at 7pm.", "7pm", "2025-06-10T19:00"),
     # A named day after a year written just before is that year's ("In 1066 ... On Christmas Day"); "this Christmas" is the
     # reference year's; a capitalised preposition before it is no name ("At Easter they fled").
     ContextExample("narrative_year", "In 1066 William invaded. On Christmas Day he was crowned.", "Christmas Day", "1066-12-25"),
@@ -978,6 +1013,12 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("live_log_stamp", "1914 War breaks out.\n1918 Armistice.\n1939 War again.", "1918", "1918",
                    datetime.date(2010, 1, 13)),
     ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", "1249", datetime.date(2010, 1, 15)),
+    # A four-digit number after "at" / "shortly after" that is no plausible year (as for live logs) is a 24-hour clock.
+    ContextExample("clock_after_at", "On returning shortly after 1100, he found the singer had stopped breathing.", "1100",
+                   "2011-01-11T11:00", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "The king was crowned at 1066 Westminster Abbey.", "1066", "1066", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "The archive has records until 1850.", "1850", "1850", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "The grace period was extended until 2019.", "2019", "2019", datetime.date(2015, 1, 14)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
     # "Half" of a year is a half-year, of anything else (a century, a match) it is not one.
@@ -1008,7 +1049,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("duration_taker", "It may take months to reopen the port.", "months", "PXM"),
     ContextExample("duration_taker", "It was released after years of house arrest.", "years", "PXY"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.
-    ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653", "2025-06-14T16:53"),
+    ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653 local time on Tuesday",
+                   "2025-06-10T16:53"),
     ContextExample("clock_time", "It struck at 1653 (2153 GMT) on Tuesday.", "1653 (2153 GMT) on Tuesday", "2025-06-10T16:53"),
     ContextExample("clock_time", "It struck at 1653 (2153 GMT).", "1653 (2153 GMT)", "2025-06-14T16:53"),
     ContextExample("clock_time", "It is broadcast from 1410 to 1430 GMT.", "1410", "2025-06-14T14:10"),

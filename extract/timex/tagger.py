@@ -102,6 +102,8 @@ class TimexDraft:
     clock: str = ""      # a bare four-digit year's reading as a 24-hour clock ("T12:49") where it may open a live log's
                          # entry (a capitalised word follows): see _live_log_stamps
     opens_line: bool = False  # ... and it opens its line or is followed by a colon ("1249 The UN ...", "1243: Dominic ...")
+    after_at: bool = False    # ... or it follows "at" / "shortly after" ("returning shortly after 1100"): a clock time when
+                              # it is no plausible year (see _live_log_stamps)
 
     @property
     def type(self) -> str:
@@ -183,8 +185,9 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
         resolution = resolve_draft(draft, resolve_against, day)
         found.append(Timex(start, end, item.text, resolution.value, draft.type, resolution.grain,
                            resolution.interval_start, resolution.interval_end, item.rule))
-        if resolution.grain == "day":
-            context_day = (end, resolution.interval_start)
+        if resolution.grain == "day" or resolution.grain == "hour" and item.draft.value != "XXXX-XX-XX" \
+                and resolution.interval_start is not None:  # "on Tuesday evening at 7pm": 7pm of that Tuesday
+            context_day = (end, as_date(resolution.interval_start))
         if draft.type == "DATE" and item.draft.unit is None and not item.draft.anchor and item.draft.value[:4].isdigit() \
                 and not item.draft.until_reference \
                 and resolution.grain in ("day", "month", "season", "quarter", "year"):
@@ -285,23 +288,27 @@ def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
 # Saddam Hussein is captured") and a clock time in a live log; the document decides (_live_log_stamps).
 CLOCK_DIGITS = re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)")  # a four-digit year that reads as a clock
 ENTRY_AFTER_NUMBER = re.compile(r"(?P<colon>:)?[^\S\n]+[\"“‘'(]?[A-Z]")
+CLOCK_PREPOSITION_BEFORE = re.compile(r"\b(?:[Aa]t|(?:shortly|just|soon)\s+(?:after|before)|until|till)\s+$")
 MIN_LIVE_LOG_STAMPS = 3        # entries that make a live log
 PLAUSIBLE_YEARS_BACK = 300     # a line-opening year further back than this (or after the reference year) is no year
 
 
-def _clock_reading(text: str, start: int, end: int, draft: Draft) -> tuple[str, bool]:
-    """("T12:49", opens_line) when text[start:end] is a bare four-digit year before a capitalised word, else ("", False).
+def _clock_reading(text: str, start: int, end: int, draft: Draft) -> tuple[str, bool, bool]:
+    """("T12:49", opens_line, after_at) when text[start:end] is a bare four-digit year that reads as a 24-hour clock and
+    either a capitalised word follows it or a preposition of clock time precedes it; else ("", False, False).
 
     `opens_line`: the number opens its line or a colon follows it ("1249 The UN appeals", "1243: Dominic Casciani").
+    `after_at`: "at" / "shortly after" / "until" ... precedes it ("returning shortly after 1100, found").
     """
     clock = CLOCK_DIGITS.fullmatch(text, start, end)
     if clock is None or draft.value != text[start:end]:
-        return "", False
+        return "", False, False
+    reading = f"T{clock['hour']}:{clock['minute']}"
     entry = ENTRY_AFTER_NUMBER.match(text, end)
     if entry is None:
-        return "", False
+        return (reading, False, True) if CLOCK_PREPOSITION_BEFORE.search(text, max(0, start - 20), start) else ("", False, False)
     opens_line = not text[text.rfind("\n", 0, start) + 1:start].strip() or bool(entry["colon"])
-    return f"T{clock['hour']}:{clock['minute']}", opens_line
+    return reading, opens_line, bool(CLOCK_PREPOSITION_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[TimexDraft]:
@@ -311,7 +318,8 @@ def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | N
     in time order (rising or falling), at least one of them no plausible year (after the reference year, or more than
     PLAUSIBLE_YEARS_BACK before it). In a live log those numbers are times, and so is any other number before a
     capitalised word that is no plausible year (an entry whose line break the page lost: "... may have been killed 2050
-    Haiti's President says"). A chronology's years are all plausible and stay years.
+    Haiti's President says"). A chronology's years are all plausible and stay years. On any page, a number after "at" /
+    "shortly after" / "until" more than PLAUSIBLE_YEARS_BACK before the reference year is a clock time ("shortly after 1100").
 
     >>> page = "1602 Aid arrives.\\n1555 Ports shut.\\n1249 The UN appeals."
     >>> [t.value for t in resolve(find(page), datetime.date(2010, 1, 15))]
@@ -325,14 +333,18 @@ def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | N
     def implausible(item: TimexDraft) -> bool:
         return not reference_date.year - PLAUSIBLE_YEARS_BACK <= int(item.text) <= reference_date.year
 
-    stamps = [index for index, item in enumerate(drafts) if item.clock and item.opens_line]
+    drafts = [replace(item, rule="clock_after_at", draft=Draft(unit="day", shift=0, type="TIME", time=item.clock))
+              if item.after_at and int(item.text) < reference_date.year - PLAUSIBLE_YEARS_BACK else item
+              for item in drafts]  # "shortly after 1100" is 11:00 ("until 2019" stays a year: a coming one)
+    stamps = [index for index, item in enumerate(drafts) if item.clock and item.opens_line and item.rule != "clock_after_at"]
     if len(stamps) < MIN_LIVE_LOG_STAMPS:
         return drafts
     numbers = [int(drafts[index].text) for index in stamps]
     if not (numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)) \
             or not any(implausible(drafts[index]) for index in stamps):
         return drafts
-    stamps += [index for index, item in enumerate(drafts) if item.clock and not item.opens_line and implausible(item)]
+    stamps += [index for index, item in enumerate(drafts)
+               if item.clock and not item.opens_line and item.rule != "clock_after_at" and implausible(item)]
     drafts = list(drafts)
     for index in stamps:
         item = drafts[index]
