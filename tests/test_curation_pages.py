@@ -4,6 +4,7 @@ Each test has its own curation database (TIMELINE_DESK_CURATION), so edits never
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -411,3 +412,20 @@ def test_a_sources_file_that_is_no_csv_is_named_left_as_it_was_and_the_article_s
                             f"{desk_to_add_to / 'sources.csv'} (not a UTF-8 CSV file")
     assert (desk_to_add_to / "sources.csv").read_bytes() == binary
     assert "hamas_attack" in set(pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")["doc_id"])
+
+
+def test_an_upload_is_read_once_not_again_on_every_rerun_of_the_page(desk_to_add_to, monkeypatch):
+    import uuid
+
+    import extract.curation.articles as articles
+
+    reads = []
+    original = articles.check_upload
+    monkeypatch.setattr(articles, "check_upload", lambda name, raw: reads.append(name) or original(name, raw))
+    content = f"Gaza, 8 October 2023\n\nHamas attacked. {uuid.uuid4()}\n".encode()   # never read in this process before
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([("hamas_attack.txt", content, "text/plain")])
+    app.run()
+    [reference] = [box for box in app.date_input if box.label.startswith("Reference date")]
+    reference.set_value(dt.date(2023, 10, 9)).run()        # a widget change reruns the page
+    assert not app.exception and reads == ["hamas_attack.txt"]

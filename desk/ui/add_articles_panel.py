@@ -49,6 +49,15 @@ def _sources_csv() -> Path:
     return Path(configured).expanduser() if configured else DEFAULT_SOURCES_CSV
 
 
+@st.cache_data(max_entries=32, show_spinner="Reading the upload as the extractor would…")
+def _checked_upload(name: str, raw: bytes):
+    """`check_upload` once per file content: every widget change reruns the page, and reading a large article (its
+    dates found, its reference date inferred) takes seconds that a rerun must not repeat."""
+    from extract.curation.articles import check_upload   # reads like the extractor: imports it (~1-2 s, once)
+
+    return check_upload(name, raw)
+
+
 def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path], Path, Callable], object]) -> None:
     """Upload articles, confirm each one's reference date, extract them with a progress bar, list what they added.
 
@@ -67,11 +76,9 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
                                key=f"articles_upload-{st.session_state.get(UPLOADS_ROUND_KEY, 0)}")
     st.html(REFUSED_FILE_REASON_CSS)
     ready, refused = [], []
-    if uploads:
-        from extract.curation.articles import check_upload   # reads like the extractor: imports it (~1-2 s, once)
     for upload in uploads or []:
         raw = upload.getvalue()
-        check = check_upload(upload.name, raw)
+        check = _checked_upload(upload.name, raw)
         if check.problem:
             st.error(markdown_literal(check.problem), icon=":material/block:")
             refused.append(check.problem)
