@@ -199,12 +199,17 @@ def page_stamps(text: str, timexes: list) -> list[tuple[dt.date, object]]:
     [(datetime.date(2009, 4, 30), '08:58 GMT, Thursday, 30 April 2009')]
     """
     dated = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
+    candidates = [t for t in dated if t.start < STAMP_SEARCH_CHARS]
+    # only dates within STAMP_WINDOW of a candidate can bound its surroundings: the rest of a long page is not read
+    # (each value is resolved on demand; reading them all for every candidate made a 1 MB page take 17 s)
+    reach = max((t.end for t in candidates), default=0) + STAMP_WINDOW
+    calendar = [t for t in dated if t.start < reach and _CALENDAR_DATE.match(str(t.value))]
     stamps = []
-    for timex in (t for t in dated if t.start < STAMP_SEARCH_CHARS):
+    for timex in candidates:
         day = parse_iso_date(timex.value)
         if day is None or _ambiguous_numeric(timex.text, day) or in_comment_header(text, timex.start, timex.end):
             continue
-        others = [t for t in dated if t is not timex and _CALENDAR_DATE.match(str(t.value))]
+        others = [t for t in calendar if t is not timex]
         around = _stamp_surroundings(text, timex.start, timex.end, others)
         # the tagger reads "08:58 GMT, Thursday, 30 April 2009" as one TIME: its clock, before the weekday, is beside the date
         clock = _CLOCK.search(around) or _CLOCK_WEEKDAY_DATE.match(timex.text)
