@@ -714,7 +714,11 @@ TENSE_CUES: list[TenseCue] = [
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"; so do
     # "may" and "might" + a bare verb ("might return in the winter"), but not + have ("may have caught it in March")
     TenseCue("modal_verb", r"(?:(?:\b(?:will|would|shall)|['’]ll)\s+(?:not\s+)?[a-z]+"
-             r"|\b(?:may|might)\s+(?:not\s+|well\s+|also\s+)?(?!have\b|ha(?:s|d)\b)[a-z]+)\b" + CLAUSE_REST, 120),
+             r"|\b(?:may|might)\s+(?:not\s+|well\s+|also\s+)?(?!have\b|ha(?:s|d)\b)[a-z]+"
+             # "'d" + a bare verb is "would" ("I'd be pregnant through the winter"); + a participle it is "had"
+             r"|['’]d\s+(?:not\s+)?(?!(?:have|been|had|gone|done|seen|taken|given|known|come|become|got|gotten|made|said"
+             r"|told|left|found|thought|brought|bought|heard|met|run|won|lost|kept|put|set|read|sent|spent|begun)\b)"
+             r"(?![a-z]+ed\b)[a-z]+)\b" + CLAUSE_REST, 120),
     # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
     # will be broadcast live", "In March the company is expected to ..." (HeidelTime: the tense of the sentence)
     TenseCue("future_verb_after",
@@ -761,6 +765,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("modal_verb", "The virus might return in a more virulent form in the winter.", "the winter", "2025-WI"),
     ContextExample("modal_verb", "Officials may decide on Monday.", "Monday", "2025-06-16"),
     ContextExample("modal_verb", "He may have caught the virus in March.", "March", "2025-03"),
+    ContextExample("modal_verb", "I'd be pregnant right through the winter, when cases surge.", "the winter", "2025-WI"),
+    ContextExample("modal_verb", "She'd gone there in the winter.", "the winter", "2024-WI"),
     ContextExample("modal_verb", '"We will win," he said on Friday.', "Friday", "2025-06-13"),
     ContextExample("modal_verb", "We'll have to react, one trader told Reuters on Friday.", "Friday", "2025-06-13"),
     ContextExample("modal_verb", "He said the ministers will meet on Monday.", "Monday", "2025-06-16"),
