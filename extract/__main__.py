@@ -261,7 +261,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     progress, close_progress = terminal_progress()
     previous = None if args.full else previous_run(args.out)
-    generation = new_generation(args.out.parent) if args.out.suffix == ".parquet" else None   # parts written there
+    try:
+        generation = new_generation(args.out.parent) if args.out.suffix == ".parquet" else None   # parts written there
+    except OSError as error:
+        close_progress()
+        print(f"error: --out {args.out}: cannot write in {args.out.parent} ({error.strerror or error})", file=sys.stderr)
+        return 2
     try:
         extraction = extract_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0],
                                     sources_csv=args.sources, max_bytes=int(args.max_mb * 1e6),
@@ -285,7 +290,13 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(summary_lines(extraction, seconds)), file=sys.stderr)
         print("error: no input file could be read; nothing written", file=sys.stderr)
         return 1
-    paths = write_outputs(extraction, args.out, generation)
+    try:
+        paths = write_outputs(extraction, args.out, generation)
+    except (OSError, OutputSetError) as error:   # the previous run's set stays the current one
+        discard_generation(generation)
+        print(f"error: --out {args.out}: the results could not be written ({error}); the previous run's files are "
+              "unchanged", file=sys.stderr)
+        return 2
     print("\n".join(summary_lines(extraction, seconds, str(paths["documents"]))))
     print(f"wrote {paths['statements']}, {paths['events']} and {paths['documents']}")
     return 0

@@ -138,10 +138,15 @@ def curated_analysis(analysis: Analysis, database: Path) -> Analysis:
     from extract.curation.state import curate_with_log, visible
     from extract.schema import empty_events
 
+    from extract.curation.store import CurationStoreError
+
     if not Path(database).is_file():
         raise SummarizeError(f"{database}: no curation database there")
-    curated = curate_with_log(analysis.statements, analysis.events if analysis.events is not None else empty_events(),
-                              database)
+    try:
+        curated = curate_with_log(analysis.statements,
+                                  analysis.events if analysis.events is not None else empty_events(), database)
+    except CurationStoreError as error:   # not a database, or one that cannot be opened
+        raise SummarizeError(f"--curation: {error}") from error
     orphans = [f"curation edit {row.edit_id} ({row.kind} of {row.target_id}) is orphaned: {row.reason}"
                for row in curated.orphans.itertuples()]
     events = visible(curated.events)

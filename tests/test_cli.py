@@ -90,3 +90,11 @@ def test_cli_names_the_line_of_a_broken_gazetteer(tmp_path, capsys):
     assert main([str(REPO / "seeds"), "--out", str(tmp_path / "e.parquet"), "--actors", str(actors)]) == 2
     error = capsys.readouterr().err
     assert error.startswith("error: the actors gazetteer is not valid:") and str(actors) in error
+
+
+def test_cli_names_an_out_folder_it_cannot_write_in_instead_of_a_traceback(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("the analyst's notes")
+    out = tmp_path / "notes.txt" / "statements.parquet"
+    assert main([str(REPO / "seeds"), "--out", str(out)]) == 2
+    assert f"error: --out {out}: cannot write in {tmp_path / 'notes.txt'}" in capsys.readouterr().err
+    assert (tmp_path / "notes.txt").read_text() == "the analyst's notes"

@@ -89,7 +89,8 @@ def test_fixing_an_event_date_moves_the_event(fresh_log, seed_frames):
     ("", "Enter a date"),
     ("after the talks", "not a date the tagger can place"),
     ("October 7", "not one calendar period"),
-    ("2023-02-30", "not one calendar period"),
+    ("2023-02-30", r"'2023-02-30' is not a day of the calendar \(2023-02-30\); check the day and the month"),
+    ("June 31 2025", r"'June 31 2025' is not a day of the calendar \(2025-06-31\)"),
     ("2022 or 2023", "holds 2 dates"),
     ("October 2023 when Hamas attacked", "only 'October 2023' is a date"),
 ])
@@ -97,6 +98,15 @@ def test_an_unusable_date_is_rejected_with_a_message_and_changes_nothing(fresh_l
     row = statement(current(fresh_log, seed_frames), QATAR_STRIKE)
     with pytest.raises(EditRejected, match=message):
         fresh_log.append(fix_date(row, entered))
+    assert fresh_log.edits() == []
+
+
+def test_a_label_longer_than_a_headline_is_rejected_by_relabel_and_by_add_event(fresh_log, seed_frames):
+    event = event_holding(current(fresh_log, seed_frames), QATAR_STRIKE)
+    for make in (lambda label: relabel(event, label), lambda label: add_event("2025-06-20", label, source_note="x")):
+        with pytest.raises(EditRejected, match="The label has 201 characters; keep it to a headline of at most 200"):
+            make("L" * 201)
+        assert make("L" * 200).new_value
     assert fresh_log.edits() == []
 
 
@@ -519,3 +529,24 @@ def test_an_event_edit_follows_its_evidence_to_an_event_not_to_the_episode_that_
     assert by_id.loc["ev-cccccccccccc", "label"] == "Ceasefire takes hold" and by_id.loc["ev-cccccccccccc", "starred"]
     assert by_id.loc["ep-bbbbbbbbbbbb", "label"] == "Iran–United States–Israel war" and not by_id.loc["ep-bbbbbbbbbbbb",
                                                                                                      "starred"]
+
+
+@pytest.mark.parametrize("command, said", [
+    (["log", "--csv", "{tmp}/missing/dir/edits.csv"], "edits.csv: cannot write the log there (No such file or directory)"),
+    (["backup", "{tmp}/notes.txt"], "notes.txt exists and is not a curation database"),
+    (["backup", "{db}"], "is the curation database itself; back it up to another file"),
+    (["backup", "{tmp}"], "is a folder; give the backup a file name"),
+    (["export", "--out", "{tmp}/notes.txt", "--data", "{data}"], "notes.txt: cannot make the output folder there"),
+])
+def test_the_command_line_names_a_destination_it_cannot_use_and_overwrites_nothing(fresh_log, seed_frames, tmp_path,
+                                                                                    seeds_data_dir, capsys, command,
+                                                                                    said):
+    from extract.curation.__main__ import main
+
+    fresh_log.append(fix_date(statement(current(fresh_log, seed_frames), QATAR_STRIKE), "2023-10-07"))
+    (tmp_path / "notes.txt").write_text("the analyst's notes")
+    arguments = [part.format(tmp=tmp_path, db=fresh_log.path, data=seeds_data_dir) for part in command]
+    assert main(["--db", str(fresh_log.path), *arguments]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and said in error and "Traceback" not in error
+    assert (tmp_path / "notes.txt").read_text() == "the analyst's notes" and len(fresh_log.edits()) == 1

@@ -397,3 +397,17 @@ def test_an_extraction_that_cannot_be_saved_says_so_and_keeps_the_files_and_the_
     assert (desk_to_add_to / "corpus" / "hamas_attack.txt").is_file()
     pd.testing.assert_frame_equal(pd.read_parquet(desk_to_add_to / "data" / "documents.parquet"), before)
     assert app.button(key="articles_extract")   # the upload is still there to try again
+
+
+def test_a_sources_file_that_is_no_csv_is_named_left_as_it_was_and_the_article_still_added(desk_to_add_to, monkeypatch):
+    binary = bytes(range(256)) * 4
+    (desk_to_add_to / "sources.csv").write_bytes(binary)
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+    app.run().button(key="articles_extract").click().run()
+    assert not app.exception
+    [error] = [markdown_unescaped(error.value) for error in app.error]
+    assert error.startswith(f"hamas_attack.txt: kept, but its reference date could not be recorded in "
+                            f"{desk_to_add_to / 'sources.csv'} (not a UTF-8 CSV file")
+    assert (desk_to_add_to / "sources.csv").read_bytes() == binary
+    assert "hamas_attack" in set(pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")["doc_id"])

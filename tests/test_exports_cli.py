@@ -160,3 +160,14 @@ def test_cli_takes_lanes_from_the_url_like_the_dashboard(events_file, tmp_path):
     groups = {event["group"] for event in json.loads(timeline_file.read_text(encoding="utf-8"))["events"]}
     assert "(no actor named)" in groups or groups & {"Vladimir Putin", "Donald Trump", "Kremlin"}
     assert not groups & {"Iran", "Israel"}
+
+
+def test_cli_names_an_out_it_cannot_write_to_instead_of_a_traceback(events_file, tmp_path, capsys):
+    taken = tmp_path / "notes.txt"
+    taken.write_text("the analyst's notes")
+    assert run(["--events", str(events_file), "--format", "none", "--data", "csv", "--out", str(taken)]) == 2
+    assert capsys.readouterr().err == f"error: --out {taken}: cannot make the output folder there (File exists)\n"
+    (tmp_path / "out" / "timeline.csv").mkdir(parents=True)           # a folder where the file should go
+    assert run(["--events", str(events_file), "--format", "none", "--data", "csv", "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"error: cannot write {tmp_path / 'out' / 'timeline.csv'} (Is a directory)\n"
+    assert taken.read_text() == "the analyst's notes"

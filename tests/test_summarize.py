@@ -260,3 +260,11 @@ def test_a_leads_place_in_its_article_does_not_outweigh_what_the_days_reports_sh
          "day", "2009-05-01") for doc, number in (("b", "two"), ("c", "three"), ("d", "four"))])
     (sentence,) = key_timeline(statements, SummaryRequest(1, 1), documents=documents)[datetime.date(2009, 5, 1)]
     assert "swine flu cases were confirmed" in sentence
+
+
+def test_cli_names_a_curation_file_that_is_not_a_database(collection_folder, tmp_path, capsys):
+    (tmp_path / "notes.sqlite").write_text("the analyst's notes, not a database")
+    assert main([str(collection_folder), "--dates", "2", "--sentences", "1", "--json", "-",
+                 "--curation", str(tmp_path / "notes.sqlite")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"error: --curation: The curation database {tmp_path / 'notes.sqlite'} cannot be opened")

@@ -251,7 +251,23 @@ def run(argv: list[str] | None = None) -> int:
         print(f"error: no {options.per} appears in the statements matching {describe_filters(filters, labels)}",
               file=sys.stderr)
         return 1
-    options.out.mkdir(parents=True, exist_ok=True)
+    try:
+        options.out.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:
+        print(f"error: --out {options.out}: cannot make the output folder there ({problem.strerror or problem})",
+              file=sys.stderr)
+        return 2
+    try:
+        return _write_jobs(options, view, jobs, documents, image_formats, data_formats)
+    except OSError as problem:   # a full disk, a name taken by a folder: the files written so far stay
+        print(f"error: cannot write {problem.filename or options.out} ({problem.strerror or problem})", file=sys.stderr)
+        return 2
+
+
+def _write_jobs(options: argparse.Namespace, view: DeskView, jobs: list, documents: pd.DataFrame | None,
+                image_formats: list[str], data_formats: list[str]) -> int:
+    """Every job's files into `options.out`; the exit status (0 something written, 1 nothing, 3 images failed)."""
+    labels = view.labels
     written = 0
     for job_filters, value in jobs:
         description = describe_filters(job_filters, labels)

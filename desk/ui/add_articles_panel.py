@@ -103,10 +103,10 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
                          else f"analyst: set on upload (inferred {check.reference_date or 'none'})")
                 try:
                     record_reference_date(_sources_csv(), path.stem, reference, basis)
-                except OSError as error:
+                except (OSError, ValueError) as error:
                     problems.append(f"{upload.name}: kept, but its reference date could not be recorded in "
-                                    f"{_sources_csv()} ({error.strerror or error}); relative dates count from the one "
-                                    "inferred from the text.")
+                                    f"{_sources_csv()} ({getattr(error, 'strerror', None) or error}); relative dates "
+                                    "count from the one inferred from the text.")
             paths.append(path)
             uploaded_as[path.stem] = upload.name
 

@@ -19,6 +19,7 @@ from extract.actors import GazetteerError, load_gazetteer
 from extract.curation import (HIDE_REASONS, CurationStoreError, EditLog, EditRejected, NewEdit,
                               correct_actors, correct_countries, curation_path, fix_date, hide,
                               merge_events, relabel, show, split_statement, star, unstar)
+from extract.curation.edits import MAX_LABEL_CHARS
 from extract.curation.history import describe_edit
 
 MESSAGE_KEY = "curation_message"
@@ -142,7 +143,7 @@ def _list_controls(row: pd.Series, key: str, column: str, known: list[str]) -> N
 def _label_controls(event: pd.Series, key: str) -> None:
     if str(event.get("machine_label", "")) and event["machine_label"] != event["label"]:
         st.caption(markdown_literal(f"Machine's label: {event['machine_label']}"))
-    label = st.text_input("Label", value=str(event["label"]), key=f"{key}-label", max_chars=200)
+    label = st.text_input("Label", value=str(event["label"]), key=f"{key}-label", max_chars=MAX_LABEL_CHARS)
     if st.button("Save label", key=f"{key}-label-save", icon=":material/title:"):
         record(lambda: relabel(event, label))
 

@@ -12,6 +12,7 @@ import streamlit as st
 from desk.literal import markdown_literal
 from desk.ui.curation import AUTHOR_KEY, edit_log, record, session_author, show_last_message
 from extract.curation import Curated, EditRejected, add_event, undo
+from extract.curation.edits import MAX_LABEL_CHARS
 from extract.curation.history import history_frame, log_csv
 
 ADD_EVENT_SAVED_KEY = "add_event_saved"
@@ -72,7 +73,7 @@ def render_add_event(documents: pd.DataFrame, known_countries: list[str]) -> Non
             st.session_state.pop(name, None)
     with st.expander("Add an event by hand", icon=":material/add_circle:"):
         date_text = st.text_input("Date", key="add_event_date", placeholder="2023-10-07, October 2023 or 2023")
-        label = st.text_input("Label", key="add_event_label", placeholder="Who did what")
+        label = st.text_input("Label", key="add_event_label", placeholder="Who did what", max_chars=MAX_LABEL_CHARS)
         countries = st.multiselect("Countries", known_countries, key="add_event_countries", accept_new_options=True)
         titles = dict(zip(documents["doc_id"], documents["title"])) if not documents.empty else {}
         doc_id = st.selectbox("Source: an article of the corpus", list(titles), format_func=titles.get, index=None,

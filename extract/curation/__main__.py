@@ -44,7 +44,10 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
 def export_curated(folder: Path, database: Path, out: Path, file_format: str, include_hidden: bool) -> list[Path]:
     """Write the curated statements and events (and the orphaned edits, if any) into `out`; return the files."""
     curated = curate_with_log(*_read_frames(folder), database)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CurationStoreError(f"{out}: cannot make the output folder there ({error.strerror or error})") from error
     written = []
     for name, frame in (("statements", curated.statements), ("events", curated.events)):
         chosen = frame if include_hidden else visible(frame)
@@ -97,7 +100,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "log":
             table = history_frame(log.edits(), None)
             if args.csv:
-                args.csv.write_bytes(log_csv(table))
+                try:
+                    args.csv.write_bytes(log_csv(table))
+                except OSError as error:
+                    raise CurationStoreError(f"{args.csv}: cannot write the log there ({error.strerror or error})") \
+                        from error
                 print(f"wrote {len(table)} edit(s) to {args.csv}")
             else:
                 sys.stdout.write(log_csv(table).decode("utf-8"))

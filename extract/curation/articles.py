@@ -119,15 +119,19 @@ def store_upload(corpus: Path, name: str, raw: bytes) -> Path:
 
 
 def record_reference_date(sources_csv: Path, doc_id: str, published: dt.date, basis: str = CONFIRMED_BASIS) -> None:
-    """Set the article's reference date in sources.csv (adds its row, or updates `published` in it)."""
+    """Set the article's reference date in sources.csv (adds its row, or updates `published` in it); OSError when it
+    cannot be written, ValueError when it is no CSV file (it is then left as it was)."""
     from extract.sources import SOURCE_FIELDS
 
     rows, fields = [], list(SOURCE_FIELDS)
     if sources_csv.is_file():
-        with open(sources_csv, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            fields = list(reader.fieldnames or SOURCE_FIELDS)
-            rows = list(reader)
+        try:
+            with open(sources_csv, encoding="utf-8-sig", newline="") as handle:
+                reader = csv.DictReader(handle)
+                fields = list(reader.fieldnames or SOURCE_FIELDS)
+                rows = list(reader)
+        except (UnicodeDecodeError, csv.Error) as error:   # never rewrite a file that could not be read whole
+            raise ValueError(f"not a UTF-8 CSV file ({error}); left as it was") from error
     fields += [name for name in SOURCE_FIELDS if name not in fields]
     for row in rows:
         if row.get("doc_id") == doc_id:

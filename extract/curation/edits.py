@@ -54,6 +54,8 @@ ANALYST_EVENT_PREFIX = "analyst:"
 SPLIT_EVENT_PREFIX = "split:"
 _FILLER_AROUND_DATE = re.compile(r"^(?:\W|_|\b(?:on|in|at|the|of|during|about|around)\b)*$", re.IGNORECASE)
 DATE_EXAMPLES = "2023-10-07, October 2023 or 2023"
+_FULL_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")   # a TIMEX3 day value with every part given
+MAX_LABEL_CHARS = 200   # a headline; the label box of the app says the same (max_chars)
 
 
 class EditRejected(ValueError):
@@ -92,6 +94,9 @@ def parse_entered_date(text: str, reference_date: dt.date | None = None) -> Ente
     if not _FILLER_AROUND_DATE.match(leftover):
         raise EditRejected(f"{entered!r}: only {timex.text!r} is a date; enter just the date, like {DATE_EXAMPLES}.")
     if timex.interval_start is None or timex.interval_end is None:
+        if _FULL_DAY_VALUE.fullmatch(timex.value):   # every part given, but no such day: "June 31 2025"
+            raise EditRejected(f"{entered!r} is not a day of the calendar ({timex.value}); check the day and the "
+                               f"month, like {DATE_EXAMPLES}.")
         raise EditRejected(f"{entered!r} is not one calendar period (value {timex.value}); add what is missing, "
                            f"like the year: {DATE_EXAMPLES}.")
     start, end = (moment.date() if isinstance(moment, dt.datetime) else moment
@@ -141,11 +146,20 @@ def fix_date(row: pd.Series, entered: str, note: str = "", reference_date: dt.da
     return _new("date", row, old, new, note)
 
 
-def relabel(row: pd.Series, label: str, note: str = "") -> NewEdit:
-    """Give an event a new label (the machine's is kept beside it)."""
+def _checked_label(label: str) -> str:
+    """The label with its spaces tidied; EditRejected when empty or longer than a headline (MAX_LABEL_CHARS)."""
     cleaned = " ".join((label or "").split())
     if not cleaned:
         raise EditRejected("The label is empty; write a short headline saying who did what.")
+    if len(cleaned) > MAX_LABEL_CHARS:
+        raise EditRejected(f"The label has {len(cleaned):,} characters; keep it to a headline of at most "
+                           f"{MAX_LABEL_CHARS} (the sentences behind it are kept with the event).")
+    return cleaned
+
+
+def relabel(row: pd.Series, label: str, note: str = "") -> NewEdit:
+    """Give an event a new label (the machine's is kept beside it)."""
+    cleaned = _checked_label(label)
     if cleaned == str(row["label"]):
         raise EditRejected("The label is unchanged.")
     return _new("label", row, str(row["label"]), cleaned, note)
@@ -220,9 +234,7 @@ def add_event(date_text: str, label: str, countries: Iterable[str] = (), actors:
               event_id: str | None = None) -> NewEdit:
     """An event the extractor missed: a date, a label, countries, and where it comes from (free text or a doc_id)."""
     parsed = parse_entered_date(date_text)
-    cleaned_label = " ".join((label or "").split())
-    if not cleaned_label:
-        raise EditRejected("The label is empty; write a short headline saying who did what.")
+    cleaned_label = _checked_label(label)
     if not source_note.strip() and not source_doc_id.strip():
         raise EditRejected("Say where the event comes from: a note of the source or an article of the corpus.")
     new = {"text": parsed.text, "value": parsed.value, "grain": parsed.grain, "start": parsed.start, "end": parsed.end,

@@ -172,12 +172,25 @@ class EditLog:
             connection.close()
 
     def backup(self, destination: Path) -> Path:
-        """Copy the database, consistently, even while others write (SQLite's online backup)."""
+        """Copy the database, consistently, even while others write (SQLite's online backup); an earlier backup at
+        `destination` is replaced, anything else there (the database itself, a folder, a file that is not a curation
+        database) is refused with CurationStoreError naming it."""
         destination = Path(destination)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        source, target = self._connect(), sqlite3.connect(destination)
+        if destination.is_dir():
+            raise CurationStoreError(f"{destination} is a folder; give the backup a file name, e.g. "
+                                     f"{destination / 'curation-backup.sqlite'}")
+        if destination.exists() and self.path.exists() and os.path.samefile(destination, self.path):
+            raise CurationStoreError(f"{destination} is the curation database itself; back it up to another file")
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            source, target = self._connect(), sqlite3.connect(destination)
+        except (OSError, sqlite3.Error) as error:
+            raise CurationStoreError(f"{destination}: cannot write a backup there ({error})") from error
         try:
             source.backup(target)
+        except sqlite3.DatabaseError as error:   # an existing file that is no database: left as it was
+            raise CurationStoreError(f"{destination} exists and is not a curation database ({error}); not "
+                                     "overwritten, choose another file") from error
         finally:
             target.close()
             source.close()
