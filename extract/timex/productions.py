@@ -455,7 +455,8 @@ def named_day(g: Groups) -> Draft:
     ('2010', 'easter_week')
     """
     key = next(day.key for day in NAMED_DAYS if g.get(day.key))
-    return Draft(value=g.get("year4") or "", named_day=key, prefer=_prefer_of(g.get("this_next_last")))
+    return Draft(value=g.get("year4") or "", named_day=key, prefer=_prefer_of(g.get("this_next_last")),
+                 named_weekend=bool(g.get("named_weekend")))
 
 
 def named_event(g: Groups) -> Draft:

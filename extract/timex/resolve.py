@@ -59,6 +59,7 @@ class Draft:
     prefer: str = "past"         # for a missing year: past | future (cue) | nearest | last | next | this (as written)
                                  # | generic (any year's: "in winter months", left without a year)
     named_day: str = ""          # a key of calendars.NAMED_DAYS ("easter"); `value` then holds its written year or ""
+    named_weekend: bool = False  # "Thanksgiving weekend", "Memorial Day weekend": the weekend of that named day
     week_of_month: int = 0       # "the first week of March": 1..4, -1 for the last; `value` holds the month
     weekday: int = 0             # ISO weekday written with a year-less date ("Saturday, December 7"): a year it agrees with
 
@@ -158,6 +159,10 @@ def _dated_named_day(draft: Draft, reference: Day | None) -> Draft | None:
     if dates is None:
         return None
     start, end = dates
+    if draft.named_weekend:  # its week's weekend; a Monday holiday's is the weekend just before it
+        day = start - datetime.timedelta(days=1) if start.isoweekday() == 1 else start
+        iso_year, iso_week, _ = day.isocalendar()
+        return replace(draft, named_day="", named_weekend=False, value=f"{iso_year}-W{iso_week:02d}-WE")
     if named.grain == "week":
         iso_year, iso_week, _ = start.isocalendar()
         return replace(draft, named_day="", value=f"{iso_year}-W{iso_week:02d}")

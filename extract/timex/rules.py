@@ -599,11 +599,13 @@ RULES: list[Rule] = [
          # a named day before one of these nouns names the thing: "Easter Island", "the Yom Kippur War", "the Good Friday
          # Agreement", "a Christmas tree"
          r"(?!\s+(?:Islands?|War|Offensive|Rising|Uprising|Agreement|Accords?|[Tt]rees?|[Cc]ards?|[Cc]arols?)\b)"
-         r"(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
+         # "Thanksgiving weekend", "the Memorial Day holiday weekend": that day's weekend
+         r"(?P<named_weekend>\s+(?:holiday\s+)?weekend)?(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
          named_day,
          {"Christmas": ("2024-12-25", "day"), "Thanksgiving": ("2024-11-28", "day"), "Easter": ("2025-04-20", "day"),
           "Easter week": ("2025-W17", "week"), "Election Day": ("2024-11-05", "day"), "New Year's Day": ("2025-01-01", "day"),
           "Ramadan": ("2025-03-01", "day"), "Ramadan 2010": ("2010-08-11", "day"), "Christmas 2009": ("2009-12-25", "day"),
+          "Thanksgiving weekend": ("2024-W48-WE", "week"), "Memorial Day weekend 2009": ("2009-W21-WE", "week"),
           "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day"),
           "Ash Wednesday": ("2025-03-05", "day"), "Palm Sunday": ("2025-04-13", "day"), "Pentecost": ("2025-06-08", "day"),
           "the Fourth of July": ("2025-07-04", "day"), "Father's Day": ("2025-06-15", "day"),
@@ -714,7 +716,11 @@ TENSE_CUES: list[TenseCue] = [
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"; so do
     # "may" and "might" + a bare verb ("might return in the winter"), but not + have ("may have caught it in March")
     TenseCue("modal_verb", r"(?:(?:\b(?:will|would|shall)|['’]ll)\s+(?:not\s+)?[a-z]+"
-             r"|\b(?:may|might)\s+(?:not\s+|well\s+|also\s+)?(?!have\b|ha(?:s|d)\b)[a-z]+)\b" + CLAUSE_REST, 120),
+             r"|\b(?:may|might)\s+(?:not\s+|well\s+|also\s+)?(?!have\b|ha(?:s|d)\b)[a-z]+"
+             # "'d" + a bare verb is "would" ("I'd be pregnant through the winter"); + a participle it is "had"
+             r"|['’]d\s+(?:not\s+)?(?!(?:have|been|had|gone|done|seen|taken|given|known|come|become|got|gotten|made|said"
+             r"|told|left|found|thought|brought|bought|heard|met|run|won|lost|kept|put|set|read|sent|spent|begun)\b)"
+             r"(?![a-z]+ed\b)[a-z]+)\b" + CLAUSE_REST, 120),
     # the clause's verb after a fronted date: "On Monday, the ministers will meet", "Saturday's concert, which
     # will be broadcast live", "In March the company is expected to ..." (HeidelTime: the tense of the sentence)
     TenseCue("future_verb_after",
@@ -761,6 +767,8 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("modal_verb", "The virus might return in a more virulent form in the winter.", "the winter", "2025-WI"),
     ContextExample("modal_verb", "Officials may decide on Monday.", "Monday", "2025-06-16"),
     ContextExample("modal_verb", "He may have caught the virus in March.", "March", "2025-03"),
+    ContextExample("modal_verb", "I'd be pregnant right through the winter, when cases surge.", "the winter", "2025-WI"),
+    ContextExample("modal_verb", "She'd gone there in the winter.", "the winter", "2024-WI"),
     ContextExample("modal_verb", '"We will win," he said on Friday.', "Friday", "2025-06-13"),
     ContextExample("modal_verb", "We'll have to react, one trader told Reuters on Friday.", "Friday", "2025-06-13"),
     ContextExample("modal_verb", "He said the ministers will meet on Monday.", "Monday", "2025-06-16"),
