@@ -429,3 +429,17 @@ def test_an_upload_is_read_once_not_again_on_every_rerun_of_the_page(desk_to_add
     [reference] = [box for box in app.date_input if box.label.startswith("Reference date")]
     reference.set_value(dt.date(2023, 10, 9)).run()        # a widget change reruns the page
     assert not app.exception and reads == ["hamas_attack.txt"]
+
+
+def test_a_configured_corpus_other_than_the_desks_own_folder_is_pointed_out(desk_to_add_to, monkeypatch, seeds_data_dir):
+    from extract.curation.articles import corpus_folder
+
+    monkeypatch.setenv("TIMELINE_DESK_CORPUS", str(desk_to_add_to / "elsewhere"))
+    app = run_app("pages/add_articles.py")
+    extracted_from = corpus_folder(pd.read_parquet(desk_to_add_to / "data" / "documents.parquet"))
+    assert not app.exception and app.get("file_uploader")
+    [warning] = [markdown_unescaped(warning.value) for warning in app.warning]
+    assert warning.startswith(f"TIMELINE_DESK_CORPUS puts uploads in {desk_to_add_to / 'elsewhere'}, but the articles "
+                              f"on the desk were extracted from {extracted_from}: a later python -m extract")
+    monkeypatch.setenv("TIMELINE_DESK_CORPUS", str(extracted_from))   # the same folder: nothing to say
+    assert not run_app("pages/add_articles.py").warning

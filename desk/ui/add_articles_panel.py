@@ -68,6 +68,12 @@ def render_add_articles(desk: DeskView, extract_into_data: Callable[[list[Path],
         st.error(markdown_literal(f"The corpus folder is not known: {corpus_folder_problem(desk.documents)}. Set "
                                   f"{CORPUS_ENV_VAR} to the folder the articles were extracted from."))
         st.stop()
+    extracted_from = corpus_folder(desk.documents)   # where the articles on the desk came from, when one folder
+    if extracted_from is not None and corpus.resolve() != extracted_from:
+        st.warning(markdown_literal(
+            f"{CORPUS_ENV_VAR} puts uploads in {corpus}, but the articles on the desk were extracted from "
+            f"{extracted_from}: a later python -m extract {extracted_from} will not see the uploads and leaves them out "
+            f"of the data. Extract both folders together, or point {CORPUS_ENV_VAR} at {extracted_from}."))
     st.caption(f"Uploaded files are kept in the corpus folder `{corpus}` (never overwritten) and extracted into "
                f"`{statements_path().parent}`. Accepted: {', '.join(UPLOAD_SUFFIXES)}, up to "
                f"{MAX_UPLOAD_BYTES / 1e6:g} MB each.")
