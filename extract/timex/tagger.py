@@ -170,14 +170,12 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
     narrative_year: tuple[int, int, int] | None = None  # (end, paragraph, year) of the last date written with its year
     for item in drafts:
         draft, start, end = item.draft, item.start, item.end
-        if narrative_year and YEARLESS.fullmatch(draft.value) and draft.unit is None and draft.prefer == "past" \
-                and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW and item.paragraph == narrative_year[1] \
-                and (reference_date is None or narrative_year[2] < reference_date.year) \
+        year_carries = narrative_year and draft.prefer == "past" and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW \
+            and item.paragraph == narrative_year[1] and (reference_date is None or narrative_year[2] < reference_date.year)
+        if year_carries and YEARLESS.fullmatch(draft.value) and draft.unit is None \
                 and _weekday_agrees(f"{narrative_year[2]:04d}{draft.value[4:]}", draft.weekday):
             draft = replace(draft, value=f"{narrative_year[2]:04d}{draft.value[4:]}")  # "In 2007 ... in October"
-        elif narrative_year and draft.named_day and not draft.value and draft.prefer == "past" \
-                and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW and item.paragraph == narrative_year[1] \
-                and (reference_date is None or narrative_year[2] < reference_date.year):
+        elif year_carries and draft.named_day and not draft.value:
             draft = replace(draft, value=f"{narrative_year[2]:04d}")  # "In 1066 ... On Christmas Day": that year's
         looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
