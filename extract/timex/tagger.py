@@ -301,12 +301,12 @@ def _clock_reading(text: str, start: int, end: int, draft: Draft) -> tuple[str, 
     clock = CLOCK_DIGITS.fullmatch(text, start, end)
     if clock is None or draft.value != text[start:end]:
         return "", False, False
-    reading = f"T{clock['hour']}:{clock['minute']}"
     entry = ENTRY_AFTER_NUMBER.match(text, end)
-    if entry is None:
-        return (reading, False, True) if CLOCK_PREPOSITION_BEFORE.search(text, max(0, start - 20), start) else ("", False, False)
-    opens_line = not text[text.rfind("\n", 0, start) + 1:start].strip() or bool(entry["colon"])
-    return reading, opens_line, bool(CLOCK_PREPOSITION_BEFORE.search(text, max(0, start - 20), start))
+    after_at = bool(CLOCK_PREPOSITION_BEFORE.search(text, max(0, start - 20), start))
+    if entry is None and not after_at:
+        return "", False, False
+    opens_line = entry is not None and (not text[text.rfind("\n", 0, start) + 1:start].strip() or bool(entry["colon"]))
+    return f"T{clock['hour']}:{clock['minute']}", opens_line, after_at
 
 
 def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[TimexDraft]:
@@ -331,18 +331,18 @@ def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | N
     def implausible(item: TimexDraft) -> bool:
         return not reference_date.year - PLAUSIBLE_YEARS_BACK <= int(item.text) <= reference_date.year
 
-    drafts = [replace(item, rule="clock_after_at", draft=Draft(unit="day", shift=0, type="TIME", time=item.clock))
+    drafts = [replace(item, rule="clock_after_at", draft=Draft(unit="day", shift=0, type="TIME", time=item.clock), clock="",
+                      opens_line=False, after_at=False)  # a clock time now, no longer a year that may be a stamp
               if item.after_at and int(item.text) < reference_date.year - PLAUSIBLE_YEARS_BACK else item
               for item in drafts]  # "shortly after 1100" is 11:00 ("until 2019" stays a year: a coming one)
-    stamps = [index for index, item in enumerate(drafts) if item.clock and item.opens_line and item.rule != "clock_after_at"]
+    stamps = [index for index, item in enumerate(drafts) if item.clock and item.opens_line]
     if len(stamps) < MIN_LIVE_LOG_STAMPS:
         return drafts
     numbers = [int(drafts[index].text) for index in stamps]
     if not (numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)) \
             or not any(implausible(drafts[index]) for index in stamps):
         return drafts
-    stamps += [index for index, item in enumerate(drafts)
-               if item.clock and not item.opens_line and item.rule != "clock_after_at" and implausible(item)]
+    stamps += [index for index, item in enumerate(drafts) if item.clock and not item.opens_line and implausible(item)]
     drafts = list(drafts)
     for index in stamps:
         item = drafts[index]
