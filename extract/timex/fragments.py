@@ -43,10 +43,12 @@ ORDINALS: dict[str, int] = {
     "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27,
     "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
 }
-UNITS: dict[str, str] = {  # unit word -> TIMEX3 duration letter
+UNIT_ABBREVIATIONS: dict[str, str] = {"hr": "hour", "min": "minute", "yr": "year"}  # news feeds' "8 hrs ago", "40yrs ago"
+UNITS: dict[str, str] = {  # unit word (or its abbreviation) -> TIMEX3 duration letter
     "year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "decade": "DE",
-    "century": "CE", "hour": "H", "minute": "MIN", "second": "S", "weekend": "WE", "hr": "H", "min": "MIN", "yr": "Y",
+    "century": "CE", "hour": "H", "minute": "MIN", "second": "S", "weekend": "WE",
 }
+UNITS.update({abbreviation: UNITS[word] for abbreviation, word in UNIT_ABBREVIATIONS.items()})
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
     "eighties": 8, "nineties": 9,
@@ -78,8 +80,8 @@ _MONTH_ABBR = [m for m in MONTHS if m not in _MONTH_FULL]
 _WEEKDAY_FULL = [d for d in WEEKDAYS if d.endswith("day")]
 _NUMBER_WORD_ALT = alternation([w for w in NUMBER_WORDS if w not in ("a", "an", "some", "many")])
 # the abbreviations of news feeds' stamps count too: "8 hrs ago", "15 mins ago", "40yrs ago"
-_UNIT_ALT = ("(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Qq]uarters?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Hh]ours?|[Mm]inutes?"
-             "|hrs?|mins?|yrs?)")
+_UNIT_ALT = ("(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Qq]uarters?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Hh]ours?|[Mm]inutes?|"
+             + "|".join(f"{abbreviation}s?" for abbreviation in UNIT_ABBREVIATIONS) + ")")
 
 # What follows four digits that are a 24-hour clock time, not a year: "2200 GMT", "0600 hours", "1653 local time".
 TIME_ZONES = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"
@@ -133,8 +135,9 @@ TRIGGER_WORDS: frozenset[str] = frozenset(
     + ["today", "yesterday", "tomorrow", "tonight", "overnight", "now", "currently", "current", "recently", "recent",
        "present", "nowadays", "days", "day", "past", "future", "term", "later", "date", "year", "years", "month", "months",
        "week", "weeks", "weekend", "weekends", "quarter", "quarters", "half", "decade", "decades", "century", "centuries",
-       "hour", "hours", "minute", "minutes", "hr", "hrs", "min", "mins", "yr", "yrs", "clock", "period", "morning", "afternoon", "evening", "night", "noon", "midnight",
-       "midafternoon", "midday", "dawn", "daybreak", "light", "dusk", "nightfall", "fiscal", "fy", "someday", "soon", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"])
+       "hour", "hours", "minute", "minutes", "clock", "period", "morning", "afternoon", "evening", "night", "noon", "midnight",
+       "midafternoon", "midday", "dawn", "daybreak", "light", "dusk", "nightfall", "fiscal", "fy", "someday", "soon", "q1", "q2", "q3", "q4", "h1", "h2", "nineteen", "thousand", "s"]
+    + [form for abbreviation in UNIT_ABBREVIATIONS for form in (abbreviation, abbreviation + "s")])
 
 _REFERENCE = re.compile(r"<<(?P<fragment>\w+)(?::(?P<group>\w+))?>>")
 

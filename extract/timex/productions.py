@@ -13,8 +13,8 @@ from dataclasses import replace
 from typing import Callable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
-from .fragments import (DECADE_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, day_number, month_number, number_value,
-                        spelled_year, unit_letter, weekday_number)
+from .fragments import (DECADE_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, UNIT_ABBREVIATIONS, day_number, month_number,
+                        number_value, spelled_year, unit_letter, weekday_number)
 from .resolve import Draft
 
 Groups = dict[str, str | None]
@@ -466,9 +466,6 @@ def named_event(g: Groups) -> Draft:
     '2001-09-11'
     """
     return Draft(value=next(event.value for event in NAMED_EVENTS if g.get(event.key)))
-
-
-UNIT_ABBREVIATIONS: dict[str, str] = {"hr": "hour", "min": "minute", "yr": "year"}  # "8 hrs ago", "40yrs ago"
 
 
 def ago(g: Groups) -> Draft:
