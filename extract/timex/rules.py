@@ -134,8 +134,19 @@ DURATION_TAKER = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
 # (one look-behind per word length)
 AFTER_CLOCK_PREPOSITION = r"(?:(?<=\b(?:at|At|by|By)\s)|(?<=\bfrom\s)|(?<=\b(?:until|after)\s)|(?<=\b(?:before|around)\s))"
 CLOCK_MINUTE = r"(?:[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en|[Ff]ive)"
-CLOCK_DAY_PART = (r"(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)|at\s+(?P<part_of_day>night)"
-                  r"|(?P<deictic>tonight|last\s+night|yesterday|tomorrow)|this\s+(?P<part_of_day>morning|afternoon|evening))")
+
+
+def clock_day_part(deictic_days: str) -> str:
+    """The part of the day after a clock time in words ("in the morning", "at night", "this afternoon") or a day named
+    relative to today (`deictic_days`, an alternation)."""
+    return (r"(?:in\s+the\s+(?P<part_of_day>morning|afternoon|evening)|at\s+(?P<part_of_day>night)"
+            r"|(?P<deictic>" + deictic_days + r")|this\s+(?P<part_of_day>morning|afternoon|evening))")
+
+
+# after "o'clock" or "half past ten" any such day; after a bare hour only tonight's or last night's ("up from 10
+# yesterday" is a count)
+CLOCK_DAY_PART = clock_day_part(r"tonight|last\s+night|yesterday|tomorrow")
+CLOCK_DAY_PART_AFTER_BARE_HOUR = clock_day_part(r"tonight|last\s+night")
 CLOCK_HOUR = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|1[0-2]|[1-9])"
 BEFORE_CHRIST = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w|\.\w)"  # "49 BC", "2500 BCE", "the 5th century B.C."
 # A word that measures a span: "about a week", "more than a year" (inside the expression, as TimeBank marks it).
@@ -238,7 +249,7 @@ RULES: list[Rule] = [
          r"|" + AFTER_CLOCK_PREPOSITION + r"(?:(?P<minute_word>" + CLOCK_MINUTE + r")\s+(?P<direction>past|to)\s+"
          r"(?P<hour_word>" + CLOCK_HOUR + r")(?![\w-]|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per|times)\b)"
          r"(?:\s+" + CLOCK_DAY_PART + r")?"
-         r"|(?P<hour_word>" + CLOCK_HOUR + r")\s+" + CLOCK_DAY_PART.replace("|yesterday|tomorrow", "") + r"(?![\w-])))",
+         r"|(?P<hour_word>" + CLOCK_HOUR + r")\s+" + CLOCK_DAY_PART_AFTER_BARE_HOUR + r"(?![\w-])))",
          clock_spelled,
          {"ten o'clock": ("2025-06-14T10:00", "hour"), "a quarter to five o'clock": ("2025-06-14T04:45", "hour"),
           "10 o'clock at night": ("2025-06-14T22:00", "hour"), "twenty past two o'clock": ("2025-06-14T02:20", "hour")},
