@@ -619,7 +619,7 @@ def literal(value: str, type_: str = "DATE") -> Callable[[Groups], Draft]:
 
 
 # Half a unit in the next smaller one: half a year is 6 months, half an hour 30 minutes ("a year and a half" is 3 halves).
-HALF_UNIT_IN_SMALLER: dict[str, tuple[str, int]] = {
+HALF_UNIT_IN_SMALLER: dict[str, tuple[str, float]] = {  # half a week is 3.5 days
     "Y": ("M", 6), "M": ("D", 15), "W": ("D", 3.5), "D": ("H", 12), "H": ("MIN", 30), "MIN": ("S", 30),
     "DE": ("Y", 5), "CE": ("Y", 50),
 }
