@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import CLOCK_WORDS_AFTER, TIME_ZONES, build
@@ -125,14 +125,27 @@ PAST_FOLLOWERS = ("and", "or", "but", "of", "in", "on", "at", "to", "for", "as",
                   "have", "will", "would", "when", "with", "by", "that", "which", "we", "they", "he", "she", "it", "I",
                   "you", "this")
 
-# A word after which "a week" or "weeks" is a time span: "for a week", "within weeks", "took a year" (fixed-width
-# lookbehinds, one per word, so the span starts at the duration).
-DURATION_TAKER = "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
+
+
+def after_one_of(words: Iterable[str]) -> str:
+    """A look-behind for "one of these words and a space" (plain words): one fixed-width look-behind per word length.
+
+    >>> print(after_one_of(["at", "by", "from"]))
+    (?:(?<=\\b(?:at|by)\\s)|(?<=\\b(?:from)\\s))
+    """
+    by_length: dict[int, list[str]] = {}
+    for word in words:
+        by_length.setdefault(len(word), []).append(word)
+    return "(?:" + "|".join(rf"(?<=\b(?:{'|'.join(group)})\s)" for group in by_length.values()) + ")"
+
+
+# A word after which "a week" or "weeks" is a time span: "for a week", "within weeks", "took a year" (the span starts
+# at the duration).
+DURATION_TAKER = after_one_of((
     "for", "For", "over", "Over", "within", "Within", "in", "after", "After", "lasted", "lasts", "last", "took", "take",
-    "takes", "taking", "spent", "spend", "spends", "spending")) + ")"
+    "takes", "taking", "spent", "spend", "spends", "spending"))
 # a clock time in words without "o'clock" only after a preposition of time: "at half past ten", not "five to ten years"
-# (one look-behind per word length)
-AFTER_CLOCK_PREPOSITION = r"(?:(?<=\b(?:at|At|by|By)\s)|(?<=\bfrom\s)|(?<=\b(?:until|after)\s)|(?<=\b(?:before|around)\s))"
+AFTER_CLOCK_PREPOSITION = after_one_of(("at", "At", "by", "By", "until", "from", "before", "after", "around"))
 CLOCK_MINUTE = r"(?:[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en|[Ff]ive)"
 
 
@@ -283,8 +296,7 @@ RULES: list[Rule] = [
          {"this morning": ("2025-06-14TMO", "hour"), "last night": ("2025-06-13TNI", "hour")}),
     # "at dawn", "by midday", "before dusk (on Friday)": a part of the day in context (TIMEX3 MO/MI/EV codes)
     Rule("part_of_day_alone",
-         r"(?:" + "|".join(rf"(?<=\b{word}\s)" for word in ("at", "by", "before", "after", "until", "around", "from"))
-         + r"|^)(?P<part_of_day>dawn|daybreak|first\s+light|dusk|nightfall|midday|mid-day)(?:\s+(?:on\s+)?"
+         r"(?:" + after_one_of(("at", "by", "before", "after", "until", "around", "from")) + r"|^)(?P<part_of_day>dawn|daybreak|first\s+light|dusk|nightfall|midday|mid-day)(?:\s+(?:on\s+)?"
          # ... and its date after it: "at dawn on 6 June 1944" is one TIME, that day's morning
          r"(?:<<weekday>>,?\s+)?(?:<<month>>\s+<<day>>(?:,?\s+<<year4>>)?|<<day>>\s+(?:of\s+)?<<month>>(?:,?\s+<<year4>>)?)"
          r"|\s+(?:on\s+)?<<weekday>>)?",
@@ -556,7 +568,7 @@ RULES: list[Rule] = [
           "then-current": ("PAST_REF", "unknown"), "past years": ("PAST_REF", "unknown")},
          ("the past tense", "past times")),
     Rule("future_ref",
-         r"(?:" + "|".join(rf"(?<=\b{modal}\s)" for modal in MODALS) + r")[Oo]ne\s+day(?![\w-])"
+         after_one_of(MODALS) + r"[Oo]ne\s+day(?![\w-])"
          r"|[Ss]omeday(?![\w-])|[Tt]he\s+(?:near\s+|distant\s+)?future|[Tt]he\s+(?:near|short)\s+term"
          r"|(?:[Cc]oming|[Ff]uture)\s+(?:months|weeks|years|days|quarters)|[Aa]\s+later\s+date"
          r"|(?<!\bas\s)[Ss]oon(?!\s+(?:as|after|before|afterwards?|thereafter)\b)(?![\w-])",
