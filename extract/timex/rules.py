@@ -808,6 +808,18 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # A year-less expression joined to the one before by and/or/to takes its direction.
     ContextExample("shared_direction", "The vaccine will be ready in September or October.", "October", "2025-10"),
     ContextExample("shared_direction", "Sales fell in September and October.", "October", "2024-10"),
+    # Two dates joined as a range or pair, one without its year, keep their order within a year (tagger._in_order):
+    # a look ahead moves the end after the start, else the start goes back before the end.
+    ContextExample("range_in_order", "Exports rose 12 percent in the January-June period.", "January", "1997-01",
+                   datetime.date(1998, 3, 4)),
+    ContextExample("range_in_order", "Exports rose 12 percent in the January-June period.", "June", "1997-06",
+                   datetime.date(1998, 3, 4)),
+    ContextExample("range_in_order", "Output grew from January to June last year.", "January", "1997-01",
+                   datetime.date(1998, 3, 4)),
+    ContextExample("range_in_order", "The plan will run from January to June.", "June", "1999-06", datetime.date(1998, 3, 4)),
+    ContextExample("range_in_order", "Snow fell in December and January.", "December", "2024-12"),
+    ContextExample("range_in_order", "He was born in March and died in June.", "March", "2025-03"),  # no pair
+    ContextExample("range_in_order", "Donors to meet in March - 7 hrs ago", "March", "2010-03", datetime.date(2010, 1, 26)),
     ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
