@@ -146,6 +146,8 @@ DURATION_TAKER = after_one_of((
     "takes", "taking", "spent", "spend", "spends", "spending"))
 # a clock time in words without "o'clock" only after a preposition of time: "at half past ten", not "five to ten years"
 AFTER_CLOCK_PREPOSITION = after_one_of(("at", "At", "by", "By", "until", "from", "before", "after", "around"))
+# "the fall" is a season only after one of these ("in the fall"): elsewhere it is a drop or a collapse
+AFTER_SEASON_PREPOSITION = after_one_of(("in", "In", "until", "till", "by", "By", "during", "During", "through", "over"))
 CLOCK_MINUTE = r"(?:[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en|[Ff]ive)"
 
 
@@ -492,16 +494,22 @@ RULES: list[Rule] = [
          r"|(?P<generic>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)"  # six letters each: the look-behinds count on it
          + "".join(rf"(?<!\b{word}\s\w{{6}})" for word in ("their", "his", "her", "its", "our", "my", "your"))
          + r"(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
-         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)"
-         # ... nor a Capitalised one before a Capitalised word: "the Summer Sundae festival", "Winter Willow" are names
-         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b|(?<=[SW]\w{5})\s+[A-Z])",
+         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter|[Aa]utumn)"
+         # ... nor a Capitalised one before a Capitalised word: "the Summer Sundae festival", "the Autumn Statement"
+         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b|(?<=[SWA]\w{5})\s+[A-Z])"
+         # "the fall" is a season only after a preposition of time and not before "of"/"in": "in the fall", not "the
+         # fall of Rome", "the fall in prices", "after the fall"
+         r"|" + AFTER_SEASON_PREPOSITION + r"[Tt]he\s+(?:(?:early|late)\s+)?(?P<season>fall)"
+         r"(?![\w-]|\s+(?:of|in|from|to|on|at|for|by|and\s+rise)\b)",
          season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
+          "the autumn": ("2025-FA", "season"),
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
           "the summer": ("2025-SU", "season"), "winter": ("2024-WI", "season")},
          ("the prices fall", "a hot spring water", "the fall of the city", "the Winter Olympics", "a winter coat",
           "at summer camp", "the Summer Palace", "at the Indian Summer festival", "at the Summer Sundae festival",
-          "exercises such as Winter Willow")),
+          "exercises such as Winter Willow", "the Autumn Statement", "Autumn Phillips", "the fall of the city",
+          "in the fall in house prices", "after the fall", "the fall of Rome", "in the fall-out")),
     Rule("quarter_code",
          r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
          r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
@@ -689,6 +697,11 @@ REPORTED_PAST = ("said", "told", "added", "announced", "reported", "stated", "ex
                  "insisted", "argued", "claimed", "confirmed", "revealed", "disclosed", "admitted", "declared", "predicted")
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago|(?:did|was|were|had)n['’]t)\b"
 REPORTED_PAST_WORDS = r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bhas\s)(?<!\bhave\s)(?:" + "|".join(REPORTED_PAST) + r")\b"
+# The past tense of the clause before a year-less season (no cue): not the coming season but the last ("Cases rose in
+# the autumn"); a reporting verb is no such past: "Experts said a second wave could come in the autumn".
+PAST_CLAUSE_WORDS = (r"\b(?:" + "|".join(("had", "was", "were", "did", "previously", "ago", "rose", "fell", "began", "came",
+                                             "went", "grew", "spread", "struck", "saw", "took", "left", "lost", "won"))
+                     + r"|(?!(?:" + "|".join(REPORTED_PAST) + r"|need|feed|seed|speed|breed|exceed|proceed|succeed)\b)[a-z]{2,}ed)\b")
 # Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
 SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
                   "expire": "expires", "meet": "meets", "convene": "convenes", "arrive": "arrives", "depart": "departs",
@@ -941,6 +954,18 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("two_digit_year", "The enquiry of Oct '05 was answered.", "Oct '05", "2005-10"),
     ContextExample("two_digit_year", "May 09 - Japan and Australia announce their first cases.", "May 09", "2025-05-09"),
     # A season with no article before a time noun is generic (no year); "the winter months" is a particular winter.
+    # "the fall" is the season after a preposition of time only (else a drop or a collapse: counter-examples of "season")
+    ContextExample("season_fall", "The virus may return in the fall.", "the fall", "2025-FA"),
+    ContextExample("season_fall", "The plant will stay shut until the late fall.", "the late fall", "2025-FA"),
+    ContextExample("season_fall", "Flu cases rose in the fall and winter.", "the fall", "2024-FA"),
+    # A year-less season without a cue: the latest begun, or the next when it begins within a season (written in June:
+    # the coming autumn), unless the clause before it is in the past tense; a reporting verb is no past tense.
+    ContextExample("season_ahead", "A second wave of infections in the autumn could be more severe.", "the autumn",
+                   "2025-FA"),
+    ContextExample("season_ahead", "Experts said a second wave could come in the autumn.", "the autumn", "2025-FA"),
+    ContextExample("season_ahead", "Cases peaked in the autumn.", "the autumn", "2024-FA"),
+    ContextExample("season_ahead", "The team was relegated in the winter.", "the winter", "2024-WI"),
+    ContextExample("season_ahead", "Shops will reopen in the winter.", "the winter", "2025-WI"),
     ContextExample("generic_season", "Flu spreads fastest in winter months.", "winter", "XXXX-WI"),
     ContextExample("generic_season", "Cases rose during the winter months.", "the winter", "2024-WI"),
     ContextExample("generic_season", "Spread slows in summer holidays.", "summer", "XXXX-SU"),

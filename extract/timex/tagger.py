@@ -24,7 +24,7 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
-from .rules import AFTER_CUE_CANCELS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
+from .rules import AFTER_CUE_CANCELS, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,9 @@ MODIFIER_WINDOW = 30
 # Tense cues (rules.TENSE_CUES): words before a year-less expression that make it the coming occurrence.
 TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
 PAST_CUE = re.compile(PAST_WORDS)
+PAST_CLAUSE = re.compile(PAST_CLAUSE_WORDS)
+PAST_CLAUSE_REACH = 80
+YEARLESS_SEASONS = ("XXXX-SP", "XXXX-SU", "XXXX-FA", "XXXX-WI")
 REPORTED_PAST_CUE = re.compile(REPORTED_PAST_WORDS)
 PAST_VERB = re.compile(AFTER_CUE_CANCELS)
 PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
@@ -523,6 +526,8 @@ def _with_cues(text: str, start: int, end: int, draft: Draft) -> Draft:
         cue = _tense_cue(text, start, end)
         if cue is not None:
             return replace(draft, prefer=cue.prefer)
+        if draft.value in YEARLESS_SEASONS and PAST_CLAUSE.search(text, _clause_start(text, start, PAST_CLAUSE_REACH), start):
+            return replace(draft, past_clause=True)  # "Cases rose in the autumn" written in June: last autumn
     if since:
         draft = replace(draft, until_reference=True)
     return draft
