@@ -363,7 +363,9 @@ RULES: list[Rule] = [
          # "many years ago", and bare "Years ago" / "weeks later": some units back or on (PAST_REF / FUTURE_REF)
          r"(?:(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>|[Mm]any)(?P<half>\s+and\s+a\s+half)?\s+"
          r"<<unit>>|(?=[YyMmWwDd])(?<![Tt]he\s)(?<![Tt]hose\s)(?<![Tt]hese\s)(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays"
-         r"|[Dd]ecades))"
+         r"|[Dd]ecades)"
+         # "half a century ago", "a quarter century ago", "a quarter of a century ago", "half a year ago"
+         r"|(?P<fraction>[Hh]alf|(?:[Aa]\s+)?[Qq]uarter)\s+(?:of\s+)?(?:an?\s+)?(?P<unit>century|decade|year))"
          r"(?P<half>\s+and\s+a\s+half)?\s+(?:or\s+so\s+)?"
          r"(?P<direction>ago|earlier|later|from\s+(?:now|today|tomorrow)(?![\w-])"
          r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
@@ -377,7 +379,9 @@ RULES: list[Rule] = [
           "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year"),
           "many years ago": ("PAST_REF", "unknown"), "Years ago": ("PAST_REF", "unknown"),
           "less than a month ago": ("2025-05", "month"), "8 hrs ago": ("2025-06-14", "day"),
-          "15 mins ago": ("2025-06-14", "day")},
+          "15 mins ago": ("2025-06-14", "day"), "half a century ago": ("1975", "year"),
+          "a quarter century ago": ("2000", "year"), "a quarter of a century ago": ("2000", "year"),
+          "half a decade later": ("2030", "year"), "half a year ago": ("2024-12", "month")},
          ("the years later chronicled", "those days ago")),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
