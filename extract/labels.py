@@ -10,7 +10,8 @@ The label is the clause that carries the date, cut down to who did what:
    by the nearest name before it ("Tehran's invitation ...").
 2. Otherwise the **clause carrying the date**: the sentence is cut at strong punctuation (; : – —
    and parentheses); inside that piece a subordinate clause ("after ...", "when ...", "since ...",
-   "following ...") is the label when it holds the date and is dropped when it does not.
+   "following ...") is the label when it holds the date and is dropped when it does not. A thousands
+   separator ("200,000") is no clause comma, and "As many as" no subordinate clause.
 3. Trimmed from the clause: every date phrase with its preposition ("on June 24", "in 2022 and
    2023"), attributions ("analysts said", "according to ...", ", said Dr X"), hedges
    ("reportedly"), discourse openers ("Indeed,", "Still,"), parentheses, appositives after a name,
@@ -78,6 +79,7 @@ _ATTRIBUTION_PATTERNS = (   # (name, pattern) — each is removed from the claus
                                    r"is\s+(?:clear|likely)|was\s+(?:clear|likely))(?:\s+that)?\s+", re.I)),
 )
 FRONTED_SUBORDINATORS = ("as", "unlike", "like", "given", "with", "for all")
+NOT_SUBORDINATING_AS = ("many", "much", "few", "little", "well")   # "As many as 200,000 people died": a quantity
 DISCOURSE_INSERTS = re.compile(r",\s*(?:however|therefore|though|in turn|on the other hand|of course|in fact|"
                                r"for example|for instance|meanwhile|too)\s*,", re.I)
 
@@ -88,10 +90,14 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _PREPOSITIONS_BEFORE = re.compile(rf"(?:^|\s)({_alternation(DATE_PREPOSITIONS)})\s+$", re.I)
 _SUBORDINATOR = re.compile(rf"(?:^|(?<=[\s,]))({_alternation(SUBORDINATORS)})\b", re.I)
-_FRONTED_SUBORDINATOR = re.compile(rf"\s*({_alternation(FRONTED_SUBORDINATORS)})\b", re.I)
+_FRONTED_SUBORDINATOR = re.compile(rf"\s*({_alternation(FRONTED_SUBORDINATORS)})\b"
+                                   rf"(?!\s+(?:{_alternation(NOT_SUBORDINATING_AS)})\s+as\b)", re.I)
 _RELATIVE = re.compile(rf",\s*({_alternation(RELATIVE_WORDS)})\b")
 _OPENER = re.compile(rf"\s*(?:{_alternation(DISCOURSE_OPENERS)})\b\s*,?\s*", re.I)
 _HEDGE = re.compile(rf"\b(?:{_alternation(HEDGES)})\b\s*")
+# A thousands separator ("200,000") is no clause comma: masked while the clauses are found, put back in the label.
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_THOUSANDS_MASK = "\ue000"
 _PARTICIPLE_AHEAD = rf"(?=(?!been\b)(?:[a-z]+(?:ed|en|wn)|{_alternation(IRREGULAR_PARTICIPLES)})\b)"
 _AUXILIARY_BEFORE_PARTICIPLE = re.compile(rf"\b(?:(?:has|have|had)(?:\s+been)?|was|were)\s+{_PARTICIPLE_AHEAD}")
 _WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
@@ -178,7 +184,7 @@ def _modifier_phrase(sentence: str, start: int, end: int) -> tuple[str, str] | N
     after_that = False
     for index, match in enumerate(words_after):
         token = match.group(0)
-        if token in ",;:()“”\"–—":
+        if token in ",;:()“”\"–—" or not token.strip("-"):   # a spaced " - " or " -- " is a dash, not a hyphen
             break
         if token.lower() == "that" and index > 0:
             after_that = True
@@ -404,13 +410,15 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
     >>> derive_label("On Wednesday, when the WHO raised the threat level to five - one short of a pandemic.", [(3, 12)]).text
     'WHO raised the threat level to five'
     """
+    sentence = _THOUSANDS_COMMA.sub(_THOUSANDS_MASK, sentence)   # same length: the spans still hold
     label = _derive_label(sentence, date_spans, own, keep_subordinates=False)
     if len(label.text.split()) < MIN_LABEL_WORDS and "dropped clause" in label.basis:
         kept = _derive_label(sentence, date_spans, own, keep_subordinates=True)
         if len(kept.text.split()) >= MIN_LABEL_WORDS:
-            return Label(kept.text, kept.basis + "; the date's own clause was empty: subordinate clauses kept",
-                         kept.names_happening)
-    return label
+            label = Label(kept.text, kept.basis + "; the date's own clause was empty: subordinate clauses kept",
+                          kept.names_happening)
+    return Label(label.text.replace(_THOUSANDS_MASK, ","), label.basis.replace(_THOUSANDS_MASK, ","),
+                 label.names_happening)
 
 
 def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, keep_subordinates: bool) -> Label:

@@ -117,3 +117,48 @@ def test_briefing_pack_holds_the_chart_and_a_table_of_key_events_citing_their_se
                            for row in shape.table.rows for cell in row.cells)
     assert all(label in table_texts for label in DESIGN_CARD_LABELS)
     assert "Kyiv Post" in table_texts and "analysts said" in slides[1].notes_slide.notes_text_frame.text
+
+
+@pytest.fixture(scope="module")
+def widely_reported():
+    """A quake reported by 60 articles (one sentence each) and a small aside: the shape of a real desk's top event."""
+    from tests.support.event_factory import events_frame, make_event
+
+    events = events_frame([
+        make_event("A magnitude 7 earthquake hit Haiti", "2010-01-12", n_sources=60, salience=2.0, event_id="ev_quake",
+                   countries=("Haiti",)),
+        make_event("Haiti's president asked for help", "2010-01-13", n_sources=1, salience=1.0, event_id="ev_help",
+                   countries=("Haiti",), doc_ids=("doc7",)),
+    ])
+    statements = evidence_statements(events)
+    return statements, select_key_events(events)
+
+
+def test_the_pack_cites_a_few_sentences_of_a_widely_reported_event_and_counts_the_rest(widely_reported):
+    from desk.export.pack import MAX_SENTENCES_PER_EVENT, pack_entries, pack_html
+
+    statements, key = widely_reported
+    page = event_briefing(key, statements, title="Haiti", filter_description="Country: Haiti")
+    quake = next(entry for entry in pack_entries(page, statements, None) if entry.event_id == "ev_quake")
+    assert len(quake.evidence) == MAX_SENTENCES_PER_EVENT
+    assert len({item.doc_id for item in quake.evidence}) == MAX_SENTENCES_PER_EVENT   # one sentence per article first
+    assert (quake.more_sentences, quake.more_articles) == (60 - MAX_SENTENCES_PER_EVENT, 60 - MAX_SENTENCES_PER_EVENT)
+    assert quake.sources_text().count("(26 Jun 2025)") == MAX_SENTENCES_PER_EVENT
+    assert quake.sources_text().endswith(f"and {60 - MAX_SENTENCES_PER_EVENT} more articles")
+    document = pack_html(page, "<svg></svg>", [quake], size="16:9 slide")
+    assert document.count("<li>") == MAX_SENTENCES_PER_EVENT
+    assert f"and {60 - MAX_SENTENCES_PER_EVENT} more sentences from {60 - MAX_SENTENCES_PER_EVENT} more articles" \
+        in document and "ev_quake" in document
+
+
+@needs_chromium
+def test_the_pack_of_a_widely_reported_event_starts_its_table_on_the_page_after_the_chart(widely_reported):
+    from pypdf import PdfReader
+
+    from desk.export.pack import briefing_pack
+
+    statements, key = widely_reported
+    page = event_briefing(key, statements, title="Haiti", filter_description="Country: Haiti")
+    reader = PdfReader(io.BytesIO(briefing_pack(page, statements, None, size="16:9 slide", formats=("pdf",))["pdf"]))
+    assert len(reader.pages) == 2, "the chart page and one page of table (was 1 + a heading alone + 4 pages of quotes)"
+    assert "A magnitude 7 earthquake hit Haiti" in reader.pages[1].extract_text()

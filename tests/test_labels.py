@@ -103,3 +103,23 @@ def test_labels_never_end_on_a_function_word():
     assert len(label) <= MAX_LABEL_CHARS
     assert label.split()[-1].lower() not in {"the", "of", "and", "to", "in", "a"}
     assert re.match(r"Israel launched strikes", label)
+
+
+@pytest.mark.parametrize("sentence, date_text, label", [
+    # Haiti, BBC (Timeline17-dev): the number was cut at its thousands comma ("000 people died in the earthquake")
+    ("As many as 200,000 people died in the earthquake on 12 January, while an estimated 1.5 million are now homeless.",
+     "12 January", "As many as 200,000 people died in the earthquake"),
+    ("Hundreds of patients have been evacuated to the US since the 12 January quake that killed up to 200,000 people.",
+     "12 January", "Quake that killed up to 200,000 people"),
+    ("On 14 January, rescuers had pulled 1,500 people from the rubble, the UN said.", "14 January",
+     "Rescuers pulled 1,500 people from the rubble"),
+])
+def test_a_number_keeps_its_thousands_separator_whole(sentence, date_text, label):
+    assert label_of(sentence, date_text) == label
+
+
+def test_a_noun_phrase_stops_at_a_spaced_dash():
+    """' - ' is a dash between two thoughts, not a hyphen inside the noun phrase the date modifies."""
+    label = label_of("The UN said that 121 people had been rescued since the 12 January earthquake - an extra 31 "
+                     "people on Tuesday.", "12 January", "Tuesday")
+    assert "extra 31" not in label, label

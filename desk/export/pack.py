@@ -1,4 +1,5 @@
-"""The briefing pack: the labelled key-event chart and a table of the key events, each citing its sentences.
+"""The briefing pack: the labelled key-event chart and a table of the key events, each citing its sentences
+(at most `MAX_SENTENCES_PER_EVENT`, one per article first; the others are counted).
 
 One PDF (the chart page, then the table; printed by the same headless Chromium that renders the
 images) and one PPTX (python-pptx: the chart slide, then table slides with the evidence in the
@@ -33,6 +34,7 @@ PACK_FORMATS: dict[str, str] = {"pdf": "application/pdf",
                                 "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 EVENTS_PER_SLIDE = 6
 SENTENCE_CHARS_ON_SLIDE = 160
+MAX_SENTENCES_PER_EVENT = 5   # cited in the pack (one per article first); the rest are counted, read on the dashboard
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,44 @@ class PackEntry:
     date_text: str
     label: str
     n_sources: int
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Evidence, ...]   # the sentences cited (`cited_evidence`)
     where: str                    # "" when on the chart, else why not ("outside the chart window", ...)
+    more_sentences: int = 0       # evidence sentences not cited, and the articles only they come from
+    more_articles: int = 0
 
     def sources_text(self) -> str:
-        """'Kyiv Post, “Title” (15 Jun 2025); …' — each source once."""
-        return "; ".join(dict.fromkeys(item.citation() for item in self.evidence)) or "(no source found)"
+        """'Kyiv Post, “Title” (15 Jun 2025); …' — each source cited once, then 'and 40 more articles'."""
+        cited = "; ".join(dict.fromkeys(item.citation() for item in self.evidence)) or "(no source found)"
+        return cited + (f"; and {self.more_articles} more article{'s' if self.more_articles != 1 else ''}"
+                         if self.more_articles else "")
+
+    def more_text(self) -> str:
+        """'… and 55 more sentences from 55 more articles (every one: event ev-… on the dashboard)', or ''."""
+        if not self.more_sentences:
+            return ""
+        sentences = f"{self.more_sentences} more sentence{'s' if self.more_sentences != 1 else ''}"
+        articles = f" from {self.more_articles} more article{'s' if self.more_articles != 1 else ''}" \
+            if self.more_articles else ""
+        return f"… and {sentences}{articles} (every one: event {self.event_id} on the dashboard)"
+
+
+def cited_evidence(evidence: list[Evidence], limit: int = MAX_SENTENCES_PER_EVENT) -> tuple[list[Evidence], int, int]:
+    """The sentences a pack cites: one per article first, then more of the same articles, in the evidence's order,
+    at most `limit`; with how many sentences are left out and from how many articles no sentence is cited.
+
+    >>> from dataclasses import replace
+    >>> item = Evidence("a:1-2", "a", "On Monday.", "Monday", 3, 9, "2010-01-11", "day", "weekday", "", "", None, "", "")
+    >>> chosen, more, articles = cited_evidence([item, replace(item, statement_id="a:5-6"), replace(item, doc_id="b")], 2)
+    >>> [entry.doc_id for entry in chosen], more, articles
+    (['a', 'b'], 1, 0)
+    """
+    seen: set[str] = set()
+    firsts = [index for index, item in enumerate(evidence) if not (item.doc_id in seen or seen.add(item.doc_id))]
+    chosen = set(firsts[:limit])
+    chosen.update([index for index in range(len(evidence)) if index not in chosen][:limit - len(chosen)])
+    cited = [item for index, item in enumerate(evidence) if index in chosen]
+    cited_articles = {item.doc_id for item in cited}
+    return cited, len(evidence) - len(cited), len({item.doc_id for item in evidence} - cited_articles)
 
 
 def pack_entries(page: EventBriefing, statements: pd.DataFrame, documents: pd.DataFrame | None) -> list[PackEntry]:
@@ -63,10 +97,11 @@ def pack_entries(page: EventBriefing, statements: pd.DataFrame, documents: pd.Da
         identifier = str(event["event_id"])
         where = "" if identifier in drawn else ("outside the chart window" if identifier in outside
                                                 else "left off the chart for lack of room")
+        cited, more_sentences, more_articles = cited_evidence(evidence.get(identifier, []))
         entries.append(PackEntry(identifier, str(event["kind"]),
                                  interval_label(event["value"], event["grain"], event["start"], event["end"]),
-                                 str(event["label"]), int(event["n_sources"]), tuple(evidence.get(identifier, [])),
-                                 where))
+                                 str(event["label"]), int(event["n_sources"]), tuple(cited), where, more_sentences,
+                                 more_articles))
     return entries
 
 
@@ -84,12 +119,13 @@ def _entry_row_html(entry: PackEntry) -> str:
         f'<li>“{item.sentence_html()}”<br><span class="cite">{html.escape(item.citation())} · reference date '
         f'{html.escape(item.reference_date_text())} · rule {html.escape(item.rule or "unknown")}</span></li>'
         for item in entry.evidence) or "<li>(no sentence found)</li>"
+    more = f'<div class="more">{html.escape(entry.more_text())}</div>' if entry.more_sentences else ""
     badge = f'<span class="badge">{entry.n_sources} source{"s" if entry.n_sources != 1 else ""}</span>'
     where = f'<div class="where">{html.escape(entry.where)}</div>' if entry.where else ""
     kind = '<div class="where">episode</div>' if entry.kind == "episode" else ""
     return (f'<tr><td class="date">{html.escape(entry.date_text)}</td>'
             f'<td class="event"><b>{html.escape(entry.label)}</b> {badge}{kind}{where}</td>'
-            f'<td class="evidence"><ul>{evidence}</ul></td></tr>')
+            f'<td class="evidence"><ul>{evidence}</ul>{more}</td></tr>')
 
 
 def pack_html(page: EventBriefing, chart_svg: str, entries: list[PackEntry], *, size: str) -> str:
@@ -111,7 +147,7 @@ tr {{ break-inside: avoid; }} thead {{ display: table-header-group; }}
 td.date {{ white-space: nowrap; width: 11%; }} td.event {{ width: 27%; }}
 ul {{ margin: 0; padding-left: 12pt; }} li {{ margin-bottom: 3pt; }}
 .cite {{ color: #555; font-size: 8.5pt; }} .badge {{ color: #1f4e9c; font-size: 8.5pt; white-space: nowrap; }}
-.where {{ color: #8a5a00; font-size: 8.5pt; }} .foot {{ color: #555; font-size: 8.5pt; margin-top: 8pt; }}
+.where {{ color: #8a5a00; font-size: 8.5pt; }} .more {{ color: #555; font-size: 8.5pt; padding-left: 12pt; }} .foot {{ color: #555; font-size: 8.5pt; margin-top: 8pt; }}
 {marks}
 </style></head><body>
 <section class="chart">{chart_svg}</section>
@@ -177,8 +213,8 @@ def pack_pptx(page: EventBriefing, chart_png: bytes, entries: list[PackEntry]) -
                     for run in paragraph.runs:
                         run.font.size = Pt(11 if column < 2 else 9.5)
         slide.notes_slide.notes_text_frame.text = "\n\n".join(
-            f"{entry.date_text} — {entry.label}\n" + "\n".join(f"“{item.sentence}” — {item.citation()}, rule {item.rule}"
-                                                               for item in entry.evidence)
+            f"{entry.date_text} — {entry.label}\n" + "\n".join([f"“{item.sentence}” — {item.citation()}, rule {item.rule}"
+                                                                for item in entry.evidence] + [entry.more_text()]).rstrip()
             for entry in chunk)
     buffer = io.BytesIO()
     deck.save(buffer)
