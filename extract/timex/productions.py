@@ -481,6 +481,11 @@ def ago(g: Groups) -> Draft:
     from_now = direction.startswith("from")  # "two weeks from now": ahead of the reference date
     anchor = "reference" if direction == "ago" or from_now else "mention"  # "two days later": after the date just mentioned
     sign = 1 if direction in ("later", "after") or from_now else -1
+    if g.get("fraction"):  # "half a century ago": 50 years; "a quarter century ago": 25; "half a year ago": 6 months
+        months = {"century": 1200, "decade": 120, "year": 12}[unit] // (2 if g["fraction"].lower() == "half" else 4)
+        if months % 12:
+            return Draft(unit="month", shift=sign * months, anchor=anchor)
+        return Draft(unit="year", shift=sign * months // 12, anchor=anchor)
     if amount is None:
         return Draft(value="PAST_REF" if sign < 0 else "FUTURE_REF")
     if g.get("half") and unit == "year":  # "a year and a half ago": 18 months back, at month grain

@@ -62,6 +62,7 @@ class Draft:
     named_weekend: bool = False  # "Thanksgiving weekend", "Memorial Day weekend": the weekend of that named day
     week_of_month: int = 0       # "the first week of March": 1..4, -1 for the last; `value` holds the month
     weekday: int = 0             # ISO weekday written with a year-less date ("Saturday, December 7"): a year it agrees with
+    past_clause: bool = False    # a year-less season in a past-tense clause ("Cases rose in the autumn"): no season ahead
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def _value(draft: Draft, reference: Day | None, context_day: Day | None) -> str 
     if _FILLABLE.fullmatch(date_part) and draft.prefer != "generic":  # a generic season keeps no year
         if reference is None:
             return None
-        value = fill_year(date_part, reference, draft.prefer, draft.weekday) + separator + time_part
+        value = fill_year(date_part, reference, draft.prefer, draft.weekday, draft.past_clause) + separator + time_part
     return value + _time_suffix(draft)
 
 
@@ -232,11 +233,11 @@ def offset_value(reference: Day, unit: str, shift: int, as_grain: str | None = N
     raise ValueError(f"unknown offset unit {unit!r}")
 
 
-def fill_year(value: str, reference: Day, prefer: str, written_weekday: int = 0) -> str:
+def fill_year(value: str, reference: Day, prefer: str, written_weekday: int = 0, past_clause: bool = False) -> str:
     """Give an underspecified month, month-day, weekday, season or quarter its year.
 
-    prefer: "past" (latest on or before the reference; a month-day up to NEAR_FUTURE_DAYS ahead
-    counts as meant), "future" (a cue like "will" was seen: the next one; a month-day in the reference's
+    prefer: "past" (latest on or before the reference; a month-day up to NEAR_FUTURE_DAYS ahead, a month
+    NEAR_FUTURE_MONTH_DAYS, a season NEAR_FUTURE_SEASON_DAYS unless `past_clause`, counts as meant), "future" (a cue like "will" was seen: the next one; a month-day in the reference's
     own month stays in it, as in HeidelTime: "by March 18" written March 19), "nearest" (future in the
     past, "was due to start on Thursday": the occurrence closest to the reference), "last"/"next" (written
     "last Friday"/"next May": strictly before/after; a "last" weekday at least two days back, since the day
@@ -275,7 +276,8 @@ def fill_year(value: str, reference: Day, prefer: str, written_weekday: int = 0)
             candidates, intervals = [c for c, _ in agreeing], [i for _, i in agreeing]
     if prefer == "future" and re.fullmatch(r"-\d\d-\d\d", rest):  # "by March 18" written March 19: this March
         intervals = [interval_of(c[:7]) or (None, None) for c in candidates]
-    ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) else 0
+    ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) \
+        else NEAR_FUTURE_SEASON_DAYS if rest in ("-SP", "-SU", "-FA", "-WI") and not past_clause else 0
     return _occurrence(candidates, intervals, reference, prefer, ahead)
 
 
@@ -319,6 +321,7 @@ def _occurrence(candidates: list, intervals: list[tuple], reference: Day, prefer
 
 NEAR_FUTURE_DAYS = 60  # "Nov. 6" written Oct. 27 is the coming one (measured on TimeBank)
 NEAR_FUTURE_MONTH_DAYS = 35  # a bare month: latest on or before the reference, or the coming month
+NEAR_FUTURE_SEASON_DAYS = 92  # a bare season: the same, one season ahead ("a second wave in the autumn" written in June)
 
 
 def grain_of(value: str) -> str:

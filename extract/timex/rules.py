@@ -146,6 +146,8 @@ DURATION_TAKER = after_one_of((
     "takes", "taking", "spent", "spend", "spends", "spending"))
 # a clock time in words without "o'clock" only after a preposition of time: "at half past ten", not "five to ten years"
 AFTER_CLOCK_PREPOSITION = after_one_of(("at", "At", "by", "By", "until", "from", "before", "after", "around"))
+# "the fall" is a season only after one of these ("in the fall"): elsewhere it is a drop or a collapse
+AFTER_SEASON_PREPOSITION = after_one_of(("in", "In", "until", "till", "by", "By", "during", "During", "through", "over"))
 CLOCK_MINUTE = r"(?:[Hh]alf|(?:[Aa]\s+)?[Qq]uarter|[Tt]wenty[\s-]five|[Tt]wenty|[Tt]en|[Ff]ive)"
 
 
@@ -361,7 +363,9 @@ RULES: list[Rule] = [
          # "many years ago", and bare "Years ago" / "weeks later": some units back or on (PAST_REF / FUTURE_REF)
          r"(?:(?P<amount>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,4})|<<number_or_a>>|[Mm]any)(?P<half>\s+and\s+a\s+half)?\s+"
          r"<<unit>>|(?=[YyMmWwDd])(?<![Tt]he\s)(?<![Tt]hose\s)(?<![Tt]hese\s)(?P<unit>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays"
-         r"|[Dd]ecades))"
+         r"|[Dd]ecades)"
+         # "half a century ago", "a quarter century ago", "a quarter of a century ago", "half a year ago"
+         r"|(?P<fraction>[Hh]alf|(?:[Aa]\s+)?[Qq]uarter)\s+(?:of\s+)?(?:an?\s+)?(?P<unit>century|decade|year))"
          r"(?P<half>\s+and\s+a\s+half)?\s+(?:or\s+so\s+)?"
          r"(?P<direction>ago|earlier|later|from\s+(?:now|today|tomorrow)(?![\w-])"
          r"|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))",  # "two days after the vote": a duration before its event
@@ -375,7 +379,9 @@ RULES: list[Rule] = [
           "six months from now": ("2025-12", "month"), "a year from now": ("2026", "year"),
           "many years ago": ("PAST_REF", "unknown"), "Years ago": ("PAST_REF", "unknown"),
           "less than a month ago": ("2025-05", "month"), "8 hrs ago": ("2025-06-14", "day"),
-          "15 mins ago": ("2025-06-14", "day")},
+          "15 mins ago": ("2025-06-14", "day"), "half a century ago": ("1975", "year"),
+          "a quarter century ago": ("2000", "year"), "a quarter of a century ago": ("2000", "year"),
+          "half a decade later": ("2030", "year"), "half a year ago": ("2024-12", "month")},
          ("the years later chronicled", "those days ago")),
     Rule("quarter",
          r"(?:[Tt]he\s+(?!(?:[\w'-]+\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-))?"
@@ -492,16 +498,22 @@ RULES: list[Rule] = [
          r"|(?P<generic>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn)"  # six letters each: the look-behinds count on it
          + "".join(rf"(?<!\b{word}\s\w{{6}})" for word in ("their", "his", "her", "its", "our", "my", "your"))
          + r"(?=[\s-]+(?:" + "|".join(GENERIC_SEASON_NOUNS) + r")\b)"
-         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter)"
-         # ... nor a Capitalised one before a Capitalised word: "the Summer Sundae festival", "Winter Willow" are names
-         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b|(?<=[SW]\w{5})\s+[A-Z])",
+         r"|(?:[Tt]he\s+(?:(?:early|late)\s+)?)?(?P<season>[Ss]ummer|[Ww]inter|[Aa]utumn)"
+         # ... nor a Capitalised one before a Capitalised word: "the Summer Sundae festival", "the Autumn Statement"
+         r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b|(?<=[SWA]\w{5})\s+[A-Z])"
+         # "the fall" is a season only after a preposition of time and not before "of"/"in": "in the fall", not "the
+         # fall of Rome", "the fall in prices", "after the fall"
+         r"|" + AFTER_SEASON_PREPOSITION + r"[Tt]he\s+(?:(?:early|late)\s+)?(?P<season>fall)"
+         r"(?![\w-]|\s+(?:of|in|from|to|on|at|for|by|and\s+rise)\b)",
          season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
+          "the autumn": ("2025-FA", "season"),
           "the winter of nineteen ninety-four": ("1994-WI", "season"), "this past spring": ("2025-SP", "season"),
           "the summer": ("2025-SU", "season"), "winter": ("2024-WI", "season")},
          ("the prices fall", "a hot spring water", "the fall of the city", "the Winter Olympics", "a winter coat",
           "at summer camp", "the Summer Palace", "at the Indian Summer festival", "at the Summer Sundae festival",
-          "exercises such as Winter Willow")),
+          "exercises such as Winter Willow", "the Autumn Statement", "Autumn Phillips", "the fall of the city",
+          "in the fall in house prices", "after the fall", "the fall of Rome", "in the fall-out")),
     Rule("quarter_code",
          r"(?:(?P<kind>Q)(?P<index>[1-4])(?:\s*(?:<<year4>>|'(?P<year2>\d\d)))?"
          r"|(?P<kind>H)(?P<index>[12])\s*(?:<<year4>>|'(?P<year2>\d\d))"
@@ -689,6 +701,11 @@ REPORTED_PAST = ("said", "told", "added", "announced", "reported", "stated", "ex
                  "insisted", "argued", "claimed", "confirmed", "revealed", "disclosed", "admitted", "declared", "predicted")
 PAST_WORDS = r"\b(?:had|was|were|did|previously|ago|(?:did|was|were|had)n['’]t)\b"
 REPORTED_PAST_WORDS = r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bhas\s)(?<!\bhave\s)(?:" + "|".join(REPORTED_PAST) + r")\b"
+# The past tense of the clause before a year-less season (no cue): not the coming season but the last ("Cases rose in
+# the autumn"); a reporting verb is no such past: "Experts said a second wave could come in the autumn".
+PAST_CLAUSE_WORDS = (r"\b(?:" + "|".join(("had", "was", "were", "did", "previously", "ago", "rose", "fell", "began", "came",
+                                             "went", "grew", "spread", "struck", "saw", "took", "left", "lost", "won"))
+                     + r"|(?!(?:" + "|".join(REPORTED_PAST) + r"|need|feed|seed|speed|breed|exceed|proceed|succeed)\b)[a-z]{2,}ed)\b")
 # Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
 SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
                   "expire": "expires", "meet": "meets", "convene": "convenes", "arrive": "arrives", "depart": "departs",
@@ -808,6 +825,18 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # A year-less expression joined to the one before by and/or/to takes its direction.
     ContextExample("shared_direction", "The vaccine will be ready in September or October.", "October", "2025-10"),
     ContextExample("shared_direction", "Sales fell in September and October.", "October", "2024-10"),
+    # Two dates joined as a range or pair, one without its year, keep their order within a year (tagger._in_order):
+    # a look ahead moves the end after the start, else the start goes back before the end.
+    ContextExample("range_in_order", "Exports rose 12 percent in the January-June period.", "January", "1997-01",
+                   datetime.date(1998, 3, 4)),
+    ContextExample("range_in_order", "Exports rose 12 percent in the January-June period.", "June", "1997-06",
+                   datetime.date(1998, 3, 4)),
+    ContextExample("range_in_order", "Output grew from January to June last year.", "January", "1997-01",
+                   datetime.date(1998, 3, 4)),
+    ContextExample("range_in_order", "The plan will run from January to June.", "June", "1999-06", datetime.date(1998, 3, 4)),
+    ContextExample("range_in_order", "Snow fell in December and January.", "December", "2024-12"),
+    ContextExample("range_in_order", "He was born in March and died in June.", "March", "2025-03"),  # no pair
+    ContextExample("range_in_order", "Donors to meet in March - 7 hrs ago", "March", "2010-03", datetime.date(2010, 1, 26)),
     ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
@@ -929,6 +958,18 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("two_digit_year", "The enquiry of Oct '05 was answered.", "Oct '05", "2005-10"),
     ContextExample("two_digit_year", "May 09 - Japan and Australia announce their first cases.", "May 09", "2025-05-09"),
     # A season with no article before a time noun is generic (no year); "the winter months" is a particular winter.
+    # "the fall" is the season after a preposition of time only (else a drop or a collapse: counter-examples of "season")
+    ContextExample("season_fall", "The virus may return in the fall.", "the fall", "2025-FA"),
+    ContextExample("season_fall", "The plant will stay shut until the late fall.", "the late fall", "2025-FA"),
+    ContextExample("season_fall", "Flu cases rose in the fall and winter.", "the fall", "2024-FA"),
+    # A year-less season without a cue: the latest begun, or the next when it begins within a season (written in June:
+    # the coming autumn), unless the clause before it is in the past tense; a reporting verb is no past tense.
+    ContextExample("season_ahead", "A second wave of infections in the autumn could be more severe.", "the autumn",
+                   "2025-FA"),
+    ContextExample("season_ahead", "Experts said a second wave could come in the autumn.", "the autumn", "2025-FA"),
+    ContextExample("season_ahead", "Cases peaked in the autumn.", "the autumn", "2024-FA"),
+    ContextExample("season_ahead", "The team was relegated in the winter.", "the winter", "2024-WI"),
+    ContextExample("season_ahead", "Shops will reopen in the winter.", "the winter", "2025-WI"),
     ContextExample("generic_season", "Flu spreads fastest in winter months.", "winter", "XXXX-WI"),
     ContextExample("generic_season", "Cases rose during the winter months.", "the winter", "2024-WI"),
     ContextExample("generic_season", "Spread slows in summer holidays.", "summer", "XXXX-SU"),

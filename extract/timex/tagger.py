@@ -24,7 +24,7 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
-from .rules import AFTER_CUE_CANCELS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
+from .rules import AFTER_CUE_CANCELS, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,9 @@ MODIFIER_WINDOW = 30
 # Tense cues (rules.TENSE_CUES): words before a year-less expression that make it the coming occurrence.
 TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
 PAST_CUE = re.compile(PAST_WORDS)
+PAST_CLAUSE = re.compile(PAST_CLAUSE_WORDS)
+PAST_CLAUSE_REACH = 80
+YEARLESS_SEASONS = ("XXXX-SP", "XXXX-SU", "XXXX-FA", "XXXX-WI")
 REPORTED_PAST_CUE = re.compile(REPORTED_PAST_WORDS)
 PAST_VERB = re.compile(AFTER_CUE_CANCELS)
 PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
@@ -104,6 +107,8 @@ class TimexDraft:
     opens_line: bool = False  # ... and it opens its line or is followed by a colon ("1249 The UN ...", "1243: Dominic ...")
     after_at: bool = False    # ... or it follows "at" / "shortly after" ("returning shortly after 1100"): a clock time when
                               # it is no plausible year (see _live_log_stamps)
+    ends_range: bool = False  # a year-less month, month-day or season joined to a year-less one just before it:
+                              # "from January to June", "in March and April" (see _in_order)
 
     @property
     def type(self) -> str:
@@ -152,7 +157,7 @@ def find(text: str) -> list[TimexDraft]:
         found.append(TimexDraft(start, end, written[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
                                 paragraph, *_clock_reading(text, start, end, draft)))
         previous_end = end
-    return _with_shared_direction(text, _with_shared_years(text, found))
+    return _with_range_ends(text, _with_shared_direction(text, _with_shared_years(text, found)))
 
 
 def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[Timex]:
@@ -168,6 +173,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
     context_day: tuple[int, datetime.date] | None = None
     mentions: dict[str, tuple[int, str, datetime.date]] = {}  # grain -> the latest date mentioned at that grain
     narrative_year: tuple[int, int, int] | None = None  # (end, paragraph, year) of the last date written with its year
+    previous_draft: Draft | None = None  # the draft behind found[-1], as resolved
     for item in drafts:
         draft, start, end = item.draft, item.start, item.end
         year_carries = narrative_year and draft.prefer == "past" and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW \
@@ -181,8 +187,11 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
         day = context_day[1] if context_day and start - context_day[0] <= CONTEXT_DAY_GAP else None
         resolution = resolve_draft(draft, resolve_against, day)
+        if item.ends_range and found and previous_draft is not None:  # "the January-June period": June after January
+            draft, resolution, found[-1] = _in_order(previous_draft, found[-1], draft, resolution, resolve_against, day)
         found.append(Timex(start, end, item.text, resolution.value, draft.type, resolution.grain,
                            resolution.interval_start, resolution.interval_end, item.rule))
+        previous_draft = draft
         if resolution.grain == "day" or resolution.grain == "hour" and item.draft.value != "XXXX-XX-XX" \
                 and resolution.interval_start is not None:  # "on Tuesday evening at 7pm": 7pm of that Tuesday
             context_day = (end, as_date(resolution.interval_start))
@@ -198,6 +207,54 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
             if resolution.grain == "quarter" and (reference_date is None or as_date(resolution.interval_start) <= reference_date):
                 mentions["reported_quarter"] = mentions["quarter"]  # a quarter still to come is a forecast, not what is reported
     return found
+
+
+def _in_order(first_draft: Draft, first: Timex, second_draft: Draft, second: Resolution,
+              reference_date: datetime.date | None, day: datetime.date | None) -> tuple[Draft, Resolution, Timex]:
+    """Two year-less dates joined as a range or pair ("January-June", "in March and April"), each resolved on its own,
+    keep their order within a year: the end is moved after the start when the pair looks ahead (a future cue) or the
+    start had a year of its own; else the start is moved back before the end ("exports rose in January-June" written
+    in March: the January-June before it, not January of this year and June of last).
+
+    >>> [t.value for t in tag("Exports rose in the January-June period.", datetime.date(1998, 3, 4))]
+    ['1997-01', '1997-06']
+    >>> [t.value for t in tag("The plan will run from January to June.", datetime.date(1998, 3, 4))]
+    ['1999-01', '1999-06']
+    >>> [t.value for t in tag("It grew from January to June last year.", datetime.date(1998, 3, 4))]
+    ['1997-01', '1997-06']
+    """
+    start, end = first.interval_start, second.interval_start
+    if start is None or end is None or first.grain not in PAIRED_GRAINS or second.grain not in PAIRED_GRAINS \
+            or as_date(start) <= as_date(end) < _a_year_after(as_date(start)):
+        return second_draft, second, first
+    if _yearless(second_draft) and (second_draft.prefer in ("future", "next") or not _yearless(first_draft)):
+        moved = _year_in_order(second_draft, as_date(start), after=True)
+        return moved, resolve_draft(moved, reference_date, day), first
+    if not _yearless(first_draft):
+        return second_draft, second, first
+    moved = _year_in_order(first_draft, as_date(end), after=False)
+    resolution = resolve_draft(moved, reference_date)
+    return second_draft, second, replace(first, value=resolution.value, grain=resolution.grain,
+                                         interval_start=resolution.interval_start, interval_end=resolution.interval_end)
+
+
+PAIRED_GRAINS = ("day", "month", "season")  # "between 2007 and March" is no pair of months
+
+
+def _a_year_after(day: datetime.date) -> datetime.date:
+    return day.replace(year=day.year + 1, day=min(day.day, 28)) if day.year < 9999 else datetime.date.max
+
+
+def _year_in_order(draft: Draft, bound: datetime.date, after: bool) -> Draft:
+    """The draft with the year whose occurrence starts first on or after `bound` (after=True), else last on or before."""
+    rest = draft.value[4:]
+    years = range(max(bound.year - 1, 1), min(bound.year + 1, 9999) + 1)
+    starts = [(year, interval_of(f"{year:04d}{rest}")) for year in years]
+    usable = [(year, as_date(interval[0])) for year, interval in starts if interval is not None]
+    picked = [year for year, start in usable if (start >= bound if after else start <= bound)]
+    if not picked:
+        return draft
+    return replace(draft, value=f"{(picked[0] if after else picked[-1]):04d}{rest}")
 
 
 def _weekday_agrees(value: str, written_weekday: int) -> bool:
@@ -366,6 +423,31 @@ def _with_shared_direction(text: str, found: list[TimexDraft]) -> list[TimexDraf
     return found
 
 
+def _with_range_ends(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
+    """Mark a date joined to the date before it when either lacks its year ("January-June", "January to June last year").
+
+    >>> [d.ends_range for d in find("Exports rose in the January-June period, and in May.")]
+    [False, True, False]
+    """
+    for index in range(1, len(found)):
+        first, second = found[index - 1], found[index]
+        if _names_its_date(first.draft) and _names_its_date(second.draft) \
+                and (_yearless(first.draft) or _yearless(second.draft)) \
+                and RANGE_CONNECTOR.fullmatch(text, first.end, second.start):
+            found[index] = replace(second, ends_range=True)
+    return found
+
+
+def _names_its_date(draft: Draft) -> bool:
+    """A DATE that names its month, day or season ("June", "June 30", "June last year"), not "7 hrs ago" or "today"."""
+    return draft.type == "DATE" and (draft.unit is None and draft.value[:1].isdigit() or draft.value[:4] == "XXXX"
+                                     or draft.unit == "year" and draft.value.startswith("-"))
+
+
+def _yearless(draft: Draft) -> bool:
+    return draft.unit is None and YEARLESS.fullmatch(draft.value) is not None
+
+
 def _with_modifier(text: str, start: int, previous_end: int, rule: Rule, draft: Draft) -> tuple[int, Draft]:
     """Widen the span over "early"/"the end of"/"around"... just before it, narrowing the interval accordingly."""
     if not rule.takes_modifier or draft.type != "DATE" and draft.type != "TIME":
@@ -444,6 +526,8 @@ def _with_cues(text: str, start: int, end: int, draft: Draft) -> Draft:
         cue = _tense_cue(text, start, end)
         if cue is not None:
             return replace(draft, prefer=cue.prefer)
+        if draft.value in YEARLESS_SEASONS and PAST_CLAUSE.search(text, _clause_start(text, start, PAST_CLAUSE_REACH), start):
+            return replace(draft, past_clause=True)  # "Cases rose in the autumn" written in June: last autumn
     if since:
         draft = replace(draft, until_reference=True)
     return draft
