@@ -18,6 +18,10 @@ from desk.literal import plotly_literal
 from extract.schema import DATE_DTYPE
 
 MAX_ACTORS = 25
+TITLE_PX = 44                  # a heatmap's title, above its column names
+MAX_COLUMNS_WITH_NUMBERS = 30  # more columns than this and the numbers in the cells shrink to specks: colour and hover
+COLUMN_NAME_PX_PER_CHAR = 5.2
+VISIBLE_BLUES = [[0.0, "#c6dbef"], [0.5, "#4292c6"], [1.0, "#08306b"]]   # one sentence is a visible blue, not white  # height of a 12 px column name at 45 degrees, per character (sin 45° x ~7.3 px)
 
 
 def _sentences(statements: pd.DataFrame) -> pd.DataFrame:
@@ -114,15 +118,23 @@ def cooccurrence_matrix(pairs: pd.DataFrame, max_actors: int = MAX_ACTORS) -> pd
     return matrix
 
 
-def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, hover: str, colorscale: str) -> go.Figure:
+def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, hover: str, colorscale: str | list) -> go.Figure:
     figure = go.Figure(go.Heatmap(
         z=matrix.to_numpy(), x=[plotly_literal(str(column)) for column in matrix.columns],
         y=[plotly_literal(str(row)) for row in matrix.index], colorscale=colorscale, hoverongaps=False,
-        hovertemplate=hover, xgap=1, ygap=1, texttemplate="%{z}", colorbar=dict(title=dict(text="sentences")),
+        hovertemplate=hover, xgap=1, ygap=1, colorbar=dict(title=dict(text="sentences")),
+        texttemplate="%{z}" if len(matrix.columns) <= MAX_COLUMNS_WITH_NUMBERS else None,  # else too small to read
     ))
-    figure.update_layout(template="plotly", title=dict(text=title, x=0.01), height=int(min(1000, 160 + 28 * len(matrix))),
-                         margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white",
-                         xaxis=dict(title=dict(text=x_title), type="category", side="top"),
+    # the column names stand on top at 45 degrees, between the title and the cells: the top margin holds both
+    longest = max((len(str(column)) for column in matrix.columns), default=0)
+    names_px = int(COLUMN_NAME_PX_PER_CHAR * longest) + 12 + (22 if x_title else 0)
+    figure.update_layout(template="plotly",
+                         title=dict(text=title, x=0.01, xref="container", y=1, yref="container", yanchor="top",
+                                    pad=dict(t=12)),
+                         height=int(min(1000, 160 + 28 * len(matrix))) + names_px,
+                         margin=dict(l=10, r=10, t=TITLE_PX + names_px, b=10), plot_bgcolor="white",
+                         xaxis=dict(title=dict(text=x_title), type="category", side="top", tickangle=-45,
+                                    automargin=False),
                          yaxis=dict(autorange="reversed", type="category"))
     return figure
 
@@ -135,7 +147,7 @@ def build_actor_year_heatmap(statements: pd.DataFrame) -> go.Figure:
 def actor_year_heatmap(matrix: pd.DataFrame) -> go.Figure:
     """The actor × year heatmap of `matrix` (`actor_year_counts` or `actor_year_matrix`)."""
     return _heatmap(matrix.replace(0, float("nan")), "Mentions by year the statement refers to", "year",
-                    "%{y} in %{x}: %{z} sentence(s)<extra></extra>", "Blues")
+                    "%{y} in %{x}: %{z} sentence(s)<extra></extra>", VISIBLE_BLUES)
 
 
 def build_cooccurrence_heatmap(statements: pd.DataFrame) -> go.Figure:

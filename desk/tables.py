@@ -88,3 +88,21 @@ def needs_a_date(documents: pd.DataFrame) -> pd.Series:
     [True, False]
     """
     return (documents["status"] == "ok") & documents["published"].isna()
+
+
+UNREADABLE_ONE_BY_ONE = 3   # up to this many unreadable files get a warning each; more get one summary and a list
+
+
+def unreadable_summary(problems: list[str]) -> str:
+    """One warning for many files that could not be read: how many, and how many of each problem (most first).
+
+    >>> unreadable_summary(["empty file (no text)"] * 10 + ["not valid UTF-8 text"])
+    '11 files could not be read, so no statement was extracted from them: 10 empty file (no text), 1 not valid UTF-8 text. They are the rows with status “unreadable” in the table; each is listed below.'
+    """
+    counts = pd.Series([problem or "could not be read" for problem in problems], dtype=object).value_counts(sort=True)
+    parts = [f"{count} {problem}" for problem, count in counts.head(4).items()]
+    if len(counts) > 4:
+        parts.append(f"{int(counts.iloc[4:].sum())} with {len(counts) - 4} other problems")
+    return (f"{len(problems)} files could not be read, so no statement was extracted from them: {', '.join(parts)}. "
+            "They are the rows with status “unreadable” in the table; each is listed below.")
+

@@ -6,7 +6,7 @@ import streamlit as st
 from desk.highlight import actor_spans, article_header_html, date_spans, highlight_html, legend_html, styled_block
 from desk.labels import document_label
 from desk.literal import markdown_literal, shortened
-from desk.tables import needs_a_date, sources_table_from_counts
+from desk.tables import UNREADABLE_ONE_BY_ONE, needs_a_date, sources_table_from_counts, unreadable_summary
 from desk.ui.app_entry import run_through_app
 from desk.ui.caching import document_kind_counts, load_actor_gazetteer, load_desk
 from desk.ui.sidebar import filters_from_widgets, link_value, write_query_params
@@ -29,8 +29,15 @@ st.dataframe(table[undated.to_numpy()] if only_undated else table, hide_index=Tr
              column_config={"reference date": st.column_config.DatetimeColumn(format="YYYY-MM-DD")})
 unreadable = documents[documents["status"] != "ok"]
 hidden = unreadable["problem"].fillna("").map(is_hidden_entry_problem).astype(bool)
-for path, problem in zip(unreadable.loc[~hidden, "path"], unreadable.loc[~hidden, "problem"]):
-    st.warning(markdown_literal(f"{path}: {problem or 'could not be read'} — no statement was extracted from it."))
+named = list(zip(unreadable.loc[~hidden, "path"], unreadable.loc[~hidden, "problem"].fillna("")))
+if len(named) <= UNREADABLE_ONE_BY_ONE:
+    for path, problem in named:
+        st.warning(markdown_literal(f"{path}: {problem or 'could not be read'} — no statement was extracted from it."))
+else:   # a wall of warnings would push the article below the fold: one summary, the list on demand
+    st.warning(markdown_literal(unreadable_summary([problem for _, problem in named])))
+    with st.expander(f"The {len(named)} files that could not be read", icon=":material/error:"):
+        st.markdown("\n".join(f"- {markdown_literal(path)}: {markdown_literal(problem or 'could not be read')}"
+                              for path, problem in named))
 for summary in hidden_entries_warning(unreadable.loc[hidden, "path"].tolist()):   # .DS_Store, ._a.txt, .git/: one line
     st.caption(markdown_literal(summary))
 

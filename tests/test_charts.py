@@ -213,3 +213,27 @@ def test_zoom_buttons_are_anchored_on_the_latest_statements_not_on_the_view(seed
     assert pd.Timestamp("2025-06-10") <= start <= pd.Timestamp("2025-06-22")
     assert [pd.Timestamp(value) for value in buttons["default"]] == [pd.Timestamp(v) for v in figure.layout.xaxis.range]
     assert pd.Timestamp(buttons["all"][0]) < pd.Timestamp("1941-01-01")
+
+
+def test_heatmap_title_sits_above_its_slanted_column_names_however_long():
+    """The Haiti desk's actor names ('Dominican Republic', 'Associated Press') stood on the title
+    'Named in the same sentence': the top margin now holds the title and the names at 45 degrees."""
+    from desk.actor_charts import TITLE_PX, cooccurrence_heatmap, cooccurrence_matrix
+
+    names = ["Haiti", "United States", "Dominican Republic", "Associated Press"]
+    pairs = pd.DataFrame([(first, second, 3) for index, first in enumerate(names) for second in names[index + 1:]],
+                         columns=["first", "second", "sentences"])
+    layout = cooccurrence_heatmap(cooccurrence_matrix(pairs)).layout
+    assert (layout.title.yref, layout.title.y, layout.title.yanchor) == ("container", 1, "top")
+    assert layout.xaxis.side == "top" and layout.xaxis.tickangle == -45
+    slanted_name_px = len("Dominican Republic") * 12 * 0.6 * 0.7   # 12 px letters ~0.6 em wide, sin 45° ~ 0.7
+    assert layout.margin.t >= TITLE_PX + slanted_name_px
+
+
+def test_a_heatmap_of_many_years_drops_the_numbers_that_would_be_unreadable():
+    from desk.actor_charts import actor_year_heatmap, actor_year_matrix
+
+    few = pd.DataFrame({"actor": ["Haiti"] * 5, "year": range(2006, 2011), "sentences": 1})
+    many = pd.DataFrame({"actor": ["Haiti"] * 47, "year": range(1964, 2011), "sentences": 1})
+    assert actor_year_heatmap(actor_year_matrix(few)).data[0].texttemplate == "%{z}"
+    assert not actor_year_heatmap(actor_year_matrix(many)).data[0].texttemplate   # the colour and the hover tell

@@ -257,6 +257,39 @@ def test_sources_page_lists_unreadable_files_with_their_problem(app_on_synthetic
     assert "unreadable" in set(table["status"])
 
 
+@pytest.fixture
+def app_on_seeds_with_twelve_empty_files(monkeypatch, tmp_path, seeds_extraction) -> list[str]:
+    """The seeds' desk plus 12 empty files (Timeline17's haiti_bbc has 10), as `python -m extract` records them."""
+    from extract.__main__ import write_outputs
+    from extract.events import build_events
+    from extract.pipeline import Extraction
+
+    statements, documents = seeds_extraction
+    empty = [f"corpus/2010-01-{day:02d}/{day}.htm.txt" for day in range(10, 22)]
+    broken = pd.DataFrame({column: [None] * len(empty) for column in documents.columns})
+    broken = broken.assign(doc_id=[path.removeprefix("corpus/").removesuffix(".txt") for path in empty], path=empty,
+                           text="", status="unreadable", problem="empty file (no text)")
+    documents = pd.concat([documents, broken.astype(documents.dtypes.to_dict())], ignore_index=True)
+    write_outputs(Extraction(statements, documents, events=build_events(statements, documents)),
+                  tmp_path / "statements.parquet")
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(tmp_path / "statements.parquet"))
+    return empty
+
+
+def test_sources_page_sums_up_many_unreadable_files_in_one_warning_and_lists_them_below(
+        app_on_seeds_with_twelve_empty_files):
+    """Twelve files that could not be read are one warning (what and how many) and a list on demand, not a wall of
+    twelve warnings between the table and the article."""
+    app = run_app("pages/sources.py")
+    assert not app.exception
+    warnings = [shown(warning) for warning in app.warning if "could not be read" in shown(warning)
+                or "no statement was extracted" in shown(warning)]
+    assert len(warnings) == 1, warnings
+    assert "12 files" in warnings[0] and "empty file (no text)" in warnings[0]
+    listed = " ".join(shown(element) for element in app.get("markdown"))
+    assert all(path in listed for path in app_on_seeds_with_twelve_empty_files)
+
+
 def test_actors_page_draws_mentions_years_and_pairs(app_on_seeds):
     app = run_app("pages/actors.py")
     assert not app.exception
