@@ -721,6 +721,11 @@ SCHEDULE_VERBS_ING = ("beginning", "starting", "opening", "reopening", "closing"
                       "hosting", "holding", "gathering", "hearing", "launching", "leaving", "heading", "returning",
                       "coming", "getting married", "marrying", "testifying", "appearing")
 TENSE_CUES: list[TenseCue] = [
+    # a date an event is moved to lies ahead, even after a past verb: "postponed the shows to July 31", "the trial was
+    # adjourned until July 20", "the deadline was extended to Friday"
+    TenseCue("rescheduled",
+             r"\b(?:postponed|adjourned|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|brought\s+forward"
+             r"|extended)\b" + CLAUSE_BODY + r"\b(?:to|until|till)\s+(?:(?:early|late|mid)[\s-]+)?$", 80),
     # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
     TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
@@ -838,6 +843,11 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("range_in_order", "He was born in March and died in June.", "March", "2025-03"),  # no pair
     ContextExample("range_in_order", "Donors to meet in March - 7 hrs ago", "March", "2010-03", datetime.date(2010, 1, 26)),
     ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
+    ContextExample("rescheduled", "The band has postponed Sunday's shows in Monterrey to July 31 because of the flu.",
+                   "July 31", "2009-07-31", datetime.date(2009, 5, 14)),
+    ContextExample("rescheduled", "The trial was adjourned until July 20.", "July 20", "2025-07-20"),
+    ContextExample("rescheduled", "The deadline was extended to Friday.", "Friday", "2025-06-20"),
+    ContextExample("rescheduled", "He moved to Paris on October 20.", "October 20", "2024-10-20"),  # a place, not a date
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
     ContextExample("future_word", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
