@@ -720,6 +720,9 @@ SCHEDULE_VERBS_ING = ("beginning", "starting", "opening", "reopening", "closing"
                       "arriving", "departing", "visiting", "flying", "travelling", "traveling", "going", "voting", "playing",
                       "hosting", "holding", "gathering", "hearing", "launching", "leaving", "heading", "returning",
                       "coming", "getting married", "marrying", "testifying", "appearing")
+# Verbs of events in the present tense (third person), as a clause of time uses them for the future: "when it comes back"
+PRESENT_EVENT_VERBS = ("comes", "becomes", "returns", "strikes", "hits", "arrives", "reaches", "spreads", "peaks", "emerges",
+                       "mutates", "starts", "begins", "ends", "happens", "occurs", "rises", "falls", "takes", "gets", "goes")
 TENSE_CUES: list[TenseCue] = [
     # a date an event is moved to lies ahead, even after a past verb: "postponed the shows to July 31", "the trial was
     # adjourned until July 20", "the deadline was extended to Friday"
@@ -758,6 +761,11 @@ TENSE_CUES: list[TenseCue] = [
              r"\b(?:(?:is|are|am|['’]s|['’]re)\s+(?:also\s+|now\s+|still\s+)?(?:" + "|".join(SCHEDULE_VERBS_ING) + r")"
              r"|(?:" + "|".join(SCHEDULE_VERBS_PRESENT) + r"))\b(?:\s+off)?(?:\s+[\w'’:-]+){0,4}\s+$", 60, "window",
              past_after_cancels=True),
+    # a clause of time or condition puts a future event in the present tense: "when it comes back in the winter",
+    # "before a helpline is opened in the autumn", "once the epidemic hits in the autumn" (a past word cancels it)
+    TenseCue("subordinate_present",
+             r"\b(?:[Ww]hen|[Oo]nce|[Ii]f|[Bb]efore|[Uu]ntil|[Aa]s\s+soon\s+as)\s+(?:[\w'’-]+\s+){0,5}?"
+             r"(?:is|are|" + "|".join(PRESENT_EVENT_VERBS) + r")\b(?:\s+[\w'’-]+){0,4}\s+$", 80, "window"),
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"; so do
     # "may" and "might" + a bare verb ("might return in the winter"), but not + have ("may have caught it in March")
     TenseCue("modal_verb", r"(?:(?:\b(?:will|would|shall)|['’]ll)\s+(?:not\s+)?[a-z]+"
@@ -846,6 +854,12 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("rescheduled", "The band has postponed Sunday's shows in Monterrey to July 31 because of the flu.",
                    "July 31", "2009-07-31", datetime.date(2009, 5, 14)),
     ContextExample("rescheduled", "The trial was adjourned until July 20.", "July 20", "2025-07-20"),
+    ContextExample("subordinate_present", "Are we immune to it when it comes back in the winter months?", "the winter",
+                   "2025-WI"),
+    ContextExample("subordinate_present", "Staff will be needed when the epidemic really hits in October.", "October",
+                   "2025-10"),
+    ContextExample("subordinate_present", "When the virus was found in October, schools shut.", "October", "2024-10"),
+    ContextExample("subordinate_present", "When officials met in October, they agreed.", "October", "2024-10"),
     ContextExample("rescheduled", "The deadline was extended to Friday.", "Friday", "2025-06-20"),
     ContextExample("rescheduled", "He moved to Paris on October 20.", "October 20", "2024-10-20"),  # a place, not a date
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
