@@ -1022,6 +1022,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
                    "Two days later", "2009-03-05"),
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Talks began that week.", "that week",
                    "2009-W10"),
+    # ... but not a year alone in brackets, a label's date: "Trash Can Sinatras (1990) and February's session"
+    ContextExample("narrative_time", "Tracks by The Pop Group (1979) and February's session from Nottingham.", "February",
+                   "2025-02"),
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
                    "The following year", "2010"),
     ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),

@@ -84,6 +84,8 @@ PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
 MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it counts from
 MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
+IN_BRACKETS_BEFORE = re.compile(r"\(\s*$")
+IN_BRACKETS_AFTER = re.compile(r"\s*\)")
 NARRATIVE_YEAR_WINDOW = 60  # "In 2007 ... in October": a year-less month this close after a written year takes it
 CONTEXT_DAY_GAP = 25  # a bare time ("at 4 AM") takes the day of a date at most this far before it
 
@@ -107,6 +109,7 @@ class TimexDraft:
     opens_line: bool = False  # ... and it opens its line or is followed by a colon ("1249 The UN ...", "1243: Dominic ...")
     after_at: bool = False    # ... or it follows "at" / "shortly after" ("returning shortly after 1100"): a clock time when
                               # it is no plausible year (see _live_log_stamps)
+    in_brackets: bool = False  # alone in brackets: a label's date ("Trash Can Sinatras (1990)"), not the narrative's time
     ends_range: bool = False  # a year-less month, month-day or season joined to a year-less one just before it:
                               # "from January to June", "in March and April" (see _in_order)
 
@@ -155,7 +158,9 @@ def find(text: str) -> list[TimexDraft]:
         draft = _as_future_point(text, start, end, draft)
         paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
         found.append(TimexDraft(start, end, written[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
-                                paragraph, *_clock_reading(text, start, end, draft)))
+                                paragraph, *_clock_reading(text, start, end, draft),
+                                in_brackets=bool(IN_BRACKETS_BEFORE.search(text, max(0, start - 3), start)
+                                                 and IN_BRACKETS_AFTER.match(text, end))))
         previous_end = end
     return _with_range_ends(text, _with_shared_direction(text, _with_shared_years(text, found)))
 
@@ -196,7 +201,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
                 and resolution.interval_start is not None:  # "on Tuesday evening at 7pm": 7pm of that Tuesday
             context_day = (end, as_date(resolution.interval_start))
         if draft.type == "DATE" and item.draft.unit is None and not item.draft.anchor and item.draft.value[:4].isdigit() \
-                and not item.draft.until_reference \
+                and not item.draft.until_reference and not item.in_brackets \
                 and resolution.grain in ("day", "month", "season", "quarter", "year"):
             narrative_year = (end, item.paragraph, int(item.draft.value[:4]))
         if draft.type == "TIME" and (item.draft.unit or item.draft.value != "XXXX-XX-XX") \
