@@ -724,6 +724,10 @@ SCHEDULE_VERBS_ING = ("beginning", "starting", "opening", "reopening", "closing"
 PRESENT_EVENT_VERBS = ("comes", "becomes", "returns", "strikes", "hits", "arrives", "reaches", "spreads", "peaks", "emerges",
                        "mutates", "starts", "begins", "ends", "happens", "occurs", "rises", "falls", "takes", "gets", "goes")
 TENSE_CUES: list[TenseCue] = [
+    # "Beginning Monday, the store opens at 9", "Effective Monday, prices rise": what starts on a date is announced
+    # ahead of it (a past verb later in the clause cancels it: "Starting Monday, police cordoned off the area")
+    TenseCue("starting_from", r"\b(?:[Ss]tarting|[Bb]eginning|[Ee]ffective|[Cc]ommencing)\s+(?:on\s+|from\s+)?$", 25,
+             past_after_cancels=True),
     # a date an event is moved to lies ahead, even after a past verb: "postponed the shows to July 31", "the trial was
     # adjourned until July 20", "the deadline was extended to Friday"
     TenseCue("rescheduled",
@@ -731,7 +735,7 @@ TENSE_CUES: list[TenseCue] = [
              r"|extended)\b" + CLAUSE_BODY + r"\b(?:to|until|till)\s+(?:(?:early|late|mid)[\s-]+)?$", 80),
     # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
-    TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
+    TenseCue("deadline", r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
              unless_followed_by=r"['’]s\b"),
     # a period that "ended" on a date ended before the reference ("the year ended March 31" written on March 6 is last
     # year's March 31); one "ending" on it ends at the nearest ("the fiscal year ending June 30" written in March)
@@ -854,6 +858,10 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("rescheduled", "The band has postponed Sunday's shows in Monterrey to July 31 because of the flu.",
                    "July 31", "2009-07-31", datetime.date(2009, 5, 14)),
     ContextExample("rescheduled", "The trial was adjourned until July 20.", "July 20", "2025-07-20"),
+    ContextExample("starting_from", "Beginning Monday, the store opens at 9.", "Monday", "2025-06-16"),
+    ContextExample("starting_from", "Effective Monday, prices rise.", "Monday", "2025-06-16"),
+    ContextExample("starting_from", "Starting Monday, police cordoned off the area.", "Monday", "2025-06-09"),
+    ContextExample("deadline", "The exhibition runs through Sunday.", "Sunday", "2025-06-15"),
     ContextExample("subordinate_present", "Are we immune to it when it comes back in the winter months?", "the winter",
                    "2025-WI"),
     ContextExample("subordinate_present", "Staff will be needed when the epidemic really hits in October.", "October",
