@@ -92,7 +92,7 @@ CLOCK_WORDS_AFTER = r"\s*(?:" + TIME_ZONES + r"|hours|hrs|local\s+time)\b"
 # on 3 March" is one); after "at" they are a clock time ("administered it at 1040 on 25 June")
 _MONTH_NAME = "(?:" + alternation(_MONTH_FULL, capitalised_only=True) + "|" + alternation(_MONTH_ABBR, capitalised_only=True) + r"\.?)"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_ON_ITS_DAY = ("".join(rf"(?<!\b{word}\s\d{{4}})" for word in ("in", "In", "of", "by", "By", "since", "Since", "from", "From"))
+_ON_ITS_DAY = (r"(?=\s+on\s)" + "".join(rf"(?<!\b{word}\s\d{{4}})" for word in ("in", "In", "of", "by", "By", "since", "Since", "from", "From"))
                + r"\s+on\s+(?:" + alternation(_WEEKDAY_FULL, capitalised_only=True) + "|" + _DAY_NUMBER + r"\s+(?:of\s+)?"
                + _MONTH_NAME + "|" + _MONTH_NAME + r"\s+" + _DAY_NUMBER + r")\b")
 _AFTER_MILITARY_TIME = (CLOCK_WORDS_AFTER

@@ -503,7 +503,7 @@ RULES: list[Rule] = [
          r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b|(?<=[SWA]\w{5})\s+[A-Z])"
          # "the fall" is a season only after a preposition of time and not before "of"/"in": "in the fall", not "the
          # fall of Rome", "the fall in prices", "after the fall"
-         r"|" + AFTER_SEASON_PREPOSITION + r"[Tt]he\s+(?:(?:early|late)\s+)?(?P<season>fall)"
+         r"|(?=[Tt]he\s)" + AFTER_SEASON_PREPOSITION + r"[Tt]he\s+(?:(?:early|late)\s+)?(?P<season>fall)"
          r"(?![\w-]|\s+(?:of|in|from|to|on|at|for|by|and\s+rise)\b)",
          season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
