@@ -60,6 +60,11 @@ class Evidence:
         parts = [part for part in (self.outlet, f"“{self.title}”" if self.title else "") if part]
         return (", ".join(parts) or self.doc_id) + f" ({day_text(self.published) or 'no date'})"
 
+    def choice_text(self, limit: int = 90) -> str:
+        """How the sentence is named in a picker: '“On 13 June Israel struck.” — Kyiv Post, “War” (15 Jun 2025)'."""
+        sentence = self.sentence if len(self.sentence) <= limit else self.sentence[:limit].rsplit(" ", 1)[0] + " …"
+        return f"“{sentence}” — {self.citation()}"
+
     def reference_date_text(self) -> str:
         """'15 Jun 2025 (decided by: sources.csv; confidence: high)'."""
         decided = [f"decided by: {self.reference_date_basis or 'unknown'}"]

@@ -81,7 +81,8 @@ if view == "events":
             if event_id in by_id.index:
                 event = by_id.loc[event_id]
                 render_event_detail(event, desk.store.rows_with_ids(list(event["statement_ids"])), documents,
-                                    extra=lambda event: render_edit_controls(event, events=events))
+                                    extra=lambda event, evidence: render_edit_controls(event, events=events,
+                                                                                          evidence=evidence))
     render_event_export_panel(key, lambda: key_evidence(desk, filters, key), documents, description=description,
                               file_stem=filename_for_filters(filters), window=window, lane_by=lane_by,
                               source_names=labels)

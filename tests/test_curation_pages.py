@@ -288,6 +288,27 @@ def test_merging_and_splitting_events_on_the_detail(curation_db, app_on_seeds):
     assert "split out of" in texts(on_event(f"split:{moved}"))
 
 
+def test_the_merge_picker_offers_the_events_nearest_in_time_first_and_the_split_picker_names_sentences(
+        curation_db, app_on_seeds):
+    """On a desk of 1,000 events the duplicate must not be hidden among events of other years, nor a sentence behind
+    its statement id."""
+    events = seed_events(app_on_seeds)
+    event = event_holding(events, QATAR_STRIKE)
+    app = on_event(event["event_id"])
+    merge = app.selectbox(key=event_key(event["event_id"], "merge"))
+    others = events[events["event_id"] != event["event_id"]]
+    distance = (others["start"] - event["start"]).abs()
+    nearest = others[distance == distance.min()]
+    assert merge.options[0].split(" · ")[1] in set(nearest["label"]), merge.options[:3]
+    offered_days = [option.split(" · ")[0] for option in merge.options]
+    assert offered_days.index("2007") > offered_days.index("24 Jun 2025"), "June 2025 comes before 2007"
+    episode = events[events["kind"] == "episode"].iloc[0]   # the seeds' events have one sentence each; the war many
+    split = on_event(episode["event_id"]).selectbox(key=event_key(episode["event_id"], "split"))
+    assert len(split.options) == len(episode["statement_ids"]) > 1
+    assert all(option.startswith("“") and "”" in option for option in split.options), split.options[:3]
+    assert not set(split.options) & set(episode["statement_ids"])
+
+
 @pytest.fixture
 def desk_to_add_to(curation_db, seeds_data_dir, monkeypatch, tmp_path) -> Path:
     """The app on a copy of the seeds' extraction that an upload may change, its corpus and sources.csv in tmp_path."""

@@ -13,6 +13,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from desk.evidence import Evidence
+from desk.labels import merge_choices
 from desk.literal import markdown_literal
 from desk.loading import actors_path, statements_path
 from extract.actors import GazetteerError, load_gazetteer
@@ -148,9 +150,9 @@ def _label_controls(event: pd.Series, key: str) -> None:
         record(lambda: relabel(event, label))
 
 
-def _merge_split_controls(event: pd.Series, key: str, events: pd.DataFrame) -> None:
+def _merge_split_controls(event: pd.Series, key: str, events: pd.DataFrame, evidence: list[Evidence]) -> None:
     others = events[events["event_id"] != event["event_id"]]
-    choices = dict(zip(others["event_id"], others["label"] + " (" + others["value"].astype(str) + ")"))
+    choices = merge_choices(event, events) if not others.empty else {}
     absorbed = st.selectbox("Merge this event with", list(choices), format_func=choices.get, index=None,
                             key=f"{key}-merge", placeholder="Choose the duplicate event")
     def merge_edit() -> NewEdit:
@@ -160,10 +162,12 @@ def _merge_split_controls(event: pd.Series, key: str, events: pd.DataFrame) -> N
 
     if st.button("Merge", key=f"{key}-merge-save", icon=":material/merge:"):
         record(merge_edit)
-    evidence = list(event["statement_ids"])
-    if len(evidence) > 1:
-        moved = st.selectbox("Split this statement out into an event of its own", evidence, index=None,
-                             key=f"{key}-split")
+    statement_ids = list(event["statement_ids"])
+    if len(statement_ids) > 1:
+        sentences = {item.statement_id: item.choice_text() for item in evidence}
+        moved = st.selectbox("Split this statement out into an event of its own", statement_ids, index=None,
+                             key=f"{key}-split", format_func=lambda statement_id: sentences.get(statement_id, statement_id),
+                             placeholder="Choose the sentence to split out")
         if st.button("Split", key=f"{key}-split-save", icon=":material/call_split:"):
             record(lambda: split_statement(event, moved or ""))
 
@@ -176,8 +180,10 @@ def _star_controls(event: pd.Series, key: str) -> None:
         record(lambda: star(event))
 
 
-def render_edit_controls(row: pd.Series, *, events: pd.DataFrame | None = None, expanded: bool = False) -> None:
-    """Controls to correct one event (every edit kind) or one statement (date, hide, countries, actors)."""
+def render_edit_controls(row: pd.Series, *, events: pd.DataFrame | None = None, evidence: list[Evidence] | None = None,
+                         expanded: bool = False) -> None:
+    """Controls to correct one event (every edit kind; `evidence` names its sentences in the split picker) or one
+    statement (date, hide, countries, actors)."""
     if "curated" not in row.index:
         return  # an extracted row, not a curated one: nothing to anchor edits to
     known_countries, known_actors = known_names()
@@ -205,6 +211,7 @@ def render_edit_controls(row: pd.Series, *, events: pd.DataFrame | None = None, 
             with tabs["Label"]:
                 _label_controls(row, key)
             with tabs["Merge / split"]:
-                _merge_split_controls(row, key, events if events is not None else pd.DataFrame({"event_id": []}))
+                _merge_split_controls(row, key, events if events is not None else pd.DataFrame({"event_id": []}),
+                                      evidence or [])
             with tabs["Star"]:
                 _star_controls(row, key)

@@ -61,9 +61,9 @@ def event_detail_html(event: pd.Series, evidence: list[Evidence]) -> str:
 
 
 def render_event_detail(event: pd.Series, statements: pd.DataFrame, documents: pd.DataFrame | None, *,
-                        extra: Callable[[pd.Series], None] | None = None) -> None:
+                        extra: Callable[[pd.Series, list[Evidence]], None] | None = None) -> None:
     """The event's label, date with precision, every source's sentence (date highlighted), sources and rules;
-    then links to the articles and whatever `extra(event)` draws (the curation controls)."""
+    then links to the articles and whatever `extra(event, evidence)` draws (the curation controls)."""
     evidence = event_evidence(event, statements, documents)
     with st.container(border=True):
         st.html(event_detail_html(event, evidence))
@@ -72,4 +72,4 @@ def render_event_detail(event: pd.Series, statements: pd.DataFrame, documents: p
             st.page_link(SOURCES_PAGE, label=markdown_literal(f"Open {first.outlet or doc_id}: “{first.title or doc_id}”"),
                          icon=":material/article:", query_params={"doc": doc_id, "statement": first.statement_id})
         if extra is not None:
-            extra(event)
+            extra(event, evidence)
