@@ -24,7 +24,8 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
-from .rules import AFTER_CUE_CANCELS, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
+from .rules import (AFTER_CUE_CANCELS, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES,
+                    Rule, TenseCue)
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,8 @@ class TimexDraft:
     after_at: bool = False    # ... or it follows "at" / "shortly after" ("returning shortly after 1100"): a clock time when
                               # it is no plausible year (see _live_log_stamps)
     in_brackets: bool = False  # alone in brackets: a label's date ("Trash Can Sinatras (1990)"), not the narrative's time
-    ends_range: bool = False  # a year-less month, month-day or season joined to a year-less one just before it:
-                              # "from January to June", "in March and April" (see _in_order)
+    ends_range: bool = False  # a date joined to the one just before it, one of them without its year:
+                              # "from January to June", "in March and April", "January to June last year" (_in_order)
 
     @property
     def type(self) -> str:
@@ -216,7 +217,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
 
 def _in_order(first_draft: Draft, first: Timex, second_draft: Draft, second: Resolution,
               reference_date: datetime.date | None, day: datetime.date | None) -> tuple[Draft, Resolution, Timex]:
-    """Two year-less dates joined as a range or pair ("January-June", "in March and April"), each resolved on its own,
+    """Two dates joined as a range or pair, one without its year ("January-June", "in March and April"), resolved on their own,
     keep their order within a year: the end is moved after the start when the pair looks ahead (a future cue) or the
     start had a year of its own; else the start is moved back before the end ("exports rose in January-June" written
     in March: the January-June before it, not January of this year and June of last).
