@@ -989,7 +989,6 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # Two digits after a month and an apostrophe are its year; without the apostrophe they are a day.
     ContextExample("two_digit_year", "The enquiry of Oct '05 was answered.", "Oct '05", "2005-10"),
     ContextExample("two_digit_year", "May 09 - Japan and Australia announce their first cases.", "May 09", "2025-05-09"),
-    # A season with no article before a time noun is generic (no year); "the winter months" is a particular winter.
     # "the fall" is the season after a preposition of time only (else a drop or a collapse: counter-examples of "season")
     ContextExample("season_fall", "The virus may return in the fall.", "the fall", "2025-FA"),
     ContextExample("season_fall", "The plant will stay shut until the late fall.", "the late fall", "2025-FA"),
@@ -1002,6 +1001,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("season_ahead", "Cases peaked in the autumn.", "the autumn", "2024-FA"),
     ContextExample("season_ahead", "The team was relegated in the winter.", "the winter", "2024-WI"),
     ContextExample("season_ahead", "Shops will reopen in the winter.", "the winter", "2025-WI"),
+    # A season with no article before a time noun is generic (no year); "the winter months" is a particular winter.
     ContextExample("generic_season", "Flu spreads fastest in winter months.", "winter", "XXXX-WI"),
     ContextExample("generic_season", "Cases rose during the winter months.", "the winter", "2024-WI"),
     ContextExample("generic_season", "Spread slows in summer holidays.", "summer", "XXXX-SU"),
