@@ -635,13 +635,17 @@ RULES: list[Rule] = [
          # Agreement", "a Christmas tree"
          r"(?!\s+(?:Islands?|War|Offensive|Rising|Uprising|Agreement|Accords?|[Tt]rees?|[Cc]ards?|[Cc]arols?)\b)"
          # "Thanksgiving weekend", "the Memorial Day holiday weekend": that day's weekend
-         r"(?P<named_weekend>\s+(?:holiday\s+)?weekend)?(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
+         # ... and its year: "Ramadan 2010", "Easter next year", "Thanksgiving weekend last year"
+         r"(?P<named_weekend>\s+(?:holiday\s+)?weekend)?(?:,?\s+(?:of\s+)?<<year4>>"
+         r"|\s+(?P<year_relation>last|this|next)\s+year)?(?![\w'])",
          named_day,
          {"Christmas": ("2024-12-25", "day"), "Thanksgiving": ("2024-11-28", "day"), "Easter": ("2025-04-20", "day"),
           "Easter week": ("2025-W17", "week"), "Election Day": ("2024-11-05", "day"), "New Year's Day": ("2025-01-01", "day"),
           "Ramadan": ("2025-03-01", "day"), "Ramadan 2010": ("2010-08-11", "day"), "Christmas 2009": ("2009-12-25", "day"),
           "Thanksgiving weekend": ("2024-W48-WE", "week"), "Memorial Day weekend 2009": ("2009-W21-WE", "week"),
           "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day"),
+          "Easter next year": ("2026-04-05", "day"), "Christmas this year": ("2025-12-25", "day"),
+          "Thanksgiving weekend last year": ("2024-W48-WE", "week"),
           "Ash Wednesday": ("2025-03-05", "day"), "Palm Sunday": ("2025-04-13", "day"), "Pentecost": ("2025-06-08", "day"),
           "the Fourth of July": ("2025-07-04", "day"), "Father's Day": ("2025-06-15", "day"),
           "Martin Luther King Day": ("2025-01-20", "day"), "Inauguration Day": ("2025-01-20", "day"),

@@ -187,7 +187,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
         if year_carries and YEARLESS.fullmatch(draft.value) and draft.unit is None \
                 and _weekday_agrees(f"{narrative_year[2]:04d}{draft.value[4:]}", draft.weekday):
             draft = replace(draft, value=f"{narrative_year[2]:04d}{draft.value[4:]}")  # "In 2007 ... in October"
-        elif year_carries and draft.named_day and not draft.value:
+        elif year_carries and draft.named_day and not draft.value and draft.unit is None:
             draft = replace(draft, value=f"{narrative_year[2]:04d}")  # "In 1066 ... On Christmas Day": that year's
         looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
