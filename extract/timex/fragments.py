@@ -88,9 +88,17 @@ TIME_ZONES = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)"
 CLOCK_WORDS_AFTER = r"\s*(?:" + TIME_ZONES + r"|hours|hrs|local\s+time)\b"
 # ... and before the same time in another zone in brackets: "at 1653 (2153 GMT)", "by 1100 (1600 GMT)"
 # ... or as the start of a range whose end has the zone: "from 1410 to 1430 GMT"
+# Four digits before "on" and a day are no year ("the toll rose to 1150 on Monday", "was 1040 on 25 June"; but "in 2009
+# on 3 March" is one); after "at" they are a clock time ("administered it at 1040 on 25 June")
+_MONTH_NAME = "(?:" + alternation(_MONTH_FULL, capitalised_only=True) + "|" + alternation(_MONTH_ABBR, capitalised_only=True) + r"\.?)"
+_DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ON_ITS_DAY = (r"(?=\s+on\s)" + "".join(rf"(?<!\b{word}\s\d{{4}})" for word in ("in", "In", "of", "by", "By", "since", "Since", "from", "From"))
+               + r"\s+on\s+(?:" + alternation(_WEEKDAY_FULL, capitalised_only=True) + "|" + _DAY_NUMBER + r"\s+(?:of\s+)?"
+               + _MONTH_NAME + "|" + _MONTH_NAME + r"\s+" + _DAY_NUMBER + r")\b")
 _AFTER_MILITARY_TIME = (CLOCK_WORDS_AFTER
                         + r"|\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*" + TIME_ZONES + r"\s*\)"
-                        r"|\s*(?:[-–]|to|and|until)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + TIME_ZONES + r"|local\s+time)\b")
+                        r"|\s*(?:[-–]|to|and|until)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + TIME_ZONES + r"|local\s+time)\b"
+                        r"|(?<=\b[Aa]t\s\d{4})" + _ON_ITS_DAY)
 FRAGMENTS: dict[str, str] = {
     # months: full names (capitalised), abbreviations with optional dot ("Sept.", "Oct")
     "month": "(?:" + alternation(_MONTH_FULL, capitalised_only=True)
@@ -101,7 +109,7 @@ FRAGMENTS: dict[str, str] = {
     "day": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d|[\w-])",
     "day_ordinal": alternation([w for w in ORDINALS]),
     "day_bare": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
-    "year4": r"(?:1[0-9]\d\d|20\d\d)(?![\w%]|[.,:]\d|\s*(?:percent|per\s+cent)|" + _AFTER_MILITARY_TIME + ")",
+    "year4": r"(?:1[0-9]\d\d|20\d\d)(?![\w%]|[.,:]\d|\s*(?:percent|per\s+cent)|" + _AFTER_MILITARY_TIME + "|" + _ON_ITS_DAY + ")",
     # only where a year must follow; four digits before a time zone are a 24-hour clock ("19 January, 2200 GMT")
     "any_year4": r"[1-9]\d\d\d(?![\w%]|[.,:]\d|\s*(?:percent|per\s+cent)|" + _AFTER_MILITARY_TIME + ")",
     "year_spelled": r"[Nn]ineteen[\s-]+" + alternation(list(SPELLED_YEAR_TENS)) + r"(?:[\s-]+" + alternation(

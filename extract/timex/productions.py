@@ -455,6 +455,9 @@ def named_day(g: Groups) -> Draft:
     ('2010', 'easter_week')
     """
     key = next(day.key for day in NAMED_DAYS if g.get(day.key))
+    if g.get("year_relation"):  # "Easter next year": that year's, counted from the reference date
+        return Draft(unit="year", shift=_shift_word(g["year_relation"]), named_day=key,
+                     named_weekend=bool(g.get("named_weekend")))
     return Draft(value=g.get("year4") or "", named_day=key, prefer=_prefer_of(g.get("this_next_last")),
                  named_weekend=bool(g.get("named_weekend")))
 

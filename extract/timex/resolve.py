@@ -150,6 +150,9 @@ def _dated_named_day(draft: Draft, reference: Day | None) -> Draft | None:
         dates = named_day_dates(named.key, int(draft.value))
     elif reference is None:
         return None
+    elif draft.unit == "year":  # "Easter next year": the reference year's + the shift
+        dates = named_day_dates(named.key, reference.year + draft.shift)
+        draft = replace(draft, unit=None, shift=0)
     else:
         years = [reference.year - 1, reference.year, reference.year + 1]
         intervals = [named_day_dates(named.key, year) or (None, None) for year in years]

@@ -503,7 +503,7 @@ RULES: list[Rule] = [
          r"(?![\s-]+(?:" + "|".join(SEASON_NAME_NOUNS) + r")\b|(?<=[SWA]\w{5})\s+[A-Z])"
          # "the fall" is a season only after a preposition of time and not before "of"/"in": "in the fall", not "the
          # fall of Rome", "the fall in prices", "after the fall"
-         r"|" + AFTER_SEASON_PREPOSITION + r"[Tt]he\s+(?:(?:early|late)\s+)?(?P<season>fall)"
+         r"|(?=[Tt]he\s)" + AFTER_SEASON_PREPOSITION + r"[Tt]he\s+(?:(?:early|late)\s+)?(?P<season>fall)"
          r"(?![\w-]|\s+(?:of|in|from|to|on|at|for|by|and\s+rise)\b)",
          season,
          {"this summer": ("2025-SU", "season"), "last fall": ("2024-FA", "season"), "summer 2024": ("2024-SU", "season"),
@@ -635,13 +635,17 @@ RULES: list[Rule] = [
          # Agreement", "a Christmas tree"
          r"(?!\s+(?:Islands?|War|Offensive|Rising|Uprising|Agreement|Accords?|[Tt]rees?|[Cc]ards?|[Cc]arols?)\b)"
          # "Thanksgiving weekend", "the Memorial Day holiday weekend": that day's weekend
-         r"(?P<named_weekend>\s+(?:holiday\s+)?weekend)?(?:,?\s+(?:of\s+)?<<year4>>)?(?![\w'])",
+         # ... and its year: "Ramadan 2010", "Easter next year", "Thanksgiving weekend last year"
+         r"(?P<named_weekend>\s+(?:holiday\s+)?weekend)?(?:,?\s+(?:of\s+)?<<year4>>"
+         r"|\s+(?P<year_relation>last|this|next)\s+year)?(?![\w'])",
          named_day,
          {"Christmas": ("2024-12-25", "day"), "Thanksgiving": ("2024-11-28", "day"), "Easter": ("2025-04-20", "day"),
           "Easter week": ("2025-W17", "week"), "Election Day": ("2024-11-05", "day"), "New Year's Day": ("2025-01-01", "day"),
           "Ramadan": ("2025-03-01", "day"), "Ramadan 2010": ("2010-08-11", "day"), "Christmas 2009": ("2009-12-25", "day"),
           "Thanksgiving weekend": ("2024-W48-WE", "week"), "Memorial Day weekend 2009": ("2009-W21-WE", "week"),
           "last Christmas": ("2024-12-25", "day"), "next Easter": ("2026-04-05", "day"), "Good Friday": ("2025-04-18", "day"),
+          "Easter next year": ("2026-04-05", "day"), "Christmas this year": ("2025-12-25", "day"),
+          "Thanksgiving weekend last year": ("2024-W48-WE", "week"),
           "Ash Wednesday": ("2025-03-05", "day"), "Palm Sunday": ("2025-04-13", "day"), "Pentecost": ("2025-06-08", "day"),
           "the Fourth of July": ("2025-07-04", "day"), "Father's Day": ("2025-06-15", "day"),
           "Martin Luther King Day": ("2025-01-20", "day"), "Inauguration Day": ("2025-01-20", "day"),
@@ -720,10 +724,22 @@ SCHEDULE_VERBS_ING = ("beginning", "starting", "opening", "reopening", "closing"
                       "arriving", "departing", "visiting", "flying", "travelling", "traveling", "going", "voting", "playing",
                       "hosting", "holding", "gathering", "hearing", "launching", "leaving", "heading", "returning",
                       "coming", "getting married", "marrying", "testifying", "appearing")
+# Verbs of events in the present tense (third person), as a clause of time uses them for the future: "when it comes back"
+PRESENT_EVENT_VERBS = ("comes", "becomes", "returns", "strikes", "hits", "arrives", "reaches", "spreads", "peaks", "emerges",
+                       "mutates", "starts", "begins", "ends", "happens", "occurs", "rises", "falls", "takes", "gets", "goes")
 TENSE_CUES: list[TenseCue] = [
+    # "Beginning Monday, the store opens at 9", "Effective Monday, prices rise": what starts on a date is announced
+    # ahead of it (a past verb later in the clause cancels it: "Starting Monday, police cordoned off the area")
+    TenseCue("starting_from", r"\b(?:[Ss]tarting|[Bb]eginning|[Ee]ffective|[Cc]ommencing)\s+(?:on\s+|from\s+)?$", 25,
+             past_after_cancels=True),
+    # a date an event is moved to lies ahead, even after a past verb: "postponed the shows to July 31", "the trial was
+    # adjourned until July 20", "the deadline was extended to Friday"
+    TenseCue("rescheduled",
+             r"\b(?:postponed|adjourned|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|brought\s+forward"
+             r"|extended)\b" + CLAUSE_BODY + r"\b(?:to|until|till)\s+(?:(?:early|late|mid)[\s-]+)?$", 80),
     # "by March 18", "until early June": a deadline is the coming one (a month-day: this month or later)
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
-    TenseCue("deadline", r"\b(?:by|until|till)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
+    TenseCue("deadline", r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
              unless_followed_by=r"['’]s\b"),
     # a period that "ended" on a date ended before the reference ("the year ended March 31" written on March 6 is last
     # year's March 31); one "ending" on it ends at the nearest ("the fiscal year ending June 30" written in March)
@@ -753,6 +769,11 @@ TENSE_CUES: list[TenseCue] = [
              r"\b(?:(?:is|are|am|['’]s|['’]re)\s+(?:also\s+|now\s+|still\s+)?(?:" + "|".join(SCHEDULE_VERBS_ING) + r")"
              r"|(?:" + "|".join(SCHEDULE_VERBS_PRESENT) + r"))\b(?:\s+off)?(?:\s+[\w'’:-]+){0,4}\s+$", 60, "window",
              past_after_cancels=True),
+    # a clause of time or condition puts a future event in the present tense: "when it comes back in the winter",
+    # "before a helpline is opened in the autumn", "once the epidemic hits in the autumn" (a past word cancels it)
+    TenseCue("subordinate_present",
+             r"\b(?:[Ww]hen|[Oo]nce|[Ii]f|[Bb]efore|[Uu]ntil|[Aa]s\s+soon\s+as)\s+(?:[\w'’-]+\s+){0,5}?"
+             r"(?:is|are|" + "|".join(PRESENT_EVENT_VERBS) + r")\b(?:\s+[\w'’-]+){0,4}\s+$", 80, "window"),
     # "will/would/shall + verb" governs its clause: "would be paid on a still unspecified date in January"; so do
     # "may" and "might" + a bare verb ("might return in the winter"), but not + have ("may have caught it in March")
     TenseCue("modal_verb", r"(?:(?:\b(?:will|would|shall)|['’]ll)\s+(?:not\s+)?[a-z]+"
@@ -838,6 +859,21 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("range_in_order", "He was born in March and died in June.", "March", "2025-03"),  # no pair
     ContextExample("range_in_order", "Donors to meet in March - 7 hrs ago", "March", "2010-03", datetime.date(2010, 1, 26)),
     ContextExample("since_is_past", "The carrier will stay there; it has been on patrol since March.", "March", "2025-03"),
+    ContextExample("rescheduled", "The band has postponed Sunday's shows in Monterrey to July 31 because of the flu.",
+                   "July 31", "2009-07-31", datetime.date(2009, 5, 14)),
+    ContextExample("rescheduled", "The trial was adjourned until July 20.", "July 20", "2025-07-20"),
+    ContextExample("starting_from", "Beginning Monday, the store opens at 9.", "Monday", "2025-06-16"),
+    ContextExample("starting_from", "Effective Monday, prices rise.", "Monday", "2025-06-16"),
+    ContextExample("starting_from", "Starting Monday, police cordoned off the area.", "Monday", "2025-06-09"),
+    ContextExample("deadline", "The exhibition runs through Sunday.", "Sunday", "2025-06-15"),
+    ContextExample("subordinate_present", "Are we immune to it when it comes back in the winter months?", "the winter",
+                   "2025-WI"),
+    ContextExample("subordinate_present", "Staff will be needed when the epidemic really hits in October.", "October",
+                   "2025-10"),
+    ContextExample("subordinate_present", "When the virus was found in October, schools shut.", "October", "2024-10"),
+    ContextExample("subordinate_present", "When officials met in October, they agreed.", "October", "2024-10"),
+    ContextExample("rescheduled", "The deadline was extended to Friday.", "Friday", "2025-06-20"),
+    ContextExample("rescheduled", "He moved to Paris on October 20.", "October 20", "2024-10-20"),  # a place, not a date
     # "expected" announces a future event, but "lower-than-expected" / "better than expected" only compares.
     ContextExample("future_word", "A vote is expected on Monday.", "Monday", "2025-06-16"),
     ContextExample("future_word", "Shares fell after lower-than-expected earnings on Friday.", "Friday", "2025-06-13"),
@@ -957,7 +993,6 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     # Two digits after a month and an apostrophe are its year; without the apostrophe they are a day.
     ContextExample("two_digit_year", "The enquiry of Oct '05 was answered.", "Oct '05", "2005-10"),
     ContextExample("two_digit_year", "May 09 - Japan and Australia announce their first cases.", "May 09", "2025-05-09"),
-    # A season with no article before a time noun is generic (no year); "the winter months" is a particular winter.
     # "the fall" is the season after a preposition of time only (else a drop or a collapse: counter-examples of "season")
     ContextExample("season_fall", "The virus may return in the fall.", "the fall", "2025-FA"),
     ContextExample("season_fall", "The plant will stay shut until the late fall.", "the late fall", "2025-FA"),
@@ -970,6 +1005,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("season_ahead", "Cases peaked in the autumn.", "the autumn", "2024-FA"),
     ContextExample("season_ahead", "The team was relegated in the winter.", "the winter", "2024-WI"),
     ContextExample("season_ahead", "Shops will reopen in the winter.", "the winter", "2025-WI"),
+    # A season with no article before a time noun is generic (no year); "the winter months" is a particular winter.
     ContextExample("generic_season", "Flu spreads fastest in winter months.", "winter", "XXXX-WI"),
     ContextExample("generic_season", "Cases rose during the winter months.", "the winter", "2024-WI"),
     ContextExample("generic_season", "Spread slows in summer holidays.", "summer", "XXXX-SU"),
@@ -998,6 +1034,9 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
                    "Two days later", "2009-03-05"),
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. Talks began that week.", "that week",
                    "2009-W10"),
+    # ... but not a year alone in brackets, a label's date: "Trash Can Sinatras (1990) and February's session"
+    ContextExample("narrative_time", "Tracks by The Pop Group (1979) and February's session from Nottingham.", "February",
+                   "2025-02"),
     ContextExample("narrative_time", "Troops entered the city on March 3, 2009. The following year, they left.",
                    "The following year", "2010"),
     ContextExample("narrative_time", "That same day, the troops left.", "That same day", "XXXX-XX-XX"),
@@ -1120,6 +1159,10 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("duration_taker", "Troops will be committed within weeks.", "weeks", "PXW"),
     ContextExample("duration_taker", "It may take months to reopen the port.", "months", "PXM"),
     ContextExample("duration_taker", "It was released after years of house arrest.", "years", "PXY"),
+    # Four digits before "on" and a day are no year; after "at" a 24-hour clock on that day.
+    ContextExample("clock_time", "The medication was given at 1040 on 12 June.", "1040 on 12 June", "2025-06-12T10:40"),
+    ContextExample("clock_time", "The last dose was 1040 on 12 June, hours before he died.", "12 June", "2025-06-12"),
+    ContextExample("clock_time", "The law passed in 2009 on 3 March.", "3 March", "2009-03-03"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.
     ContextExample("clock_time", "The quake struck at 1653 local time on Tuesday.", "1653 local time on Tuesday",
                    "2025-06-10T16:53"),

@@ -24,7 +24,8 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
-from .rules import AFTER_CUE_CANCELS, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES, Rule, TenseCue
+from .rules import (AFTER_CUE_CANCELS, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES,
+                    Rule, TenseCue)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|late|mid)[\s-]+)?$")
 MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it counts from
 MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
+IN_BRACKETS_BEFORE = re.compile(r"\(\s*$")
+IN_BRACKETS_AFTER = re.compile(r"\s*\)")
 NARRATIVE_YEAR_WINDOW = 60  # "In 2007 ... in October": a year-less month this close after a written year takes it
 CONTEXT_DAY_GAP = 25  # a bare time ("at 4 AM") takes the day of a date at most this far before it
 
@@ -107,8 +110,9 @@ class TimexDraft:
     opens_line: bool = False  # ... and it opens its line or is followed by a colon ("1249 The UN ...", "1243: Dominic ...")
     after_at: bool = False    # ... or it follows "at" / "shortly after" ("returning shortly after 1100"): a clock time when
                               # it is no plausible year (see _live_log_stamps)
-    ends_range: bool = False  # a year-less month, month-day or season joined to a year-less one just before it:
-                              # "from January to June", "in March and April" (see _in_order)
+    in_brackets: bool = False  # alone in brackets: a label's date ("Trash Can Sinatras (1990)"), not the narrative's time
+    ends_range: bool = False  # a date joined to the one just before it, one of them without its year:
+                              # "from January to June", "in March and April", "January to June last year" (_in_order)
 
     @property
     def type(self) -> str:
@@ -155,7 +159,9 @@ def find(text: str) -> list[TimexDraft]:
         draft = _as_future_point(text, start, end, draft)
         paragraph, counted_to = paragraph + text.count("\n\n", counted_to, start), start
         found.append(TimexDraft(start, end, written[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
-                                paragraph, *_clock_reading(text, start, end, draft)))
+                                paragraph, *_clock_reading(text, start, end, draft),
+                                in_brackets=bool(IN_BRACKETS_BEFORE.search(text, max(0, start - 3), start)
+                                                 and IN_BRACKETS_AFTER.match(text, end))))
         previous_end = end
     return _with_range_ends(text, _with_shared_direction(text, _with_shared_years(text, found)))
 
@@ -181,7 +187,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
         if year_carries and YEARLESS.fullmatch(draft.value) and draft.unit is None \
                 and _weekday_agrees(f"{narrative_year[2]:04d}{draft.value[4:]}", draft.weekday):
             draft = replace(draft, value=f"{narrative_year[2]:04d}{draft.value[4:]}")  # "In 2007 ... in October"
-        elif year_carries and draft.named_day and not draft.value:
+        elif year_carries and draft.named_day and not draft.value and draft.unit is None:
             draft = replace(draft, value=f"{narrative_year[2]:04d}")  # "In 1066 ... On Christmas Day": that year's
         looks_back = draft.anchor == "quarter_of_mention" or draft.anchor not in ("", "topic_quarter") and draft.shift < 0
         draft, resolve_against = _anchored(draft, mentions, start, reference_date)
@@ -196,7 +202,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
                 and resolution.interval_start is not None:  # "on Tuesday evening at 7pm": 7pm of that Tuesday
             context_day = (end, as_date(resolution.interval_start))
         if draft.type == "DATE" and item.draft.unit is None and not item.draft.anchor and item.draft.value[:4].isdigit() \
-                and not item.draft.until_reference \
+                and not item.draft.until_reference and not item.in_brackets \
                 and resolution.grain in ("day", "month", "season", "quarter", "year"):
             narrative_year = (end, item.paragraph, int(item.draft.value[:4]))
         if draft.type == "TIME" and (item.draft.unit or item.draft.value != "XXXX-XX-XX") \
@@ -211,7 +217,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
 
 def _in_order(first_draft: Draft, first: Timex, second_draft: Draft, second: Resolution,
               reference_date: datetime.date | None, day: datetime.date | None) -> tuple[Draft, Resolution, Timex]:
-    """Two year-less dates joined as a range or pair ("January-June", "in March and April"), each resolved on its own,
+    """Two dates joined as a range or pair, one without its year ("January-June", "in March and April"), resolved on their own,
     keep their order within a year: the end is moved after the start when the pair looks ahead (a future cue) or the
     start had a year of its own; else the start is moved back before the end ("exports rose in January-June" written
     in March: the January-June before it, not January of this year and June of last).
