@@ -79,6 +79,26 @@ class Evidence:
         return html.escape(self.sentence)
 
 
+def cited_evidence(evidence: list[Evidence], limit: int) -> tuple[list[Evidence], int, int]:
+    """The sentences to show first (the briefing pack, the event detail): one per article first, then more of the same
+    articles, in the evidence's order, at most `limit`; with how many sentences are left out and from how many
+    articles no sentence is cited.
+
+    >>> from dataclasses import replace
+    >>> item = Evidence("a:1-2", "a", "On Monday.", "Monday", 3, 9, "2010-01-11", "day", "weekday", "", "", None, "", "")
+    >>> chosen, more, articles = cited_evidence([item, replace(item, statement_id="a:5-6"), replace(item, doc_id="b")], 2)
+    >>> [entry.doc_id for entry in chosen], more, articles
+    (['a', 'b'], 1, 0)
+    """
+    seen: set[str] = set()
+    firsts = [index for index, item in enumerate(evidence) if not (item.doc_id in seen or seen.add(item.doc_id))]
+    chosen = set(firsts[:limit])
+    chosen.update([index for index in range(len(evidence)) if index not in chosen][:limit - len(chosen)])
+    cited = [item for index, item in enumerate(evidence) if index in chosen]
+    cited_articles = {item.doc_id for item in cited}
+    return cited, len(evidence) - len(cited), len({item.doc_id for item in evidence} - cited_articles)
+
+
 def _confidence(row: dict, document: dict | None) -> str:
     for column in CONFIDENCE_COLUMNS:
         for source in (row, document):

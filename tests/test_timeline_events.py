@@ -170,3 +170,43 @@ def test_export_command_writes_the_labelled_event_chart_and_the_briefing_pack(ap
 def test_export_command_refuses_a_pack_of_raw_statements(app_on_seeds, tmp_path, capsys):
     assert run(["--events", str(app_on_seeds), "--view", "statements", "--pack", "--out", str(tmp_path)]) == 2
     assert "--pack needs the key-event view" in capsys.readouterr().err
+
+
+@pytest.fixture
+def app_on_a_widely_reported_quake(monkeypatch, tmp_path) -> str:
+    """A desk whose top event is told by 60 articles, one sentence each (the Haiti desk's episode has 668 sentences
+    from 147 articles); returns the event's id."""
+    from extract.__main__ import write_outputs
+    from extract.pipeline import Extraction
+    from extract.schema import conform_documents
+    from tests.support.event_factory import events_frame, evidence_statements, make_event
+
+    events = events_frame([make_event("A magnitude 7 earthquake hit Haiti", "2010-01-12", n_sources=60, salience=2.0,
+                                      event_id="ev_quake", countries=("Haiti",))])
+    statements = evidence_statements(events)
+    documents = conform_documents(pd.DataFrame({
+        "doc_id": sorted(set(statements["doc_id"])), "path": "", "title": "Quake report", "outlet": "", "author": "",
+        "published": pd.Timestamp("2010-01-13"), "url": "", "reference_date_basis": "sources.csv", "text": "",
+        "status": "ok", "problem": ""}))
+    write_outputs(Extraction(statements, documents, events=events), tmp_path / "statements.parquet")
+    monkeypatch.setenv("TIMELINE_DESK_STATEMENTS", str(tmp_path / "statements.parquet"))
+    monkeypatch.setenv("TIMELINE_DESK_CURATION", str(tmp_path / "curation.sqlite"))
+    return "ev_quake"
+
+
+def test_a_widely_reported_events_detail_shows_a_few_sentences_and_keeps_the_rest_and_the_links_one_click_away(
+        app_on_a_widely_reported_quake):
+    """The analyst who clicks the top event must reach its correction controls: not after 60 sentences and 60 links
+    (the Haiti desk's episode: 668 sentences and 147 links above the controls)."""
+    from desk.ui.event_detail import DETAIL_SENTENCES
+
+    app = run_timeline({"event": app_on_a_widely_reported_quake})
+    assert not app.exception
+    expanders = {expander.label: expander for expander in app.expander}
+    rest = expanders[f"The other {60 - DETAIL_SENTENCES} sentences"]
+    articles = expanders["Open one of the 60 articles"]
+    detail = next(element.proto.body for element in app.get("html") if "A magnitude 7 earthquake" in element.proto.body)
+    assert detail.count('<mark class="td-date"') == DETAIL_SENTENCES
+    assert sum(element.proto.body.count('<mark class="td-date"') for element in rest.get("html")) == 60 - DETAIL_SENTENCES
+    assert len(articles.get("page_link")) == 60
+    assert "Correct this event" in expanders

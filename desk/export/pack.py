@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from desk.evidence import Evidence, evidence_by_event
+from desk.evidence import Evidence, cited_evidence, evidence_by_event
 from desk.export.briefing import PNG_SCALE
 from desk.export.event_briefing import EventBriefing
 from desk.export.images import (CHROMIUM_MISSING_MESSAGE, ImageExportUnavailable, ImageRenderError, find_browser,
@@ -34,7 +34,7 @@ PACK_FORMATS: dict[str, str] = {"pdf": "application/pdf",
                                 "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 EVENTS_PER_SLIDE = 6
 SENTENCE_CHARS_ON_SLIDE = 160
-MAX_SENTENCES_PER_EVENT = 5   # cited in the pack (one per article first); the rest are counted, read on the dashboard
+MAX_SENTENCES_PER_EVENT = 5   # cited in the pack (one per article first, `cited_evidence`); the rest are counted
 
 
 @dataclass(frozen=True)
@@ -67,25 +67,6 @@ class PackEntry:
         return f"… and {sentences}{articles} (every one: event {self.event_id} on the dashboard)"
 
 
-def cited_evidence(evidence: list[Evidence], limit: int = MAX_SENTENCES_PER_EVENT) -> tuple[list[Evidence], int, int]:
-    """The sentences a pack cites: one per article first, then more of the same articles, in the evidence's order,
-    at most `limit`; with how many sentences are left out and from how many articles no sentence is cited.
-
-    >>> from dataclasses import replace
-    >>> item = Evidence("a:1-2", "a", "On Monday.", "Monday", 3, 9, "2010-01-11", "day", "weekday", "", "", None, "", "")
-    >>> chosen, more, articles = cited_evidence([item, replace(item, statement_id="a:5-6"), replace(item, doc_id="b")], 2)
-    >>> [entry.doc_id for entry in chosen], more, articles
-    (['a', 'b'], 1, 0)
-    """
-    seen: set[str] = set()
-    firsts = [index for index, item in enumerate(evidence) if not (item.doc_id in seen or seen.add(item.doc_id))]
-    chosen = set(firsts[:limit])
-    chosen.update([index for index in range(len(evidence)) if index not in chosen][:limit - len(chosen)])
-    cited = [item for index, item in enumerate(evidence) if index in chosen]
-    cited_articles = {item.doc_id for item in cited}
-    return cited, len(evidence) - len(cited), len({item.doc_id for item in evidence} - cited_articles)
-
-
 def pack_entries(page: EventBriefing, statements: pd.DataFrame, documents: pd.DataFrame | None) -> list[PackEntry]:
     """The key events of `page` in date order, each with its evidence and its place on the chart."""
     shown = page.chart_events
@@ -97,7 +78,7 @@ def pack_entries(page: EventBriefing, statements: pd.DataFrame, documents: pd.Da
         identifier = str(event["event_id"])
         where = "" if identifier in drawn else ("outside the chart window" if identifier in outside
                                                 else "left off the chart for lack of room")
-        cited, more_sentences, more_articles = cited_evidence(evidence.get(identifier, []))
+        cited, more_sentences, more_articles = cited_evidence(evidence.get(identifier, []), MAX_SENTENCES_PER_EVENT)
         entries.append(PackEntry(identifier, str(event["kind"]),
                                  interval_label(event["value"], event["grain"], event["start"], event["end"]),
                                  str(event["label"]), int(event["n_sources"]), tuple(cited), where, more_sentences,

@@ -12,12 +12,14 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from desk.evidence import Evidence, event_evidence
+from desk.evidence import Evidence, cited_evidence, event_evidence
 from desk.highlight import legend_html, styled_block
 from desk.labels import interval_label
 from desk.literal import markdown_literal
 
 SOURCES_PAGE = "pages/sources.py"
+DETAIL_SENTENCES = 12   # shown at once (one per article first); the others in an expander below them
+DETAIL_LINKS = 12       # more articles than this: their links in an expander
 
 
 def event_facts(event: pd.Series) -> list[tuple[str, str]]:
@@ -52,9 +54,14 @@ def _evidence_html(item: Evidence) -> str:
               f" · rule that fired: <code>{html.escape(item.rule or 'unknown')}</code></div>")
 
 
+def evidence_html(evidence: list[Evidence]) -> str:
+    """Each sentence (date marked) with its source, reference date and rule, as escaped HTML."""
+    return "".join(_evidence_html(item) for item in evidence)
+
+
 def event_detail_html(event: pd.Series, evidence: list[Evidence]) -> str:
     """The panel's body as escaped HTML: heading, facts, then each sentence (date marked) with source and rule."""
-    sentences = (legend_html(("date",)) + "".join(_evidence_html(item) for item in evidence)
+    sentences = (legend_html(("date",)) + evidence_html(evidence)
                  if evidence else "<p>No sentence of this event matches the current data.</p>")
     return (f'<h4 style="margin:0 0 .3rem 0;">{html.escape(str(event["label"]))}</h4>'
             + _facts_html(event_facts(event)) + sentences)
@@ -65,11 +72,18 @@ def render_event_detail(event: pd.Series, statements: pd.DataFrame, documents: p
     """The event's label, date with precision, every source's sentence (date highlighted), sources and rules;
     then links to the articles and whatever `extra(event, evidence)` draws (the curation controls)."""
     evidence = event_evidence(event, statements, documents)
-    with st.container(border=True):
-        st.html(event_detail_html(event, evidence))
-        for doc_id in dict.fromkeys(item.doc_id for item in evidence):
-            first = next(item for item in evidence if item.doc_id == doc_id)
-            st.page_link(SOURCES_PAGE, label=markdown_literal(f"Open {first.outlet or doc_id}: “{first.title or doc_id}”"),
-                         icon=":material/article:", query_params={"doc": doc_id, "statement": first.statement_id})
+    first_shown, more, _ = cited_evidence(evidence, DETAIL_SENTENCES)   # a story told by 150 articles: its controls
+    with st.container(border=True):                                     # stay near the top, the rest one click away
+        st.html(event_detail_html(event, first_shown))
+        if more:
+            with st.expander(f"The other {more} sentences", icon=":material/format_quote:"):
+                st.html(evidence_html([item for item in evidence if item not in first_shown]))
+        articles = list(dict.fromkeys(item.doc_id for item in evidence))
+        with (st.expander(f"Open one of the {len(articles)} articles", icon=":material/article:")
+              if len(articles) > DETAIL_LINKS else st.container()):
+            for doc_id in articles:
+                first = next(item for item in evidence if item.doc_id == doc_id)
+                st.page_link(SOURCES_PAGE, label=markdown_literal(f"Open {first.outlet or doc_id}: “{first.title or doc_id}”"),
+                             icon=":material/article:", query_params={"doc": doc_id, "statement": first.statement_id})
         if extra is not None:
             extra(event, evidence)
