@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from desk.ui.app_entry import mark_run_through_app
 from desk.ui.caching import load_desk
 from desk.ui.sidebar import prepare_filters, render_sidebar_filters
 
@@ -17,6 +18,7 @@ navigation = st.navigation([
     st.Page("pages/add_articles.py", title="Add articles", icon=":material/upload_file:"),
 ])
 desk = load_desk()
+mark_run_through_app()      # the page knows this run came through here (desk.ui.app_entry)
 if navigation is timeline:  # its chart first: the browser asks for plotly.js before the sidebar's widgets (first paint)
     prepare_filters(desk.options)   # the link's filters into the widgets' state, read by the page before they are drawn
     navigation.run()                # (the Timeline never stops early: a data problem has stopped load_desk above)

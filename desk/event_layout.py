@@ -5,7 +5,8 @@ on), time runs left to right. Each row has two bands: the label on top, the mark
 day, a bar over the whole period for a month, a year or a range) below it. So a label can never
 cover another label (one per row) nor a mark (marks live in the lower band), whatever the window
 or the page size. A label starts at its mark; when it would run past the right edge it ends at
-the mark's end instead, and is shortened with '…' only when wider than the whole plot.
+the mark's end instead (or, when that runs past the left edge, at the right edge, still anchored on its
+left, so it never starts right of its mark), and is shortened with '…' only when wider than the whole plot.
 
 >>> text_width_px("Israel strikes Iran", 13) > 100
 True
@@ -229,8 +230,9 @@ def layout_events(events: pd.DataFrame, window: StoryWindow, *, lane_by: str = "
             anchor, label_x, left = "left", mark_start, start_px
         elif end_px - label_width >= 0:
             anchor, label_x, left = "right", mark_end, end_px - label_width
-        else:
-            anchor, label_x, left = "right", window.end, width - label_width
+        else:   # ends at the right edge: anchored on its left, so a narrower browser font never detaches it rightwards
+            left = width - label_width
+            anchor, label_x = "left", window.start + (window.end - window.start) * (left / width)
         centre_y = (event.row + 0.5 + geometry.label_offset) * geometry.row_px
         half_height = geometry.label_font_px * LABEL_HEIGHT / 2
         records.append(dict(

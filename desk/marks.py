@@ -177,19 +177,35 @@ def timeline_marks(statements: pd.DataFrame, *, lane_by: str, color_by: str, max
     return marks, lanes, sampled_from
 
 
+STORY_SHARE = 0.8          # the story: the shortest span holding this share of the statements ...
+SQUEEZE_FACTOR = 10        # ... is the window when holding `share` of them would make the axis this many times longer
+
+
+def _core(values, share: float):
+    """(low, high) of the shortest span of the sorted `values` holding `share` of them."""
+    count = max(1, math.floor(share * len(values)))
+    spans = values[count - 1:] - values[: len(values) - count + 1]
+    first = int(spans.argmin())
+    return values[first], values[first + count - 1]
+
+
 def default_window(marks: pd.DataFrame, share: float = 0.95) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The initial x range: the shortest span holding `share` of the statements (by interval midpoint), widened to
     the statements within one such span of it, padded.
 
-    Robust to a few outliers (1979, "the 20th century"); everything stays reachable through the range slider.
+    Robust to a few outliers (1979, "the 20th century"); everything stays reachable through the range slider. When
+    the last statements of that share are background history that stretches the axis more than `SQUEEZE_FACTOR`
+    times the span of the story (`STORY_SHARE` of them: a month of 2010 and mentions of 1804, 1915, 1994 ...), the
+    window is the story's span instead, so the story is not drawn in a sliver at the edge.
     """
     placed = marks.drop_duplicates("statement_id").reset_index(drop=True)
     midpoints = (placed["start"] + (placed["end"] - placed["start"]) / 2).sort_values()
-    count = max(1, math.floor(share * len(midpoints)))  # a few outliers (at most 5%) may fall outside
     values = midpoints.to_numpy()
-    spans = values[count - 1:] - values[: len(values) - count + 1]
-    first = int(spans.argmin())
-    core_low, core_high = values[first], values[first + count - 1]
+    core_low, core_high = _core(values, share)   # a few outliers (at most 1 - share) may fall outside
+    story_low, story_high = _core(values, STORY_SHARE)
+    day = pd.Timedelta(days=1).to_timedelta64()
+    if core_high - core_low > SQUEEZE_FACTOR * max(story_high - story_low, day):
+        core_low, core_high = story_low, story_high
     reach = max(core_high - core_low, pd.Timedelta(days=1).to_timedelta64())
     inside = placed.loc[midpoints.index[(values >= core_low - reach) & (values <= core_high + reach)]]
     low, high = inside["start"].min(), inside["end"].max()

@@ -244,3 +244,24 @@ def test_a_fresh_servers_first_visit_to_a_page_link_goes_through_the_apps_naviga
             assert "country=Iran" in first.url
         finally:
             context.close()
+
+
+def test_links_to_pages_opened_at_once_on_a_fresh_server_all_go_through_the_apps_navigation(browser, seeds_data_dir):
+    """Two analysts open links the moment the server is back: the second page once ran on its own (file names in the
+    sidebar, no filters), because the first had already switched Streamlit's page folder off (desk.ui.app_entry)."""
+    with running_dashboard({"TIMELINE_DESK_STATEMENTS": str(seeds_data_dir / "statements.parquet")}) as fresh:
+        contexts = [browser.new_context(viewport={"width": 1200, "height": 900}) for _ in range(3)]
+        try:
+            pages = [context.new_page() for context in contexts]
+            for opened, path in zip(pages, ("sources", "actors", "statements")):
+                opened.set_default_timeout(30_000)
+                opened.goto(f"{fresh}/{path}?country=Iran", wait_until="commit")
+            for opened in pages:   # a page that began on its own re-runs through app.py: wait for its sidebar
+                opened.locator('[data-testid="stSidebar"]').get_by_text("Filters", exact=True).wait_for(timeout=20_000)
+                wait_until_the_app_is_idle(opened)
+                navigation = opened.locator('[data-testid="stSidebarNav"]').inner_text()
+                assert "Add articles" in navigation and "add articles" not in navigation, (opened.url, navigation)
+                assert "country=Iran" in opened.url   # the link's filter reached the sidebar and stays in the link
+        finally:
+            for context in contexts:
+                context.close()

@@ -193,6 +193,21 @@ def test_cooccurrence_heatmap_escapes_actor_names():
     assert "<b>X</b>" not in list(figure.data[0].x) and "&lt;b&gt;X&lt;/b&gt;" in list(figure.data[0].x)
 
 
+def test_default_window_follows_the_story_when_background_history_would_squeeze_it_into_a_sliver():
+    """The Haiti desk: 82 % of the statements fall in January 2010, the rest on 1804, 1915, 1994, ... The window that
+    held 95 % of them ran from 1895 to 2016 and drew the whole story in one pixel column; it is the story's months."""
+    rows = [_row(f"quake_{index}", f"2010-01-{12 + index % 18:02d}", f"2010-01-{13 + index % 18:02d}", "day")
+            for index in range(85)]
+    rows += [_row(f"history_{year}", f"{year}-01-01", f"{year + 1}-01-01", "year", date_text=str(year))
+             for year in (1804, 1915, 1934, 1957, 1986, 1991, 1994, 2004, 2008, 1843, 1869, 1902, 1937, 1964, 1971)]
+    figure = build_timeline_figure(_frame(*rows))
+    window_start, window_end = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
+    assert pd.Timestamp("2009-09-01") <= window_start <= pd.Timestamp("2010-01-12")
+    assert pd.Timestamp("2010-01-30") <= window_end <= pd.Timestamp("2010-06-01")
+    assert pd.Timestamp(figure.layout.xaxis.rangeslider.range[0]) == pd.Timestamp("1804-01-01")
+    assert "outside the default window" in " ".join(annotation.text for annotation in figure.layout.annotations)
+
+
 def test_default_window_on_the_seeds_shows_the_2007_facts_and_the_june_2025_war(seeds_extraction):
     statements, _documents = seeds_extraction
     events = statements[statements["kind"] == "event"]

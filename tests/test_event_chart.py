@@ -124,3 +124,20 @@ def test_a_page_with_few_rows_fills_its_height_and_draws_bigger_labels():
     label_sizes = {annotation.font.size for annotation in chart.figure.layout.annotations if annotation.name != "notes"}
     assert min(label_sizes) > 13                                              # a short story reads from afar
     assert overlapping_pairs(_boxes(placed)) == []
+
+
+def test_a_long_label_that_fits_neither_after_nor_before_its_mark_still_starts_at_or_before_the_mark():
+    """The html-dev desk: '28 Dec 2014 · Tyson and Ashley Gardner of Utah County celebrated the arrival' was anchored
+    at the plot's right edge, so when the browser's font ran narrower than measured the text began 40 px to the
+    right of its dot, detached from it. Anchored on its left, it starts where it was measured to start."""
+    from desk.event_layout import Geometry, layout_events
+    from tests.support.event_factory import make_event
+
+    long_label = "Tyson and Ashley Gardner of Utah County celebrated the arrival of their quadruplets at last"
+    frame = events_frame([make_event("Charity gala in aid of War Child", "2014-12-13", event_id="ev_early"),
+                          make_event(long_label, "2014-12-28", event_id="ev_long"),
+                          make_event("Search for the missing plane widened", "2015-01-10", event_id="ev_late")])
+    placed = layout_events(frame, story_window(frame), geometry=Geometry(plot_width_px=600.0)).set_index("event_id")
+    row = placed.loc["ev_long"]
+    assert row["box_left"] > 0 and row["box_right"] > 600 * 0.9      # neither after nor before its mark: the edge case
+    assert row["label_anchor"] == "left" and row["label_x"] <= row["mark_start"]
