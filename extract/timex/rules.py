@@ -1161,6 +1161,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("duration_taker", "It was released after years of house arrest.", "years", "PXY"),
     # Four digits before "on" and a day are no year; after "at" a 24-hour clock on that day.
     ContextExample("clock_time", "The medication was given at 1040 on 12 June.", "1040 on 12 June", "2025-06-12T10:40"),
+    ContextExample("clock_time", "He said Jackson fell asleep at about 1100.", "1100", "2025-06-14T11:00"),
     ContextExample("clock_time", "The last dose was 1040 on 12 June, hours before he died.", "12 June", "2025-06-12"),
     ContextExample("clock_time", "The law passed in 2009 on 3 March.", "3 March", "2009-03-03"),
     # Four digits before "local time" are a 24-hour clock, like before a time zone.

@@ -349,7 +349,8 @@ def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
 # Saddam Hussein is captured") and a clock time in a live log; the document decides (_live_log_stamps).
 CLOCK_DIGITS = re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)")  # a four-digit year that reads as a clock
 ENTRY_AFTER_NUMBER = re.compile(r"(?P<colon>:)?[^\S\n]+[\"“‘'(]?[A-Z]")
-CLOCK_PREPOSITION_BEFORE = re.compile(r"\b(?:[Aa]t|(?:shortly|just|soon)\s+(?:after|before)|until|till)\s+$")
+CLOCK_PREPOSITION_BEFORE = re.compile(r"\b(?:[Aa]t(?:\s+(?:about|around|approximately))?|(?:shortly|just|soon)\s+(?:after|before)"
+                                      r"|until|till)\s+$")
 MIN_LIVE_LOG_STAMPS = 3        # entries that make a live log
 PLAUSIBLE_YEARS_BACK = 300     # a line-opening year further back than this (or after the reference year) is no year
 
