@@ -12,6 +12,11 @@ run's latest event and names one of the run's core countries (those of at least 
 run's events so far); several runs may be open at once, so unrelated events in between do not
 break a run.
 
+A run that shares its noun and most of its articles with a larger episode at the same time, without that episode's
+first country, is a thread of it (one country's part: its aid, its citizens) and is labelled so: "Haiti earthquake:
+United States", not "United States earthquake", which reads as a quake in the United States (`thread_labels`). Two
+investigations told by different articles stay two episodes of their own.
+
 >>> episode_label([["Israel", "Iran"], ["Iran"], ["Israel", "Iran"], ["Qatar", "Iran"]], ["The conflict ended.", "A war began."])
 'Iran–Israel war'
 """
@@ -61,6 +66,47 @@ def episode_label(countries_per_event: list[list[str]], sentences: list[str]) ->
         return None
     noun = sorted(nouns.items(), key=lambda item: (-item[1], EPISODE_NOUNS.index(item[0])))[0][0]
     return f"{'–'.join(core_countries(countries_per_event))} {noun}".strip()
+
+
+@dataclass(frozen=True)
+class EpisodeSpan:
+    """What `thread_labels` needs of one episode."""
+    label: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+    doc_ids: frozenset
+
+
+THREAD_SHARED_ARTICLES = 0.5  # a thread: at least this share of its articles also tell the larger episode
+
+
+def thread_labels(episodes: list[EpisodeSpan]) -> list[str]:
+    """Each episode's label; one that overlaps a larger episode of the same noun told by the same articles (at least
+    THREAD_SHARED_ARTICLES of its own), without that episode's first country, is its thread: "<larger label>: <its
+    own countries>".
+
+    >>> day, docs = pd.Timestamp, lambda *names: frozenset(names)
+    >>> thread_labels([EpisodeSpan("Haiti earthquake", day("2010-01-12"), day("2010-02-08"), docs("a", "b", "c", "d")),
+    ...                EpisodeSpan("United States earthquake", day("2010-01-12"), day("2010-02-10"), docs("a", "b", "x")),
+    ...                EpisodeSpan("Indonesia earthquake", day("2010-01-20"), day("2010-01-28"), docs("y", "z")),
+    ...                EpisodeSpan("Chile earthquake", day("2010-02-27"), day("2010-03-05"), docs("a"))])
+    ['Haiti earthquake', 'Haiti earthquake: United States', 'Indonesia earthquake', 'Chile earthquake']
+    """
+    parts = [_countries_and_noun(episode.label) for episode in episodes]
+    labels = []
+    for episode, (countries, noun) in zip(episodes, parts):
+        larger = [other for other, (other_countries, other_noun) in zip(episodes, parts)
+                  if len(other.doc_ids) > len(episode.doc_ids) and other.start < episode.end and episode.start < other.end
+                  and other_noun == noun and other_countries and other_countries[0] not in countries
+                  and len(episode.doc_ids & other.doc_ids) >= THREAD_SHARED_ARTICLES * len(episode.doc_ids)]
+        parent = max(larger, key=lambda other: (len(other.doc_ids), other.label), default=None)
+        labels.append(f"{parent.label}: {'–'.join(countries)}" if parent is not None and countries else episode.label)
+    return labels
+
+
+def _countries_and_noun(label: str) -> tuple[list[str], str]:
+    countries, _, noun = label.rpartition(" ")
+    return [name for name in countries.split("–") if name], noun
 
 
 def find_episodes(events: pd.DataFrame, settings: EpisodeSettings = EpisodeSettings()) -> list[list[int]]:

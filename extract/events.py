@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
 
-from extract.episodes import EpisodeSettings, episode_label, find_episodes
+from extract.episodes import EpisodeSettings, EpisodeSpan, episode_label, find_episodes, thread_labels
 from extract.event_memo import EVENT_MEMO_COLUMNS, EventMemo
 from extract.labels import Label, derive_label
 from extract.merging import MergeSettings, event_candidates, merge_statements, sentence_vectors
@@ -289,6 +289,11 @@ def build_events(statements: pd.DataFrame, documents: pd.DataFrame | None = None
             continue
         events.loc[members, "episode_id"] = episode["event_id"]
         episode_rows.append(episode)
+    spans = [EpisodeSpan(row["label"], row["start"], row["end"], frozenset(row["doc_ids"])) for row in episode_rows]
+    for row, label in zip(episode_rows, thread_labels(spans)):  # "Haiti earthquake: United States"
+        if label != row["label"]:
+            row["label_basis"] += f"; a thread of the larger episode '{label.split(': ')[0]}' told by the same articles"
+            row["label"] = label
     if episode_rows:
         events = pd.concat([events, pd.DataFrame(episode_rows, columns=list(EVENT_COLUMNS))], ignore_index=True)
     events = events.sort_values(["start", "kind", "salience", "event_id"], ascending=[True, True, False, True],
