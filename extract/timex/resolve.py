@@ -280,7 +280,7 @@ def fill_year(value: str, reference: Day, prefer: str, written_weekday: int = 0,
     if prefer == "future" and re.fullmatch(r"-\d\d-\d\d", rest):  # "by March 18" written March 19: this March
         intervals = [interval_of(c[:7]) or (None, None) for c in candidates]
     ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) \
-        else NEAR_FUTURE_SEASON_DAYS if rest in ("-SP", "-SU", "-FA", "-WI") and not past_clause else 0
+        else NEAR_FUTURE_SEASON_DAYS if rest[1:] in SEASON_MONTHS and not past_clause else 0
     return _occurrence(candidates, intervals, reference, prefer, ahead)
 
 

@@ -23,7 +23,7 @@ import regex
 
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
-from .resolve import Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
+from .resolve import SEASON_MONTHS, Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
 from .rules import (AFTER_CUE_CANCELS, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES,
                     Rule, TenseCue)
 
@@ -78,7 +78,7 @@ TENSE_CUE_PATTERNS = [(cue, re.compile(cue.pattern)) for cue in TENSE_CUES]
 PAST_CUE = re.compile(PAST_WORDS)
 PAST_CLAUSE = re.compile(PAST_CLAUSE_WORDS)
 PAST_CLAUSE_REACH = 80
-YEARLESS_SEASONS = ("XXXX-SP", "XXXX-SU", "XXXX-FA", "XXXX-WI")
+YEARLESS_SEASONS = tuple(f"XXXX-{code}" for code in SEASON_MONTHS)
 REPORTED_PAST_CUE = re.compile(REPORTED_PAST_WORDS)
 PAST_VERB = re.compile(AFTER_CUE_CANCELS)
 PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
@@ -184,7 +184,7 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
         draft, start, end = item.draft, item.start, item.end
         year_carries = narrative_year and draft.prefer == "past" and start - narrative_year[0] <= NARRATIVE_YEAR_WINDOW \
             and item.paragraph == narrative_year[1] and (reference_date is None or narrative_year[2] < reference_date.year)
-        if year_carries and YEARLESS.fullmatch(draft.value) and draft.unit is None \
+        if year_carries and _yearless(draft) \
                 and _weekday_agrees(f"{narrative_year[2]:04d}{draft.value[4:]}", draft.weekday):
             draft = replace(draft, value=f"{narrative_year[2]:04d}{draft.value[4:]}")  # "In 2007 ... in October"
         elif year_carries and draft.named_day and not draft.value and draft.unit is None:
@@ -333,7 +333,7 @@ def _with_shared_years(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
     for index in range(len(found) - 1):
         first, second = found[index], found[index + 1]
         written_year = re.match(r"\d{4}", second.draft.value)
-        if not (written_year and YEARLESS.fullmatch(first.draft.value) and first.draft.unit is None
+        if not (written_year and _yearless(first.draft)
                 and RANGE_CONNECTOR.fullmatch(text, first.end, second.start)):
             continue
         draft = replace(first.draft, value=written_year.group(0) + first.draft.value[4:])
@@ -423,9 +423,8 @@ def _with_shared_direction(text: str, found: list[TimexDraft]) -> list[TimexDraf
     """
     for index in range(1, len(found)):
         first, second = found[index - 1], found[index]
-        if first.draft.prefer != "past" and second.draft.prefer == "past" and first.draft.unit is None \
-                and second.draft.unit is None and YEARLESS.fullmatch(first.draft.value) \
-                and YEARLESS.fullmatch(second.draft.value) and RANGE_CONNECTOR.fullmatch(text, first.end, second.start):
+        if first.draft.prefer != "past" and second.draft.prefer == "past" and _yearless(first.draft) \
+                and _yearless(second.draft) and RANGE_CONNECTOR.fullmatch(text, first.end, second.start):
             found[index] = replace(second, draft=replace(second.draft, prefer=first.draft.prefer))
     return found
 
@@ -452,6 +451,7 @@ def _names_its_date(draft: Draft) -> bool:
 
 
 def _yearless(draft: Draft) -> bool:
+    """A month, month-day or season written without its year ("June", "June 30", "the autumn"), not an offset."""
     return draft.unit is None and YEARLESS.fullmatch(draft.value) is not None
 
 
