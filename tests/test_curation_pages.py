@@ -365,10 +365,20 @@ def test_add_articles_refuses_to_guess_the_corpus_when_the_articles_paths_do_not
     assert "TIMELINE_DESK_CORPUS" in error and not (tmp_path / "elsewhere" / "corpus").exists()
 
 
+SHORT_ARTICLE = b"Gaza, 8 October 2023\n\nHamas attacked.\n"
+
+
+def extracted_through_the_page(name: str) -> AppTest:
+    """The Add articles page after uploading SHORT_ARTICLE as `name` and clicking to add and extract it."""
+    app = run_app("pages/add_articles.py")
+    app.get("file_uploader")[0].set_value([(name, SHORT_ARTICLE, "text/plain")])
+    return app.run().button(key="articles_extract").click().run()
+
+
 def test_a_file_the_browser_let_through_over_the_pages_limit_is_named_with_what_to_do(desk_to_add_to):
     app = run_app("pages/add_articles.py")   # a browser on Windows counts the uploader's 10 MB as 10 MiB
     app.get("file_uploader")[0].set_value([("whole archive.txt", b"In 2007 the embargo began. " * 381_482, "text/plain"),
-                                           ("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
+                                           ("hamas_attack.txt", SHORT_ARTICLE, "text/plain")])
     app.run()
     assert [markdown_unescaped(error.value) for error in app.error] == [
         "whole archive.txt: file is 10.3 MB (10,300,014 bytes), over this page's limit of 10 MB (10,000,000 bytes) per "
@@ -379,9 +389,7 @@ def test_a_file_the_browser_let_through_over_the_pages_limit_is_named_with_what_
 
 def test_an_upload_with_a_very_long_name_is_kept_under_a_shorter_one(desk_to_add_to):
     name = "é" * 300 + ".txt"
-    app = run_app("pages/add_articles.py")
-    app.get("file_uploader")[0].set_value([(name, b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
-    app.run().button(key="articles_extract").click().run()
+    app = extracted_through_the_page(name)
     assert not app.exception and not app.error
     [added] = [markdown_unescaped(success.value) for success in app.success]
     assert added.startswith(f"{name} (kept as {'é' * 80}.txt): ")
@@ -392,9 +400,7 @@ def test_a_file_that_cannot_be_kept_is_named_and_the_desk_is_unchanged(desk_to_a
     (desk_to_add_to / "not_a_folder").write_text("a file where the corpus folder should be")
     monkeypatch.setenv("TIMELINE_DESK_CORPUS", str(desk_to_add_to / "not_a_folder"))
     before = pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")
-    app = run_app("pages/add_articles.py")
-    app.get("file_uploader")[0].set_value([("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
-    app.run().button(key="articles_extract").click().run()
+    app = extracted_through_the_page("hamas_attack.txt")
     assert not app.exception
     [error] = [markdown_unescaped(error.value) for error in app.error]
     assert error.startswith(f"hamas_attack.txt: could not be kept in the corpus folder {desk_to_add_to / 'not_a_folder'} (")
@@ -409,9 +415,7 @@ def test_an_extraction_that_cannot_be_saved_says_so_and_keeps_the_files_and_the_
 
     monkeypatch.setattr(extract.__main__, "write_outputs", disk_full)
     before = pd.read_parquet(desk_to_add_to / "data" / "documents.parquet")
-    app = run_app("pages/add_articles.py")
-    app.get("file_uploader")[0].set_value([("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
-    app.run().button(key="articles_extract").click().run()
+    app = extracted_through_the_page("hamas_attack.txt")
     assert not app.exception
     [error] = [markdown_unescaped(error.value) for error in app.error]
     assert error.startswith(f"hamas_attack.txt: kept in the corpus folder {desk_to_add_to / 'corpus'}, but the "
@@ -424,9 +428,7 @@ def test_an_extraction_that_cannot_be_saved_says_so_and_keeps_the_files_and_the_
 def test_a_sources_file_that_is_no_csv_is_named_left_as_it_was_and_the_article_still_added(desk_to_add_to, monkeypatch):
     binary = bytes(range(256)) * 4
     (desk_to_add_to / "sources.csv").write_bytes(binary)
-    app = run_app("pages/add_articles.py")
-    app.get("file_uploader")[0].set_value([("hamas_attack.txt", b"Gaza, 8 October 2023\n\nHamas attacked.\n", "text/plain")])
-    app.run().button(key="articles_extract").click().run()
+    app = extracted_through_the_page("hamas_attack.txt")
     assert not app.exception
     [error] = [markdown_unescaped(error.value) for error in app.error]
     assert error.startswith(f"hamas_attack.txt: kept, but its reference date could not be recorded in "
