@@ -96,6 +96,17 @@ LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")(?:\s+|:\s*)$"  # "F
 # A four-digit number is a count, not a year, after another count: "1 in 1000" (odds), "from 297 to 1051" (a rise); and
 # before "of the/them/his ...": "1000 of his bottles".
 QUANTITY_BEFORE_NUMBER = r"(?<![^\d,.]\d\d\d\sto\s)(?!\d\d00\b(?<=\d\sin\s\d\d00))"  # not "aged 17 in 1901"
+# A number before OLD_YEAR_LIMIT is rarely a year in news and often a count, a price or a clock ("hopes 1000 jerrycans",
+# "Haiti: 1045 USd", "Saturdays, 1130"). Written alone it is a year after a word of time ("in 1453", "between 1450 and
+# 1600", "born about 1512", "the 1453 siege"), after another year of a list ("1100, 1215 and 1415"), in brackets
+# ("Hastings (1066)") or before an era ("1300-1945 AD"); else it is a live log's stamp or a clock time (tagger._live_log_stamps) or no timex.
+OLD_YEAR_LIMIT = 1500
+OLD_YEAR_TIME_WORDS = ("[Ii]n", "[Ss]ince", "[Ff]rom", "[Uu]ntil", "[Tt]ill", "[Dd]uring", "[Bb]efore", "[Aa]fter", "[Bb]etween",
+                       "[Cc]irca", "c\\.", "ca\\.", "[Yy]ear", "[Tt]he", "[Ee]arly", "[Ll]ate", "[Mm]id", "born", "died", "b\\.",
+                       "d\\.", "(?:born|died)\\s+(?:about|around)")
+OLD_YEAR_DATED_BEFORE = (r"(?:(?<![\w.])(?:" + "|".join(OLD_YEAR_TIME_WORDS) + r")|\d{4},?|\d{4}\s+(?:and|or|to|-))[\s-]*$"
+                         r"|\(\s*$")
+OLD_YEAR_DATED_AFTER = r"\s*(?:AD|A\.D\.|BCE?|B\.C\.|CE)\b"  # "say 1300-1945 AD"
 # A four-digit number before a capitalised name and a street word is a house number, no year ("1600 Pennsylvania Avenue",
 # "at 2015 Washtenaw Avenue"), unless a preposition of time comes before it ("In 1990 Main Street banks failed").
 STREET_WORDS = ("Avenue", "Ave\\.", "Street", "St\\.", "Road", "Rd\\.", "Boulevard", "Blvd\\.", "Drive", "Lane", "Parkway",
@@ -1123,15 +1134,31 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
                    "2010-01-13T20:57", datetime.date(2010, 1, 13)),
     ContextExample("live_log_stamp", "1914 War breaks out.\n1918 Armistice.\n1939 War again.", "1918", "1918",
                    datetime.date(2010, 1, 13)),
-    ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", "1249", datetime.date(2010, 1, 15)),
+    ContextExample("live_log_stamp", "1949 Ports are shut.\nThe UN appeals.", "1949", "1949", datetime.date(2010, 1, 15)),
+    ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", None, datetime.date(2010, 1, 15)),
     # A four-digit number after "at" / "shortly after" that is no plausible year (as for live logs) is a 24-hour clock.
     ContextExample("clock_after_at", "On returning shortly after 1100, he found the singer had stopped breathing.", "1100",
                    "2011-01-11T11:00", datetime.date(2011, 1, 11)),
-    ContextExample("clock_after_at", "The king was crowned at 1066 Westminster Abbey.", "1066", "1066", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "The king was crowned at 1066 Westminster Abbey.", "1066", None,  # no clock (66 min.),
+                   datetime.date(2011, 1, 11)),                                                   # no old year (old_number)
+    ContextExample("clock_after_at", "The king was crowned at 1966 Westminster Abbey.", "1966", "1966", datetime.date(2011, 1, 11)),
     ContextExample("clock_after_at", "The archive has records until 1850.", "1850", "1850", datetime.date(2011, 1, 11)),
     ContextExample("clock_after_at", "The grace period was extended until 2019.", "2019", "2019", datetime.date(2015, 1, 14)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    # A number before 1500 with no word of time counts, prices or clocks something; with one it is a year (OLD_YEAR_LIMIT).
+    ContextExample("old_number", "The charity hopes 1000 jerrycans will reach the town.", "1000", None),
+    ContextExample("old_number", "GDP per head in Haiti: 1045 USd vs. 740 USd.", "1045", None),
+    ContextExample("old_number", "From Our Own Correspondent, Radio 4: Saturdays, 1130.", "1130", None),
+    ContextExample("old_number", "Is a 1000 year climate forecast credible?", "1000", None),
+    ContextExample("old_number", "Constantinople fell in 1453.", "1453", "1453"),
+    ContextExample("old_number", "Trade grew between 1450 and 1600.", "1450", "1450"),
+    ContextExample("old_number", "He was born about 1512 in Worcestershire.", "1512", "1512"),
+    ContextExample("old_number", "Raids in 1100, 1215 and 1415 hit the town.", "1215", "1215"),
+    ContextExample("old_number", "The battles of Hastings (1066) and Agincourt (1415).", "1066", "1066"),
+    ContextExample("old_number", "All the old powers learned it, say 1300-1945 AD.", "1300-1945", "1300"),
+    ContextExample("old_number", "We had a large aftershock at 1100 which lasted five minutes.", "1100", "2010-01-16T11:00",
+                   datetime.date(2010, 1, 16)),
     # "Half" of a year is a half-year, of anything else (a century, a match) it is not one.
     ContextExample("half_year", "Sales will rise in the second half of this year.", "the second half of this year", "2025-H2"),
     ContextExample("half_year", "Fares rose during the first half of the 20th century.", "the 20th century", "19"),
