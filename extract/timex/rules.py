@@ -718,9 +718,18 @@ PAST_WORDS = r"\b(?:had|was|were|did|previously|ago|(?:did|was|were|had)n['’]t
 REPORTED_PAST_WORDS = r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bhas\s)(?<!\bhave\s)(?:" + "|".join(REPORTED_PAST) + r")\b"
 # The past tense of the clause before a year-less season (no cue): not the coming season but the last ("Cases rose in
 # the autumn"); a reporting verb is no such past: "Experts said a second wave could come in the autumn".
-PAST_CLAUSE_WORDS = (r"\b(?:" + "|".join(("had", "was", "were", "did", "previously", "ago", "rose", "fell", "began", "came",
-                                             "went", "grew", "spread", "struck", "saw", "took", "left", "lost", "won"))
-                     + r"|(?!(?:" + "|".join(REPORTED_PAST) + r"|need|feed|seed|speed|breed|exceed|proceed|succeed)\b)[a-z]{2,}ed)\b")
+PAST_EVENT_VERBS = ("rose", "fell", "began", "came", "went", "grew", "spread", "struck", "saw", "took", "left", "lost", "won")
+PAST_ED_VERB = r"(?!(?:need|feed|seed|speed|breed|exceed|proceed|succeed)\b)[a-z]{2,}ed"
+PAST_CLAUSE_WORDS = (r"\b(?:" + "|".join(("had", "was", "were", "did", "previously", "ago") + PAST_EVENT_VERBS)
+                     + r"|(?!(?:" + "|".join(REPORTED_PAST) + r")\b)" + PAST_ED_VERB + r")\b")
+# A verb in the simple past right before "on"/"in" and a year-less month or day dates a past event, even one a month
+# ahead of the reference date would otherwise be taken as the coming one: "He died on 25 June", "appeared on 20 April",
+# "said on June 20" (written in mid-June). Not after an auxiliary ("is expected in July", "will be released on 7
+# February", "to be signed on"), nor a copula ("the slot was on 9 February").
+PAST_VERB_RIGHT_BEFORE = ("".join(rf"(?<!\b{word}\s)" for word in ("be", "been", "being", "is", "are", "was", "were", "to",
+                                                                     "will", "would", "has", "have", "had"))
+                          + r"(?<!['’]s\s)\b(?:" + "|".join(PAST_EVENT_VERBS + REPORTED_PAST) + "|" + PAST_ED_VERB
+                          + r")\s+(?:on|in)\s+$")
 # Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
 SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
                   "expire": "expires", "meet": "meets", "convene": "convenes", "arrive": "arrives", "depart": "departs",
@@ -1146,6 +1155,15 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("clock_after_at", "The grace period was extended until 2019.", "2019", "2019", datetime.date(2015, 1, 14)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    # A simple-past verb right before "on"/"in" + a month or day a few weeks ahead: last year's (PAST_VERB_RIGHT_BEFORE).
+    ContextExample("past_verb_before", "Jackson died on 25 June.", "25 June", "2009-06-25", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "The company said on June 20 that sales rose.", "June 20", "2009-06-20",
+                   datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "The strike ended in July.", "July", "2009-07", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "Talks will end on 25 June.", "25 June", "2010-06-25", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "The single will be released on 7 July.", "7 July", "2010-07-07", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "A decision is expected in July.", "July", "2010-07", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "The next landing slot was on 9 July.", "9 July", "2010-07-09", datetime.date(2010, 6, 14)),
     # A number before 1500 with no word of time counts, prices or clocks something; with one it is a year (OLD_YEAR_LIMIT).
     ContextExample("old_number", "The charity hopes 1000 jerrycans will reach the town.", "1000", None),
     ContextExample("old_number", "GDP per head in Haiti: 1045 USd vs. 740 USd.", "1045", None),

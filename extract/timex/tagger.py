@@ -24,7 +24,7 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import SEASON_MONTHS, Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
-from .rules import (AFTER_CUE_CANCELS, OLD_YEAR_DATED_AFTER, OLD_YEAR_DATED_BEFORE, OLD_YEAR_LIMIT, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES,
+from .rules import (AFTER_CUE_CANCELS, OLD_YEAR_DATED_AFTER, OLD_YEAR_DATED_BEFORE, OLD_YEAR_LIMIT, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_VERB_RIGHT_BEFORE, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES,
                     Rule, TenseCue)
 
 
@@ -79,6 +79,8 @@ PAST_CUE = re.compile(PAST_WORDS)
 PAST_CLAUSE = re.compile(PAST_CLAUSE_WORDS)
 PAST_CLAUSE_REACH = 80
 YEARLESS_SEASONS = tuple(f"XXXX-{code}" for code in SEASON_MONTHS)
+YEARLESS_MONTH = re.compile(r"XXXX-\d\d(?:-\d\d)?")
+PAST_VERB_BEFORE = re.compile(PAST_VERB_RIGHT_BEFORE)
 REPORTED_PAST_CUE = re.compile(REPORTED_PAST_WORDS)
 PAST_VERB = re.compile(AFTER_CUE_CANCELS)
 PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
@@ -556,6 +558,8 @@ def _with_cues(text: str, start: int, end: int, draft: Draft) -> Draft:
             return replace(draft, prefer=cue.prefer)
         if draft.value in YEARLESS_SEASONS and PAST_CLAUSE.search(text, _clause_start(text, start, PAST_CLAUSE_REACH), start):
             return replace(draft, past_clause=True)  # "Cases rose in the autumn" written in June: last autumn
+        if YEARLESS_MONTH.fullmatch(draft.value) and PAST_VERB_BEFORE.search(text, max(0, start - 40), start):
+            return replace(draft, past_clause=True)  # "He died on 25 June" written on 14 June: last June's
     if since:
         draft = replace(draft, until_reference=True)
     return draft
