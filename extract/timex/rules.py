@@ -761,6 +761,9 @@ TENSE_CUES: list[TenseCue] = [
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
     TenseCue("deadline", r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
              unless_followed_by=r"['’]s\b"),
+    # what something happens "ahead of" is near, mostly still to come: "tickets sold ahead of Saturday night's concert",
+    # "in the run-up to Sunday's election"; written after it, the nearest occurrence is the one just past
+    TenseCue("ahead_of", r"\b(?:[Aa]head\s+of|[Ii]n\s+the\s+run[\s-]up\s+to|[Ii]n\s+advance\s+of)\s+$", 25, prefer="nearest"),
     # a period that "ended" on a date ended before the reference ("the year ended March 31" written on March 6 is last
     # year's March 31); one "ending" on it ends at the nearest ("the fiscal year ending June 30" written in March)
     TenseCue("period_ended", r"\b(?:ended|closed)\s+$", 8, prefer="last"),
@@ -769,11 +772,11 @@ TENSE_CUES: list[TenseCue] = [
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
              r"|set\s+(?:to|for)|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
-    # future in the past: "were planning to drive to the airport on Monday", "was due to vote on Friday",
+    # future in the past: "were planning to drive to the airport on Monday", "was (had been) due to vote on Friday",
     # "were to meet on Monday", "planned a rally on Saturday": ahead of the past moment, so the occurrence
     # nearest the reference date ("the case was due to start on Thursday, but ..." written on Friday)
     TenseCue("future_in_the_past",
-             r"\b(?:was|were)\s+(?:(?:planning|preparing|scheduled|slated|set|due|expected|going|supposed|about)\s+)?to"
+             r"\b(?:was|were|had\s+been)\s+(?:(?:planning|preparing|scheduled|slated|set|due|expected|going|supposed|about)\s+)?to"
              r"\s+(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST
              + r"|\b(?:planned|scheduled|slated)\s+(?!to\b|for\s+(?:months|weeks|years)\b)" + CLAUSE_REST, 120,
              prefer="nearest"),
@@ -1151,10 +1154,21 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("clock_after_at", "The king was crowned at 1066 Westminster Abbey.", "1066", None,  # no clock (66 min.),
                    datetime.date(2011, 1, 11)),                                                   # no old year (old_number)
     ContextExample("clock_after_at", "The king was crowned at 1966 Westminster Abbey.", "1966", "1966", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "Driving back in the dark around 1800 yesterday, we crossed check points.",
+                   "around 1800 yesterday", "2010-01-17T18:00", datetime.date(2010, 1, 18)),
+    ContextExample("clock_after_at", "The index rose to 1800 yesterday.", "1800", None, datetime.date(2010, 1, 18)),
     ContextExample("clock_after_at", "The archive has records until 1850.", "1850", "1850", datetime.date(2011, 1, 11)),
     ContextExample("clock_after_at", "The grace period was extended until 2019.", "2019", "2019", datetime.date(2015, 1, 14)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    ContextExample("ahead_of", "Organisers said 40,000 tickets have now been sold ahead of Saturday night's concert.",
+                   "Saturday night", "2011-10-08TNI", datetime.date(2011, 10, 7)),
+    ContextExample("ahead_of", "Troops were deployed ahead of Sunday's election.", "Sunday", "2011-10-09",
+                   datetime.date(2011, 10, 7)),
+    ContextExample("ahead_of", "Troops were deployed ahead of Sunday's election.", "Sunday", "2011-10-09",
+                   datetime.date(2011, 10, 10)),  # written the day after: the Sunday just past
+    ContextExample("future_in_the_past", "Eton College had been due to re-open on Sunday after half-term.", "Sunday",
+                   "2009-05-31", datetime.date(2009, 5, 28)),
     # A simple-past verb right before "on"/"in" + a month or day a few weeks ahead: last year's (PAST_VERB_RIGHT_BEFORE).
     ContextExample("past_verb_before", "Jackson died on 25 June.", "25 June", "2009-06-25", datetime.date(2010, 6, 14)),
     ContextExample("past_verb_before", "The company said on June 20 that sales rose.", "June 20", "2009-06-20",
