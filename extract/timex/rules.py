@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import CLOCK_WORDS_AFTER, TIME_ZONES, build
-from .productions import (Groups, ago, era_year, clock_spelled, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, month_day_relative, era_year, clock_spelled, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
@@ -49,7 +49,7 @@ class Rule:
 # word that often starts a sentence or introduces a date.
 NAME_BEFORE_MONTH = (r"\b(?!(?:In|By|On|Of|To|And|Or|But|The|Last|Next|This|Early|Late|Since|Until|From|During|Before"
                      r"|After|Through|Each|Every|Between|Around|Earlier|Later|Mid|Since|Until|Till|Back|Then|Also|At|For"
-                     r"|Over|Throughout|Ahead|Near|Like|Unlike|Despite|Within|Without)\s)"
+                     r"|Over|Throughout|Ahead|Near|Like|Unlike|Despite|Within|Without|Come)\s)"
                      r"[A-Z][a-z]+\s$")
 # ... and before "Today" an acronym too ("USA Today", "VOA Today").
 NAME_BEFORE_TODAY = NAME_BEFORE_MONTH.replace(r"[A-Z][a-z]+\s$", r"[A-Z](?:[a-z]+|[A-Z]+)\s$")
@@ -231,6 +231,12 @@ RULES: list[Rule] = [
          r"<<month>>\s+['’](?P<year2>\d\d)(?![\w'’])",
          month_two_digit_year,
          {"Oct '05": ("2005-10", "month"), "March '98": ("1998-03", "month")}),
+    Rule("month_day_relative",
+         r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>)"
+         r",?\s+(?:of\s+)?(?P<relation>(?:last|this|next)\s+year)",
+         month_day_relative,
+         {"25 June last year": ("2024-06-25", "day"), "March 3 next year": ("2026-03-03", "day"),
+          "March 3, last year": ("2024-03-03", "day"), "3rd of March this year": ("2025-03-03", "day")}),
     Rule("month_day",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
          # "the first of May" (a named day apart); the lookahead only saves time: most words are no ordinal of a month
@@ -746,7 +752,8 @@ SCHEDULE_VERBS_ING = ("beginning", "starting", "opening", "reopening", "closing"
                       "coming", "getting married", "marrying", "testifying", "appearing")
 # Verbs of events in the present tense (third person), as a clause of time uses them for the future: "when it comes back"
 PRESENT_EVENT_VERBS = ("comes", "becomes", "returns", "strikes", "hits", "arrives", "reaches", "spreads", "peaks", "emerges",
-                       "mutates", "starts", "begins", "ends", "happens", "occurs", "rises", "falls", "takes", "gets", "goes")
+                       "mutates", "starts", "begins", "ends", "happens", "occurs", "rises", "falls", "takes", "gets", "goes",
+                       "continues", "resumes", "opens", "closes", "meets", "testifies", "appears")
 TENSE_CUES: list[TenseCue] = [
     # "Beginning Monday, the store opens at 9", "Effective Monday, prices rise": what starts on a date is announced
     # ahead of it (a past verb later in the clause cancels it: "Starting Monday, police cordoned off the area")
@@ -761,6 +768,8 @@ TENSE_CUES: list[TenseCue] = [
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
     TenseCue("deadline", r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
              unless_followed_by=r"['’]s\b"),
+    # "come September", "come the autumn": the idiom names a time still to come
+    TenseCue("come_date", r"\b[Cc]ome\s+$", 6),
     # what something happens "ahead of" is near, mostly still to come: "tickets sold ahead of Saturday night's concert",
     # "in the run-up to Sunday's election"; written after it, the nearest occurrence is the one just past
     TenseCue("ahead_of", r"\b(?:[Aa]head\s+of|[Ii]n\s+the\s+run[\s-]up\s+to|[Ii]n\s+advance\s+of)\s+$", 25, prefer="nearest"),
@@ -1161,6 +1170,11 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("clock_after_at", "The grace period was extended until 2019.", "2019", "2019", datetime.date(2015, 1, 14)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    ContextExample("come_date", "The virus is quiet now, but come the autumn it is likely to cause a major epidemic.",
+                   "the autumn", "2009-FA", datetime.date(2009, 5, 12)),
+    ContextExample("come_date", "Come September, the schools reopen.", "September", "2009-09", datetime.date(2009, 5, 12)),
+    ContextExample("subordinate_present", "She will tell jurors more when she continues testifying on Tuesday.", "Tuesday",
+                   "2011-10-25", datetime.date(2011, 10, 24)),
     ContextExample("ahead_of", "Organisers said 40,000 tickets have now been sold ahead of Saturday night's concert.",
                    "Saturday night", "2011-10-08TNI", datetime.date(2011, 10, 7)),
     ContextExample("ahead_of", "Troops were deployed ahead of Sunday's election.", "Sunday", "2011-10-09",
