@@ -96,8 +96,9 @@ def test_window_all_widens_the_axis_to_every_dated_statement(statements):
     assert pd.Timestamp(everything.layout.xaxis.range[0]) <= one_old["start"].iloc[0]
 
 
-def test_footnote_lists_the_sources_of_the_chart(screen_figure, statements):
-    figure = briefing_figure(screen_figure, statements, title="t", filter_description="",
+def test_footnote_lists_the_sources_of_the_chart(statements):
+    two = statements[statements["doc_id"].isin(["syn_002", "syn_005"])]
+    figure = briefing_figure(build_timeline_figure(two), two, title="t", filter_description="",
                              documents=synthetic_documents(statements))
     footnote = figure.layout.annotations[-1].text
     assert footnote.startswith("Sources: ")
@@ -211,3 +212,12 @@ def test_long_title_wraps_onto_two_lines_instead_of_running_off_the_page(screen_
     lines = figure.layout.title.text.split("<br>")
     assert len(lines) == 2
     assert " ".join(line.removeprefix("<b>").removesuffix("</b>") for line in lines) == plotly_literal(title)
+
+
+def test_footnote_names_the_most_cited_sources_first_then_the_oldest():
+    frame = synthetic_statements(40, seed=3)
+    dated = frame[frame["start"].notna()].head(5).copy()
+    dated["doc_id"] = ["often", "often", "often", "new", "old"]
+    dated["outlet"] = ["Often Cited", "Often Cited", "Often Cited", "Newer", "Older"]
+    dated["published"] = pd.to_datetime(["2025-06-20"] * 3 + ["2025-06-25", "2025-06-01"])
+    assert [source.outlet for source in sources_of(dated)] == ["Often Cited", "Older", "Newer"]   # was newest first

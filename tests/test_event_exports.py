@@ -162,3 +162,47 @@ def test_the_pack_of_a_widely_reported_event_starts_its_table_on_the_page_after_
     reader = PdfReader(io.BytesIO(briefing_pack(page, statements, None, size="16:9 slide", formats=("pdf",))["pdf"]))
     assert len(reader.pages) == 2, "the chart page and one page of table (was 1 + a heading alone + 4 pages of quotes)"
     assert "A magnitude 7 earthquake hit Haiti" in reader.pages[1].extract_text()
+
+
+@pytest.fixture(scope="module")
+def short_week():
+    """Three days of one week from one article: a one-line subtitle, no context line, a one-source footnote."""
+    from tests.support.event_factory import events_frame, make_event
+
+    events = events_frame([make_event(f"Day {day} of the talks", f"2025-03-0{day}", event_id=f"ev_day{day}",
+                                      doc_ids=("doc1",)) for day in (3, 4, 5)])
+    return evidence_statements(events), select_key_events(events)
+
+
+def test_a_page_with_a_short_subtitle_and_footnote_gives_the_plot_their_unused_room(design_card, short_week):
+    _, card_statements, card_key = design_card
+    card = event_briefing(card_key, card_statements, title="Iran", filter_description="Country: Iran")
+    statements, key = short_week
+    short = event_briefing(key, statements, title="Iran", filter_description="Country: Iran")
+    assert "Earlier, outside this window" in str(card.figure.layout.annotations)
+    assert "outside this window" not in str(short.figure.layout.annotations) and len(short.footnote) == 1
+    # was the same top margin whatever the words took: a blank band of two note lines and a subtitle line
+    assert card.figure.layout.margin.t - short.figure.layout.margin.t >= 2 * 17
+    assert card.figure.layout.margin.b > short.figure.layout.margin.b
+
+
+@pytest.mark.parametrize("size", ["16:9 slide", "A4 landscape"])
+def test_the_page_leaves_room_beside_the_plot_for_a_whole_tick_label_at_its_edge(short_week, size):
+    from desk.event_layout import text_width_px
+    from desk.export.event_briefing import TICK_SAMPLES
+
+    statements, key = short_week
+    page = event_briefing(key, statements, title="t", filter_description="", size=size)
+    tick_px = page.figure.layout.xaxis.tickfont.size
+    half_widest = max(text_width_px(sample, tick_px) for sample in TICK_SAMPLES) / 2   # "30 Sep 2025" on A4 needs 44 px
+    assert page.figure.layout.margin.r >= half_widest and page.figure.layout.margin.l >= half_widest
+
+
+def test_quotes_in_titles_and_sources_show_as_quotes_on_the_page_not_as_entities(short_week):
+    statements, key = short_week
+    quoted = statements.assign(title='Katherine Jackson: "Four years won\'t bring my son back"')
+    page = event_briefing(key, quoted, title='Key events — "the talks"', filter_description="Text: won't")
+    texts = [page.figure.layout.title.text, page.figure.layout.title.subtitle.text,
+             *(annotation.text for annotation in page.figure.layout.annotations if annotation.name == "footnote")]
+    assert '"the talks"' in texts[0] and "won't" in texts[1] and '"Four years won\'t' in texts[2]
+    assert not any("&quot;" in text or "&#x27;" in text for text in texts)

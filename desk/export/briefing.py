@@ -81,14 +81,15 @@ def pdf_scale(size: str) -> float:
 
 
 def sources_of(statements: pd.DataFrame, documents: pd.DataFrame | None = None) -> list[Source]:
-    """The distinct sources of the statements placed on the chart, newest first; document metadata wins when given.
+    """The distinct sources of the statements placed on the chart, the most cited first (most statements on the
+    chart), then the oldest first, undated last; document metadata wins when given.
 
-    >>> frame = pd.DataFrame({"doc_id": ["kp", "md"], "outlet": ["Kyiv Post", "Modern Diplomacy"], "title": ["A", "B"],
-    ...                       "published": pd.to_datetime(["2025-06-15", "2025-06-27"]),
-    ...                       "start": pd.to_datetime(["2025-06-13", "2024-01-01"]),
-    ...                       "end": pd.to_datetime(["2025-06-14", "2025-01-01"])})
-    >>> [source.outlet for source in sources_of(frame)]
-    ['Modern Diplomacy', 'Kyiv Post']
+    >>> frame = pd.DataFrame({"doc_id": ["kp", "md", "md"], "outlet": ["Kyiv Post", "Modern Diplomacy", "Modern Diplomacy"],
+    ...                       "title": ["A", "B", "B"], "published": pd.to_datetime(["2025-06-15", "2025-06-27", "2025-06-27"]),
+    ...                       "start": pd.to_datetime(["2025-06-13", "2024-01-01", "2024-02-01"]),
+    ...                       "end": pd.to_datetime(["2025-06-14", "2025-01-01", "2024-03-01"])})
+    >>> [source.outlet for source in sources_of(frame)], [source.outlet for source in sources_of(frame.head(2))]
+    (['Modern Diplomacy', 'Kyiv Post'], ['Kyiv Post', 'Modern Diplomacy'])
     """
     placed = statements[statements["start"].notna()]
     columns = ["doc_id", "outlet", "title", "published"]
@@ -97,12 +98,17 @@ def sources_of(statements: pd.DataFrame, documents: pd.DataFrame | None = None) 
         known = documents.drop_duplicates("doc_id").set_index("doc_id")[columns[1:]]
         known = known[known.index.isin(metadata.index)]
         metadata.update(known.astype(object).where(known.notna(), None).dropna(how="all"))
-    sources = [Source(plain_text(row.outlet).strip(), plain_text(row.title).strip(),
-                      None if pd.isna(row.published) else pd.Timestamp(row.published))
-               for row in metadata.itertuples()]
-    by_name = sorted(sources, key=lambda source: (source.outlet, source.title))
-    return sorted(by_name, reverse=True,  # newest first, undated last; stable, so ties stay by name. Any year 1-9999.
-                  key=lambda source: source.published.to_pydatetime() if source.published is not None else datetime.min)
+    cited = placed["doc_id"].value_counts()
+    sources = {row.Index: Source(plain_text(row.outlet).strip(), plain_text(row.title).strip(),
+                                 None if pd.isna(row.published) else pd.Timestamp(row.published))
+               for row in metadata.itertuples()}
+
+    def order(doc_id: str) -> tuple:
+        published = sources[doc_id].published   # any year 1-9999, so compared as datetimes
+        return (-cited[doc_id], published is None, published.to_pydatetime() if published is not None else datetime.min,
+                sources[doc_id].outlet, sources[doc_id].title)
+
+    return [sources[doc_id] for doc_id in sorted(sources, key=order)]
 
 
 def _chars_per_line(width_px: float, font_px: float) -> int:

@@ -10,7 +10,6 @@ of the events drawn.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,10 +20,14 @@ from desk.export.briefing import (BOLD_WIDTH, FONT_SCALE, FOOTNOTE_FONT_PX, LINE
                                   sources_of, wrap_text)
 from desk.export.images import render_image
 from desk.event_chart import AXIS_PX, NOTE_LINE_PX, EventChart, build_event_chart
+from desk.event_layout import text_width_px
+from desk.literal import plotly_literal
 from desk.story import KeyEvents
 
 LABEL_FONT_PX = {size: round(13 * scale) for size, scale in FONT_SCALE.items()}
 SIDE_PX = 40
+NOTES_GAP_PX = 16   # between the subtitle and the chart's notes (plotly sets the subtitle a little below the title)
+TICK_SAMPLES = ("Wed 30 Sep", "30 Sep 2025", "30 Sep 23:00", "Sep 2025")   # the widest of each tick format
 
 
 @dataclass(frozen=True)
@@ -76,53 +79,105 @@ def evidence_statements(events: pd.DataFrame, statements: pd.DataFrame) -> pd.Da
     return statements[statements["statement_id"].isin(wanted)]
 
 
+def tick_room_px(tick_font_px: float) -> int:
+    """The room beside the plot that a tick label at its very edge needs: half the widest date tick, and a gap.
+
+    >>> tick_room_px(12) > SIDE_PX
+    True
+    """
+    widest = max(text_width_px(sample, tick_font_px) for sample in TICK_SAMPLES)
+    return int(widest / 2 + 6)
+
+
+@dataclass(frozen=True)
+class _Room:
+    """Lines of text around the plot that a page layout leaves room for."""
+
+    subtitle_lines: int = MAX_SUBTITLE_LINES
+    note_lines: int = 3               # two lines of context, one of legend
+    footnote_lines: int = 4
+
+
+def _notes_lines(chart: EventChart) -> int:
+    """How many lines the chart's note (context line(s) and legend) takes."""
+    notes = [annotation for annotation in chart.figure.layout.annotations if annotation.name == "notes"]
+    return notes[0].text.count("<br>") + 1 if notes else 0
+
+
 def event_briefing(key: KeyEvents, statements: pd.DataFrame, *, title: str, filter_description: str,
                    size: str = "16:9 slide", window: str = "story", lane_by: str = "none",
                    documents: pd.DataFrame | None = None, source_names: dict[str, str] | None = None) -> EventBriefing:
-    """The briefing page of the key events `key` (their evidence is looked up in `statements`)."""
+    """The briefing page of the key events `key` (their evidence is looked up in `statements`).
+
+    Laid out twice: first with room for the longest subtitle, context note and footnote, then with the room the
+    words actually take, so a short subtitle or footnote leaves no blank band (the plot gets the height).
+    """
     if size not in SIZE_PRESETS:
         raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZE_PRESETS)}")
+    arguments = dict(title=title, filter_description=filter_description, size=size, window=window, lane_by=lane_by,
+                     documents=documents, source_names=source_names)
+    roomy = _laid_out(key, statements, room=_Room(), **arguments)
+    needed = _Room(subtitle_lines=len(wrap_text(roomy.subtitle, *_subtitle_measure(size), MAX_SUBTITLE_LINES)),
+                   note_lines=_notes_lines(roomy.chart), footnote_lines=len(roomy.footnote))
+    if needed == _Room():
+        return roomy
+    tight = _laid_out(key, statements, room=needed, **arguments)
+    return tight if _notes_lines(tight.chart) <= needed.note_lines else roomy
+
+
+def _subtitle_measure(size: str) -> tuple[float, float]:
+    width, _ = SIZE_PRESETS[size]
+    return width - 2 * SIDE_PX, round(SUBTITLE_FONT_PX * FONT_SCALE[size])
+
+
+def _laid_out(key: KeyEvents, statements: pd.DataFrame, *, room: _Room, title: str, filter_description: str,
+              size: str, window: str, lane_by: str, documents: pd.DataFrame | None,
+              source_names: dict[str, str] | None) -> EventBriefing:
+    """The page with room for `room`'s lines of subtitle, note and footnote (longer text is cut to fit)."""
     width, height = SIZE_PRESETS[size]
     scale = FONT_SCALE[size]
     title_px, subtitle_px, footnote_px = (round(px * scale) for px in (TITLE_FONT_PX, SUBTITLE_FONT_PX, FOOTNOTE_FONT_PX))
     label_px = LABEL_FONT_PX[size]
+    tick_px = round(12 * scale)
+    side = max(SIDE_PX, tick_room_px(tick_px))   # a tick label at the plot's edge stays whole on the page
     title_lines = wrap_text(title, width - 2 * SIDE_PX, title_px * BOLD_WIDTH, MAX_TITLE_LINES)
-    # The subtitle needs the chart (window, left out) and the chart needs the room the subtitle leaves: lay out
-    # with the longest subtitle, then measure.
-    subtitle_room = MAX_SUBTITLE_LINES * subtitle_px * LINE_HEIGHT
-    footnote_room = 4 * footnote_px * LINE_HEIGHT
-    notes_room = AXIS_PX + 3 * NOTE_LINE_PX * scale   # two lines of context, one of legend
-    margin_top = int(26 + len(title_lines) * title_px * LINE_HEIGHT + subtitle_room + notes_room + 12)
+    subtitle_room = room.subtitle_lines * subtitle_px * LINE_HEIGHT
+    footnote_room = room.footnote_lines * footnote_px * LINE_HEIGHT
+    notes_room = AXIS_PX + room.note_lines * NOTE_LINE_PX * scale
+    margin_top = int(26 + len(title_lines) * title_px * LINE_HEIGHT + subtitle_room + NOTES_GAP_PX * scale + notes_room + 12)
     margin_bottom = int(20 + footnote_room + 10)
     plot_height = height - margin_top - margin_bottom
-    chart = build_event_chart(key.shown, window=window, lane_by=lane_by, plot_width_px=width - 2 * SIDE_PX,
-                              plot_height_px=plot_height, label_font_px=label_px, note_font_px=round(12 * scale),
-                              source_names=source_names)
+
+    def build(lane_margin: int) -> EventChart:
+        return build_event_chart(key.shown, window=window, lane_by=lane_by,
+                                 plot_width_px=width - 2 * side - lane_margin, plot_height_px=plot_height,
+                                 label_font_px=label_px, note_font_px=round(12 * scale), source_names=source_names)
+
+    chart = build(0)
     lane_margin = int(chart.figure.layout.margin.l or 0) - 10
     if lane_margin > 0:
-        chart = build_event_chart(key.shown, window=window, lane_by=lane_by,
-                                  plot_width_px=width - 2 * SIDE_PX - lane_margin, plot_height_px=plot_height,
-                                  label_font_px=label_px, note_font_px=round(12 * scale), source_names=source_names)
+        chart = build(lane_margin)
     drawn_events = key.shown[key.shown["event_id"].isin(chart.placed["event_id"])]
     cited = evidence_statements(drawn_events, statements)
     parts = [filter_description.strip(), window_text(chart) if not chart.placed.empty else "", key.description(),
              chart.left_out()]
     subtitle = " · ".join(part for part in parts if part)
-    subtitle_lines = wrap_text(subtitle, width - 2 * SIDE_PX, subtitle_px, MAX_SUBTITLE_LINES)
-    footnote = source_footnote(sources_of(cited, documents), width - 2 * SIDE_PX, footnote_px)
+    subtitle_lines = wrap_text(subtitle, width - 2 * SIDE_PX, subtitle_px, room.subtitle_lines)
+    footnote = source_footnote(sources_of(cited, documents), width - 2 * side - max(lane_margin, 0), footnote_px,
+                               room.footnote_lines)
     figure = chart.figure
     figure.update_layout(
         width=width, height=height, autosize=False, dragmode=False, hovermode=False,
-        margin=dict(l=SIDE_PX + max(lane_margin, 0), r=SIDE_PX, t=margin_top, b=margin_bottom, autoexpand=False),
-        title=dict(text="<br>".join(f"<b>{html.escape(line)}</b>" for line in title_lines), x=SIDE_PX / width,
+        margin=dict(l=side + max(lane_margin, 0), r=side, t=margin_top, b=margin_bottom, autoexpand=False),
+        title=dict(text="<br>".join(f"<b>{plotly_literal(line)}</b>" for line in title_lines), x=SIDE_PX / width,
                    xanchor="left", xref="container", y=1 - 22 / height, yanchor="top", yref="container",
                    font=dict(size=title_px, color="#111"),
-                   subtitle=dict(text="<br>".join(html.escape(line) for line in subtitle_lines),
+                   subtitle=dict(text="<br>".join(plotly_literal(line) for line in subtitle_lines),
                                  font=dict(size=subtitle_px, color="#444"))),
         font=dict(size=round(13 * scale)),
     )
-    figure.update_xaxes(tickfont=dict(size=round(12 * scale)))
-    figure.add_annotation(text="<br>".join(html.escape(line) for line in footnote), showarrow=False, align="left",
+    figure.update_xaxes(tickfont=dict(size=tick_px))
+    figure.add_annotation(text="<br>".join(plotly_literal(line) for line in footnote), showarrow=False, align="left",
                           xref="paper", x=0, xanchor="left", yref="paper", y=0, yshift=-12, yanchor="top",
                           font=dict(size=footnote_px, color="#333"), name="footnote")
     for trace in figure.data:  # a page has no hover: less to send, nothing interactive
