@@ -1192,6 +1192,10 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("past_verb_before", "The single will be released on 7 July.", "7 July", "2010-07-07", datetime.date(2010, 6, 14)),
     ContextExample("past_verb_before", "A decision is expected in July.", "July", "2010-07", datetime.date(2010, 6, 14)),
     ContextExample("past_verb_before", "The next landing slot was on 9 July.", "9 July", "2010-07-09", datetime.date(2010, 6, 14)),
+    # Numeric dates are month first ("10/30/89") unless the document's others are all day first (tagger._in_document_date_order).
+    ContextExample("document_date_order", "He was born on 21/07/1885 and married on 01/03/1921.", "01/03/1921", "1921-03-01"),
+    ContextExample("document_date_order", "The filing of 10/30/89 is due on 01/03/90.", "01/03/90", "1990-01-03"),
+    ContextExample("document_date_order", "The plan was filed on 01/03/1990.", "01/03/1990", "1990-01-03"),
     # A number before 1500 with no word of time counts, prices or clocks something; with one it is a year (OLD_YEAR_LIMIT).
     ContextExample("old_number", "The charity hopes 1000 jerrycans will reach the town.", "1000", None),
     ContextExample("old_number", "GDP per head in Haiti: 1045 USd vs. 740 USd.", "1045", None),

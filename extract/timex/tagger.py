@@ -90,6 +90,7 @@ MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
 IN_BRACKETS_BEFORE = re.compile(r"\(\s*$")
 IN_BRACKETS_AFTER = re.compile(r"\s*\)")
 OLD_YEAR_DATED = re.compile(OLD_YEAR_DATED_BEFORE)
+NUMERIC_DAY_MONTH = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/\d{2,4}")
 OLD_YEAR_ERA = re.compile(OLD_YEAR_DATED_AFTER)
 BARE_YEAR_RULES = ("year", "year_range")
 NARRATIVE_YEAR_WINDOW = 60  # "In 2007 ... in October": a year-less month this close after a written year takes it
@@ -172,7 +173,7 @@ def find(text: str) -> list[TimexDraft]:
                                                  and IN_BRACKETS_AFTER.match(text, end)),
                                 old_number=old_number))
         previous_end = end
-    return _with_range_ends(text, _with_shared_direction(text, _with_shared_years(text, found)))
+    return _with_range_ends(text, _with_shared_direction(text, _with_shared_years(text, _in_document_date_order(found))))
 
 
 def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[Timex]:
@@ -436,6 +437,31 @@ def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | N
         drafts[index] = replace(item, rule="live_log_stamp",
                                 draft=Draft(unit="day", shift=0, type="TIME", time=item.clock))
     return drafts
+
+
+def _in_document_date_order(found: list[TimexDraft]) -> list[TimexDraft]:
+    """Numeric dates both of whose numbers could be the month ("01/03/1921") are month first, as in American news,
+    unless the document's other numeric dates are all day first ("b. 21/07/1885 ... married 01/03/1921": 1 March).
+
+    >>> [d.value for d in find("born 21/07/1885, married 01/03/1921")]
+    ['1885-07-21', '1921-03-01']
+    >>> [d.value for d in find("filed 10/30/89, due 01/03/90")]
+    ['1989-10-30', '1990-01-03']
+    """
+    orders = [NUMERIC_DAY_MONTH.fullmatch(item.text) for item in found if item.rule == "numeric_date"]
+    firsts_seconds = [(int(order["first"]), int(order["second"])) for order in orders if order]
+    day_first = any(first > 12 >= second for first, second in firsts_seconds)
+    month_first = any(second > 12 >= first for first, second in firsts_seconds)
+    if not day_first or month_first:
+        return found
+    swapped = []
+    for item in found:
+        order = NUMERIC_DAY_MONTH.fullmatch(item.text) if item.rule == "numeric_date" else None
+        if order and int(order["first"]) <= 12 and int(order["second"]) <= 12:
+            year, month, day = item.draft.value.split("-")
+            item = replace(item, draft=replace(item.draft, value=f"{year}-{day}-{month}"))
+        swapped.append(item)
+    return swapped
 
 
 def _with_shared_direction(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
