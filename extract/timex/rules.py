@@ -791,7 +791,7 @@ TENSE_CUES: list[TenseCue] = [
              prefer="nearest"),
     # a prospective verb + to-infinitive: "agreed to acquire ... in January", "plans to open ... in May"
     TenseCue("prospective_verb",
-             r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
+             r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?|is|are)\s+to\s+"
              r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
     # the present tense of a verb of scheduled events, at most four words before the expression, is a timetable
     # future (HeidelTime reads present tense as present-future): "The summit opens on Tuesday", "the talks begin
@@ -1170,6 +1170,11 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("clock_after_at", "The grace period was extended until 2019.", "2019", "2019", datetime.date(2015, 1, 14)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    ContextExample("prospective_verb", "Interpol announces it is to send a team of victim-identification experts to Haiti on Monday.",
+                   "Monday", "2010-01-18", datetime.date(2010, 1, 15)),
+    ContextExample("shared_direction", "The groupings hoped to get relief supplies into Haiti by Thursday or Friday.", "Friday",
+                   "2010-01-15", datetime.date(2010, 1, 13)),
+    ContextExample("shared_direction", "Storms hit on Thursday and Friday.", "Friday", "2010-01-08", datetime.date(2010, 1, 13)),
     ContextExample("come_date", "The virus is quiet now, but come the autumn it is likely to cause a major epidemic.",
                    "the autumn", "2009-FA", datetime.date(2009, 5, 12)),
     ContextExample("come_date", "Come September, the schools reopen.", "September", "2009-09", datetime.date(2009, 5, 12)),

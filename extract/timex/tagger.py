@@ -335,7 +335,8 @@ def _master_hits(text: str):
         recent_starts.clear()
 
 
-YEARLESS = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")  # a month, month-day or season without its year
+YEARLESS = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|" + "|".join(SEASON_MONTHS) + ")")  # a month, month-day or season without its year
+BARE_WEEKDAY = re.compile(r"XXXX-WXX-\d")
 RANGE_CONNECTOR = re.compile(r"[^\S\n]*(?:[-–—]|to|until|till|through|and|or)[^\S\n]*")
 
 
@@ -465,15 +466,21 @@ def _in_document_date_order(found: list[TimexDraft]) -> list[TimexDraft]:
 
 
 def _with_shared_direction(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
-    """"in the autumn and winter", "in May or June": a year-less expression joined to the one before takes its direction.
+    """"in the autumn and winter", "in May or June", "by Thursday or Friday": a year-less expression or bare weekday
+    joined to the one before takes its direction.
 
     >>> [d.draft.prefer for d in find("It will be ready in September or October.")]
     ['future', 'future']
+    >>> [d.draft.prefer for d in find("They hoped to get supplies in by Thursday or Friday.")]
+    ['future', 'future']
     """
+    def open_to_direction(draft: Draft) -> bool:
+        return _yearless(draft) or draft.unit is None and BARE_WEEKDAY.fullmatch(draft.value) is not None
+
     for index in range(1, len(found)):
         first, second = found[index - 1], found[index]
-        if first.draft.prefer != "past" and second.draft.prefer == "past" and _yearless(first.draft) \
-                and _yearless(second.draft) and RANGE_CONNECTOR.fullmatch(text, first.end, second.start):
+        if first.draft.prefer != "past" and second.draft.prefer == "past" and open_to_direction(first.draft) \
+                and open_to_direction(second.draft) and RANGE_CONNECTOR.fullmatch(text, first.end, second.start):
             found[index] = replace(second, draft=replace(second.draft, prefer=first.draft.prefer))
     return found
 
