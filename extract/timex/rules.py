@@ -789,9 +789,10 @@ TENSE_CUES: list[TenseCue] = [
              r"\s+(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST
              + r"|\b(?:planned|scheduled|slated)\s+(?!to\b|for\s+(?:months|weeks|years)\b)" + CLAUSE_REST, 120,
              prefer="nearest"),
-    # a prospective verb + to-infinitive: "agreed to acquire ... in January", "plans to open ... in May"
+    # a prospective verb or adjective + to-infinitive: "agreed to acquire ... in January", "plans to open ... in May",
+    # "is to send ... on Monday", "was likely to resume ... on Thursday", "had a 747 standing by to fly ... on Saturday"
     TenseCue("prospective_verb",
-             r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?|is|are)\s+to\s+"
+             r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?|is|are|ready|poised|preparing|prepared|standing\s+by|likely|going)\s+to\s+"
              r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
     # the present tense of a verb of scheduled events, at most four words before the expression, is a timetable
     # future (HeidelTime reads present tense as present-future): "The summit opens on Tuesday", "the talks begin
@@ -1175,6 +1176,10 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("shared_direction", "The groupings hoped to get relief supplies into Haiti by Thursday or Friday.", "Friday",
                    "2010-01-15", datetime.date(2010, 1, 13)),
     ContextExample("shared_direction", "Storms hit on Thursday and Friday.", "Friday", "2010-01-08", datetime.date(2010, 1, 13)),
+    ContextExample("prospective_verb", "British Airways said it had a Boeing 747 standing by to fly to Haiti on Saturday.",
+                   "Saturday", "2010-01-16", datetime.date(2010, 1, 15)),
+    ContextExample("prospective_verb", "The mayor said the capital was likely to resume normal activities on Thursday.",
+                   "Thursday", "2009-05-07", datetime.date(2009, 5, 3)),
     ContextExample("come_date", "The virus is quiet now, but come the autumn it is likely to cause a major epidemic.",
                    "the autumn", "2009-FA", datetime.date(2009, 5, 12)),
     ContextExample("come_date", "Come September, the schools reopen.", "September", "2009-09", datetime.date(2009, 5, 12)),
