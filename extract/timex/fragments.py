@@ -89,16 +89,20 @@ CLOCK_WORDS_AFTER = r"\s*(?:" + TIME_ZONES + r"|hours|hrs|local\s+time)\b"
 # ... and before the same time in another zone in brackets: "at 1653 (2153 GMT)", "by 1100 (1600 GMT)"
 # ... or as the start of a range whose end has the zone: "from 1410 to 1430 GMT"
 # Four digits before "on" and a day are no year ("the toll rose to 1150 on Monday", "was 1040 on 25 June"; but "in 2009
-# on 3 March" is one); after "at" they are a clock time ("administered it at 1040 on 25 June")
+# on 3 March" is one); after "at", "around" or "about" they are a clock time ("administered it at 1040 on 25 June")
 _MONTH_NAME = "(?:" + alternation(_MONTH_FULL, capitalised_only=True) + "|" + alternation(_MONTH_ABBR, capitalised_only=True) + r"\.?)"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_ON_ITS_DAY = (r"(?=\s+on\s)" + "".join(rf"(?<!\b{word}\s\d{{4}})" for word in ("in", "In", "of", "by", "By", "since", "Since", "from", "From"))
+_NOT_AFTER_YEAR_PREPOSITION = "".join(rf"(?<!\b{word}\s\d{{4}})" for word in ("in", "In", "of", "by", "By", "since", "Since",
+                                                                                "from", "From"))
+_ON_ITS_DAY = (r"(?=\s+on\s)" + _NOT_AFTER_YEAR_PREPOSITION
                + r"\s+on\s+(?:" + alternation(_WEEKDAY_FULL, capitalised_only=True) + "|" + _DAY_NUMBER + r"\s+(?:of\s+)?"
-               + _MONTH_NAME + "|" + _MONTH_NAME + r"\s+" + _DAY_NUMBER + r")\b")
+               + _MONTH_NAME + "|" + _MONTH_NAME + r"\s+" + _DAY_NUMBER + r")\b"
+               # ... and so are four digits before "yesterday", "today", "tomorrow": "around 1800 yesterday"
+               + r"|" + _NOT_AFTER_YEAR_PREPOSITION + r"(?=\s+(?:yesterday|today|tomorrow)\b)")
 _AFTER_MILITARY_TIME = (CLOCK_WORDS_AFTER
                         + r"|\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d\s*" + TIME_ZONES + r"\s*\)"
                         r"|\s*(?:[-–]|to|and|until)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + TIME_ZONES + r"|local\s+time)\b"
-                        r"|(?<=\b[Aa]t\s\d{4})" + _ON_ITS_DAY)
+                        r"|(?:(?<=\b[Aa]t\s\d{4})|(?<=\b[Aa]round\s\d{4})|(?<=\b[Aa]bout\s\d{4}))(?:" + _ON_ITS_DAY + ")")
 FRAGMENTS: dict[str, str] = {
     # months: full names (capitalised), abbreviations with optional dot ("Sept.", "Oct")
     "month": "(?:" + alternation(_MONTH_FULL, capitalised_only=True)

@@ -152,6 +152,16 @@ def month_relative(g: Groups) -> Draft:
     return Draft(value=f"XXXX-{month:02d}", prefer=_prefer_of(relation))
 
 
+def month_day_relative(g: Groups) -> Draft:
+    """25 June last year / March 3 next year: that day of the year counted from the reference.
+
+    >>> month_day_relative({"month": "June", "day": "25th", "relation": "last year"}).value
+    '-06-25'
+    """
+    day = day_number(g.get("day") or g.get("day_ordinal"))
+    return Draft(unit="year", shift=_shift_word(g["relation"].lower()), value=f"-{month_number(g['month']):02d}-{day:02d}")
+
+
 WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 
 

@@ -279,8 +279,8 @@ def fill_year(value: str, reference: Day, prefer: str, written_weekday: int = 0,
             candidates, intervals = [c for c, _ in agreeing], [i for _, i in agreeing]
     if prefer == "future" and re.fullmatch(r"-\d\d-\d\d", rest):  # "by March 18" written March 19: this March
         intervals = [interval_of(c[:7]) or (None, None) for c in candidates]
-    ahead = NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) \
-        else NEAR_FUTURE_SEASON_DAYS if rest[1:] in SEASON_MONTHS and not past_clause else 0
+    ahead = 0 if past_clause else NEAR_FUTURE_DAYS if re.fullmatch(r"-\d\d-\d\d", rest) \
+        else NEAR_FUTURE_MONTH_DAYS if re.fullmatch(r"-\d\d", rest) else NEAR_FUTURE_SEASON_DAYS if rest[1:] in SEASON_MONTHS else 0
     return _occurrence(candidates, intervals, reference, prefer, ahead)
 
 

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import CLOCK_WORDS_AFTER, TIME_ZONES, build
-from .productions import (Groups, ago, era_year, clock_spelled, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, month_day_relative, era_year, clock_spelled, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
@@ -49,7 +49,7 @@ class Rule:
 # word that often starts a sentence or introduces a date.
 NAME_BEFORE_MONTH = (r"\b(?!(?:In|By|On|Of|To|And|Or|But|The|Last|Next|This|Early|Late|Since|Until|From|During|Before"
                      r"|After|Through|Each|Every|Between|Around|Earlier|Later|Mid|Since|Until|Till|Back|Then|Also|At|For"
-                     r"|Over|Throughout|Ahead|Near|Like|Unlike|Despite|Within|Without)\s)"
+                     r"|Over|Throughout|Ahead|Near|Like|Unlike|Despite|Within|Without|Come)\s)"
                      r"[A-Z][a-z]+\s$")
 # ... and before "Today" an acronym too ("USA Today", "VOA Today").
 NAME_BEFORE_TODAY = NAME_BEFORE_MONTH.replace(r"[A-Z][a-z]+\s$", r"[A-Z](?:[a-z]+|[A-Z]+)\s$")
@@ -96,6 +96,17 @@ LABEL_BEFORE_NUMBER = r"\b(?:" + "|".join(LABEL_NOUNS) + r")(?:\s+|:\s*)$"  # "F
 # A four-digit number is a count, not a year, after another count: "1 in 1000" (odds), "from 297 to 1051" (a rise); and
 # before "of the/them/his ...": "1000 of his bottles".
 QUANTITY_BEFORE_NUMBER = r"(?<![^\d,.]\d\d\d\sto\s)(?!\d\d00\b(?<=\d\sin\s\d\d00))"  # not "aged 17 in 1901"
+# A number before OLD_YEAR_LIMIT is rarely a year in news and often a count, a price or a clock ("hopes 1000 jerrycans",
+# "Haiti: 1045 USd", "Saturdays, 1130"). Written alone it is a year after a word of time ("in 1453", "between 1450 and
+# 1600", "born about 1512", "the 1453 siege"), after another year of a list ("1100, 1215 and 1415"), in brackets
+# ("Hastings (1066)") or before an era ("1300-1945 AD"); else it is a live log's stamp or a clock time (tagger._live_log_stamps) or no timex.
+OLD_YEAR_LIMIT = 1500
+OLD_YEAR_TIME_WORDS = ("[Ii]n", "[Ss]ince", "[Ff]rom", "[Uu]ntil", "[Tt]ill", "[Dd]uring", "[Bb]efore", "[Aa]fter", "[Bb]etween",
+                       "[Cc]irca", "c\\.", "ca\\.", "[Yy]ear", "[Tt]he", "[Ee]arly", "[Ll]ate", "[Mm]id", "born", "died", "b\\.",
+                       "d\\.", "(?:born|died)\\s+(?:about|around)")
+OLD_YEAR_DATED_BEFORE = (r"(?:(?<![\w.])(?:" + "|".join(OLD_YEAR_TIME_WORDS) + r")|\d{4},?|\d{4}\s+(?:and|or|to|-))[\s-]*$"
+                         r"|\(\s*$")
+OLD_YEAR_DATED_AFTER = r"\s*(?:AD|A\.D\.|BCE?|B\.C\.|CE)\b"  # "say 1300-1945 AD"
 # A four-digit number before a capitalised name and a street word is a house number, no year ("1600 Pennsylvania Avenue",
 # "at 2015 Washtenaw Avenue"), unless a preposition of time comes before it ("In 1990 Main Street banks failed").
 STREET_WORDS = ("Avenue", "Ave\\.", "Street", "St\\.", "Road", "Rd\\.", "Boulevard", "Blvd\\.", "Drive", "Lane", "Parkway",
@@ -220,6 +231,12 @@ RULES: list[Rule] = [
          r"<<month>>\s+['’](?P<year2>\d\d)(?![\w'’])",
          month_two_digit_year,
          {"Oct '05": ("2005-10", "month"), "March '98": ("1998-03", "month")}),
+    Rule("month_day_relative",
+         r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>)"
+         r",?\s+(?:of\s+)?(?P<relation>(?:last|this|next)\s+year)",
+         month_day_relative,
+         {"25 June last year": ("2024-06-25", "day"), "March 3 next year": ("2026-03-03", "day"),
+          "March 3, last year": ("2024-03-03", "day"), "3rd of March this year": ("2025-03-03", "day")}),
     Rule("month_day",
          r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
          # "the first of May" (a named day apart); the lookahead only saves time: most words are no ordinal of a month
@@ -707,9 +724,18 @@ PAST_WORDS = r"\b(?:had|was|were|did|previously|ago|(?:did|was|were|had)n['’]t
 REPORTED_PAST_WORDS = r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bhas\s)(?<!\bhave\s)(?:" + "|".join(REPORTED_PAST) + r")\b"
 # The past tense of the clause before a year-less season (no cue): not the coming season but the last ("Cases rose in
 # the autumn"); a reporting verb is no such past: "Experts said a second wave could come in the autumn".
-PAST_CLAUSE_WORDS = (r"\b(?:" + "|".join(("had", "was", "were", "did", "previously", "ago", "rose", "fell", "began", "came",
-                                             "went", "grew", "spread", "struck", "saw", "took", "left", "lost", "won"))
-                     + r"|(?!(?:" + "|".join(REPORTED_PAST) + r"|need|feed|seed|speed|breed|exceed|proceed|succeed)\b)[a-z]{2,}ed)\b")
+PAST_EVENT_VERBS = ("rose", "fell", "began", "came", "went", "grew", "spread", "struck", "saw", "took", "left", "lost", "won")
+PAST_ED_VERB = r"(?!(?:need|feed|seed|speed|breed|exceed|proceed|succeed)\b)[a-z]{2,}ed"
+PAST_CLAUSE_WORDS = (r"\b(?:" + "|".join(("had", "was", "were", "did", "previously", "ago") + PAST_EVENT_VERBS)
+                     + r"|(?!(?:" + "|".join(REPORTED_PAST) + r")\b)" + PAST_ED_VERB + r")\b")
+# A verb in the simple past right before "on"/"in" and a year-less month or day dates a past event, even one a month
+# ahead of the reference date would otherwise be taken as the coming one: "He died on 25 June", "appeared on 20 April",
+# "said on June 20" (written in mid-June). Not after an auxiliary ("is expected in July", "will be released on 7
+# February", "to be signed on"), nor a copula ("the slot was on 9 February").
+PAST_VERB_RIGHT_BEFORE = ("".join(rf"(?<!\b{word}\s)" for word in ("be", "been", "being", "is", "are", "was", "were", "to",
+                                                                     "will", "would", "has", "have", "had"))
+                          + r"(?<!['’]s\s)\b(?:" + "|".join(PAST_EVENT_VERBS + REPORTED_PAST) + "|" + PAST_ED_VERB
+                          + r")\s+(?:on|in)\s+$")
 # Verbs of timetabled events (meetings, trials, journeys, openings, votes, matches) and their present forms.
 SCHEDULE_VERBS = {"begin": "begins", "start": "starts", "open": "opens", "reopen": "reopens", "resume": "resumes",
                   "expire": "expires", "meet": "meets", "convene": "convenes", "arrive": "arrives", "depart": "departs",
@@ -726,7 +752,8 @@ SCHEDULE_VERBS_ING = ("beginning", "starting", "opening", "reopening", "closing"
                       "coming", "getting married", "marrying", "testifying", "appearing")
 # Verbs of events in the present tense (third person), as a clause of time uses them for the future: "when it comes back"
 PRESENT_EVENT_VERBS = ("comes", "becomes", "returns", "strikes", "hits", "arrives", "reaches", "spreads", "peaks", "emerges",
-                       "mutates", "starts", "begins", "ends", "happens", "occurs", "rises", "falls", "takes", "gets", "goes")
+                       "mutates", "starts", "begins", "ends", "happens", "occurs", "rises", "falls", "takes", "gets", "goes",
+                       "continues", "resumes", "opens", "closes", "meets", "testifies", "appears")
 TENSE_CUES: list[TenseCue] = [
     # "Beginning Monday, the store opens at 9", "Effective Monday, prices rise": what starts on a date is announced
     # ahead of it (a past verb later in the clause cancels it: "Starting Monday, police cordoned off the area")
@@ -741,6 +768,11 @@ TENSE_CUES: list[TenseCue] = [
     # ... but "by" before a possessive is the agent: "flattened by Tuesday's earthquake"
     TenseCue("deadline", r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", 40, "window",
              unless_followed_by=r"['’]s\b"),
+    # "come September", "come the autumn": the idiom names a time still to come
+    TenseCue("come_date", r"\b[Cc]ome\s+$", 6),
+    # what something happens "ahead of" is near, mostly still to come: "tickets sold ahead of Saturday night's concert",
+    # "in the run-up to Sunday's election"; written after it, the nearest occurrence is the one just past
+    TenseCue("ahead_of", r"\b(?:[Aa]head\s+of|[Ii]n\s+the\s+run[\s-]up\s+to|[Ii]n\s+advance\s+of)\s+$", 25, prefer="nearest"),
     # a period that "ended" on a date ended before the reference ("the year ended March 31" written on March 6 is last
     # year's March 31); one "ending" on it ends at the nearest ("the fiscal year ending June 30" written in March)
     TenseCue("period_ended", r"\b(?:ended|closed)\s+$", 8, prefer="last"),
@@ -749,11 +781,11 @@ TENSE_CUES: list[TenseCue] = [
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
              r"|set\s+(?:to|for)|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
-    # future in the past: "were planning to drive to the airport on Monday", "was due to vote on Friday",
+    # future in the past: "were planning to drive to the airport on Monday", "was (had been) due to vote on Friday",
     # "were to meet on Monday", "planned a rally on Saturday": ahead of the past moment, so the occurrence
     # nearest the reference date ("the case was due to start on Thursday, but ..." written on Friday)
     TenseCue("future_in_the_past",
-             r"\b(?:was|were)\s+(?:(?:planning|preparing|scheduled|slated|set|due|expected|going|supposed|about)\s+)?to"
+             r"\b(?:was|were|had\s+been)\s+(?:(?:planning|preparing|scheduled|slated|set|due|expected|going|supposed|about)\s+)?to"
              r"\s+(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST
              + r"|\b(?:planned|scheduled|slated)\s+(?!to\b|for\s+(?:months|weeks|years)\b)" + CLAUSE_REST, 120,
              prefer="nearest"),
@@ -1123,15 +1155,56 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
                    "2010-01-13T20:57", datetime.date(2010, 1, 13)),
     ContextExample("live_log_stamp", "1914 War breaks out.\n1918 Armistice.\n1939 War again.", "1918", "1918",
                    datetime.date(2010, 1, 13)),
-    ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", "1249", datetime.date(2010, 1, 15)),
+    ContextExample("live_log_stamp", "1949 Ports are shut.\nThe UN appeals.", "1949", "1949", datetime.date(2010, 1, 15)),
+    ContextExample("live_log_stamp", "1249 Ports are shut.\nThe UN appeals.", "1249", None, datetime.date(2010, 1, 15)),
     # A four-digit number after "at" / "shortly after" that is no plausible year (as for live logs) is a 24-hour clock.
     ContextExample("clock_after_at", "On returning shortly after 1100, he found the singer had stopped breathing.", "1100",
                    "2011-01-11T11:00", datetime.date(2011, 1, 11)),
-    ContextExample("clock_after_at", "The king was crowned at 1066 Westminster Abbey.", "1066", "1066", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "The king was crowned at 1066 Westminster Abbey.", "1066", None,  # no clock (66 min.),
+                   datetime.date(2011, 1, 11)),                                                   # no old year (old_number)
+    ContextExample("clock_after_at", "The king was crowned at 1966 Westminster Abbey.", "1966", "1966", datetime.date(2011, 1, 11)),
+    ContextExample("clock_after_at", "Driving back in the dark around 1800 yesterday, we crossed check points.",
+                   "around 1800 yesterday", "2010-01-17T18:00", datetime.date(2010, 1, 18)),
+    ContextExample("clock_after_at", "The index rose to 1800 yesterday.", "1800", None, datetime.date(2010, 1, 18)),
     ContextExample("clock_after_at", "The archive has records until 1850.", "1850", "1850", datetime.date(2011, 1, 11)),
     ContextExample("clock_after_at", "The grace period was extended until 2019.", "2019", "2019", datetime.date(2015, 1, 14)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    ContextExample("come_date", "The virus is quiet now, but come the autumn it is likely to cause a major epidemic.",
+                   "the autumn", "2009-FA", datetime.date(2009, 5, 12)),
+    ContextExample("come_date", "Come September, the schools reopen.", "September", "2009-09", datetime.date(2009, 5, 12)),
+    ContextExample("subordinate_present", "She will tell jurors more when she continues testifying on Tuesday.", "Tuesday",
+                   "2011-10-25", datetime.date(2011, 10, 24)),
+    ContextExample("ahead_of", "Organisers said 40,000 tickets have now been sold ahead of Saturday night's concert.",
+                   "Saturday night", "2011-10-08TNI", datetime.date(2011, 10, 7)),
+    ContextExample("ahead_of", "Troops were deployed ahead of Sunday's election.", "Sunday", "2011-10-09",
+                   datetime.date(2011, 10, 7)),
+    ContextExample("ahead_of", "Troops were deployed ahead of Sunday's election.", "Sunday", "2011-10-09",
+                   datetime.date(2011, 10, 10)),  # written the day after: the Sunday just past
+    ContextExample("future_in_the_past", "Eton College had been due to re-open on Sunday after half-term.", "Sunday",
+                   "2009-05-31", datetime.date(2009, 5, 28)),
+    # A simple-past verb right before "on"/"in" + a month or day a few weeks ahead: last year's (PAST_VERB_RIGHT_BEFORE).
+    ContextExample("past_verb_before", "Jackson died on 25 June.", "25 June", "2009-06-25", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "The company said on June 20 that sales rose.", "June 20", "2009-06-20",
+                   datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "The strike ended in July.", "July", "2009-07", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "Talks will end on 25 June.", "25 June", "2010-06-25", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "The single will be released on 7 July.", "7 July", "2010-07-07", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "A decision is expected in July.", "July", "2010-07", datetime.date(2010, 6, 14)),
+    ContextExample("past_verb_before", "The next landing slot was on 9 July.", "9 July", "2010-07-09", datetime.date(2010, 6, 14)),
+    # A number before 1500 with no word of time counts, prices or clocks something; with one it is a year (OLD_YEAR_LIMIT).
+    ContextExample("old_number", "The charity hopes 1000 jerrycans will reach the town.", "1000", None),
+    ContextExample("old_number", "GDP per head in Haiti: 1045 USd vs. 740 USd.", "1045", None),
+    ContextExample("old_number", "From Our Own Correspondent, Radio 4: Saturdays, 1130.", "1130", None),
+    ContextExample("old_number", "Is a 1000 year climate forecast credible?", "1000", None),
+    ContextExample("old_number", "Constantinople fell in 1453.", "1453", "1453"),
+    ContextExample("old_number", "Trade grew between 1450 and 1600.", "1450", "1450"),
+    ContextExample("old_number", "He was born about 1512 in Worcestershire.", "1512", "1512"),
+    ContextExample("old_number", "Raids in 1100, 1215 and 1415 hit the town.", "1215", "1215"),
+    ContextExample("old_number", "The battles of Hastings (1066) and Agincourt (1415).", "1066", "1066"),
+    ContextExample("old_number", "All the old powers learned it, say 1300-1945 AD.", "1300-1945", "1300"),
+    ContextExample("old_number", "We had a large aftershock at 1100 which lasted five minutes.", "1100", "2010-01-16T11:00",
+                   datetime.date(2010, 1, 16)),
     # "Half" of a year is a half-year, of anything else (a century, a match) it is not one.
     ContextExample("half_year", "Sales will rise in the second half of this year.", "the second half of this year", "2025-H2"),
     ContextExample("half_year", "Fares rose during the first half of the 20th century.", "the 20th century", "19"),

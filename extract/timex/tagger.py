@@ -24,7 +24,7 @@ import regex
 from .calendars import NAMED_DAYS
 from .fragments import TRIGGER_WORDS
 from .resolve import SEASON_MONTHS, Draft, as_date, fill_year, interval_of, offset_value, resolve_draft
-from .rules import (AFTER_CUE_CANCELS, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES,
+from .rules import (AFTER_CUE_CANCELS, OLD_YEAR_DATED_AFTER, OLD_YEAR_DATED_BEFORE, OLD_YEAR_LIMIT, PAST_CLAUSE_WORDS, PAST_VERB_AFTER, PAST_VERB_RIGHT_BEFORE, PAST_WORDS, REPORTED_PAST_WORDS, RULES, TENSE_CUES,
                     Rule, TenseCue)
 
 
@@ -79,6 +79,8 @@ PAST_CUE = re.compile(PAST_WORDS)
 PAST_CLAUSE = re.compile(PAST_CLAUSE_WORDS)
 PAST_CLAUSE_REACH = 80
 YEARLESS_SEASONS = tuple(f"XXXX-{code}" for code in SEASON_MONTHS)
+YEARLESS_MONTH = re.compile(r"XXXX-\d\d(?:-\d\d)?")
+PAST_VERB_BEFORE = re.compile(PAST_VERB_RIGHT_BEFORE)
 REPORTED_PAST_CUE = re.compile(REPORTED_PAST_WORDS)
 PAST_VERB = re.compile(AFTER_CUE_CANCELS)
 PAST_VERB_LATER = re.compile(PAST_VERB_AFTER)
@@ -87,6 +89,9 @@ MENTION_WINDOW = 400  # "a year earlier" looks back this far for the mention it 
 MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
 IN_BRACKETS_BEFORE = re.compile(r"\(\s*$")
 IN_BRACKETS_AFTER = re.compile(r"\s*\)")
+OLD_YEAR_DATED = re.compile(OLD_YEAR_DATED_BEFORE)
+OLD_YEAR_ERA = re.compile(OLD_YEAR_DATED_AFTER)
+BARE_YEAR_RULES = ("year", "year_range")
 NARRATIVE_YEAR_WINDOW = 60  # "In 2007 ... in October": a year-less month this close after a written year takes it
 CONTEXT_DAY_GAP = 25  # a bare time ("at 4 AM") takes the day of a date at most this far before it
 
@@ -113,6 +118,8 @@ class TimexDraft:
     in_brackets: bool = False  # alone in brackets: a label's date ("Trash Can Sinatras (1990)"), not the narrative's time
     ends_range: bool = False  # a date joined to the one just before it, one of them without its year:
                               # "from January to June", "in March and April", "January to June last year" (_in_order)
+    old_number: bool = False  # a bare number before rules.OLD_YEAR_LIMIT with no word of time ("hopes 1000 jerrycans"):
+                              # no year; a clock time if _live_log_stamps makes it one, else dropped
 
     @property
     def type(self) -> str:
@@ -154,6 +161,7 @@ def find(text: str) -> list[TimexDraft]:
         draft = rule.production(fields.groupdict())
         if draft is None:
             continue
+        old_number = _is_old_number(text, start, end, rule.name)
         start, draft = _with_modifier(text, start, previous_end, rule, draft)
         draft = _with_cues(text, start, end, draft)
         draft = _as_future_point(text, start, end, draft)
@@ -161,7 +169,8 @@ def find(text: str) -> list[TimexDraft]:
         found.append(TimexDraft(start, end, written[start:end], rule.name + ("_since" if draft.until_reference else ""), draft,
                                 paragraph, *_clock_reading(text, start, end, draft),
                                 in_brackets=bool(IN_BRACKETS_BEFORE.search(text, max(0, start - 3), start)
-                                                 and IN_BRACKETS_AFTER.match(text, end))))
+                                                 and IN_BRACKETS_AFTER.match(text, end)),
+                                old_number=old_number))
         previous_end = end
     return _with_range_ends(text, _with_shared_direction(text, _with_shared_years(text, found)))
 
@@ -174,7 +183,8 @@ def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> l
     """
     if isinstance(reference_date, datetime.datetime):  # a datetime or pandas Timestamp: its day
         reference_date = reference_date.date()
-    drafts = _live_log_stamps(drafts, reference_date)
+    drafts = [item for item in _live_log_stamps(drafts, reference_date)
+              if not item.old_number or item.draft.type == "TIME"]  # an old number that no clock reading took
     found: list[Timex] = []
     context_day: tuple[int, datetime.date] | None = None
     mentions: dict[str, tuple[int, str, datetime.date]] = {}  # grain -> the latest date mentioned at that grain
@@ -373,6 +383,19 @@ def _clock_reading(text: str, start: int, end: int, draft: Draft) -> tuple[str, 
     return f"T{clock['hour']}:{clock['minute']}", opens_line, after_at
 
 
+def _is_old_number(text: str, start: int, end: int, rule_name: str) -> bool:
+    """A bare year before OLD_YEAR_LIMIT with no word of time before it or era after it (rules.OLD_YEAR_DATED_*).
+
+    >>> _is_old_number("hopes 1000 jerrycans", 6, 10, "year"), _is_old_number("fell in 1453", 8, 12, "year")
+    (True, False)
+    >>> _is_old_number("nineteen ninety-six", 0, 19, "year")
+    False
+    """
+    digits = text[start:start + 4]
+    return rule_name in BARE_YEAR_RULES and digits.isdigit() and int(digits) < OLD_YEAR_LIMIT \
+        and not OLD_YEAR_DATED.search(text, max(0, start - 20), start) and not OLD_YEAR_ERA.match(text, end)
+
+
 def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[TimexDraft]:
     """Numbers that are a live log's entry times become TIMEs on the reference date.
 
@@ -535,6 +558,8 @@ def _with_cues(text: str, start: int, end: int, draft: Draft) -> Draft:
             return replace(draft, prefer=cue.prefer)
         if draft.value in YEARLESS_SEASONS and PAST_CLAUSE.search(text, _clause_start(text, start, PAST_CLAUSE_REACH), start):
             return replace(draft, past_clause=True)  # "Cases rose in the autumn" written in June: last autumn
+        if YEARLESS_MONTH.fullmatch(draft.value) and PAST_VERB_BEFORE.search(text, max(0, start - 40), start):
+            return replace(draft, past_clause=True)  # "He died on 25 June" written on 14 June: last June's
     if since:
         draft = replace(draft, until_reference=True)
     return draft
