@@ -64,6 +64,7 @@ CUT_BEFORE_WORDS = frozenset("in on at for to with from by of against after befo
 DANGLING_WORDS = frozenset("the a an and or but of to in on at for with from by that which who its their his her "
                            "this these those as than into is are was were has have had be been".split())
 
+FUNCTION_WORDS = DANGLING_WORDS | CUT_BEFORE_WORDS | frozenset(DETERMINERS)
 CLAUSE_END_WORDS = frozenset("the a an and or but that which who its their his her this these those".split())
 
 _ATTRIBUTION_PATTERNS = (   # (name, pattern) — each is removed from the clause; examples in tests/test_labels.py
@@ -80,6 +81,17 @@ _ATTRIBUTION_PATTERNS = (   # (name, pattern) — each is removed from the claus
 )
 FRONTED_SUBORDINATORS = ("as", "unlike", "like", "given", "with", "for all")
 NOT_SUBORDINATING_AS = ("many", "much", "few", "little", "well")   # "As many as 200,000 people died": a quantity
+# A headline or caption that lost its full stop runs into the next sentence in title-only corpora ("Becoming friends When
+# Michael Jackson died ..."): one of these words, capitalised right after a lower-case word, starts a new sentence.
+SENTENCE_OPENERS = ("He", "She", "It", "They", "We", "When", "After", "Before", "While", "Since", "If", "But")
+# ... and these only before a lower-case word ("The police chief", never "The Hague" or "The Times").
+SENTENCE_OPENING_DETERMINERS = ("The", "His", "Her", "Their", "Its", "This", "These", "Those", "Some", "Many")
+OBJECT_RELATIVE_STARTS = frozenset("it he she they we i you the a an his her their its this".split())   # "which it set"
+COPULAS = frozenset("is are was were".split())
+PRONOUNS = frozenset("it this that there he she they we i you".split())
+SAYING_VERBS = frozenset(ATTRIBUTION_VERBS.replace(" reporters", "").split("|"))   # "said Juliet Keys, who"
+COMPARATIVES = frozenset("more less fewer rather other".split())
+MODALS = ("will", "would", "can", "could", "may", "might", "must", "shall", "should")
 DISCOURSE_INSERTS = re.compile(r",\s*(?:however|therefore|though|in turn|on the other hand|of course|in fact|"
                                r"for example|for instance|meanwhile|too)\s*,", re.I)
 
@@ -94,14 +106,17 @@ _FRONTED_SUBORDINATOR = re.compile(rf"\s*({_alternation(FRONTED_SUBORDINATORS)})
                                    rf"(?!\s+(?:{_alternation(NOT_SUBORDINATING_AS)})\s+as\b)", re.I)
 _RELATIVE = re.compile(rf",\s*({_alternation(RELATIVE_WORDS)})\b")
 _OPENER = re.compile(rf"\s*(?:{_alternation(DISCOURSE_OPENERS)})\b\s*,?\s*", re.I)
-_HEDGE = re.compile(rf"\b(?:{_alternation(HEDGES)})\b\s*")
+_HEDGE = re.compile(rf"\b(?:{_alternation(HEDGES)})\b(?!\s+to\b)\s*")   # "is reported to have": the verb stays
 # A thousands separator ("200,000") is no clause comma: masked while the clauses are found, put back in the label.
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _THOUSANDS_MASK = "\ue000"
 _PARTICIPLE_AHEAD = rf"(?=(?!been\b)(?:[a-z]+(?:ed|en|wn)|{_alternation(IRREGULAR_PARTICIPLES)})\b)"
-_AUXILIARY_BEFORE_PARTICIPLE = re.compile(rf"\b(?:(?:has|have|had)(?:\s+been)?|was|were)\s+{_PARTICIPLE_AHEAD}")
+_NOT_FINITE = "".join(rf"(?<!\b{word} )" for word in ("to", "not", *MODALS))   # "to have killed", "may have been"
+_AUXILIARY_BEFORE_PARTICIPLE = re.compile(rf"{_NOT_FINITE}\b(?:(?:has|have|had)(?:\s+been)?|was|were)\s+{_PARTICIPLE_AHEAD}")
 _WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
 _PARTICIPLE = re.compile(r"^[a-z][a-z\-]*(?:ed|en|wn|ught)$")
+_MISSING_STOP = re.compile(rf"(?<=[a-z0-9%)\]]) (?=(?:{_alternation(SENTENCE_OPENERS)}) )"
+                           rf"|(?<=[a-z0-9%)\]]) (?=(?:{_alternation(SENTENCE_OPENING_DETERMINERS)}) [a-z])")
 _STRONG_BREAK = re.compile(r"\s*[;:()\[\]]\s*|\s+[–—]\s+|\s+-\s+")
 
 
@@ -201,11 +216,14 @@ def _modifier_phrase(sentence: str, start: int, end: int) -> tuple[str, str] | N
     return owner + _tidy(head), f"noun phrase the date modifies ({sentence[determiner.start():phrase_end]!r})"
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
-    """[start, end) of the pieces between strong breaks."""
+def _pieces(text: str, missing_stops: list[int]) -> list[tuple[int, int]]:
+    """[start, end) of the pieces between strong breaks and at `missing_stops` (a space where a full stop was lost)."""
+    breaks = sorted([(match.start(), match.end()) for match in _STRONG_BREAK.finditer(text)]
+                    + [(stop, stop + 1) for stop in missing_stops])
     cuts = [0]
-    for match in _STRONG_BREAK.finditer(text):
-        cuts.extend([match.start(), match.end()])
+    for start, end in breaks:
+        if start >= cuts[-1]:
+            cuts.extend([start, end])
     cuts.append(len(text))
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i + 1] > cuts[i]]
 
@@ -310,6 +328,62 @@ def _subject_of(text: str) -> str:
     return " ".join(words).strip(" ,")
 
 
+def _antecedent_of(text: str, pronoun: str, clause: str) -> str:
+    """What the relative pronoun `pronoun` after `text` refers to, as the subject of its `clause` ('' when it is not
+    the clause's subject): a verbless noun phrase whole ("the embargo on arms to Iran, which ..."), the subject of
+    "X is a band from Y, who ...", else the last noun phrase after the verb or preposition ("... against the H1N1
+    virus, which"); "whose" makes it a possessive; "where", and "which it set", name no subject.
+
+    >>> _antecedent_of("the embargo on arms to Iran", "which", "expired")
+    'the embargo on arms to Iran'
+    >>> _antecedent_of("GSK is also developing a vaccine against the H1N1 virus", "which", "has killed 306")
+    'the H1N1 virus'
+    >>> _antecedent_of("The Horrors are a band from Southend", "who", "formed"), _antecedent_of("It is a tribute to Jackson", "who", "died")
+    ('The Horrors', 'Jackson')
+    >>> _antecedent_of("the young woman", "whose", "health is stable"), _antecedent_of("the H1N1 flu", "which", "it set")
+    ('the young woman’s', '')
+    """
+    next_word = (clause.split() or [""])[0].lower()
+    if pronoun == "where" or (pronoun != "whose" and next_word in OBJECT_RELATIVE_STARTS):
+        return ""
+    words = text.split()
+    verbs = [index for index, word in enumerate(words) if _is_verb_like(word.strip(",")) or
+             word.lower() in IRREGULAR_PARTICIPLES or word.lower() in SAYING_VERBS or (re.fullmatch(r"[a-z]+ing", word.strip(","))
+                                                       and AUXILIARIES & {w.lower() for w in words[max(0, index - 2):index]})]
+    subject = " ".join(words[:verbs[0]]) if verbs else ""
+    if not verbs or (len(verbs) == 1 and words[verbs[0]].lower() in COPULAS and subject.lower() not in PRONOUNS):
+        found = _subject_of(text)
+    else:
+        tail: list[str] = []
+        for word in reversed(words[verbs[-1] + 1:]):
+            if word.strip(",") in CUT_BEFORE_WORDS:   # lower case: "Song Of Songs" is a name
+                break
+            tail.insert(0, word)
+        found = " ".join(tail).strip(" ,")
+    if not found or _ONLY_A_DATE.fullmatch(found):   # "who died on 21 May 1952, who was married": no subject
+        return ""
+    return found + "’s" if pronoun == "whose" else found
+
+
+def _missing_stops(sentence: str) -> list[int]:
+    """Spaces where a headline or caption lost its full stop: a sentence opener after a lower-case content word.
+
+    >>> _missing_stops("Becoming friends When he died"), _missing_stops("rehearsing for his This Is It tour")
+    ([16], [])
+    """
+    stops = []
+    for match in _MISSING_STOP.finditer(sentence):
+        previous = sentence[:match.start()].split()[-1]
+        if (previous[:1].islower() or previous[:1].isdigit() or previous[-1:] in ")]") \
+                and previous.lower() not in FUNCTION_WORDS:
+            stops.append(match.start())
+    return stops
+
+
+_ONLY_A_DATE = re.compile(r"(?:\d[\d,./-]*|January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December|\s)+")
+
+
 _ELIDED_NOUN = re.compile(r"^\s*(?:the\s+)?(?P<quantity>(?:(?:last|first|other|remaining|final)\s+)*"
                           r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?=(?:were|are|had|have|was)\b)",
                           re.I)
@@ -375,6 +449,8 @@ def trim_label(text: str, limit: int = MAX_LABEL_CHARS) -> tuple[str, str]:
             break
         previous = words[index - 1].group(0)
         inside_name = previous[:1].isupper() and match.group(0)[:1].isupper() and not previous.endswith(",")
+        if match.group(0).lower() == "than" and previous.lower() in COMPARATIVES:
+            continue   # "more than 100,000 people" stays whole
         infinitive_end = index >= 2 and words[index - 2].group(0).lower() == "to" and previous[:1].islower()
         if (match.group(0).lower().strip(",") in CUT_BEFORE_WORDS or previous.endswith(",")) and index >= 3 \
                 and not inside_name and not infinitive_end:
@@ -424,6 +500,7 @@ def derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int = 0)
 def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, keep_subordinates: bool) -> Label:
     own_start, own_end = date_spans[own]
     steps: list[str] = []
+    missing_stops = _missing_stops(sentence)   # before quotes and brackets go
     sentence = re.sub(r"[“”\"]", " ", sentence)
     sentence = re.sub(r"\([^()]*\)", lambda m: m.group(0) if m.start() <= own_start < m.end() else " " * len(m.group(0)),
                       sentence)
@@ -437,7 +514,7 @@ def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, ke
         return Label(_capitalised(trimmed), "; ".join(filter(None, [basis, "date removed", reason])), True)
     phrases = _date_phrase_spans(sentence, date_spans)
     own_phrase = next(((a, b) for a, b in phrases if a <= own_start < b), (own_start, own_end))
-    piece_start, piece_end = next(((a, b) for a, b in _pieces(sentence) if a <= own_start < b), (0, len(sentence)))
+    piece_start, piece_end = next(((a, b) for a, b in _pieces(sentence, missing_stops) if a <= own_start < b), (0, len(sentence)))
     piece = sentence[piece_start:piece_end]
     local_phrases = [(a - piece_start, b - piece_start) for a, b in phrases if piece_start <= a < piece_end]
     if not _tidy(_remove_spans(piece, local_phrases)):
@@ -448,12 +525,14 @@ def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, ke
     clause_start, clause_end = 0, len(piece)
     dropped: list[tuple[int, int]] = []
     subject_prefix = ""
-    for start, end, word in _subordinate_spans(piece, local_phrases):
+    innermost_first = _subordinate_spans(piece, local_phrases)   # "following X, where"
+    for start, end, word in innermost_first:
         if start <= own_local[0] < end:
             skip = len(word) + (piece[start:start + 1] == ",") + (1 if word in RELATIVE_WORDS else 0)
             clause_start, clause_end = start + skip, end
             if word in RELATIVE_WORDS:
-                subject_prefix = _subject_of(piece[:start].split(",")[-1])
+                undated = _remove_spans(piece, local_phrases)[clause_start:clause_end]   # "which this week is"
+                subject_prefix = _antecedent_of(piece[:start].split(",")[-1], word, undated)
             steps.append(f"subordinate clause '{word} ...'")
             break
     else:
@@ -491,7 +570,7 @@ def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, ke
             pass
         else:
             before = sentence[:piece_start + clause_start].rstrip(" ,")
-            subject = before.split(",")[-1].strip()
+            subject = re.sub(rf"\s*\b(?:{_alternation(RELATIVE_WORDS)})$", "", before.split(",")[-1].strip())
             if subject and len(subject.split()) <= 6:
                 clause = f"{subject} {clause}"
                 steps.append("subject taken from the piece before")

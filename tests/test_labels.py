@@ -123,3 +123,79 @@ def test_a_noun_phrase_stops_at_a_spaced_dash():
     label = label_of("The UN said that 121 people had been rescued since the 12 January earthquake - an extra 31 "
                      "people on Tuesday.", "12 January", "Tuesday")
     assert "extra 31" not in label, label
+
+
+@pytest.mark.parametrize("sentence, date_text, label", [
+    # Timeline17 stores a headline (or a caption) and the first sentence on one line, without a full stop between them
+    ("Becoming friends When Michael Jackson died on 25 June 2009, Dr Conrad Murray was at the hospital.",
+     "25 June 2009", "Michael Jackson died"),
+    ("Chris Hunt's response to fans The singer was cleared of child molestation in 2005.", "2005",
+     "Singer cleared of child molestation"),
+    ("In 1880 he returned to Swansea (Minister, Walter Road Chapel) He died in 1882.", "1880", "He returned to Swansea"),
+    ("In 1880 he returned to Swansea (Minister, Walter Road Chapel) He died in 1882.", "1882", "He died"),
+    ("Rescue efforts intensify The president of Haiti said on Wednesday that tens of thousands had died.", "Wednesday",
+     "President of Haiti said that tens of thousands died"),
+])
+def test_a_headline_run_into_the_first_sentence_is_not_part_of_its_label(sentence, date_text, label):
+    assert label_of(sentence, date_text) == label
+
+
+@pytest.mark.parametrize("sentence, date_text, kept", [
+    # counter-examples: a capitalised opener inside a title or a name, or after a function word, is no sentence start
+    ("Rehearsal footage from Michael Jackson's This Is It tour cannot be used as evidence, the judge ruled on 25 July.",
+     "25 July", "Rehearsal footage from Michael Jackson's This Is It tour cannot be used"),
+    ("Sarah Jane and Dominic join Bob for his After Midnight acoustic session this week.", "this week",
+     "Sarah Jane and Dominic join Bob"),
+    ("On Monday a reporter for The Times said the talks had failed.", "Monday", "Reporter for The Times"),
+])
+def test_a_capitalised_opener_inside_a_sentence_does_not_cut_it(sentence, date_text, kept):
+    assert label_of(sentence, date_text).startswith(kept)
+
+
+@pytest.mark.parametrize("sentence, date_text, label", [
+    # the auxiliary of a perfect infinitive or after a modal stays: "is to killed", "may infected" were the labels
+    ("GSK is also developing a vaccine against the H1N1 flu virus, which is reported to have killed 306 worldwide "
+     "as of June 26.", "June 26", "H1N1 flu virus is reported to have killed 306 worldwide"),
+    ("More than 1 million people in the United States may have been infected with the new H1N1 swine flu, U.S. health "
+     "officials said on Friday.", "Friday", "More than 1 million people in the United States may have been infected"),
+    ("Around 200,000 people are thought to have died in the earthquake on 12 January.", "12 January",
+     "Around 200,000 people are thought to have died in the earthquake"),
+    ("He must have attended the local school in the 1890's.", "the 1890's", "He must have attended the local school"),
+    # ... while a finite one still goes, headline style
+    ("The ministry has confirmed on Tuesday that the border crossing was closed.", "Tuesday",
+     "Ministry confirmed that the border crossing closed"),
+])
+def test_a_perfect_infinitive_or_modal_keeps_its_auxiliary(sentence, date_text, label):
+    assert label_of(sentence, date_text) == label
+
+
+@pytest.mark.parametrize("sentence, date_text, label", [
+    # a relative clause's subject is what the pronoun refers to, not the main clause's subject
+    ("Costa Rica, Italy, and Ireland confirmed cases of the virus, which has now been found in 18 countries.", "now",
+     "Virus found in 18 countries"),
+    ("It is the first big tribute to Jackson, who collapsed and died last week in the city at the age of 50.",
+     "last week", "Jackson collapsed and died in the city at the age of 50"),
+    ("The spat has revived old tensions between the two nations, which established diplomatic relations in 1972.",
+     "1972", "Two nations established diplomatic relations"),
+    ("The Horrors are a five-piece band from Southend-on-Sea, who formed in 2005.", "2005", "Horrors formed"),
+    ("The embargo on arms shipments to Iran, which expired in October 2020, was not renewed.", "October 2020",
+     "Embargo on arms shipments to Iran expired"),
+    ("Tests confirmed the virus in the young woman, whose state of health is currently stable.", "currently",
+     "Young woman’s state of health is stable"),
+    ("Construction of SEA-ME-WE 3, which started in January 1997, took three years.", "January 1997",
+     "Construction of SEA-ME-WE 3 started"),
+    # "where" and an object relative name no subject
+    ("Fukuda voiced concern at the spread of the strain in North America, where it emerged in April.", "April",
+     "It emerged"),
+    ("You are trapped, said Juliet Keys, who arrived from Singapore on Friday.", "Friday",
+     "Juliet Keys arrived from Singapore"),
+    ("Tom and Bess moved to Chicago, where my aunt and mother were born in 1910.", "1910", "My aunt and mother were born"),
+])
+def test_a_relative_clause_takes_the_noun_it_refers_to_as_subject(sentence, date_text, label):
+    assert label_of(sentence, date_text) == label
+
+
+def test_a_label_is_never_cut_between_more_and_than():
+    label = label_of("He believes more than 100,000 people may have been killed by the 7.0-magnitude earthquake on "
+                     "Tuesday in the capital.", "Tuesday")
+    assert not label.endswith(("more", "less", "fewer")), label
