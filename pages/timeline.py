@@ -12,7 +12,7 @@ from desk.event_chart import event_ids_from_selection, show_everything_label
 from desk.event_layout import LANE_BY_CHOICES
 from desk.filters import describe_filters, filename_for_filters
 from desk.literal import listed, markdown_literal
-from desk.labels import MACHINE_DATE_COLUMNS
+from desk.labels import MACHINE_DATE_COLUMNS, SOURCE_NAME_COLUMNS
 from desk.marks import MARK_COLUMNS
 from desk.period_chart import MARK_BUDGET, build_period_chart
 from desk.ui.app_entry import run_through_app
@@ -111,7 +111,8 @@ else:
         st.plotly_chart(chart.figure, key="timeline_counts", theme=None,
                         config=plotly_config(filename_for_filters(filters), camera_format))
     else:
-        shown = filtered_rows(desk, filters, (*MARK_COLUMNS, "outlet", "title", *MACHINE_DATE_COLUMNS), placed_only=True)
+        columns = tuple(dict.fromkeys((*MARK_COLUMNS, *SOURCE_NAME_COLUMNS, *MACHINE_DATE_COLUMNS)))
+        shown = filtered_rows(desk, filters, columns, placed_only=True)
         figure = build_timeline_figure(shown, lane_by=lane_by, color_by=color_by)
         event = st.plotly_chart(figure, key="timeline_chart", on_select="rerun", selection_mode="points", theme=None,
                                 config=plotly_config(filename_for_filters(filters), camera_format))
