@@ -210,3 +210,15 @@ def test_a_widely_reported_events_detail_shows_a_few_sentences_and_keeps_the_res
     assert sum(element.proto.body.count('<mark class="td-date"') for element in rest.get("html")) == 60 - DETAIL_SENTENCES
     assert len(articles.get("page_link")) == 60
     assert "Correct this event" in expanders
+
+
+def test_an_episode_naming_a_hundred_actors_lists_the_most_mentioned_then_how_many_more():
+    from desk.ui.event_detail import NAMES_SHOWN, event_facts
+    from tests.support.event_factory import events_frame, make_event
+
+    actors = tuple(f"Actor {index}" for index in range(100))   # ranked by mentions when the episode was built
+    episode = events_frame([make_event("Haiti earthquake", "2010-01-12", kind="episode", end="2010-02-09",
+                                       actors=actors, countries=("Haiti", "United States"))]).iloc[0]
+    facts = dict(event_facts(episode))
+    assert facts["Actors"] == ", ".join(actors[:NAMES_SHOWN]) + " and 90 more (most mentioned first)"   # was all 100
+    assert facts["Countries"] == "Haiti, United States"
