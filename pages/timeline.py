@@ -10,6 +10,7 @@ from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_time
                          statement_ids_from_selection)
 from desk.event_chart import event_ids_from_selection, show_everything_label
 from desk.event_layout import LANE_BY_CHOICES
+from desk.story import no_events_message
 from desk.filters import describe_filters, filename_for_filters
 from desk.literal import listed, markdown_literal
 from desk.labels import MACHINE_DATE_COLUMNS, SOURCE_NAME_COLUMNS
@@ -54,9 +55,9 @@ if view == "events":
     with lane_column:
         lane_by = url_synced_radio("Lanes", LANE_BY_CHOICES, "event_lane", "none")
     description = describe_filters(filters, labels)
-    if key.shown.empty:
-        st.info("No dated event matches these filters. Loosen them in the sidebar, press **Reset filters**, or "
-                "switch to the raw statements.")
+    if key.shown.empty:   # say why: often the filter's statements are not part of any event
+        counts = shown_counts(desk, filters)
+        st.info(no_events_message(counts["shown"], counts["placeable"], key.undated))
     else:
         chart = cached_event_chart(key.shown, window=window, lane_by=lane_by, source_names=labels)
         st.caption(markdown_literal(" · ".join(part for part in (description, key.description(), chart.left_out())

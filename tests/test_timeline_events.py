@@ -222,3 +222,14 @@ def test_an_episode_naming_a_hundred_actors_lists_the_most_mentioned_then_how_ma
     facts = dict(event_facts(episode))
     assert facts["Actors"] == ", ".join(actors[:NAMES_SHOWN]) + " and 90 more (most mentioned first)"   # was all 100
     assert facts["Countries"] == "Haiti, United States"
+
+
+def test_a_country_named_only_outside_events_gets_a_message_saying_why_no_event_is_drawn(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    china = statements[statements["countries"].map(lambda names: "China" in list(names)) & (statements["kind"] == "event")]
+    assert len(china), "the seeds name China as a party in event statements that no event is built from"
+    app = run_timeline({"country": "China"})
+    assert not app.exception and not app.get("plotly_chart")
+    message = app.info[0].value
+    assert f"the {len(china)} statement" in message and "part of no event" in message, message   # was no reason given
+    assert "Raw statements (for checking)" in message
