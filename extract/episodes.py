@@ -14,10 +14,10 @@ break a run.
 
 A run that shares its noun and most of its articles with a larger episode at the same time, without that episode's
 first country, is a thread of it (one country's part: its aid, its citizens) and is labelled so: "Haiti earthquake:
-United States", not "United States earthquake", which reads as a quake in the United States (`thread_labels`). Two
+United States", not "United States earthquake", which reads as a quake in the United States (`thread_parents`). Two
 investigations told by different articles stay two episodes of their own.
 
->>> episode_label([["Israel", "Iran"], ["Iran"], ["Israel", "Iran"], ["Qatar", "Iran"]], ["The conflict ended.", "A war began."])
+>>> episode_name([["Israel", "Iran"], ["Iran"], ["Israel", "Iran"], ["Qatar", "Iran"]], ["The conflict ended.", "A war began."]).label
 'Iran–Israel war'
 """
 from __future__ import annotations
@@ -55,23 +55,39 @@ def core_countries(countries_per_event: list[list[str]], share: float = 1 / 3, l
     return [name for name, n in ranked if n >= share * len(countries_per_event)][:limit]
 
 
-def episode_label(countries_per_event: list[list[str]], sentences: list[str]) -> str | None:
-    """'A–B noun': the run's core countries and the most frequent episode noun of its sentences; None without a noun.
+@dataclass(frozen=True)
+class EpisodeName:
+    """An episode's core countries (most frequent first) and its noun."""
+    countries: tuple[str, ...]
+    noun: str
 
-    >>> episode_label([["Chile"], ["Chile"], ["Chile"]], ["Rain fell.", "Sun shone.", "Rain fell again."]) is None
+    @property
+    def label(self) -> str:
+        """'Iran–Israel war'."""
+        return f"{'–'.join(self.countries)} {self.noun}".strip()
+
+    def as_thread_of(self, parent: EpisodeName) -> str:
+        """'Haiti earthquake: United States': this episode's countries as a thread of the larger one."""
+        return f"{parent.label}: {'–'.join(self.countries)}"
+
+
+def episode_name(countries_per_event: list[list[str]], sentences: list[str]) -> EpisodeName | None:
+    """The run's core countries and the most frequent episode noun of its sentences; None without a noun.
+
+    >>> episode_name([["Chile"], ["Chile"], ["Chile"]], ["Rain fell.", "Sun shone.", "Rain fell again."]) is None
     True
     """
     nouns = Counter(match.lower() for sentence in sentences for match in _NOUN.findall(sentence))
     if not nouns:
         return None
     noun = sorted(nouns.items(), key=lambda item: (-item[1], EPISODE_NOUNS.index(item[0])))[0][0]
-    return f"{'–'.join(core_countries(countries_per_event))} {noun}".strip()
+    return EpisodeName(tuple(core_countries(countries_per_event)), noun)
 
 
 @dataclass(frozen=True)
 class EpisodeSpan:
-    """What `thread_labels` needs of one episode."""
-    label: str
+    """What `thread_parents` needs of one episode."""
+    name: EpisodeName
     start: pd.Timestamp
     end: pd.Timestamp
     doc_ids: frozenset
@@ -80,33 +96,27 @@ class EpisodeSpan:
 THREAD_SHARED_ARTICLES = 0.5  # a thread: at least this share of its articles also tell the larger episode
 
 
-def thread_labels(episodes: list[EpisodeSpan]) -> list[str]:
-    """Each episode's label; one that overlaps a larger episode of the same noun told by the same articles (at least
-    THREAD_SHARED_ARTICLES of its own), without that episode's first country, is its thread: "<larger label>: <its
-    own countries>".
+def thread_parents(episodes: list[EpisodeSpan]) -> list[EpisodeName | None]:
+    """For each episode, the larger episode it is a thread of, else None: one that overlaps it in time, has the same
+    noun, is told by at least THREAD_SHARED_ARTICLES of its articles and whose first country it lacks.
 
     >>> day, docs = pd.Timestamp, lambda *names: frozenset(names)
-    >>> thread_labels([EpisodeSpan("Haiti earthquake", day("2010-01-12"), day("2010-02-08"), docs("a", "b", "c", "d")),
-    ...                EpisodeSpan("United States earthquake", day("2010-01-12"), day("2010-02-10"), docs("a", "b", "x")),
-    ...                EpisodeSpan("Indonesia earthquake", day("2010-01-20"), day("2010-01-28"), docs("y", "z")),
-    ...                EpisodeSpan("Chile earthquake", day("2010-02-27"), day("2010-03-05"), docs("a"))])
-    ['Haiti earthquake', 'Haiti earthquake: United States', 'Indonesia earthquake', 'Chile earthquake']
+    >>> quake = EpisodeSpan(EpisodeName(("Haiti",), "earthquake"), day("2010-01-12"), day("2010-02-08"), docs("a", "b", "c", "d"))
+    >>> aid = EpisodeSpan(EpisodeName(("United States",), "earthquake"), day("2010-01-12"), day("2010-02-10"), docs("a", "b", "x"))
+    >>> other = EpisodeSpan(EpisodeName(("Indonesia",), "earthquake"), day("2010-01-20"), day("2010-01-28"), docs("y", "z"))
+    >>> [parent and aid.name.as_thread_of(parent) for parent in thread_parents([quake, aid, other])]
+    [None, 'Haiti earthquake: United States', None]
     """
-    parts = [_countries_and_noun(episode.label) for episode in episodes]
-    labels = []
-    for episode, (countries, noun) in zip(episodes, parts):
-        larger = [other for other, (other_countries, other_noun) in zip(episodes, parts)
+    parents = []
+    for episode in episodes:
+        name = episode.name
+        larger = [other for other in episodes
                   if len(other.doc_ids) > len(episode.doc_ids) and other.start < episode.end and episode.start < other.end
-                  and other_noun == noun and other_countries and other_countries[0] not in countries
+                  and other.name.noun == name.noun and other.name.countries and other.name.countries[0] not in name.countries
                   and len(episode.doc_ids & other.doc_ids) >= THREAD_SHARED_ARTICLES * len(episode.doc_ids)]
-        parent = max(larger, key=lambda other: (len(other.doc_ids), other.label), default=None)
-        labels.append(f"{parent.label}: {'–'.join(countries)}" if parent is not None and countries else episode.label)
-    return labels
-
-
-def _countries_and_noun(label: str) -> tuple[list[str], str]:
-    countries, _, noun = label.rpartition(" ")
-    return [name for name in countries.split("–") if name], noun
+        parent = max(larger, key=lambda other: (len(other.doc_ids), other.name.label), default=None)
+        parents.append(parent.name if parent is not None and name.countries else None)
+    return parents
 
 
 def find_episodes(events: pd.DataFrame, settings: EpisodeSettings = EpisodeSettings()) -> list[list[int]]:

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
 
-from extract.episodes import EpisodeSettings, EpisodeSpan, episode_label, find_episodes, thread_labels
+from extract.episodes import EpisodeName, EpisodeSettings, EpisodeSpan, episode_name, find_episodes, thread_parents
 from extract.event_memo import EVENT_MEMO_COLUMNS, EventMemo
 from extract.labels import Label, derive_label
 from extract.merging import MergeSettings, event_candidates, merge_statements, sentence_vectors
@@ -231,21 +231,18 @@ def _event_row(members: list[int], in_text_order: list[int], ordered: list[int],
     }
 
 
-def _episode_row(events: pd.DataFrame, members: list[int], corpus: _Corpus, weights: SalienceWeights) -> dict | None:
+def _episode_row(events: pd.DataFrame, members: list[int], name: EpisodeName, corpus: _Corpus,
+                 weights: SalienceWeights) -> dict:
     run = events.loc[members]
-    label = episode_label(run["countries"].tolist(), run["summary"].tolist())
-    if label is None:
-        return None
     statement_ids = sorted({sid for ids in run["statement_ids"] for sid in ids})
     doc_ids = sorted({doc for docs in run["doc_ids"] for doc in docs})
     start, end = run["start"].min(), run["end"].max()
     best = run.sort_values(["salience", "event_id"], ascending=[False, True]).iloc[0]
     days = (pd.Timestamp(end) - pd.Timedelta(days=1)).date().isoformat()
     return {
-        "event_id": stable_id("ep-", run["event_id"].tolist()), "kind": "episode", "label": label,
+        "event_id": stable_id("ep-", run["event_id"].tolist()), "kind": "episode", "label": name.label,
         "label_basis": f"episode of {len(run)} events from {pd.Timestamp(start).date()} to {days} sharing "
-                       f"{', '.join(label.rsplit(' ', 1)[0].split('–'))}; noun '{label.rsplit(' ', 1)[-1]}' "
-                       "from the events' sentences",
+                       f"{', '.join(name.countries)}; noun '{name.noun}' from the events' sentences",
         "summary": best["summary"], "value": f"{pd.Timestamp(start).date().isoformat()}/{days}", "grain": "day",
         "start": start, "end": end, "statement_ids": statement_ids, "doc_ids": doc_ids, "n_sources": len(doc_ids),
         "n_outlets": len({corpus.outlet.get(doc, doc) for doc in doc_ids}),
@@ -282,18 +279,19 @@ def build_events(statements: pd.DataFrame, documents: pd.DataFrame | None = None
     rows = [_event_row(members, in_text, order, columns, spans_by_sentence, corpus, weights, memo)
             for members, in_text, order in zip(clusters, in_text_orders, ordered)]
     events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-    episode_rows = []
+    episode_rows, spans = [], []
     for members in find_episodes(events, episode_settings):
-        episode = _episode_row(events, members, corpus, weights)
-        if episode is None:
+        name = episode_name(events.loc[members, "countries"].tolist(), events.loc[members, "summary"].tolist())
+        if name is None:
             continue
+        episode = _episode_row(events, members, name, corpus, weights)
         events.loc[members, "episode_id"] = episode["event_id"]
         episode_rows.append(episode)
-    spans = [EpisodeSpan(row["label"], row["start"], row["end"], frozenset(row["doc_ids"])) for row in episode_rows]
-    for row, label in zip(episode_rows, thread_labels(spans)):  # "Haiti earthquake: United States"
-        if label != row["label"]:
-            row["label_basis"] += f"; a thread of the larger episode '{label.split(': ')[0]}' told by the same articles"
-            row["label"] = label
+        spans.append(EpisodeSpan(name, episode["start"], episode["end"], frozenset(episode["doc_ids"])))
+    for row, span, parent in zip(episode_rows, spans, thread_parents(spans)):  # "Haiti earthquake: United States"
+        if parent is not None:
+            row["label"] = span.name.as_thread_of(parent)
+            row["label_basis"] += f"; a thread of the larger episode '{parent.label}' told by the same articles"
     if episode_rows:
         events = pd.concat([events, pd.DataFrame(episode_rows, columns=list(EVENT_COLUMNS))], ignore_index=True)
     events = events.sort_values(["start", "kind", "salience", "event_id"], ascending=[True, True, False, True],

@@ -334,17 +334,22 @@ def test_page_clutter_with_a_date_makes_no_event(tmp_path, sentence):
 # --- episode threads --------------------------------------------------------------------------
 
 def test_a_countrys_part_of_a_larger_episode_told_by_the_same_articles_is_labelled_as_its_thread():
-    from extract.episodes import EpisodeSpan, thread_labels
+    from extract.episodes import EpisodeName, EpisodeSpan, thread_parents
     day = pd.Timestamp
-    quake = EpisodeSpan("Haiti earthquake", day("2010-01-08"), day("2010-02-08"), frozenset("abcdefgh"))
-    us_aid = EpisodeSpan("United States earthquake", day("2010-01-12"), day("2010-02-10"), frozenset("abcx"))
-    assert thread_labels([quake, us_aid]) == ["Haiti earthquake", "Haiti earthquake: United States"]
+    quake = EpisodeSpan(EpisodeName(("Haiti",), "earthquake"), day("2010-01-08"), day("2010-02-08"), frozenset("abcdefgh"))
+    us_aid = EpisodeSpan(EpisodeName(("United States",), "earthquake"), day("2010-01-12"), day("2010-02-10"),
+                         frozenset("abcx"))
+    assert thread_parents([quake, us_aid]) == [None, quake.name]
+    assert us_aid.name.as_thread_of(quake.name) == "Haiti earthquake: United States"
 
 
 def test_an_episode_told_by_other_articles_keeps_its_own_label_even_with_the_same_noun_at_the_same_time():
-    from extract.episodes import EpisodeSpan, thread_labels
+    from extract.episodes import EpisodeName, EpisodeSpan, thread_parents
     day = pd.Timestamp
-    uk = EpisodeSpan("United Kingdom investigation", day("2014-12-22"), day("2015-01-01"), frozenset("abcde"))
-    crash = EpisodeSpan("Indonesia investigation", day("2014-12-28"), day("2015-01-06"), frozenset("awxy"))
-    later = EpisodeSpan("United States investigation", day("2015-02-01"), day("2015-02-09"), frozenset("ab"))
-    assert thread_labels([uk, crash, later]) == [uk.label, crash.label, later.label]
+    uk = EpisodeSpan(EpisodeName(("United Kingdom",), "investigation"), day("2014-12-22"), day("2015-01-01"),
+                     frozenset("abcde"))
+    crash = EpisodeSpan(EpisodeName(("Indonesia",), "investigation"), day("2014-12-28"), day("2015-01-06"),
+                        frozenset("awxy"))
+    later = EpisodeSpan(EpisodeName(("United States",), "investigation"), day("2015-02-01"), day("2015-02-09"),
+                        frozenset("ab"))
+    assert thread_parents([uk, crash, later]) == [None, None, None]

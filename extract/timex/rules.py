@@ -789,9 +789,10 @@ TENSE_CUES: list[TenseCue] = [
              r"\s+(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST
              + r"|\b(?:planned|scheduled|slated)\s+(?!to\b|for\s+(?:months|weeks|years)\b)" + CLAUSE_REST, 120,
              prefer="nearest"),
-    # a prospective verb + to-infinitive: "agreed to acquire ... in January", "plans to open ... in May"
+    # a prospective verb or adjective + to-infinitive: "agreed to acquire ... in January", "plans to open ... in May",
+    # "is to send ... on Monday", "was likely to resume ... on Thursday", "had a 747 standing by to fly ... on Saturday"
     TenseCue("prospective_verb",
-             r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?)\s+to\s+"
+             r"\b(?:agree[sd]?|agreement|plans?|planned|planning|intends?|intended|expects?|aims?|seeks?|hopes?|is|are|ready|poised|preparing|prepared|standing\s+by|likely|going)\s+to\s+"
              r"(?!the\b|an?\b|\d)[a-z]+\b" + CLAUSE_REST, 120),
     # the present tense of a verb of scheduled events, at most four words before the expression, is a timetable
     # future (HeidelTime reads present tense as present-future): "The summit opens on Tuesday", "the talks begin
@@ -1170,6 +1171,15 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("clock_after_at", "The grace period was extended until 2019.", "2019", "2019", datetime.date(2015, 1, 14)),
     ContextExample("live_log_stamp", "It shook yesterday and last night.\n1250 The Red Cross says 3m are hit.\n1236 Calm.\n1210 Rain.",
                    "1250", "2010-01-14T12:50", datetime.date(2010, 1, 14)),  # the reference day, not the night before
+    ContextExample("prospective_verb", "Interpol announces it is to send a team of victim-identification experts to Haiti on Monday.",
+                   "Monday", "2010-01-18", datetime.date(2010, 1, 15)),
+    ContextExample("shared_direction", "The groupings hoped to get relief supplies into Haiti by Thursday or Friday.", "Friday",
+                   "2010-01-15", datetime.date(2010, 1, 13)),
+    ContextExample("shared_direction", "Storms hit on Thursday and Friday.", "Friday", "2010-01-08", datetime.date(2010, 1, 13)),
+    ContextExample("prospective_verb", "British Airways said it had a Boeing 747 standing by to fly to Haiti on Saturday.",
+                   "Saturday", "2010-01-16", datetime.date(2010, 1, 15)),
+    ContextExample("prospective_verb", "The mayor said the capital was likely to resume normal activities on Thursday.",
+                   "Thursday", "2009-05-07", datetime.date(2009, 5, 3)),
     ContextExample("come_date", "The virus is quiet now, but come the autumn it is likely to cause a major epidemic.",
                    "the autumn", "2009-FA", datetime.date(2009, 5, 12)),
     ContextExample("come_date", "Come September, the schools reopen.", "September", "2009-09", datetime.date(2009, 5, 12)),
@@ -1192,6 +1202,10 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("past_verb_before", "The single will be released on 7 July.", "7 July", "2010-07-07", datetime.date(2010, 6, 14)),
     ContextExample("past_verb_before", "A decision is expected in July.", "July", "2010-07", datetime.date(2010, 6, 14)),
     ContextExample("past_verb_before", "The next landing slot was on 9 July.", "9 July", "2010-07-09", datetime.date(2010, 6, 14)),
+    # Numeric dates are month first ("10/30/89") unless the document's others are all day first (tagger._in_document_date_order).
+    ContextExample("document_date_order", "He was born on 21/07/1885 and married on 01/03/1921.", "01/03/1921", "1921-03-01"),
+    ContextExample("document_date_order", "The filing of 10/30/89 is due on 01/03/90.", "01/03/90", "1990-01-03"),
+    ContextExample("document_date_order", "The plan was filed on 01/03/1990.", "01/03/1990", "1990-01-03"),
     # A number before 1500 with no word of time counts, prices or clocks something; with one it is a year (OLD_YEAR_LIMIT).
     ContextExample("old_number", "The charity hopes 1000 jerrycans will reach the town.", "1000", None),
     ContextExample("old_number", "GDP per head in Haiti: 1045 USd vs. 740 USd.", "1045", None),

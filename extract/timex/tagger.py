@@ -90,6 +90,7 @@ MENTION_GRAINS = ("day", "week", "month", "quarter", "year")
 IN_BRACKETS_BEFORE = re.compile(r"\(\s*$")
 IN_BRACKETS_AFTER = re.compile(r"\s*\)")
 OLD_YEAR_DATED = re.compile(OLD_YEAR_DATED_BEFORE)
+NUMERIC_DAY_MONTH = re.compile(r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/\d{2,4}")
 OLD_YEAR_ERA = re.compile(OLD_YEAR_DATED_AFTER)
 BARE_YEAR_RULES = ("year", "year_range")
 NARRATIVE_YEAR_WINDOW = 60  # "In 2007 ... in October": a year-less month this close after a written year takes it
@@ -172,7 +173,7 @@ def find(text: str) -> list[TimexDraft]:
                                                  and IN_BRACKETS_AFTER.match(text, end)),
                                 old_number=old_number))
         previous_end = end
-    return _with_range_ends(text, _with_shared_direction(text, _with_shared_years(text, found)))
+    return _with_range_ends(text, _with_shared_direction(text, _with_shared_years(text, _in_document_date_order(found))))
 
 
 def resolve(drafts: list[TimexDraft], reference_date: datetime.date | None) -> list[Timex]:
@@ -334,7 +335,8 @@ def _master_hits(text: str):
         recent_starts.clear()
 
 
-YEARLESS = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI)")  # a month, month-day or season without its year
+YEARLESS = re.compile(r"XXXX-(?:\d\d(?:-\d\d)?|" + "|".join(SEASON_MONTHS) + ")")  # a month, month-day or season without its year
+BARE_WEEKDAY = re.compile(r"XXXX-WXX-\d")
 RANGE_CONNECTOR = re.compile(r"[^\S\n]*(?:[-–—]|to|until|till|through|and|or)[^\S\n]*")
 
 
@@ -438,16 +440,47 @@ def _live_log_stamps(drafts: list[TimexDraft], reference_date: datetime.date | N
     return drafts
 
 
+def _in_document_date_order(found: list[TimexDraft]) -> list[TimexDraft]:
+    """Numeric dates both of whose numbers could be the month ("01/03/1921") are month first, as in American news,
+    unless the document's other numeric dates are all day first ("b. 21/07/1885 ... married 01/03/1921": 1 March).
+
+    >>> [d.value for d in find("born 21/07/1885, married 01/03/1921")]
+    ['1885-07-21', '1921-03-01']
+    >>> [d.value for d in find("filed 10/30/89, due 01/03/90")]
+    ['1989-10-30', '1990-01-03']
+    """
+    orders = [NUMERIC_DAY_MONTH.fullmatch(item.text) for item in found if item.rule == "numeric_date"]
+    firsts_seconds = [(int(order["first"]), int(order["second"])) for order in orders if order]
+    day_first = any(first > 12 >= second for first, second in firsts_seconds)
+    month_first = any(second > 12 >= first for first, second in firsts_seconds)
+    if not day_first or month_first:
+        return found
+    swapped = []
+    for item in found:
+        order = NUMERIC_DAY_MONTH.fullmatch(item.text) if item.rule == "numeric_date" else None
+        if order and int(order["first"]) <= 12 and int(order["second"]) <= 12:
+            year, month, day = item.draft.value.split("-")
+            item = replace(item, draft=replace(item.draft, value=f"{year}-{day}-{month}"))
+        swapped.append(item)
+    return swapped
+
+
 def _with_shared_direction(text: str, found: list[TimexDraft]) -> list[TimexDraft]:
-    """"in the autumn and winter", "in May or June": a year-less expression joined to the one before takes its direction.
+    """"in the autumn and winter", "in May or June", "by Thursday or Friday": a year-less expression or bare weekday
+    joined to the one before takes its direction.
 
     >>> [d.draft.prefer for d in find("It will be ready in September or October.")]
     ['future', 'future']
+    >>> [d.draft.prefer for d in find("They hoped to get supplies in by Thursday or Friday.")]
+    ['future', 'future']
     """
+    def open_to_direction(draft: Draft) -> bool:
+        return _yearless(draft) or draft.unit is None and BARE_WEEKDAY.fullmatch(draft.value) is not None
+
     for index in range(1, len(found)):
         first, second = found[index - 1], found[index]
-        if first.draft.prefer != "past" and second.draft.prefer == "past" and _yearless(first.draft) \
-                and _yearless(second.draft) and RANGE_CONNECTOR.fullmatch(text, first.end, second.start):
+        if first.draft.prefer != "past" and second.draft.prefer == "past" and open_to_direction(first.draft) \
+                and open_to_direction(second.draft) and RANGE_CONNECTOR.fullmatch(text, first.end, second.start):
             found[index] = replace(second, draft=replace(second.draft, prefer=first.draft.prefer))
     return found
 
