@@ -18,10 +18,10 @@ import plotly.graph_objects as go
 
 from desk.labels import machine_date_notes, period_labels, shorten, source_labels, whole_day_ticks
 from desk.literal import plotly_literal
-from desk.marks import COLOR_CHOICES, LANE_CHOICES, OTHER_LANE_PREFIX, color_of, default_window, source_colors, timeline_marks
+from desk.marks import COLOR_CHOICES, LANE_CHOICES, OTHER_LANE_PREFIX, OTHER_SOURCES, color_of, default_window, source_colors, timeline_marks
 
 SENTENCE_PREVIEW_CHARS = 80      # the hover shows the start of the sentence; a click shows it whole
-LEGEND_LABEL_CHARS = 28
+LEGEND_LABEL_CHARS = 40     # "26 Jun 2009 · " and the start of a title
 ASSUMED_PLOT_PIXELS = 900      # plot-area width used to decide which bars get a visible label
 LANE_PIXELS = 44
 CAMERA_FORMATS = {"png": "PNG", "svg": "SVG"}  # what the chart's own camera button saves
@@ -59,8 +59,13 @@ def _hover_texts(marks: pd.DataFrame, labels: dict[str, str]) -> list[str]:
     return texts
 
 
-def _legend_name(color_key: str, color_by: str, labels: dict[str, str]) -> str:
-    return labels.get(color_key, color_key) if color_by == "source" else color_key
+def _legend_name(color_key: str, color_by: str, labels: dict[str, str], marks: pd.DataFrame) -> str:
+    if color_by != "source":
+        return color_key
+    if color_key == OTHER_SOURCES:
+        others = marks.loc[marks["color_key"] == OTHER_SOURCES, "doc_id"].nunique()
+        return f"Other sources ({others:,} more)"
+    return shorten(labels.get(color_key, color_key), LEGEND_LABEL_CHARS)
 
 
 def _bar_labels(bars: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp], lane_pixels: float) -> list[str]:
@@ -75,9 +80,12 @@ def _bar_labels(bars: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp], l
 def _add_traces(figure: go.Figure, marks: pd.DataFrame, color_by: str, labels: dict[str, str],
                 window: tuple[pd.Timestamp, pd.Timestamp], lane_pixels: float) -> None:
     """One bar trace and one point trace per colour group, sharing a legend entry."""
-    palette = source_colors(marks["doc_id"].astype(str).unique().tolist())
-    for color_key, group in marks.groupby("color_key", sort=True):
-        name = plotly_literal(shorten(_legend_name(str(color_key), color_by, labels), LEGEND_LABEL_CHARS))
+    palette = source_colors([key for key in marks["color_key"].astype(str).unique().tolist() if key != OTHER_SOURCES])
+    position = {doc_id: index for index, doc_id in enumerate(labels)}   # the pickers' order; "other sources" last
+    groups = sorted(marks.groupby("color_key", sort=True),
+                    key=lambda item: (item[0] == OTHER_SOURCES, position.get(item[0], len(position)), item[0]))
+    for color_key, group in groups:
+        name = plotly_literal(_legend_name(str(color_key), color_by, labels, marks))
         colour = color_of(str(color_key), color_by, palette)
         bars = group[~group["is_point"]]
         points = group[group["is_point"]]

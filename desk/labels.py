@@ -18,6 +18,8 @@ import pandas as pd
 
 ELLIPSIS = "…"
 SOURCE_SUFFIX_CHARS = 30   # of a title, to tell apart two sources of the same outlet
+SOURCE_TITLE_CHARS = 60    # of a title naming a source that has no outlet
+SOURCE_NAME_COLUMNS = ("doc_id", "outlet", "title", "published")   # what `source_labels` names a source from
 _SEASONS = {12: "winter", 1: "winter", 3: "spring", 6: "summer", 9: "autumn"}
 
 
@@ -75,22 +77,39 @@ def shorten(text: str, limit: int, *, at_word: bool = False) -> str:
 
 
 def source_labels(statements: pd.DataFrame) -> dict[str, str]:
-    """A readable, unique label per doc_id: the outlet, else the title, else the doc_id; twins get a title suffix.
+    """A readable, unique label per doc_id: the outlet; else the publication day and the start of the title (a
+    title-only corpus: the title is often a headline run into the first sentence); else the doc_id. Twins get a
+    title suffix. In picker order: outlets by name, then title-only sources by day.
 
     >>> source_labels(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Kyiv Post", "Kyiv Post"], "title": ["War", None]}))
     {'a': 'Kyiv Post · War', 'b': 'Kyiv Post · b'}
+    >>> source_labels(pd.DataFrame({"doc_id": ["late", "early"], "outlet": [None, None], "title": ["Murray jailed", "Jackson dies"],
+    ...                             "published": pd.to_datetime(["2011-11-29", "2009-06-26"])}))
+    {'early': '26 Jun 2009 · Jackson dies', 'late': '29 Nov 2011 · Murray jailed'}
     """
-    firsts = statements.drop_duplicates("doc_id")[["doc_id", "outlet", "title"]]
+    columns = [column for column in SOURCE_NAME_COLUMNS if column in statements]
+    firsts = statements.drop_duplicates("doc_id")[columns]
     labels: dict[str, str] = {}
-    for doc_id, outlet, title in firsts.itertuples(index=False):
-        labels[str(doc_id)] = plain_text(outlet).strip() or plain_text(title).strip() or str(doc_id)
+    order: dict[str, tuple] = {}
+    for row in firsts.to_dict("records"):
+        doc_id, outlet, title = str(row["doc_id"]), plain_text(row.get("outlet")).strip(), plain_text(row.get("title")).strip()
+        published = row.get("published")
+        dated = published is not None and not pd.isna(published)
+        if outlet:
+            labels[doc_id], order[doc_id] = outlet, (0, "", outlet.lower())
+        elif title:
+            short = shorten(title, SOURCE_TITLE_CHARS, at_word=True)
+            labels[doc_id] = f"{day_label(published)} · {short}" if dated else short
+            order[doc_id] = (1, pd.Timestamp(published).strftime("%Y-%m-%d") if dated else "~", short.lower())
+        else:
+            labels[doc_id], order[doc_id] = doc_id, (2, "", doc_id)
     counts = pd.Series(list(labels.values())).value_counts()
     for doc_id, label in list(labels.items()):
         if counts.get(label, 0) > 1:
-            title = plain_text(firsts.loc[firsts["doc_id"] == doc_id, "title"].iloc[0])
-            suffix = title[:SOURCE_SUFFIX_CHARS] if title and title != label else doc_id
+            title = plain_text(firsts.loc[firsts["doc_id"] == doc_id, "title"].iloc[0]) if "title" in firsts else ""
+            suffix = title[:SOURCE_SUFFIX_CHARS] if title and order[doc_id][0] == 0 else doc_id   # an outlet's twins
             labels[doc_id] = f"{label} · {suffix}"
-    return labels
+    return {doc_id: labels[doc_id] for doc_id in sorted(labels, key=lambda doc_id: (order[doc_id], doc_id))}
 
 
 def document_label(document: pd.Series) -> str:

@@ -17,6 +17,7 @@ from desk.labels import MACHINE_DATE_COLUMNS
 from extract.schema import POINT_GRAINS
 
 LANE_CHOICES: dict[str, str] = {"country": "Country", "actor": "Actor", "source": "Source"}
+LANE_PLURALS = {"country": "countries", "actor": "actors", "source": "sources"}   # "Other (26 more countries)"
 COLOR_CHOICES: dict[str, str] = {"source": "Source", "kind": "Kind"}
 NO_LANE_LABEL = {"country": "(no country named)", "actor": "(no actor named)", "source": "(no source)"}
 OTHER_LANE_PREFIX = "Other "
@@ -28,6 +29,9 @@ SOURCE_PALETTE = (
     "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1",
 )
 KIND_COLORS = {"event": "#1f4e9c", "reference": "#8a8f98", "dateline": "#e07b00"}
+MAX_SOURCE_COLORS = 12     # sources with a colour (and legend entry) of their own; the rest share one grey group
+OTHER_SOURCES = "\x00other sources"   # their colour key (no doc_id starts with a NUL)
+OTHER_SOURCES_COLOR = "#9aa0a6"
 MARK_COLUMNS = ["statement_id", "doc_id", "sentence", "date_text", "value", "grain", "start", "end", "kind",
                 "countries", "actors"]
 
@@ -52,10 +56,27 @@ def source_colors(doc_ids: list[str]) -> dict[str, str]:
 
 
 def color_of(color_key: str, color_by: str, source_color_map: dict[str, str] | None = None) -> str:
-    """The colour of one group (a kind, or a source by its doc_id)."""
+    """The colour of one group (a kind, a source by its doc_id, or the other sources)."""
     if color_by == "kind":
         return KIND_COLORS.get(color_key, "#444444")
+    if color_key == OTHER_SOURCES:
+        return OTHER_SOURCES_COLOR
     return (source_color_map or source_colors([color_key]))[color_key]
+
+
+def source_color_keys(doc_ids: pd.Series, limit: int = MAX_SOURCE_COLORS) -> pd.Series:
+    """The colour key of each mark's source: its doc_id for the `limit` sources with the most marks (all of them
+    when there are no more than `limit`), `OTHER_SOURCES` for the rest, so that 286 sources make 12 colours and
+    one "other sources" group, not 286 legend entries in 18 recycled colours.
+
+    >>> source_color_keys(pd.Series(["a", "a", "b", "c"]), limit=2).tolist() == ["a", "a", "b", OTHER_SOURCES]
+    True
+    """
+    counts = doc_ids.value_counts()
+    if len(counts) <= limit:
+        return doc_ids
+    ranked = sorted(counts.index, key=lambda doc_id: (-counts[doc_id], doc_id))
+    return doc_ids.where(doc_ids.isin(ranked[:limit]), OTHER_SOURCES)
 
 
 def placed_statements(statements: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
@@ -90,7 +111,7 @@ def lane_order(totals: pd.Series, lane_by: str) -> tuple[list[str], dict[str, st
     merged_into: dict[str, str] = {}
     if len(named) > MAX_LANES:
         kept, merged = named[: MAX_LANES - 1], named[MAX_LANES - 1:]
-        other = f"{OTHER_LANE_PREFIX}({len(merged)} more {LANE_CHOICES[lane_by].lower()}s)"
+        other = f"{OTHER_LANE_PREFIX}({len(merged)} more {LANE_PLURALS[lane_by]})"
         merged_into = {lane: other for lane in merged}
         named = kept + [other]
     if NO_LANE_LABEL[lane_by] in totals.index:
@@ -157,7 +178,7 @@ def timeline_marks(statements: pd.DataFrame, *, lane_by: str, color_by: str, max
         sampled_from = len(marks)
         marks = _sample_per_lane(marks, max_marks).reset_index(drop=True)
     marks["lane_position"] = marks["lane"].map({lane: position for position, lane in enumerate(lanes)}).astype("int64")
-    marks["color_key"] = marks["doc_id"].astype(str) if color_by == "source" else marks["kind"].astype(str)
+    marks["color_key"] = source_color_keys(marks["doc_id"].astype(str)) if color_by == "source" else marks["kind"].astype(str)
     marks["is_point"] = marks["grain"].isin(POINT_GRAINS) & (marks["end"] - marks["start"] <= pd.Timedelta(days=1))
     marks["y"] = marks["lane_position"].astype("float64")
     marks["height"] = LANE_BAND

@@ -65,6 +65,28 @@ class KeyEvents:
         return text + (f" ({self.undated:,} undated not drawn)" if self.undated else "")
 
 
+def no_events_message(matching: int, placeable: int, undated_events: int = 0) -> str:
+    """Why the key-event chart is empty, in Markdown: nothing matches, or what matches is not part of a dated event.
+
+    >>> no_events_message(2, 2).split(". Events")[0]
+    'No dated event matches these filters: the 2 statements that match (2 with a resolved date) are part of no event'
+    """
+    if not matching:
+        return "No statement matches these filters. Loosen them in the sidebar, or press **Reset filters**."
+    statements = f"the {matching:,} statement{'s' if matching != 1 else ''} that match"
+    if undated_events:
+        why = (f"{statements} belong to {undated_events:,} event{'s' if undated_events != 1 else ''} whose date could "
+               "not be resolved")
+    elif not placeable:
+        why = f"{statements} have no date that could be resolved, so they are part of no event"
+    else:
+        why = (f"{statements} ({placeable:,} with a resolved date) are part of no event. Events are built only "
+               "from statements of kind *event* with a resolved date, leaving out reference lines, datelines, page "
+               "stamps, broadcast listings and sentences with no word beyond their date")
+    return (f"No dated event matches these filters: {why}. Read them under **Raw statements (for checking)** or on the "
+            "Statements page, or loosen the filters.")
+
+
 def events_with_evidence_in(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     """The events with at least one statement of `statements` (already filtered) among their evidence.
 

@@ -10,9 +10,10 @@ from desk.charts import (CAMERA_FORMATS, COLOR_CHOICES, LANE_CHOICES, build_time
                          statement_ids_from_selection)
 from desk.event_chart import event_ids_from_selection, show_everything_label
 from desk.event_layout import LANE_BY_CHOICES
+from desk.story import no_events_message
 from desk.filters import describe_filters, filename_for_filters
 from desk.literal import listed, markdown_literal
-from desk.labels import MACHINE_DATE_COLUMNS
+from desk.labels import MACHINE_DATE_COLUMNS, SOURCE_NAME_COLUMNS
 from desk.marks import MARK_COLUMNS
 from desk.period_chart import MARK_BUDGET, build_period_chart
 from desk.ui.app_entry import run_through_app
@@ -54,9 +55,9 @@ if view == "events":
     with lane_column:
         lane_by = url_synced_radio("Lanes", LANE_BY_CHOICES, "event_lane", "none")
     description = describe_filters(filters, labels)
-    if key.shown.empty:
-        st.info("No dated event matches these filters. Loosen them in the sidebar, press **Reset filters**, or "
-                "switch to the raw statements.")
+    if key.shown.empty:   # say why: often the filter's statements are not part of any event
+        counts = shown_counts(desk, filters)
+        st.info(no_events_message(counts["shown"], counts["placeable"], key.undated))
     else:
         chart = cached_event_chart(key.shown, window=window, lane_by=lane_by, source_names=labels)
         st.caption(markdown_literal(" · ".join(part for part in (description, key.description(), chart.left_out())
@@ -111,7 +112,8 @@ else:
         st.plotly_chart(chart.figure, key="timeline_counts", theme=None,
                         config=plotly_config(filename_for_filters(filters), camera_format))
     else:
-        shown = filtered_rows(desk, filters, (*MARK_COLUMNS, "outlet", "title", *MACHINE_DATE_COLUMNS), placed_only=True)
+        columns = tuple(dict.fromkeys((*MARK_COLUMNS, *SOURCE_NAME_COLUMNS, *MACHINE_DATE_COLUMNS)))
+        shown = filtered_rows(desk, filters, columns, placed_only=True)
         figure = build_timeline_figure(shown, lane_by=lane_by, color_by=color_by)
         event = st.plotly_chart(figure, key="timeline_chart", on_select="rerun", selection_mode="points", theme=None,
                                 config=plotly_config(filename_for_filters(filters), camera_format))

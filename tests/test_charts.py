@@ -252,3 +252,40 @@ def test_a_heatmap_of_many_years_drops_the_numbers_that_would_be_unreadable():
     many = pd.DataFrame({"actor": ["Haiti"] * 47, "year": range(1964, 2011), "sentences": 1})
     assert actor_year_heatmap(actor_year_matrix(few)).data[0].texttemplate == "%{z}"
     assert not actor_year_heatmap(actor_year_matrix(many)).data[0].texttemplate   # the colour and the hover tell
+
+
+def _title_only_desk(sources: int) -> pd.DataFrame:
+    """One statement from each of `sources` articles that have a title and a day but no outlet (as Timeline17)."""
+    rows = [statement_row(f"d{index:03d}:0-1", doc_id=f"d{index:03d}", outlet=None, title=f"Headline number {index}",
+                          published=f"2009-06-{1 + index % 28:02d}", start=f"2009-06-{1 + index % 28:02d}",
+                          end=f"2009-06-{2 + index % 28:02d}", countries=["United States"])
+            for index in range(sources)]
+    rows += [statement_row(f"d000:{index}-{index + 1}", doc_id="d000", outlet=None, title="Headline number 0",
+                           published="2009-06-01", start="2009-06-01", end="2009-06-02") for index in range(2, 5)]
+    return statements_of(*rows)
+
+
+def test_a_desk_of_many_sources_names_the_most_reported_in_the_legend_and_groups_the_rest():
+    from desk.marks import MAX_SOURCE_COLORS
+
+    figure = build_timeline_figure(_title_only_desk(286), color_by="source")
+    legend = [trace.name for trace in figure.data if trace.showlegend is not False]
+    assert len(legend) == MAX_SOURCE_COLORS + 1, "was one entry per source: 286 entries in 18 recycled colours"
+    assert legend[-1] == f"Other sources ({286 - MAX_SOURCE_COLORS} more)"
+    assert legend[0].startswith("1 Jun 2009 · Headline number 0"), "named by day and title, in the pickers' order"
+    named_colours = {trace.marker.color for trace in figure.data if trace.name != legend[-1]}
+    assert len(named_colours) == MAX_SOURCE_COLORS, "every named source keeps a colour of its own"
+    assert len(_marks(figure)) == 286 + 3, "every statement is still drawn"
+
+
+def test_a_desk_of_few_sources_keeps_one_legend_entry_per_source():
+    figure = build_timeline_figure(_title_only_desk(5), color_by="source")
+    assert len([trace for trace in figure.data if trace.showlegend is not False]) == 5
+
+
+def test_lanes_beyond_the_limit_are_merged_into_one_lane_named_in_plural():
+    from desk.marks import MAX_LANES, lane_order
+
+    totals = pd.Series({f"Country {index}": 100 - index for index in range(MAX_LANES + 5)})
+    lanes, _ = lane_order(totals, "country")
+    assert lanes[-1] == "Other (6 more countries)"   # was "countrys"

@@ -432,3 +432,14 @@ def test_empty_values_in_the_link_are_no_choice_and_need_no_warning(app_on_seeds
     assert not app.exception and not app.warning
     app = run_app("pages/sources.py", params={"doc": "", "statement": ""})
     assert not app.exception and not app.warning
+
+
+def test_the_source_picker_names_title_only_articles_by_day_and_title_in_day_order(app_on_seeds, seeds_extraction):
+    """The seeds have no outlet (as Timeline17): each source is its publication day and the start of its title."""
+    app = run_app()
+    picker = app.multiselect(key=WIDGET_KEYS["sources"])
+    names = [picker.format_func(option) for option in picker.options] if callable(picker.format_func) else \
+        list(picker.options)
+    assert names[0].startswith("14 Jun 2025 · Cracks in the axis"), names   # was the bare title, sorted by its words
+    days = [pd.Timestamp(name.split(" · ")[0]) for name in names]
+    assert days == sorted(days) and len(names) == 4

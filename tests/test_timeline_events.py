@@ -210,3 +210,26 @@ def test_a_widely_reported_events_detail_shows_a_few_sentences_and_keeps_the_res
     assert sum(element.proto.body.count('<mark class="td-date"') for element in rest.get("html")) == 60 - DETAIL_SENTENCES
     assert len(articles.get("page_link")) == 60
     assert "Correct this event" in expanders
+
+
+def test_an_episode_naming_a_hundred_actors_lists_the_most_mentioned_then_how_many_more():
+    from desk.ui.event_detail import NAMES_SHOWN, event_facts
+    from tests.support.event_factory import events_frame, make_event
+
+    actors = tuple(f"Actor {index}" for index in range(100))   # ranked by mentions when the episode was built
+    episode = events_frame([make_event("Haiti earthquake", "2010-01-12", kind="episode", end="2010-02-09",
+                                       actors=actors, countries=("Haiti", "United States"))]).iloc[0]
+    facts = dict(event_facts(episode))
+    assert facts["Actors"] == ", ".join(actors[:NAMES_SHOWN]) + " and 90 more (most mentioned first)"   # was all 100
+    assert facts["Countries"] == "Haiti, United States"
+
+
+def test_a_country_named_only_outside_events_gets_a_message_saying_why_no_event_is_drawn(app_on_seeds, seeds_extraction):
+    statements, _ = seeds_extraction
+    china = statements[statements["countries"].map(lambda names: "China" in list(names)) & (statements["kind"] == "event")]
+    assert len(china), "the seeds name China as a party in event statements that no event is built from"
+    app = run_timeline({"country": "China"})
+    assert not app.exception and not app.get("plotly_chart")
+    message = app.info[0].value
+    assert f"the {len(china)} statement" in message and "part of no event" in message, message   # was no reason given
+    assert "Raw statements (for checking)" in message

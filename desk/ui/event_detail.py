@@ -15,11 +15,23 @@ import streamlit as st
 from desk.evidence import Evidence, cited_evidence, event_evidence
 from desk.highlight import legend_html, styled_block
 from desk.labels import interval_label
-from desk.literal import markdown_literal
+from desk.literal import listed, markdown_literal
 
 SOURCES_PAGE = "pages/sources.py"
 DETAIL_SENTENCES = 12   # shown at once (one per article first); the others in an expander below them
 DETAIL_LINKS = 12       # more articles than this: their links in an expander
+NAMES_SHOWN = 10        # an episode told by 150 articles names ~100 actors: the most mentioned, then "and 88 more"
+
+
+def named_most_first(names: list[str], limit: int = NAMES_SHOWN) -> str:
+    """An event's countries or actors (ranked by mentions when built): the first `limit`, then how many more.
+
+    >>> named_most_first(["Obama", "Preval", "Clinton"], limit=2), named_most_first([])
+    ('Obama, Preval and 1 more (most mentioned first)', 'none named')
+    """
+    if not names:
+        return "none named"
+    return listed(names, limit) + (" (most mentioned first)" if len(names) > limit else "")
 
 
 def event_facts(event: pd.Series) -> list[tuple[str, str]]:
@@ -31,8 +43,8 @@ def event_facts(event: pd.Series) -> list[tuple[str, str]]:
         ("Reported by", f"{sources} article{'s' if sources != 1 else ''}, {int(event['n_outlets'])} outlet"
                         f"{'s' if int(event['n_outlets']) != 1 else ''}"),
         ("Kind", "episode (a span made of events)" if event["kind"] == "episode" else "event"),
-        ("Countries", ", ".join(event["countries"]) or "none named"),
-        ("Actors", ", ".join(event["actors"]) or "none named"),
+        ("Countries", named_most_first(list(event["countries"]))),
+        ("Actors", named_most_first(list(event["actors"]))),
         ("Salience", f"{float(event['salience']):.3f}"),
         ("Label derived from", str(event["label_basis"]) or "unknown"),
         ("Event id", str(event["event_id"])),

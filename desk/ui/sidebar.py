@@ -35,8 +35,9 @@ _URL_WARNINGS = "_filters_url_warnings"
 
 
 def _multiselect(container: Any, definition: ValuesFilter, options: list[str], labels: dict[str, str]) -> None:
-    if definition.shows_source_labels:
-        options = sorted(options, key=lambda value: definition.display(value, labels).lower())
+    if definition.shows_source_labels:   # in the labels' order: outlets by name, title-only sources by day
+        position = {doc_id: index for index, doc_id in enumerate(labels)}
+        options = sorted(options, key=lambda value: (position.get(value, len(position)), value))
     container.multiselect(definition.label, options, key=WIDGET_KEYS[definition.field], placeholder=definition.placeholder,
                           format_func=lambda value: definition.display(value, labels), help=definition.help)
 
