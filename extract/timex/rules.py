@@ -153,7 +153,7 @@ def after_one_of(words: Iterable[str]) -> str:
 # A word after which "a week" or "weeks" is a time span: "for a week", "within weeks", "took a year" (the span starts
 # at the duration).
 DURATION_TAKER = after_one_of((
-    "for", "For", "over", "Over", "within", "Within", "in", "after", "After", "lasted", "lasts", "last", "took", "take",
+    "for", "For", "over", "Over", "within", "Within", "in", "In", "after", "After", "lasted", "lasts", "last", "took", "take",
     "takes", "taking", "spent", "spend", "spends", "spending"))
 # a clock time in words without "o'clock" only after a preposition of time: "at half past ten", not "five to ten years"
 AFTER_CLOCK_PREPOSITION = after_one_of(("at", "At", "by", "By", "until", "from", "before", "after", "around"))
@@ -1188,6 +1188,7 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
     ContextExample("period_ended", "The talks ended Monday.", "Monday", "1998-08-10", datetime.date(1998, 8, 10)),
     ContextExample("future_word", "The ban takes effect Saturday.", "Saturday", "1998-08-15", datetime.date(1998, 8, 12)),
     ContextExample("future_word", "The ban took effect Saturday.", "Saturday", "1998-08-08", datetime.date(1998, 8, 12)),
+    ContextExample("duration_taker", "In a week, prices doubled.", "a week", "P1W"),
     ContextExample("come_date", "The virus is quiet now, but come the autumn it is likely to cause a major epidemic.",
                    "the autumn", "2009-FA", datetime.date(2009, 5, 12)),
     ContextExample("come_date", "Come September, the schools reopen.", "September", "2009-09", datetime.date(2009, 5, 12)),
