@@ -48,8 +48,11 @@ def desk(tmp_path_factory):
 
 @pytest.fixture
 def page():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # assertions wait as long as actions: extracting an upload and rebuilding the desk's events takes seconds, more on a
+    # loaded 2-core box (a clean-clone CI run failed once at expect's default 5 s)
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context(viewport={"width": 1300, "height": 1500})

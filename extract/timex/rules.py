@@ -714,6 +714,7 @@ class TenseCue:
     side: str = "before"     # "after": the cue follows the expression in its clause ("On Monday, the ministers will meet")
     unless_followed_by: str = ""  # regex: the cue does not count when this follows the expression
     past_after_cancels: bool = False  # a past-tense verb later in the expression's clause (AFTER_CUE_CANCELS) cancels it
+    weekdays: bool = True  # the cue also governs a bare weekday ("the year ended March 31" does, "talks ended Tuesday" not)
 
 
 # A past reporting verb between a cue and the expression cancels any cue: the date is the report's ('"We will win," he said
@@ -774,13 +775,16 @@ TENSE_CUES: list[TenseCue] = [
     # "in the run-up to Sunday's election"; written after it, the nearest occurrence is the one just past
     TenseCue("ahead_of", r"\b(?:[Aa]head\s+of|[Ii]n\s+the\s+run[\s-]up\s+to|[Ii]n\s+advance\s+of)\s+$", 25, prefer="nearest"),
     # a period that "ended" on a date ended before the reference ("the year ended March 31" written on March 6 is last
-    # year's March 31); one "ending" on it ends at the nearest ("the fiscal year ending June 30" written in March)
-    TenseCue("period_ended", r"\b(?:ended|closed)\s+$", 8, prefer="last"),
+    # year's March 31); one "ending" on it ends at the nearest ("the fiscal year ending June 30" written in March). A
+    # weekday after "ended/closed" keeps the plain reading: "Stocks closed Tuesday" written on Wednesday is yesterday.
+    TenseCue("period_ended", r"\b(?:ended|closed)\s+$", 8, prefer="last", weekdays=False),
     TenseCue("period_ending", r"\b(?:ending|ends)\s+$", 8, prefer="nearest"),
-    # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next"
+    # "will meet on Monday", "due in March", "is expected on Friday", "set to vote on Monday", "next", "the ban takes effect
+    # Saturday", "comes into force in May"
     TenseCue("future_word",
              r"\b(?:will|'ll|shall|would|next|upcoming|scheduled|(?<!than\s)(?<!-)expected|due|payable|effective"
-             r"|set\s+(?:to|for)|is\s+to|are\s+to)\b" + CLAUSE_REST, 40, "window"),
+             r"|set\s+(?:to|for)|is\s+to|are\s+to|takes?\s+effect|goes\s+into\s+effect|(?:comes?|enters?)\s+into\s+force)\b"
+             + CLAUSE_REST, 40, "window"),
     # future in the past: "were planning to drive to the airport on Monday", "was (had been) due to vote on Friday",
     # "were to meet on Monday", "planned a rally on Saturday": ahead of the past moment, so the occurrence
     # nearest the reference date ("the case was due to start on Thursday, but ..." written on Friday)
@@ -1180,6 +1184,10 @@ CONTEXT_EXAMPLES: list[ContextExample] = [
                    "Saturday", "2010-01-16", datetime.date(2010, 1, 15)),
     ContextExample("prospective_verb", "The mayor said the capital was likely to resume normal activities on Thursday.",
                    "Thursday", "2009-05-07", datetime.date(2009, 5, 3)),
+    ContextExample("period_ended", "Stocks closed Tuesday at a record.", "Tuesday", "1998-08-11", datetime.date(1998, 8, 12)),
+    ContextExample("period_ended", "The talks ended Monday.", "Monday", "1998-08-10", datetime.date(1998, 8, 10)),
+    ContextExample("future_word", "The ban takes effect Saturday.", "Saturday", "1998-08-15", datetime.date(1998, 8, 12)),
+    ContextExample("future_word", "The ban took effect Saturday.", "Saturday", "1998-08-08", datetime.date(1998, 8, 12)),
     ContextExample("come_date", "The virus is quiet now, but come the autumn it is likely to cause a major epidemic.",
                    "the autumn", "2009-FA", datetime.date(2009, 5, 12)),
     ContextExample("come_date", "Come September, the schools reopen.", "September", "2009-09", datetime.date(2009, 5, 12)),

@@ -586,7 +586,7 @@ def _with_cues(text: str, start: int, end: int, draft: Draft) -> Draft:
     """A tense cue ("will ... Monday", rules.TENSE_CUES) makes a year-less draft the coming one; "since" runs it to the reference."""
     since = SINCE_BEFORE.search(text, max(0, start - 20), start)  # "since March" is never a coming March
     if draft.prefer == "past" and draft.value.startswith("XXXX-") and draft.unit is None and not since:
-        cue = _tense_cue(text, start, end)
+        cue = _tense_cue(text, start, end, weekday=BARE_WEEKDAY.fullmatch(draft.value) is not None)
         if cue is not None:
             return replace(draft, prefer=cue.prefer)
         if draft.value in YEARLESS_SEASONS and PAST_CLAUSE.search(text, _clause_start(text, start, PAST_CLAUSE_REACH), start):
@@ -598,10 +598,13 @@ def _with_cues(text: str, start: int, end: int, draft: Draft) -> Draft:
     return draft
 
 
-def _tense_cue(text: str, start: int, end: int) -> TenseCue | None:
-    """The first tense cue (rules.TENSE_CUES) that governs the expression at text[start:end], or None."""
+def _tense_cue(text: str, start: int, end: int, weekday: bool = False) -> TenseCue | None:
+    """The first tense cue (rules.TENSE_CUES) that governs the expression at text[start:end] (a bare weekday when
+    `weekday`), or None."""
     line_start = text.rfind("\n", 0, start) + 1
     for cue, pattern in TENSE_CUE_PATTERNS:
+        if weekday and not cue.weekdays:
+            continue
         if cue.unless_followed_by and re.match(cue.unless_followed_by, text[end:end + 10]):
             continue
         if cue.side == "after":  # "On Monday, the ministers will meet", unless "he said (on) Monday he will"
