@@ -57,7 +57,8 @@ DISCOURSE_OPENERS = ("indeed", "however", "still", "meanwhile", "also", "moreove
                      "importantly", "crucially", "notably", "first", "second", "finally", "in addition",
                      "coincidentally or not", "in turn", "as a result", "by contrast", "in contrast", "likewise")
 HEDGES = ("reportedly", "allegedly", "apparently", "reported", "openly", "reportedly also")
-ATTRIBUTION_VERBS = "said|says|say|told reporters|told|added|noted|claimed|stated|reported|announced|warned|insisted"
+ATTRIBUTION_VERBS = ("said|says|say|told reporters|told|added|noted|claimed|stated|reported|announced|warned|insisted|"
+                     "saying|adding")   # "flew to Surabaya on Monday, saying that ...": the saying goes
 CUT_BEFORE_WORDS = frozenset("in on at for to with from by of against after before over into amid during under as "
                              "and but or while which who that because since when where including than via about "
                              "between through across toward towards without".split())
@@ -478,6 +479,18 @@ def trim_label(text: str, limit: int = MAX_LABEL_CHARS) -> tuple[str, str]:
     return " ".join(words_left).strip(" ,;:"), reason
 
 
+def _without_clause_end_words(text: str) -> str:
+    """`text` without trailing articles and conjunctions: a clause may end on a particle ("boxed in"), never on "and".
+
+    >>> _without_clause_end_words("Sarah Palin’s Pie-baking instruction and")
+    'Sarah Palin’s Pie-baking instruction'
+    """
+    words = text.split()
+    while len(words) > MIN_LABEL_WORDS and words[-1].lower().strip(",") in CLAUSE_END_WORDS:
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -515,8 +528,7 @@ def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, ke
     modifier = _modifier_phrase(sentence, own_start, own_end)
     if modifier and len(modifier[0].split()) >= MIN_LABEL_WORDS:
         text, basis = modifier
-        text = _headline_style(text)
-        trimmed, reason = trim_label(text)
+        trimmed, reason = trim_label(_without_clause_end_words(_headline_style(text)))   # "... instruction and"
         return Label(_capitalised(trimmed), "; ".join(filter(None, [basis, "date removed", reason])), True)
     phrases = _date_phrase_spans(sentence, [span for span in date_spans if span not in possessives])
     own_phrase = next(((a, b) for a, b in phrases if a <= own_start < b), (own_start, own_end))
@@ -596,10 +608,7 @@ def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, ke
     clause = _restore_elided_noun(clause, sentence[:piece_start + clause_start], steps)
     clause = _tidy(_headline_style(_tidy(clause)))
     clause = re.sub(r"^(?:and|but|or|that|then)\s+", "", clause, flags=re.I)
-    words = clause.split()   # a clause may end on a particle ("boxed in"), never on an article or conjunction
-    while len(words) > MIN_LABEL_WORDS and words[-1].lower().strip(",") in CLAUSE_END_WORDS:
-        words.pop()
-    trimmed, reason = trim_label(" ".join(words).strip(" ,"))
+    trimmed, reason = trim_label(_without_clause_end_words(clause))
     if reason:
         steps.append(reason)
     return Label(_capitalised(trimmed), "clause carrying the date; " + "; ".join(steps))

@@ -224,3 +224,17 @@ def test_a_pronoun_keeps_its_passive_auxiliary(sentence, date_text, label):
 ])
 def test_a_possessive_date_leaves_the_in_its_place(sentence, date_text, label):
     assert label_of(sentence, date_text) == label
+
+
+@pytest.mark.parametrize("sentence, date_text, label", [
+    # a noun phrase the date modifies ends on its noun, not on "and"
+    ("Bonus: Sarah Palin’s Christmas Pie-baking instruction and garbled speech special.", "Christmas",
+     "Sarah Palin’s Pie-baking instruction"),
+    # a trailing "saying ..." / "adding ..." is an attribution like "said"
+    ("Mr. Fernandes flew to Surabaya on Monday, saying that until the investigation was completed it was premature "
+     "to speculate.", "Monday", "Mr. Fernandes flew to Surabaya"),
+    ("Sue from Aberystwyth contacted us in May, adding that her family came from Carno.", "May",
+     "Sue from Aberystwyth contacted us"),
+])
+def test_a_label_ends_on_its_content_not_on_a_conjunction_or_a_saying(sentence, date_text, label):
+    assert label_of(sentence, date_text) == label
