@@ -113,14 +113,18 @@ def source_labels(statements: pd.DataFrame) -> dict[str, str]:
 
 
 def document_label(document: pd.Series) -> str:
-    """How a document is named in pickers: 'outlet — title' (the doc_id when it has no title).
+    """How a document is named in pickers: its day, then 'outlet — title' (the doc_id when it has no title).
 
-    >>> document_label(pd.Series({"doc_id": "d1", "title": "Iran alone", "outlet": None}))
-    'Iran alone'
+    >>> document_label(pd.Series({"doc_id": "d1", "title": "Iran alone", "outlet": None, "published": pd.Timestamp("2025-06-24")}))
+    '24 Jun 2025 · Iran alone'
+    >>> document_label(pd.Series({"doc_id": "d1", "title": None, "outlet": "Kyiv Post", "published": pd.NaT}))
+    'Kyiv Post — d1'
     """
     title = plain_text(document["title"]) or str(document["doc_id"])
     outlet = plain_text(document["outlet"])
-    return f"{outlet} — {title}" if outlet else title
+    published = document.get("published")
+    day = f"{day_label(published)} · " if published is not None and not pd.isna(published) else ""
+    return day + (f"{outlet} — {title}" if outlet else title)
 
 
 def _nominal_label(grain: str, start: pd.Timestamp) -> tuple[str, pd.Timestamp] | None:

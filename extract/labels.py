@@ -57,7 +57,8 @@ DISCOURSE_OPENERS = ("indeed", "however", "still", "meanwhile", "also", "moreove
                      "importantly", "crucially", "notably", "first", "second", "finally", "in addition",
                      "coincidentally or not", "in turn", "as a result", "by contrast", "in contrast", "likewise")
 HEDGES = ("reportedly", "allegedly", "apparently", "reported", "openly", "reportedly also")
-ATTRIBUTION_VERBS = "said|says|say|told reporters|told|added|noted|claimed|stated|reported|announced|warned|insisted"
+ATTRIBUTION_VERBS = ("said|says|say|told reporters|told|added|noted|claimed|stated|reported|announced|warned|insisted|"
+                     "saying|adding")   # "flew to Surabaya on Monday, saying that ...": the saying goes
 CUT_BEFORE_WORDS = frozenset("in on at for to with from by of against after before over into amid during under as "
                              "and but or while which who that because since when where including than via about "
                              "between through across toward towards without".split())
@@ -89,6 +90,7 @@ SENTENCE_OPENING_DETERMINERS = ("The", "His", "Her", "Their", "Its", "This", "Th
 OBJECT_RELATIVE_STARTS = frozenset("it he she they we i you the a an his her their its this".split())   # "which it set"
 COPULAS = frozenset("is are was were".split())
 PRONOUNS = frozenset("it this that there he she they we i you".split())
+PERSONAL_PRONOUNS = ("he", "she", "it", "they", "we", "i", "you")
 SAYING_VERBS = frozenset(ATTRIBUTION_VERBS.replace(" reporters", "").split("|"))   # "said Juliet Keys, who"
 COMPARATIVES = frozenset("more less fewer rather other".split())
 MODALS = ("will", "would", "can", "could", "may", "might", "must", "shall", "should")
@@ -112,7 +114,11 @@ _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _THOUSANDS_MASK = "\ue000"
 _PARTICIPLE_AHEAD = rf"(?=(?!been\b)(?:[a-z]+(?:ed|en|wn)|{_alternation(IRREGULAR_PARTICIPLES)})\b)"
 _NOT_FINITE = "".join(rf"(?<!\b{word} )" for word in ("to", "not", *MODALS))   # "to have killed", "may have been"
-_AUXILIARY_BEFORE_PARTICIPLE = re.compile(rf"{_NOT_FINITE}\b(?:(?:has|have|had)(?:\s+been)?|was|were)\s+{_PARTICIPLE_AHEAD}")
+_NOT_AFTER_PRONOUN = "".join(rf"(?<!\b{word} )" for pronoun in PERSONAL_PRONOUNS for word in (pronoun, pronoun.title()))
+# Headline style: "has ended" -> "ended", "was hit" -> "hit"; a pronoun keeps its passive ("he was interviewed", not
+# "he interviewed").
+_AUXILIARY_BEFORE_PARTICIPLE = re.compile(rf"{_NOT_FINITE}(?:\b(?:has|have|had)\s+{_PARTICIPLE_AHEAD}|"
+                                          rf"{_NOT_AFTER_PRONOUN}\b(?:(?:has|have|had)\s+been|was|were)\s+{_PARTICIPLE_AHEAD})")
 _WORD = re.compile(r"[\w'’.\-]+|[^\w\s]")
 _PARTICIPLE = re.compile(r"^[a-z][a-z\-]*(?:ed|en|wn|ught)$")
 _MISSING_STOP = re.compile(rf"(?<=[a-z0-9%)\]]) (?=(?:{_alternation(SENTENCE_OPENERS)}) )"
@@ -473,6 +479,18 @@ def trim_label(text: str, limit: int = MAX_LABEL_CHARS) -> tuple[str, str]:
     return " ".join(words_left).strip(" ,;:"), reason
 
 
+def _without_clause_end_words(text: str) -> str:
+    """`text` without trailing articles and conjunctions: a clause may end on a particle ("boxed in"), never on "and".
+
+    >>> _without_clause_end_words("Sarah Palin’s Pie-baking instruction and")
+    'Sarah Palin’s Pie-baking instruction'
+    """
+    words = text.split()
+    while len(words) > MIN_LABEL_WORDS and words[-1].lower().strip(",") in CLAUSE_END_WORDS:
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -504,15 +522,15 @@ def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, ke
     sentence = re.sub(r"[“”\"]", " ", sentence)
     sentence = re.sub(r"\([^()]*\)", lambda m: m.group(0) if m.start() <= own_start < m.end() else " " * len(m.group(0)),
                       sentence)
-    if re.match(r"['’]s\b", sentence[own_end:]):   # "today's regional balance": the date is a possessive
-        sentence = sentence[:own_start] + " " * (own_end - own_start + 2) + sentence[own_end + 2:]
+    possessives = [(start, end) for start, end in date_spans if re.match(r"['’]s\b", sentence[end:])]
+    for start, end in possessives:   # "survivors of Tuesday's earthquake": "survivors of the earthquake"
+        sentence = sentence[:start] + "the".ljust(end - start + 2) + sentence[end + 2:]
     modifier = _modifier_phrase(sentence, own_start, own_end)
     if modifier and len(modifier[0].split()) >= MIN_LABEL_WORDS:
         text, basis = modifier
-        text = _headline_style(text)
-        trimmed, reason = trim_label(text)
+        trimmed, reason = trim_label(_without_clause_end_words(_headline_style(text)))   # "... instruction and"
         return Label(_capitalised(trimmed), "; ".join(filter(None, [basis, "date removed", reason])), True)
-    phrases = _date_phrase_spans(sentence, date_spans)
+    phrases = _date_phrase_spans(sentence, [span for span in date_spans if span not in possessives])
     own_phrase = next(((a, b) for a, b in phrases if a <= own_start < b), (own_start, own_end))
     piece_start, piece_end = next(((a, b) for a, b in _pieces(sentence, missing_stops) if a <= own_start < b), (0, len(sentence)))
     piece = sentence[piece_start:piece_end]
@@ -590,10 +608,7 @@ def _derive_label(sentence: str, date_spans: list[tuple[int, int]], own: int, ke
     clause = _restore_elided_noun(clause, sentence[:piece_start + clause_start], steps)
     clause = _tidy(_headline_style(_tidy(clause)))
     clause = re.sub(r"^(?:and|but|or|that|then)\s+", "", clause, flags=re.I)
-    words = clause.split()   # a clause may end on a particle ("boxed in"), never on an article or conjunction
-    while len(words) > MIN_LABEL_WORDS and words[-1].lower().strip(",") in CLAUSE_END_WORDS:
-        words.pop()
-    trimmed, reason = trim_label(" ".join(words).strip(" ,"))
+    trimmed, reason = trim_label(_without_clause_end_words(clause))
     if reason:
         steps.append(reason)
     return Label(_capitalised(trimmed), "clause carrying the date; " + "; ".join(steps))

@@ -199,3 +199,42 @@ def test_a_label_is_never_cut_between_more_and_than():
     label = label_of("He believes more than 100,000 people may have been killed by the 7.0-magnitude earthquake on "
                      "Tuesday in the capital.", "Tuesday")
     assert not label.endswith(("more", "less", "fewer")), label
+
+
+@pytest.mark.parametrize("sentence, date_text, label", [
+    # a personal pronoun keeps its passive: "He interviewed for three hours by police" said the opposite
+    ("A spokeswoman for Dr Murray said he had been interviewed for three hours by police on Saturday.", "Saturday",
+     "He had been interviewed for three hours by police"),
+    ("They were killed on Monday in the blast.", "Monday", "They were killed in the blast"),
+    ("She was admitted to hospital on Friday.", "Friday", "She was admitted to hospital"),
+    # ... a noun still reads as a headline
+    ("Jackson's body was released to the family on Friday.", "Friday", "Jackson's body released to the family"),
+])
+def test_a_pronoun_keeps_its_passive_auxiliary(sentence, date_text, label):
+    assert label_of(sentence, date_text) == label
+
+
+@pytest.mark.parametrize("sentence, date_text, label", [
+    # a possessive date becomes "the": "survivors earthquake", "looks ahead to's Olympics" were the labels
+    ("Rapid UK volunteers are in Haiti to rescue survivors of Tuesday's earthquake.", "Tuesday",
+     "Rapid UK volunteers are in Haiti to rescue survivors of the earthquake"),
+    ("Winter Olympics Special looks ahead to next year's Olympics in Vancouver.", "next year",
+     "Winter Olympics Special looks ahead to the Olympics in Vancouver"),
+    ("Indeed, today's regional balance leaves it boxed in.", "today", "Regional balance leaves it boxed in"),
+])
+def test_a_possessive_date_leaves_the_in_its_place(sentence, date_text, label):
+    assert label_of(sentence, date_text) == label
+
+
+@pytest.mark.parametrize("sentence, date_text, label", [
+    # a noun phrase the date modifies ends on its noun, not on "and"
+    ("Bonus: Sarah Palin’s Christmas Pie-baking instruction and garbled speech special.", "Christmas",
+     "Sarah Palin’s Pie-baking instruction"),
+    # a trailing "saying ..." / "adding ..." is an attribution like "said"
+    ("Mr. Fernandes flew to Surabaya on Monday, saying that until the investigation was completed it was premature "
+     "to speculate.", "Monday", "Mr. Fernandes flew to Surabaya"),
+    ("Sue from Aberystwyth contacted us in May, adding that her family came from Carno.", "May",
+     "Sue from Aberystwyth contacted us"),
+])
+def test_a_label_ends_on_its_content_not_on_a_conjunction_or_a_saying(sentence, date_text, label):
+    assert label_of(sentence, date_text) == label

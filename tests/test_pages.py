@@ -7,6 +7,7 @@ The `navigation_app` fixture (conftest.py) makes AppTest treat app.py as the `st
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -443,3 +444,9 @@ def test_the_source_picker_names_title_only_articles_by_day_and_title_in_day_ord
     assert names[0].startswith("14 Jun 2025 · Cracks in the axis"), names   # was the bare title, sorted by its words
     days = [pd.Timestamp(name.split(" · ")[0]) for name in names]
     assert days == sorted(days) and len(names) == 4
+
+
+def test_the_article_picker_of_the_sources_page_names_each_article_with_its_day(app_on_seeds):
+    app = run_app("pages/sources.py")
+    options = app.selectbox(key="article_choice").options
+    assert len(options) == 4 and all(re.match(r"\d{1,2} Jun 2025 · ", option) for option in options), options
