@@ -92,6 +92,8 @@ def month_day_year(g: Groups) -> Draft:
     >>> month_day_year({"month": "Sept.", "day": "27", "year4": "1989"}).value
     '1989-09-27'
     """
+    if g.get("relation"):  # "25 June last year"
+        return month_day_relative(g)
     day = g.get("day") or g.get("day_ordinal")
     prefer = _prefer_of(g.get("this_next_last"))
     weekday_written = weekday_number(g["weekday"]) if g.get("weekday") and not written_year(g) else 0

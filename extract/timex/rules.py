@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from .calendars import NAMED_DAYS, NAMED_EVENTS
 from .fragments import CLOCK_WORDS_AFTER, TIME_ZONES, build
-from .productions import (Groups, ago, month_day_relative, era_year, clock_spelled, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
+from .productions import (Groups, ago, era_year, clock_spelled, weekday_any, anaphoric_unit, century, clock_time, day_of_month, decade, deictic_day, duration, end_of_unit,
                           fiscal_year, literal, mid_month_or_year, month_alone, month_day_range, month_day_year,
                           month_relative, month_two_digit_year, month_year, named_day, named_event, numeric_date, part_of_date, part_of_day_alone,
                           part_of_day_relative, quarter,
@@ -231,20 +231,18 @@ RULES: list[Rule] = [
          r"<<month>>\s+['’](?P<year2>\d\d)(?![\w'’])",
          month_two_digit_year,
          {"Oct '05": ("2005-10", "month"), "March '98": ("1998-03", "month")}),
-    Rule("month_day_relative",
-         r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>)"
-         r",?\s+(?:of\s+)?(?P<relation>(?:last|this|next)\s+year)",
-         month_day_relative,
-         {"25 June last year": ("2024-06-25", "day"), "March 3 next year": ("2026-03-03", "day"),
-          "March 3, last year": ("2024-03-03", "day"), "3rd of March this year": ("2025-03-03", "day")}),
     Rule("month_day",
-         r"<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
+         r"(?:<<month>>\s+(?:<<day>>|<<day_ordinal>>)(?![\d,]*\d)|<<day>>" + ORDINAL_SUFFIX + r"\s+(?:of\s+)?<<month>>"
          # "the first of May" (a named day apart); the lookahead only saves time: most words are no ordinal of a month
-         r"|(?=(?:[Tt]he\s+)?[A-Za-z-]+\s+of\s+[A-Z])(?:[Tt]he\s+)?(?!Fourth\s+of\s+July)<<day_ordinal>>\s+of\s+<<month>>",
+         r"|(?=(?:[Tt]he\s+)?[A-Za-z-]+\s+of\s+[A-Z])(?:[Tt]he\s+)?(?!Fourth\s+of\s+July)<<day_ordinal>>\s+of\s+<<month>>)"
+         # "25 June last year", "March 3 next year": that year's day (like "July last year")
+         r"(?:,?\s+(?:of\s+)?(?P<relation>(?:last|this|next)\s+year))?",
          month_day_year,
          {"June 24": ("2025-06-24", "day"), "Sept. 30": ("2024-09-30", "day"), "June 10": ("2025-06-10", "day"),
           "the first of May": ("2025-05-01", "day"), "the fifth of November": ("2024-11-05", "day"),
-          "March eighth": ("2025-03-08", "day"), "13 June": ("2025-06-13", "day"), "June 13": ("2025-06-13", "day")}),
+          "March eighth": ("2025-03-08", "day"), "13 June": ("2025-06-13", "day"), "June 13": ("2025-06-13", "day"),
+          "25 June last year": ("2024-06-25", "day"), "March 3 next year": ("2026-03-03", "day"),
+          "March 3, last year": ("2024-03-03", "day"), "3rd of March this year": ("2025-03-03", "day")}),
     Rule("month_year", r"<<month>>\s+(?:of\s+)?(?:<<year4>>|<<year_spelled>>)",
          month_year,
          {"October 2020": ("2020-10", "month"), "July 2022": ("2022-07", "month"),
