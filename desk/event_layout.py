@@ -225,11 +225,12 @@ def layout_events(events: pd.DataFrame, window: StoryWindow, *, lane_by: str = "
         label = shorten_to_width(label, max(room, 40.0), geometry.label_font_px)
         label_text = prefix + label + suffix
         label_width = text_width_px(label_text, geometry.label_font_px)
-        start_px, end_px = x_px(mark_start), x_px(mark_end)
+        mark_right = mark_start if is_point else mark_end   # a day's dot is drawn at its start
+        start_px, end_px = x_px(mark_start), x_px(mark_right)
         if start_px + label_width <= width:
             anchor, label_x, left = "left", mark_start, start_px
-        elif end_px - label_width >= 0:
-            anchor, label_x, left = "right", mark_end, end_px - label_width
+        elif end_px - label_width >= 0:   # before its mark: it ends at the dot, or at the end of the period's bar
+            anchor, label_x, left = "right", mark_right, end_px - label_width
         else:   # ends at the right edge: anchored on its left, so a narrower browser font never detaches it rightwards
             left = width - label_width
             anchor, label_x = "left", window.start + (window.end - window.start) * (left / width)

@@ -141,3 +141,21 @@ def test_a_long_label_that_fits_neither_after_nor_before_its_mark_still_starts_a
     row = placed.loc["ev_long"]
     assert row["box_left"] > 0 and row["box_right"] > 600 * 0.9      # neither after nor before its mark: the edge case
     assert row["label_anchor"] == "left" and row["label_x"] <= row["mark_start"]
+
+
+def test_a_label_placed_before_a_days_mark_ends_at_its_dot_not_a_day_later():
+    """The seeds' slide: '22 Jun 2025 · US launched its bombing campaign against Iran' ended at the end of 22 June,
+    one day's width (about 100 px) right of its dot, which is drawn at the start of the day."""
+    from desk.event_layout import Geometry, layout_events
+
+    frame = events_frame([make_event("Operation Rising Lion launched", "2025-06-13", event_id="ev_first"),
+                          make_event("US launched its bombing campaign against Iran", "2025-06-22", event_id="ev_late"),
+                          make_event("Israel, the United States and Iran ended their conflict", "2025-06-24",
+                                     event_id="ev_last")])
+    geometry = Geometry(plot_width_px=600.0)
+    window = story_window(frame)
+    placed = layout_events(frame, window, geometry=geometry).set_index("event_id")
+    row = placed.loc["ev_late"]
+    dot_px = (row["mark_start"] - window.start) / (window.end - window.start) * 600.0
+    assert row["label_anchor"] == "right" and row["label_x"] == row["mark_start"]
+    assert abs(row["box_right"] - dot_px) < 0.5
