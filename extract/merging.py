@@ -131,6 +131,10 @@ NON_EVENT_LINES = (
     ("broadcast credits", re.compile(r"\b(?:Presenters?|Producers?|Readers?|Editors?|Directors?|Writers?|Hosts?)\s*/\s*"
                                      r"[A-Z][a-z]"),
      "Presenter/Brett Westwood, Producers/Sheena Duncan and Julian Hector for the BBC Monday 16 to Friday 20 August"),
+    # ... also glued to a headline the page ran into it ("A panic stoked in order to posture This article appeared on")
+    ("print edition note", re.compile(r"\b(?:This\s+article|A\s+version(?:\s+of\s+this\s+article)?)\s+appeared\s+on\s+"
+                                      r"p\.?\s*\d+\s+of\s+the\b", re.I),
+     "A panic stoked This article appeared on p29 of the Main section section of the Guardian on Wednesday 29 April 2009."),
     ("schedule slot", re.compile(r"^\W*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon|midnight)?\s*[-–]\s*"
                                  r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon|midnight)", re.I),
      "7.00-10.30 pm BBC RADIO 5 LIVE Mark Chapman introduces all the day's sports news"),
